@@ -1,0 +1,3 @@
+from kroscek.cli import main
+
+main()

@@ -1,0 +1,57 @@
+"""Plain functions the CLI (and later the web app and Spark) call: inputs in, records out."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import BinaryIO
+
+# Importing the stage modules registers their stages.
+import kroscek.annotate.sentences
+import kroscek.clean
+import kroscek.clean.language  # noqa: F401
+from kroscek.ingest import read_inputs
+from kroscek.model import Article, Skipped
+from kroscek.pipeline import Pipeline
+from kroscek.settings import Settings
+
+__all__ = ["Analysis", "analyze", "build_pipeline"]
+
+
+@dataclass
+class Analysis:
+    """What one run produced: articles in input order, skipped inputs, seconds per stage."""
+
+    articles: list[Article] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+def build_pipeline(settings: Settings) -> Pipeline:
+    """Return the checked pipeline of the stages named in ``settings``."""
+    return Pipeline.from_names(settings.stages)
+
+
+def analyze(
+    paths: Iterable[str],
+    settings: Settings,
+    *,
+    jobs: int | None = None,
+    stdin: BinaryIO | None = None,
+    progress: Callable[[Article], None] | None = None,
+) -> Analysis:
+    """Return the analysis of every input under ``paths`` (``-`` reads stdin)."""
+    pipeline = build_pipeline(settings)
+    result = Analysis()
+    records: list[Article] = []
+    for item in read_inputs(paths, settings, stdin):
+        if isinstance(item, Skipped):
+            result.skipped.append(item)
+        else:
+            records.append(item)
+    for article in pipeline.run_many(records, jobs=jobs or settings.jobs):
+        result.articles.append(article)
+        if progress:
+            progress(article)
+    result.timings = dict(pipeline.timings)
+    return result

@@ -1,0 +1,1 @@
+"""Annotation stages: one per layer of offsets into the clean text."""

@@ -1,0 +1,106 @@
+"""The ``sentences`` stage: Indonesian-aware sentence boundaries as offsets into the text.
+
+A paragraph (a line of the clean text) never shares a sentence with another. Inside one, a
+sentence ends at ``.``, ``!``, ``?`` or ``…`` (with any closing quote or bracket) before a
+capital letter, a digit or an opening quote, except after an abbreviation of the article's
+language, an initial ("B. J. Habibie") or a list number ("1."), and never inside a quotation:
+``“Saya ingin menekankan ... Kursk. Ini sesuai ...,” ucap Gerasimov.`` is one sentence, so a
+quote stays with its speaker. Numbers with separators ("8.000", "3,5") hold no space, so they
+are never boundaries.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+import msgspec
+
+from kroscek.lang import SUPPORTED, language_module
+from kroscek.model import Article, Sentence
+from kroscek.pipeline import stage
+
+__all__ = ["sentences", "split_sentences"]
+
+_CANDIDATE = re.compile(r"[.!?…]+[\"”’'»)\]]*(?=\s+[\"“‘«(\[]?[A-Z0-9])")
+_TOKEN_BEFORE = re.compile(r"(\S+)$")
+_LIST_NUMBER = re.compile(r"^\(?(\d{1,3}|[a-zA-Z])[.)]$")
+_PAIRS = (("“", "”"), ("«", "»"))
+# Longer than this, an unclosed or runaway quotation no longer blocks boundaries.
+_MAX_QUOTE_CHARS = 1500
+
+
+@cache
+def _abbreviations(language: str | None) -> frozenset[str]:
+    codes = (language,) if language in SUPPORTED else SUPPORTED
+    found: set[str] = set()
+    for code in codes:
+        found |= language_module(code, "abbreviations").ABBREVIATIONS
+    return frozenset(found)
+
+
+def _quoted(paragraph: str) -> list[tuple[int, int]]:
+    """Return the (start, end) of balanced quotations in one paragraph."""
+    spans: list[tuple[int, int]] = []
+    for opening, closing in _PAIRS:
+        depth_start = None
+        for i, ch in enumerate(paragraph):
+            if ch == opening and depth_start is None:
+                depth_start = i
+            elif ch == closing and depth_start is not None:
+                spans.append((depth_start, i))
+                depth_start = None
+    straight = [i for i, ch in enumerate(paragraph) if ch == '"']
+    if len(straight) % 2 == 0:
+        spans.extend(zip(straight[0::2], straight[1::2], strict=True))
+    return [(a, b) for a, b in spans if b - a <= _MAX_QUOTE_CHARS]
+
+
+def _is_boundary(paragraph: str, match: re.Match[str], abbreviations: frozenset[str]) -> bool:
+    before = paragraph[: match.start()]
+    token_match = _TOKEN_BEFORE.search(before)
+    if not token_match:
+        return False
+    token = token_match.group(1).lstrip("(\"“‘'[")
+    if match.group().startswith(".") and match.group()[:2] != "..":
+        if token in abbreviations or (len(token) == 1 and token.isupper()):
+            return False
+        if _LIST_NUMBER.match(token + ".") and token_match.start() == 0:
+            return False
+    return True
+
+
+def _paragraph_sentences(paragraph: str, offset: int, abbreviations: frozenset[str]) -> Iterator[Sentence]:
+    quoted = _quoted(paragraph)
+    start = 0
+    for match in _CANDIDATE.finditer(paragraph):
+        end = match.end()
+        if any(a < match.start() < b for a, b in quoted):
+            continue
+        if not _is_boundary(paragraph, match, abbreviations):
+            continue
+        yield Sentence(offset + start, offset + end)
+        start = end + (len(paragraph[end:]) - len(paragraph[end:].lstrip()))
+    if paragraph[start:].strip():
+        yield Sentence(offset + start, offset + len(paragraph.rstrip()))
+
+
+def split_sentences(text: str, language: str | None = "id") -> list[Sentence]:
+    """Return the sentences of ``text`` as offsets, paragraph by paragraph."""
+    abbreviations = _abbreviations(language)
+    found: list[Sentence] = []
+    offset = 0
+    for line in text.split("\n"):
+        stripped = line.lstrip()
+        if stripped.strip():
+            lead = len(line) - len(stripped)
+            found.extend(_paragraph_sentences(stripped, offset + lead, abbreviations))
+        offset += len(line) + 1
+    return found
+
+
+@stage("sentences", reads={"text", "language"}, writes={"sentences"})
+def sentences(article: Article) -> Article:
+    """Return the article with its ``sentences`` layer."""
+    return msgspec.structs.replace(article, sentences=tuple(split_sentences(article.text, article.language)))

@@ -1,0 +1,74 @@
+"""Compiled furniture patterns of every supported language, and the checks that use them.
+
+Pages mix languages (an Indonesian article under an English WordPress comment box), so the
+patterns of all languages in :data:`kroscek.lang.SUPPORTED` are tried on every line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from kroscek.lang import SUPPORTED, language_module
+from kroscek.lang.xx import credits, markers
+
+__all__ = ["Furniture", "furniture"]
+
+
+@dataclass(frozen=True)
+class Furniture:
+    lines: tuple[tuple[str, re.Pattern[str]], ...]
+    block_openers: tuple[tuple[str, re.Pattern[str]], ...]
+    inline: tuple[tuple[str, re.Pattern[str]], ...]
+    byline_roles: dict[str, bool]
+    byline_label: re.Pattern[str]
+    caption_openers: tuple[re.Pattern[str], ...]
+    caption_credits: tuple[re.Pattern[str], ...]
+    lead_markers: tuple[re.Pattern[str], ...]
+
+    def line_reason(self, line: str) -> str | None:
+        """Return why this whole line is furniture, or None."""
+        for reason, pattern in self.lines:
+            if pattern.search(line):
+                return reason
+        return None
+
+    def block_reason(self, line: str) -> str | None:
+        """Return the reason when this line is a label that opens a box of links."""
+        for reason, pattern in self.block_openers:
+            if pattern.search(line):
+                return reason
+        return None
+
+    def is_caption(self, line: str) -> bool:
+        """Return True when the line is a photo caption (an opener word or a photo credit)."""
+        return any(p.search(line) for p in self.caption_openers) or any(
+            p.search(line) for p in self.caption_credits
+        )
+
+
+def _compile(entries: tuple[tuple[str, str], ...], flags: int = re.IGNORECASE) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple((reason, re.compile(pattern, flags)) for reason, pattern in entries)
+
+
+@cache
+def furniture() -> Furniture:
+    """Return the furniture patterns of all supported languages, compiled once per process."""
+    modules = [language_module(code, "furniture") for code in SUPPORTED]
+    roles: dict[str, bool] = {}
+    for m in modules:
+        roles.update(m.BYLINE_ROLES)
+    # Longest labels first so "laporan wartawan" wins over "wartawan".
+    labels = "|".join(re.escape(r) for r in sorted(roles, key=len, reverse=True))
+    return Furniture(
+        lines=tuple(x for m in modules for x in _compile(m.LINES)),
+        block_openers=tuple(x for m in modules for x in _compile(m.BLOCK_OPENERS)),
+        inline=tuple(x for m in modules for x in _compile(m.INLINE, 0)),
+        byline_roles=roles,
+        byline_label=re.compile(rf"(?<![\w-])(?P<label>{labels})\s*[:：]", re.IGNORECASE),
+        caption_openers=tuple(re.compile(m.CAPTION_OPENERS, re.IGNORECASE) for m in modules),
+        caption_credits=tuple(re.compile(m.CAPTION_CREDITS, re.IGNORECASE) for m in modules)
+        + tuple(re.compile(p) for p in credits.CAPTION_CREDITS),
+        lead_markers=tuple(re.compile(p) for p in markers.LEAD_MARKERS),
+    )

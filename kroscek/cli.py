@@ -1,0 +1,130 @@
+"""The ``kroscek`` command: a thin layer over :mod:`kroscek.analysis` and :mod:`kroscek.evaluate`."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import msgspec
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from kroscek.analysis import Analysis, analyze
+from kroscek.model import to_contract
+from kroscek.pipeline import PipelineError, registered_stages
+from kroscek.report.markdown import markdown_report
+from kroscek.settings import SettingsError, load_settings
+
+__all__ = ["EXIT_SKIPPED", "app"]
+
+#: Exit status when some inputs were skipped (the others were analysed and written).
+EXIT_SKIPPED = 3
+
+app = typer.Typer(no_args_is_help=True, add_completion=False, help="Cross-check the news.")
+eval_app = typer.Typer(no_args_is_help=True, help="Score kroscek against gold sets.")
+app.add_typer(eval_app, name="eval")
+err = Console(stderr=True)
+
+SettingsOption = Annotated[
+    Path | None, typer.Option("--settings", help="TOML file overriding the default settings.")
+]
+
+
+def _run(paths: list[str], settings_path: Path | None, jobs: int | None, quiet: bool) -> Analysis:
+    try:
+        settings = load_settings(settings_path)
+    except SettingsError as error:
+        err.print(f"[red]error:[/] {error}")
+        raise typer.Exit(1) from error
+    show = not quiet and err.is_terminal
+    try:
+        if not show:
+            return analyze(paths, settings, jobs=jobs)
+        with Progress(
+            TextColumn("analysing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+            console=err, transient=True,
+        ) as bar:
+            task = bar.add_task("analyse", total=None)
+            return analyze(paths, settings, jobs=jobs, progress=lambda _a: bar.advance(task))
+    except PipelineError as error:
+        err.print(f"[red]error:[/] {error}")
+        raise typer.Exit(1) from error
+
+
+@app.command("analyze")
+def analyze_command(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders, globs, or - for stdin.")],
+    json_out: Annotated[
+        str | None, typer.Option("--json", help="Write the kroscek/1 JSON here (- for stdout).")
+    ] = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", help="Folder for kroscek.json and report.md.")
+    ] = None,
+    jobs: Annotated[int | None, typer.Option("--jobs", "-j", help="Worker processes.")] = None,
+    timings: Annotated[bool, typer.Option("--timings", help="Print seconds per stage.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary.")] = False,
+    settings: SettingsOption = None,
+) -> None:
+    """Clean and annotate raw articles; write JSON and a Markdown report."""
+    result = _run(paths, settings, jobs, quiet)
+    document = msgspec.json.encode(to_contract(result.articles, [], result.skipped))
+    pretty = msgspec.json.format(document, indent=2)
+    if json_out == "-" or (json_out is None and out is None):
+        sys.stdout.buffer.write(pretty + b"\n")
+    elif json_out:
+        Path(json_out).write_bytes(pretty + b"\n")
+    if out:
+        out.mkdir(parents=True, exist_ok=True)
+        (out / "kroscek.json").write_bytes(pretty + b"\n")
+        (out / "report.md").write_text(markdown_report(result.articles, result.skipped), encoding="utf-8")
+    for s in result.skipped:
+        err.print(f"[yellow]skipped[/] {s.source}: {s.reason}", highlight=False)
+    if not quiet:
+        where = f"; report: {out / 'report.md'}" if out else ""
+        err.print(f"{len(result.articles)} article(s), {len(result.skipped)} skipped{where}")
+    if timings:
+        table = Table("stage", "seconds", "articles/s", title="time per stage")
+        for name, seconds in result.timings.items():
+            rate = len(result.articles) / seconds if seconds else float("inf")
+            table.add_row(name, f"{seconds:.3f}", f"{rate:,.0f}")
+        err.print(table)
+    if result.skipped:
+        raise typer.Exit(EXIT_SKIPPED)
+
+
+@app.command("stages")
+def stages_command() -> None:
+    """List the registered stages with the layers they read and write."""
+    import kroscek.analysis  # noqa: F401  (registers the stages)
+
+    table = Table("stage", "reads", "writes")
+    for s in registered_stages().values():
+        table.add_row(s.name, ", ".join(sorted(s.reads)), ", ".join(sorted(s.writes)))
+    Console().print(table)
+
+
+@eval_app.command("clean")
+def eval_clean_command(
+    gold: Annotated[Path, typer.Option(help="Line labels: name, line, label (TSV).")] = Path(
+        "tests/gold/clean_lines.tsv"
+    ),
+    corpus: Annotated[Path, typer.Option(help="JSONL corpus the gold names.")] = Path(
+        "../shared/corpus-dev/articles.jsonl"
+    ),
+    examples: Annotated[Path, typer.Option(help="Folder of text articles the gold names.")] = Path(
+        "examples"
+    ),
+    errors: Annotated[bool, typer.Option("--errors", help="List every wrong line.")] = False,
+) -> None:
+    """Furniture removal precision/recall and story lines kept, against line-level gold."""
+    from kroscek.evaluate.clean import evaluate_clean
+
+    report = evaluate_clean(gold, corpus, examples)
+    Console().print(report.render(show_errors=errors))
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,52 @@
+"""English page furniture; the same shapes as ``kroscek.lang.id.furniture``."""
+
+LINES: tuple[tuple[str, str], ...] = (
+    ("share", r"^share( this| on)?( (article|story|post|page))?( (on|via) .{1,30})?\s*:?$"),
+    ("comment", r"^(leave|post|add|view|show|load) (a |all |the )?(reply|comment|comments|response)\b.{0,40}$"),
+    ("comment", r"^your email address will not be published\b.*"),
+    ("comment", r"^required fields are marked\b.*"),
+    ("comment", r"^(cancel reply|reply|(\d+ )?comments?)\s*:?$"),
+    ("related", r"^(related|read more|read also|see also|also read|more from|recommended)"
+                r"( (posts?|articles?|stories|news|coverage|content))?\s*[:：\-–—].*"),
+    ("video", r"^(watch|video)\s*[:：].*"),
+    ("advert", r"^(advertisement|sponsored( content)?|promoted|ad)\s*:?$"),
+    ("advert", r"^(scroll|continue reading) (to|below)\b.*"),
+    ("navigation", r"^(previous|next) (post|article|story|page)\b.*"),
+    ("navigation", r"^(skip to (main )?content|back to top|load more)$"),
+    ("navigation", r"^click here\b.{0,80}$"),
+    ("subscribe", r"^(sign up|subscribe|follow us|join us|get (our|the) newsletter)\b.*"),
+    ("syndication", r"^this (article|story) (was |first )?(originally )?(published|appeared)\b.*"),
+    ("copyright", r"^(copyright|©)\b.*"),
+    ("copyright", r"\ball rights reserved\b"),
+    ("copyright", r"^our standards: .*trust principles\.?$"),
+    ("tags", r"^(tags?|topics?|filed under|categories)\s*:.*"),
+)
+
+BLOCK_OPENERS: tuple[tuple[str, str], ...] = (
+    ("related", r"^(related( posts?| articles?| stories| news| coverage)?|read more|more stories|"
+                r"most read|trending|recommended( for you)?|you may also like|popular)\s*:?$"),
+)
+
+INLINE: tuple[tuple[str, str], ...] = ()
+
+BYLINE_ROLES: dict[str, bool] = {
+    "by": True,
+    "written by": True,
+    "author": True,
+    "reporter": True,
+    "reporting by": True,
+    "additional reporting by": True,
+    "writing by": True,
+    "editing by": True,
+    "edited by": True,
+    "editor": True,
+    "photo": False,
+    "photos": False,
+    "photography": False,
+    "graphics": False,
+    "source": False,
+}
+
+CAPTION_OPENERS = r"^(file( photo)?|photo|image|pictured|illustration)\s*[:.,\-–]"
+
+CAPTION_CREDITS = r"\((photo|image|source|file photo|credit|illustration)\b[^()]*\)\s*\.?$"

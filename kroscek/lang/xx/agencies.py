@@ -1,0 +1,35 @@
+"""News agencies (wire services) and the spellings under which articles credit them.
+
+Used for the ``wire`` field: "(VOA)" at the end of an article, "BEIJING (ANTARA) -" at its
+start, "Sumber: Antara" on a credit line, "(ant)" as an editor code. Keys are the canonical
+names; values are the other spellings (matched case-insensitively, whole tokens).
+"""
+
+AGENCIES: dict[str, tuple[str, ...]] = {
+    "ANTARA": ("Antara", "ANTARA News", "Antaranews", "ant"),
+    "AFP": ("Agence France-Presse", "Agence France Presse"),
+    "AP": ("Associated Press",),
+    "Reuters": ("REUTERS",),
+    "VOA": ("Voice of America", "VOA Indonesia"),
+    "KCNA": ("Korean Central News Agency",),
+    "Yonhap": ("YONHAP", "Yonhap News Agency"),
+    "Xinhua": ("XINHUA", "Xinhua News Agency"),
+    "Bernama": ("BERNAMA",),
+    "Kyodo": ("KYODO", "Kyodo News"),
+    "TASS": ("ITAR-TASS",),
+    "RIA Novosti": ("RIA",),
+    "Interfax": (),
+    "ANSA": (),
+    "dpa": ("DPA", "Deutsche Presse-Agentur"),
+    "EFE": (),
+    "Anadolu": ("Anadolu Agency", "AA"),
+    "PTI": ("Press Trust of India",),
+    "UPI": ("United Press International",),
+    "Bloomberg": (),
+    "BBC": ("BBC News",),
+    "CNA": ("Channel NewsAsia",),
+    "WAFA": (),
+    "IRNA": (),
+    "Sputnik": (),
+    "Ukrinform": (),
+}

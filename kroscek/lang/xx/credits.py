@@ -1,0 +1,19 @@
+"""Photo credits that look the same in every language, closing a caption line.
+
+"(ANTARA FOTO/Sigid Kurniawan)", "(REUTERS/Kim Hong-Ji)", "(AP Photo/Ahn Young-joon)",
+"(Liputan6.com/Angga Yuniar)", "Fakta.com/Putut Pramudiko", "Foto: detikcom/Name".
+A credit of agencies only, "(KCNA/Yonhap)", is a text credit (``wire``), not a photo credit:
+these patterns need a photo word or a person's name after the slash.
+"""
+
+_NAME = r"[A-Z][\w'.-]*(\s+[A-Z][\w'.-]*)+"
+_DOMAIN = r"[A-Za-z0-9-]+(\.[A-Za-z]{2,})+"
+
+CAPTION_CREDITS: tuple[str, ...] = (
+    # AGENCY FOTO/Name, AGENCY Photo/Name
+    r"\([A-Z][\w.&-]*\s+(FOTO|Foto|PHOTO|Photo|Pictures|Images)\s*/[^()]+\)\s*\.?$",
+    # AGENCY/Full Name
+    rf"\([A-Z][\w.&-]*\s*/\s*{_NAME}\)\s*\.?$",
+    # outlet.com/Name (with or without brackets)
+    rf"\(?\b{_DOMAIN}\s*/\s*[A-Z][\w'.-]*(\s+[A-Z][\w'.-]*)*\)?\s*\.?$",
+)

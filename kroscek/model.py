@@ -1,0 +1,256 @@
+"""Records of kroscek and the public JSON contract ``kroscek/1``.
+
+An :class:`Article` owns its clean ``text``; every layer (sentences, entities, quotes,
+quantities, dates) is a tuple of records holding ``(start, end)`` offsets into that text and
+never a second copy of it. The contract adds each span's ``text`` when it serialises.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from typing import Any, Literal
+
+import msgspec
+
+__all__ = [
+    "SCHEMA",
+    "Article",
+    "Boilerplate",
+    "Claim",
+    "ClaimValue",
+    "DateMention",
+    "Duplicate",
+    "Entity",
+    "Event",
+    "Evidence",
+    "Quantity",
+    "Quote",
+    "Sentence",
+    "Skipped",
+    "Story",
+    "TimelineEntry",
+    "Warning",
+    "article_id",
+    "to_contract",
+]
+
+SCHEMA = "kroscek/1"
+
+#: Where a removed piece of furniture sat on its raw line: the whole line, or a part of it.
+Part = Literal["line", "prefix", "suffix", "inline"]
+
+
+class Boilerplate(msgspec.Struct, frozen=True):
+    """A piece of page furniture removed from the body, kept with the reason it was removed."""
+
+    text: str
+    reason: str
+    line: int | None = None
+    part: Part = "line"
+
+
+class Warning(msgspec.Struct, frozen=True):
+    """Something a stage could not do for this article; the article is still reported."""
+
+    stage: str
+    message: str
+
+
+class Sentence(msgspec.Struct, frozen=True):
+    start: int
+    end: int
+
+
+class Entity(msgspec.Struct, frozen=True):
+    start: int
+    end: int
+    label: str
+    canonical: str | None = None
+
+
+class Quote(msgspec.Struct, frozen=True):
+    start: int
+    end: int
+    kind: str
+    speaker: str | None = None
+    speaker_canonical: str | None = None
+    speaker_role: str | None = None
+    cue: str | None = None
+    cited_from: str | None = None
+    date: str | None = None
+
+
+class Quantity(msgspec.Struct, frozen=True):
+    start: int
+    end: int
+    value: float | None = None
+    unit: str | None = None
+    noun: str | None = None
+    hedge: str | None = None
+
+
+class DateMention(msgspec.Struct, frozen=True):
+    start: int
+    end: int
+    value: str | None = None
+    end_value: str | None = None
+    grain: str | None = None
+
+
+class Article(msgspec.Struct, frozen=True):
+    """One input record and everything the per-article stages learnt about it.
+
+    Fields named in a stage's ``reads``/``writes`` are the layer names the runner checks.
+    """
+
+    id: str
+    source: str
+    name: str
+    raw: str
+    url: str | None = None
+    text: str = ""
+    title: str | None = None
+    authors: tuple[str, ...] = ()
+    outlet: str | None = None
+    wire: tuple[str, ...] = ()
+    dateline: str | None = None
+    published: str | None = None
+    published_source: str | None = None
+    language: str | None = None
+    boilerplate: tuple[Boilerplate, ...] = ()
+    sentences: tuple[Sentence, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    quantities: tuple[Quantity, ...] = ()
+    dates: tuple[DateMention, ...] = ()
+    warnings: tuple[Warning, ...] = ()
+
+
+class Skipped(msgspec.Struct, frozen=True):
+    """An input that could not be read as an article, and why."""
+
+    source: str
+    reason: str
+
+
+# Cross-article records. The stories layer fills them; until then ``stories`` is empty.
+
+
+class Evidence(msgspec.Struct, frozen=True):
+    article_id: str
+    start: int
+    end: int
+
+
+class Event(msgspec.Struct, frozen=True):
+    id: str
+    title: str | None
+    article_ids: tuple[str, ...]
+    date: str | None = None
+
+
+class Duplicate(msgspec.Struct, frozen=True):
+    a: str
+    b: str
+    kind: Literal["exact", "near-duplicate", "syndicated", "rewrite"]
+
+
+class ClaimValue(msgspec.Struct, frozen=True):
+    value: Any
+    article_id: str
+    start: int
+    end: int
+    source: str | None = None
+    outlet: str | None = None
+    date: str | None = None
+
+
+class Claim(msgspec.Struct, frozen=True):
+    about: str
+    status: Literal["agree", "differ", "update", "conflict"]
+    reason: str | None
+    values: tuple[ClaimValue, ...]
+
+
+class TimelineEntry(msgspec.Struct, frozen=True):
+    date: str
+    text: str
+    evidence: tuple[Evidence, ...]
+
+
+class Story(msgspec.Struct, frozen=True):
+    id: str
+    title: str | None
+    article_ids: tuple[str, ...]
+    events: tuple[Event, ...] = ()
+    duplicates: tuple[Duplicate, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    timeline: tuple[TimelineEntry, ...] = ()
+
+
+_SPACE = re.compile(r"\s+")
+
+
+def _normalise(value: str) -> str:
+    return _SPACE.sub(" ", unicodedata.normalize("NFC", value)).strip()
+
+
+def article_id(identity: str, text: str) -> str:
+    """Return the content id of a record: a hash of its source identity and its normalised text.
+
+    The same record ingested twice gets the same id; the same text under another identity
+    (another URL, another JSONL id) gets another id, so copies stay two articles.
+    """
+    digest = hashlib.blake2b(digest_size=8)
+    digest.update(_normalise(identity).encode())
+    digest.update(b"\x00")
+    digest.update(_normalise(text).encode())
+    return digest.hexdigest()
+
+
+def _span(text: str, record: msgspec.Struct) -> dict[str, Any]:
+    fields = msgspec.structs.asdict(record)
+    start, end = fields.pop("start"), fields.pop("end")
+    return {"start": start, "end": end, "text": text[start:end], **fields}
+
+
+def _article_record(article: Article) -> dict[str, Any]:
+    text = article.text
+    return {
+        "id": article.id,
+        "source": article.source,
+        "name": article.name,
+        "url": article.url,
+        "title": article.title,
+        "authors": list(article.authors),
+        "outlet": article.outlet,
+        "wire": list(article.wire),
+        "dateline": article.dateline,
+        "published": article.published,
+        "published_source": article.published_source,
+        "language": article.language,
+        "text": text,
+        "boilerplate": [msgspec.structs.asdict(b) for b in article.boilerplate],
+        "sentences": [_span(text, s) for s in article.sentences],
+        "entities": [_span(text, e) for e in article.entities],
+        "quotes": [_span(text, q) for q in article.quotes],
+        "quantities": [_span(text, q) for q in article.quantities],
+        "dates": [_span(text, d) for d in article.dates],
+        "warnings": [msgspec.structs.asdict(w) for w in article.warnings],
+    }
+
+
+def to_contract(
+    articles: list[Article],
+    stories: list[Story] | None = None,
+    skipped: list[Skipped] | None = None,
+) -> dict[str, Any]:
+    """Return the ``kroscek/1`` document for these records, every field present."""
+    return {
+        "schema": SCHEMA,
+        "articles": [_article_record(a) for a in articles],
+        "stories": [msgspec.to_builtins(s) for s in stories or []],
+        "skipped": [msgspec.structs.asdict(s) for s in skipped or []],
+    }

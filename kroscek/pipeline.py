@@ -1,0 +1,167 @@
+"""Named per-article stages and the runner that applies them in order.
+
+A stage is a pure function ``Article -> Article`` registered with the layers (Article field
+names) it reads and writes. The runner checks at build time that every layer a stage reads is
+provided by ingest or by an earlier stage, and at run time that each stage returned an Article
+and changed only what it declared. It times every stage and runs in-process or in a process
+pool with identical output, in input order.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+
+import msgspec
+
+from kroscek.model import Article, Warning
+
+__all__ = [
+    "INGEST_LAYERS",
+    "Pipeline",
+    "PipelineError",
+    "Stage",
+    "StageError",
+    "registered_stages",
+    "stage",
+]
+
+StageFunc = Callable[[Article], Article]
+
+#: Layers an Article carries when it leaves ingest.
+INGEST_LAYERS = frozenset(
+    {"id", "source", "name", "raw", "url", "title", "authors", "outlet", "published",
+     "published_source", "warnings"}
+)
+_LAYERS = frozenset(Article.__struct_fields__)
+
+
+class PipelineError(ValueError):
+    """The stage list cannot run: an unknown stage or a layer read before it is written."""
+
+
+class StageError(RuntimeError):
+    """A stage failed on one article; the message names the stage and the article."""
+
+    def __init__(self, stage: str, article: str, problem: str) -> None:
+        super().__init__(f"stage '{stage}' failed on '{article}': {problem}")
+        self.stage = stage
+        self.article = article
+        self.problem = problem
+
+
+@dataclass(frozen=True)
+class Stage:
+    name: str
+    func: StageFunc
+    reads: frozenset[str]
+    writes: frozenset[str]
+
+
+_REGISTRY: dict[str, Stage] = {}
+
+
+def stage(name: str, *, reads: Iterable[str], writes: Iterable[str]) -> Callable[[StageFunc], StageFunc]:
+    """Register the decorated function as stage ``name``; give the function back unchanged."""
+    reads_set, writes_set = frozenset(reads), frozenset(writes)
+    unknown = (reads_set | writes_set) - _LAYERS
+    if unknown:
+        raise PipelineError(f"stage '{name}' declares unknown layers: {sorted(unknown)}")
+
+    def register(func: StageFunc) -> StageFunc:
+        if name in _REGISTRY and _REGISTRY[name].func is not func:
+            raise PipelineError(f"stage '{name}' is registered twice")
+        _REGISTRY[name] = Stage(name, func, reads_set, writes_set)
+        return func
+
+    return register
+
+
+def registered_stages() -> dict[str, Stage]:
+    """Return the registered stages by name."""
+    return dict(_REGISTRY)
+
+
+@dataclass
+class Pipeline:
+    """An ordered, checked list of stages."""
+
+    stages: tuple[Stage, ...]
+    timings: dict[str, float] = field(default_factory=dict)
+
+    @classmethod
+    def from_names(cls, names: Sequence[str]) -> Pipeline:
+        """Return the pipeline of these registered stages, checked for order."""
+        missing = [n for n in names if n not in _REGISTRY]
+        if missing:
+            known = ", ".join(sorted(_REGISTRY)) or "none"
+            raise PipelineError(f"unknown stage(s) {missing}; registered: {known}")
+        return cls(tuple(_REGISTRY[n] for n in names))
+
+    def __post_init__(self) -> None:
+        available = set(INGEST_LAYERS)
+        for s in self.stages:
+            unmet = s.reads - available
+            if unmet:
+                raise PipelineError(
+                    f"stage '{s.name}' reads {sorted(unmet)} before any stage writes it"
+                )
+            available |= s.writes
+        self.timings = {s.name: 0.0 for s in self.stages}
+
+    def run(self, article: Article) -> Article:
+        """Return the article with every stage applied; raise StageError naming the stage."""
+        return self._run(article, strict=True)[0]
+
+    def run_safe(self, article: Article) -> tuple[Article, dict[str, float]]:
+        """Return the article and per-stage seconds; a failing stage becomes a warning.
+
+        The stages after a failure are not run on that article, and what the earlier stages
+        found is kept.
+        """
+        return self._run(article, strict=False)
+
+    def _run(self, article: Article, *, strict: bool) -> tuple[Article, dict[str, float]]:
+        spent: dict[str, float] = {}
+        for s in self.stages:
+            began = time.perf_counter()
+            try:
+                result = s.func(article)
+                _check_result(s, article, result)
+            except Exception as error:  # noqa: BLE001 - any stage failure is reported, by name
+                failure = StageError(s.name, article.name, f"{type(error).__name__}: {error}")
+                if strict:
+                    raise failure from error
+                warning = Warning(s.name, str(failure))
+                article = msgspec.structs.replace(article, warnings=(*article.warnings, warning))
+                break
+            finally:
+                spent[s.name] = spent.get(s.name, 0.0) + time.perf_counter() - began
+            article = result
+        for name, seconds in spent.items():
+            self.timings[name] += seconds
+        return article, spent
+
+    def run_many(self, articles: Iterable[Article], *, jobs: int = 1) -> Iterator[Article]:
+        """Yield the processed articles in input order, in-process or over ``jobs`` processes."""
+        if jobs <= 1:
+            for article in articles:
+                yield self.run_safe(article)[0]
+            return
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            for article, spent in pool.map(self.run_safe, articles, chunksize=4):
+                for name, seconds in spent.items():
+                    self.timings[name] += seconds
+                yield article
+
+
+def _check_result(s: Stage, before: Article, after: object) -> None:
+    if not isinstance(after, Article):
+        raise TypeError(f"returned {type(after).__name__}, not Article")
+    changed = {f for f in _LAYERS if getattr(after, f) is not getattr(before, f)
+               and getattr(after, f) != getattr(before, f)}
+    undeclared = changed - s.writes
+    if undeclared:
+        raise TypeError(f"changed {sorted(undeclared)} without declaring them in writes")

@@ -1,0 +1,1 @@
+"""Reports people read: Markdown now; the HTML briefing joins it later."""

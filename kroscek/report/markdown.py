@@ -1,0 +1,73 @@
+"""A Markdown report of one analysis: each article's metadata and what was removed."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from kroscek.model import Article, Skipped
+
+__all__ = ["markdown_report"]
+
+
+def _cell(value: object) -> str:
+    if value is None or value == () or value == []:
+        return "—"
+    if isinstance(value, tuple | list):
+        return ", ".join(str(v) for v in value)
+    return str(value).replace("|", "\\|").replace("\n", " ")
+
+
+def _quote(text: str, limit: int = 160) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _article_section(number: int, article: Article) -> list[str]:
+    out = [f"## {number}. {_cell(article.title) if article.title else article.name}", ""]
+    out += ["| field | value |", "|---|---|"]
+    fields = [
+        ("name", article.name), ("source", article.source), ("id", article.id),
+        ("outlet", article.outlet), ("authors", article.authors), ("wire", article.wire),
+        ("dateline", article.dateline), ("published", article.published),
+        ("language", article.language), ("sentences", len(article.sentences)),
+        ("characters", len(article.text)),
+    ]
+    out += [f"| {k} | {_cell(v)} |" for k, v in fields]
+    out.append("")
+    if article.sentences:
+        first, last = article.sentences[0], article.sentences[-1]
+        out.append(f"**First sentence:** {_quote(article.text[first.start:first.end])}")
+        out.append("")
+        out.append(f"**Last sentence:** {_quote(article.text[last.start:last.end])}")
+        out.append("")
+    if article.boilerplate:
+        out += [f"**Removed ({len(article.boilerplate)}):**", "", "| line | reason | text |", "|---|---|---|"]
+        for b in article.boilerplate:
+            where = "—" if b.line is None else str(b.line + 1) + ("" if b.part == "line" else f" ({b.part})")
+            out.append(f"| {where} | {b.reason} | {_cell(_quote(b.text, 100))} |")
+        out.append("")
+    for w in article.warnings:
+        out.append(f"> **Warning** ({w.stage}): {w.message}")
+        out.append("")
+    return out
+
+
+def markdown_report(articles: list[Article], skipped: list[Skipped]) -> str:
+    """Return the report as Markdown text."""
+    reasons = Counter(b.reason for a in articles for b in a.boilerplate)
+    out = [
+        "# kroscek report",
+        "",
+        f"{len(articles)} article(s) analysed, {len(skipped)} input(s) skipped.",
+        "",
+    ]
+    if reasons:
+        out.append("Furniture removed: " + ", ".join(f"{r} {n}" for r, n in reasons.most_common()) + ".")
+        out.append("")
+    if skipped:
+        out += ["## Skipped inputs", "", "| input | problem |", "|---|---|"]
+        out += [f"| {_cell(s.source)} | {_cell(s.reason)} |" for s in skipped]
+        out.append("")
+    for number, article in enumerate(articles, start=1):
+        out += _article_section(number, article)
+    return "\n".join(out).rstrip() + "\n"
