@@ -16,6 +16,8 @@ LINES: tuple[tuple[str, str], ...] = (
     ("navigation", r"^click here\b.{0,80}$"),
     ("subscribe", r"^(sign up|subscribe|follow us|join us|get (our|the) newsletter)\b.*"),
     ("syndication", r"^this (article|story) (was |first )?(originally )?(published|appeared)\b.*"),
+    ("disclaimer", r"^(?!.*[\"“”])(?=.*\byou\b)(?=.*\b(suicid\w*|crisis|depress\w*|self-harm)\b)"
+                   r"(?=.*\b(call|text|contact|helpline|hotline|lifeline)\b).{20,700}$"),
     ("copyright", r"^(copyright|©)\b.*"),
     ("copyright", r"\ball rights reserved\b"),
     ("copyright", r"^our standards: .*trust principles\.?$"),

@@ -51,6 +51,10 @@ LINES: tuple[tuple[str, str], ...] = (
     # Syndication notes (a copy names where the text first ran).
     ("syndication", r"^artikel ini (telah|sudah|pertama kali)? ?(tayang|terbit|dimuat|ditayangkan|"
                     r"diterbitkan|dipublikasikan|disadur)\b.*"),
+    # Editorial advisories addressed to the reader (suicide-prevention notes and the like):
+    # they speak to "Anda", name the risk and point to help; a quoted source would carry marks.
+    ("disclaimer", r"^(?!.*[\"“”])(?=.*\banda\b)(?=.*\b(bunuh diri|depresi|kesehatan mental)\b)"
+                   r"(?=.*\b(hubungi|konsultasi\w*|layanan|psikolog|hotline)\b).{20,700}$"),
     # Copyright, tags and section lists.
     ("copyright", r"^(copyright|hak cipta|©|\(c\))\b.*"),
     ("copyright", r"\b(hak cipta dilindungi( undang-undang)?)\b"),

@@ -1,0 +1,1 @@
+"""Scoring kroscek against gold sets; every number in the README comes from here."""
