@@ -23,6 +23,7 @@ from kroscek.clean.metadata import (
     Lead,
     agency_name,
     is_name,
+    is_outlet_name,
     parse_byline,
     parse_lead,
     parse_tail_credit,
@@ -72,6 +73,11 @@ class _Line:
     index: int
     text: str
     reason: str | None = None  # None: a story line
+
+
+def _is_name_line(line: str) -> bool:
+    """A lone name under the title is its author; an outlet's name there is not."""
+    return is_name(line, max_words=4) and not is_outlet_name(line)
 
 
 def _overlap(candidate: str, body: set[str]) -> float:
@@ -174,6 +180,9 @@ def _mark_furniture(lines: list[_Line], f: Furniture, result: CleanBody) -> None
         if f.is_caption(ln.text):
             ln.reason = "caption"
             continue
+        if f.is_date_line(ln.text):
+            ln.reason = "date"
+            continue
         credit = parse_tail_credit(ln.text)
         if credit and credit[0].strip() == ln.text:  # a credit line of its own: "(VOA)"
             ln.reason = "credit"
@@ -206,7 +215,7 @@ def _mark_header(
         for ln in header:
             if _same_title(ln.text, given_title):
                 ln.reason = "title"
-            elif is_name(ln.text, max_words=4):
+            elif _is_name_line(ln.text):
                 ln.reason = "byline"
                 result.authors.append(ln.text)
         result.title = given_title
@@ -228,9 +237,11 @@ def _mark_header(
             words = ln.text.split()
             if result.masthead is None and 2 <= len(words) <= 4 and is_name(ln.text):
                 result.masthead = ln.text
-        elif is_name(ln.text, max_words=4):
+        elif _is_name_line(ln.text):
             ln.reason = "byline"
             result.authors.append(ln.text)
+        elif is_outlet_name(ln.text):
+            ln.reason = "masthead"
         else:
             ln.reason = "standfirst"
 

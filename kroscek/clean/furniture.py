@@ -15,6 +15,9 @@ from kroscek.lang.xx import credits, markers
 
 __all__ = ["Furniture", "furniture"]
 
+_WORD = re.compile(r"[\w.]*[^\W\d_][\w.]*")
+_DOMAIN = re.compile(r"^[\w-]+(\.[A-Za-z]{2,})+$")
+
 
 @dataclass(frozen=True)
 class Furniture:
@@ -23,6 +26,10 @@ class Furniture:
     inline: tuple[tuple[str, re.Pattern[str]], ...]
     byline_roles: dict[str, bool]
     byline_label: re.Pattern[str]
+    byline_plain: re.Pattern[str]
+    date_name: re.Pattern[str]
+    date_token: re.Pattern[str]
+    date_line_words: frozenset[str]
     caption_openers: tuple[re.Pattern[str], ...]
     caption_credits: tuple[re.Pattern[str], ...]
     lead_markers: tuple[re.Pattern[str], ...]
@@ -41,6 +48,16 @@ class Furniture:
                 return reason
         return None
 
+    def is_date_line(self, line: str) -> bool:
+        """Return True when the line is a page's date stamp ("Kamis, 16 Jan 2025 19:20 WIB")."""
+        if len(line.split()) > 10 or not any(ch.isdigit() for ch in line):
+            return False
+        if not self.date_name.search(line):
+            return False
+        rest = self.date_token.sub(" ", line)
+        words = [w for w in _WORD.findall(rest) if w.lower() not in self.date_line_words]
+        return len(words) <= 1 and all(_DOMAIN.search(w) for w in words)
+
     def is_caption(self, line: str) -> bool:
         """Return True when the line is a photo caption (an opener word or a photo credit)."""
         return any(p.search(line) for p in self.caption_openers) or any(
@@ -56,6 +73,11 @@ def _compile(entries: tuple[tuple[str, str], ...], flags: int = re.IGNORECASE) -
 def furniture() -> Furniture:
     """Return the furniture patterns of all supported languages, compiled once per process."""
     modules = [language_module(code, "furniture") for code in SUPPORTED]
+    calendars = [language_module(code, "calendar") for code in SUPPORTED]
+    names = sorted({n for c in calendars for n in (*c.MONTHS, *c.WEEKDAYS)}, key=len, reverse=True)
+    alternation = "|".join(re.escape(n) for n in names)
+    date_name = re.compile(rf"\b({alternation})\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b", re.IGNORECASE)
+    date_token = re.compile(rf"\b({alternation})\b\.?|\d{{1,4}}([/.:-]\d{{1,4}}){{0,2}}", re.IGNORECASE)
     roles: dict[str, bool] = {}
     for m in modules:
         roles.update(m.BYLINE_ROLES)
@@ -67,6 +89,10 @@ def furniture() -> Furniture:
         inline=tuple(x for m in modules for x in _compile(m.INLINE, 0)),
         byline_roles=roles,
         byline_label=re.compile(rf"(?<![\w-])(?P<label>{labels})\s*[:：]", re.IGNORECASE),
+        byline_plain=re.compile(rf"^(?P<label>{labels})\s+(?P<rest>\S.*)$", re.IGNORECASE),
+        date_name=date_name,
+        date_token=date_token,
+        date_line_words=frozenset(w for c in calendars for w in c.DATE_LINE_WORDS),
         caption_openers=tuple(re.compile(m.CAPTION_OPENERS, re.IGNORECASE) for m in modules),
         caption_credits=tuple(re.compile(m.CAPTION_CREDITS, re.IGNORECASE) for m in modules)
         + tuple(re.compile(p) for p in credits.CAPTION_CREDITS),

@@ -16,6 +16,7 @@ __all__ = [
     "agency_name",
     "domain_of",
     "is_name",
+    "is_outlet_name",
     "parse_byline",
     "parse_lead",
     "parse_tail_credit",
@@ -78,22 +79,20 @@ def parse_byline(line: str, furniture: Furniture) -> list[Byline] | None:
             author = furniture.byline_roles.get(role, False)
             found.extend(Byline(role, n, author) for n in names)
         return found
-    # "By Jane Doe", "Oleh Faqih Ahmd", "Reporting by A; Editing by B": label without a colon.
-    head = re.match(r"(?i)(?P<label>[a-z]+( [a-z]+){0,2})\s+(?P<rest>[A-Z].*)$", text)
-    if head and head.group("label").lower() in furniture.byline_roles:
-        segments = re.split(r"\s*;\s*", text)
-        found = []
-        for seg in segments:
-            m = re.match(r"(?i)(?P<label>[a-z]+( [a-z]+){0,2})\s+(?P<rest>[A-Z].*)$", seg)
-            if not m or m.group("label").lower() not in furniture.byline_roles:
-                return None
-            names = _names(m.group("rest"))
-            if not names:
-                return None
-            role = m.group("label").lower()
-            found.extend(Byline(role, n, furniture.byline_roles[role]) for n in names)
-        return found
-    return None
+    # "By Jane Doe", "Oleh Faqih Ahmd", "Reporting by A; Editing by B", "Penulis A | Editor B".
+    found = []
+    for segment in re.split(r"\s*[;|]\s*", text):
+        match = furniture.byline_plain.match(segment)
+        if not match:
+            return None
+        names = _names(match.group("rest"))
+        if not names:
+            return None
+        role = match.group("label").lower()
+        if not furniture.byline_roles[role]:
+            return None  # "Sumber Daya Alam", "Foto Bersama": only author labels go bare
+        found.extend(Byline(role, n, True) for n in names)
+    return found
 
 
 @cache
@@ -181,6 +180,13 @@ def domain_of(value: str) -> str | None:
 @cache
 def _signatures() -> tuple[tuple[re.Pattern[str], str], ...]:
     return tuple((re.compile(p), d) for p, d in outlets.SIGNATURES)
+
+
+def is_outlet_name(text: str) -> bool:
+    """Return True when ``text`` names an outlet ("CNN Indonesia", "Kompas.com")."""
+    return text in outlets.NAMES or bool(re.fullmatch(r"[\w-]+(\.[A-Za-z]{2,})+", text)) or (
+        signature_outlet(text) is not None
+    )
 
 
 def signature_outlet(text: str) -> str | None:

@@ -9,7 +9,7 @@ LINES: tuple[tuple[str, str], ...] = (
     ("related", r"^(related|read more|read also|see also|also read|more from|recommended)"
                 r"( (posts?|articles?|stories|news|coverage|content))?\s*[:：\-–—].*"),
     ("video", r"^(watch|video)\s*[:：].*"),
-    ("advert", r"^(advertisement|sponsored( content)?|promoted|ad)\s*:?$"),
+    ("advert", r"^(advertisement|sponsored( content)?|promoted|ad)\s*([:·|•\-–]\s*.{0,40})?$"),
     ("advert", r"^(scroll|continue reading) (to|below)\b.*"),
     ("navigation", r"^(previous|next) (post|article|story|page)\b.*"),
     ("navigation", r"^(skip to (main )?content|back to top|load more)$"),

@@ -26,6 +26,7 @@ LINES: tuple[tuple[str, str], ...] = (
     ("related", r"^(berita|artikel|tulisan) (terkait|lainnya|menarik lainnya|pilihan|populer|terpopuler)"
                 r"\s*[:：]?.{0,120}$"),
     ("related", r"^baca (berita|artikel) (lainnya|selengkapnya|terkait)\b.*"),
+    ("related", r"^(pilihan (editor|redaksi)|berita pilihan|rekomendasi( untuk anda)?|baca)\s*[:：].*"),
     # Video and live embeds and their prompts.
     ("video", r"^\[?\s*gambas\b.*"),
     ("video", r"^(simak|tonton|saksikan|lihat|putar|nonton)( juga)?( (video|live|siaran( langsung)?|"
@@ -33,7 +34,7 @@ LINES: tuple[tuple[str, str], ...] = (
     ("video", r"^(video|foto|galeri)( (pilihan|terkait|terpopuler|lainnya|unggulan))?\s*:?$"),
     # Advertising and scroll markers.
     ("advert", r"^(iklan|advertisement|ads?|sponsored|konten (bersponsor|sponsor)|artikel sponsor|"
-               r"advertorial|promoted|promosi)\s*:?$"),
+               r"advertorial|promoted|promosi)\s*([:·|•\-–]\s*.{0,40})?$"),
     ("advert", r"^(scroll|gulir)( ke bawah)? (to|untuk) (continue|lanjut|melanjutkan|membaca)\b.*"),
     # Pagination and navigation.
     ("navigation", r"^(simak|baca|lihat)( berita| artikel| ulasan| info)? selengkapnya\b.{0,80}$"),
@@ -44,10 +45,13 @@ LINES: tuple[tuple[str, str], ...] = (
     ("navigation", r"^(beranda|home|indeks)\s*[>»/|›].*"),
     ("navigation", r"^(loading|memuat)\s*\.*$"),
     ("navigation", r"^klik (di ?sini|tautan (ini|berikut))\b.{0,80}$"),
+    ("navigation", r"^(lihat|buka|perbesar|tutup) (foto|galeri|gambar|video|komentar)$"),
     # Subscription prompts (an imperative and a channel name).
     ("subscribe", r"^(dapatkan|ikuti|follow|gabung|bergabung|join|simak|pantau|langganan|"
                   r"berlangganan)\b.{0,120}\b(google news|telegram|whatsapp|wa channel|newsletter|"
                   r"saluran|channel|notifikasi)\b.*"),
+    ("subscribe", r"\b(di|dari|ke|melalui|lewat) (google news|whatsapp channel|saluran whatsapp|"
+                  r"grup telegram|kanal telegram)\b.{0,60}$"),
     # Syndication notes (a copy names where the text first ran).
     ("syndication", r"^artikel ini (telah|sudah|pertama kali)? ?(tayang|terbit|dimuat|ditayangkan|"
                     r"diterbitkan|dipublikasikan|disadur)\b.*"),
@@ -58,6 +62,8 @@ LINES: tuple[tuple[str, str], ...] = (
     # Copyright, tags and section lists.
     ("copyright", r"^(copyright|hak cipta|©|\(c\))\b.*"),
     ("copyright", r"\b(hak cipta dilindungi( undang-undang)?)\b"),
+    ("copyright", r"^dilarang (keras )?(mengambil|mengutip|menyalin|memperbanyak|menyebarluaskan)\b"
+                  r".{0,200}\btanpa izin\b"),
     ("tags", r"^(tags?|tagar|topik|label|kata kunci|kategori|rubrik)\s*[:：].*"),
     # Lines of symbols only (close buttons, separators).
     ("symbol", r"^[\W_]{1,5}$"),
