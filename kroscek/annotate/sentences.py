@@ -76,7 +76,7 @@ def _paragraph_sentences(paragraph: str, offset: int, abbreviations: frozenset[s
     start = 0
     for match in _CANDIDATE.finditer(paragraph):
         end = match.end()
-        if any(a < match.start() < b for a, b in quoted):
+        if any(a < end <= b for a, b in quoted):
             continue
         if not _is_boundary(paragraph, match, abbreviations):
             continue

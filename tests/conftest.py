@@ -1,0 +1,35 @@
+"""Shared fixtures: the bundled examples, ../shared when present, an analysis of the seeds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kroscek.analysis import Analysis, analyze
+from kroscek.model import Article
+from kroscek.settings import Settings
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+FIXTURES = ROOT / "tests" / "fixtures"
+SHARED = ROOT.parent / "shared"
+CORPUS_DEV = SHARED / "corpus-dev" / "articles.jsonl"
+
+
+def need_shared(path: Path) -> Path:
+    """Return ``path`` or skip the test, saying what is missing."""
+    if not path.exists():
+        pytest.skip(f"{path} is absent: ../shared is not beside this checkout")
+    return path
+
+
+@pytest.fixture(scope="session")
+def seeds() -> dict[str, Article]:
+    """The five seed articles, analysed once, by file stem prefix ("000" ... "004")."""
+    result: Analysis = analyze([str(EXAMPLES)], Settings())
+    return {a.name[:3]: a for a in result.articles}
+
+
+def sentence_texts(article: Article) -> list[str]:
+    return [article.text[s.start:s.end] for s in article.sentences]

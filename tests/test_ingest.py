@@ -1,0 +1,143 @@
+"""Ingest: encodings detected, bad inputs refused by name, the rest of the batch still read."""
+
+from __future__ import annotations
+
+import codecs
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from kroscek.ingest import read_inputs
+from kroscek.ingest.decode import InputError, decode
+from kroscek.model import Article, Skipped
+from kroscek.settings import Settings
+
+TEXT = "Harga cabai naik menjelang Lebaran. “Kami khawatir,” kata Siti, warga Bekasi, Jumat (1/11/2024).\n"
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        (TEXT.encode("utf-8"), "utf-8"),
+        (codecs.BOM_UTF8 + TEXT.encode("utf-8"), "utf-8"),
+        (codecs.BOM_UTF16_LE + TEXT.encode("utf-16-le"), "utf-16-le"),
+        (codecs.BOM_UTF16_BE + TEXT.encode("utf-16-be"), "utf-16-be"),
+        (TEXT.encode("utf-16-le"), "utf-16-le"),  # no BOM: told by its NUL pattern
+        (TEXT.encode("cp1252"), "cp1252"),  # curly quotes are 0x93/0x94 in cp1252
+    ],
+)
+def test_encodings_detected(data: bytes, encoding: str) -> None:
+    decoded = decode(data, "x.txt")
+    assert decoded.encoding == encoding
+    assert decoded.text.lstrip("\ufeff") == TEXT
+
+
+def test_latin1_when_cp1252_is_impossible() -> None:
+    data = "Café São Paulo ".encode("latin-1") + b"\x81" + b" rest of a line of text"
+    assert decode(data, "x.txt").encoding == "latin-1"
+
+
+def test_truncated_utf8_keeps_what_came_before() -> None:
+    data = "Berita tentang Tiongkok “".encode()[:-1]
+    decoded = decode(data, "x.txt")
+    assert decoded.text == "Berita tentang Tiongkok "
+    assert decoded.note and "truncated" in decoded.note
+
+
+@pytest.mark.parametrize(
+    ("data", "kind"),
+    [
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "PDF"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "PNG"),
+        (b"\xff\xd8\xff\xe0\x00\x10JFIF", "JPEG"),
+        (b"PK\x03\x04\x14\x00\x00\x00\x08\x00", "ZIP"),
+        (b"\x1f\x8b\x08\x00\x00\x00\x00\x00", "gzip"),
+        (b"some text\x00\x01\x02\x03 and then binary\x00\x00", "NUL"),
+    ],
+)
+def test_binary_refused_naming_the_file(data: bytes, kind: str) -> None:
+    with pytest.raises(InputError) as error:
+        decode(data, "scan.bin")
+    assert "scan.bin" in str(error.value) and kind in str(error.value)
+
+
+@pytest.mark.parametrize("data", [b"", b"  \n\t \n"])
+def test_empty_refused(data: bytes) -> None:
+    with pytest.raises(InputError, match="empty|whitespace"):
+        decode(data, "empty.txt")
+
+
+def _read(paths: list[str], **settings: int) -> list[Article | Skipped]:
+    return list(read_inputs(paths, Settings(**settings)))
+
+
+def test_batch_goes_on_past_bad_files(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Judul\n\nIsi berita pertama yang cukup panjang.", encoding="utf-8")
+    (tmp_path / "b.pdf").write_bytes(b"%PDF-1.4 binary")
+    (tmp_path / "c.txt").write_bytes(b"")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "d.txt").write_text("Judul lain\n\nIsi berita kedua yang cukup panjang.", encoding="utf-8")
+    (tmp_path / "big.txt").write_text("x" * 2000, encoding="utf-8")
+    (tmp_path / ".hidden").write_text("ignored", encoding="utf-8")
+    items = _read([str(tmp_path)], max_input_bytes=1000)
+    articles = [i for i in items if isinstance(i, Article)]
+    skipped = {Path(i.source).name: i.reason for i in items if isinstance(i, Skipped)}
+    assert [a.name for a in articles] == ["a", "d"]
+    assert set(skipped) == {"b.pdf", "c.txt", "big.txt"}
+    assert "PDF" in skipped["b.pdf"] and "empty" in skipped["c.txt"] and "limit" in skipped["big.txt"]
+
+
+def test_globs_and_missing_paths(tmp_path: Path) -> None:
+    for name in ("x1.txt", "x2.txt", "y.txt"):
+        (tmp_path / name).write_text(f"Judul {name}\n\nIsi berita {name}.", encoding="utf-8")
+    items = _read([str(tmp_path / "x*.txt"), str(tmp_path / "nope.txt"), str(tmp_path / "z*.md")])
+    assert [i.name for i in items if isinstance(i, Article)] == ["x1", "x2"]
+    reasons = [i.reason for i in items if isinstance(i, Skipped)]
+    assert reasons == ["no such file or folder", "pattern matches no file"]
+
+
+def test_jsonl_records_and_bad_lines(tmp_path: Path) -> None:
+    lines = [
+        json.dumps({"id": "a1", "text": "Isi satu.", "title": "Satu", "url": "https://news.detik.com/x",
+                    "outlet": "detik.com", "published": "2025-09-20T11:30+07:00", "authors": ["A B"]}),
+        "{not json",
+        json.dumps({"id": "a2", "title": "no text"}),
+        json.dumps({"id": "a3", "text": "Isi tiga.", "authors": "Solo Name", "published": "kemarin"}),
+        json.dumps({"id": "a4", "text": "Isi empat.", "authors": [1, 2]}),
+    ]
+    path = tmp_path / "batch.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    items = _read([str(path)])
+    articles = [i for i in items if isinstance(i, Article)]
+    skipped = [i for i in items if isinstance(i, Skipped)]
+    assert [a.name for a in articles] == ["a1", "a3"]
+    first = articles[0]
+    assert (first.url, first.outlet, first.published, first.published_source, first.authors) == (
+        "https://news.detik.com/x", "detik.com", "2025-09-20T11:30+07:00", "metadata", ("A B",),
+    )
+    assert articles[1].authors == ("Solo Name",)
+    assert articles[1].published is None and "not ISO 8601" in articles[1].warnings[0].message
+    assert [s.source.rsplit(":", 1)[1] for s in skipped] == ["2", "3", "5"]
+    assert "invalid JSON" in skipped[0].reason and "'text'" in skipped[1].reason
+
+
+def test_stdin_text_and_jsonl() -> None:
+    text = list(read_inputs(["-"], Settings(), io.BytesIO("Judul\n\nIsi berita.".encode())))
+    assert isinstance(text[0], Article) and text[0].name == "stdin"
+    jsonl = list(read_inputs(["-"], Settings(), io.BytesIO(b'{"id": "s1", "text": "Isi."}\n')))
+    assert isinstance(jsonl[0], Article) and jsonl[0].name == "s1"
+
+
+def test_ids_follow_identity_and_text(tmp_path: Path) -> None:
+    body = "Judul\n\nIsi berita yang sama."
+    (tmp_path / "one.txt").write_text(body, encoding="utf-8")
+    (tmp_path / "two.txt").write_text(body, encoding="utf-8")
+    first = [i for i in _read([str(tmp_path)]) if isinstance(i, Article)]
+    again = [i for i in _read([str(tmp_path)]) if isinstance(i, Article)]
+    assert [a.id for a in first] == [a.id for a in again]  # re-ingest: same ids
+    assert first[0].id != first[1].id  # same text, two records: two articles
+    crlf = read_inputs(["-"], Settings(), io.BytesIO(body.replace("\n", "\r\n").encode()))
+    lf = read_inputs(["-"], Settings(), io.BytesIO(body.encode()))
+    assert next(crlf).id == next(lf).id  # type: ignore[union-attr]

@@ -1,0 +1,84 @@
+"""The stage runner: order checks, declared writes, named failures, identical parallel output."""
+
+from __future__ import annotations
+
+import msgspec
+import pytest
+
+from kroscek.analysis import analyze
+from kroscek.model import Article
+from kroscek.pipeline import Pipeline, PipelineError, StageError, registered_stages, stage
+from kroscek.settings import Settings
+from tests.conftest import EXAMPLES
+
+
+def _article() -> Article:
+    return Article(id="0" * 16, source="t.txt", name="t", raw="Judul\n\nIsi berita.")
+
+
+@stage("test_upper", reads={"raw"}, writes={"text"})
+def _upper(article: Article) -> Article:
+    return msgspec.structs.replace(article, text=article.raw.upper())
+
+
+@stage("test_sneaky", reads={"raw"}, writes={"text"})
+def _sneaky(article: Article) -> Article:
+    return msgspec.structs.replace(article, text="x", title="changed without saying so")
+
+
+@stage("test_broken", reads={"text"}, writes={"language"})
+def _broken(article: Article) -> Article:
+    raise ValueError("boom")
+
+
+@stage("test_wrong_type", reads={"raw"}, writes={"text"})
+def _wrong_type(article: Article) -> Article:
+    return "not an article"  # type: ignore[return-value]
+
+
+def test_order_is_checked_when_building() -> None:
+    with pytest.raises(PipelineError, match="'sentences' reads .*text"):
+        Pipeline.from_names(["sentences", "clean"])
+    with pytest.raises(PipelineError, match="unknown stage"):
+        Pipeline.from_names(["nope"])
+
+
+def test_unknown_layer_rejected_at_registration() -> None:
+    with pytest.raises(PipelineError, match="unknown layers"):
+        stage("bad", reads={"rawtext"}, writes={"text"})
+
+
+def test_stage_failure_names_the_stage_and_article() -> None:
+    pipeline = Pipeline.from_names(["test_upper", "test_broken"])
+    with pytest.raises(StageError, match="stage 'test_broken' failed on 't': ValueError: boom"):
+        pipeline.run(_article())
+    article, _ = pipeline.run_safe(_article())
+    assert article.text == "JUDUL\n\nISI BERITA."  # earlier work kept
+    assert article.warnings[0].stage == "test_broken"
+
+
+def test_return_type_and_declared_writes_checked() -> None:
+    with pytest.raises(StageError, match="returned str, not Article"):
+        Pipeline.from_names(["test_wrong_type"]).run(_article())
+    with pytest.raises(StageError, match=r"changed \['title'\] without declaring"):
+        Pipeline.from_names(["test_sneaky"]).run(_article())
+
+
+def test_timings_per_stage() -> None:
+    pipeline = Pipeline.from_names(["test_upper"])
+    pipeline.run(_article())
+    assert set(pipeline.timings) == {"test_upper"} and pipeline.timings["test_upper"] >= 0
+
+
+def test_builtin_stages_registered() -> None:
+    stages = registered_stages()
+    assert {"clean", "language", "sentences"} <= set(stages)
+    assert "text" in stages["clean"].writes and "text" in stages["sentences"].reads
+
+
+def test_process_pool_output_identical_and_in_order() -> None:
+    one = analyze([str(EXAMPLES)], Settings(), jobs=1)
+    two = analyze([str(EXAMPLES)], Settings(), jobs=2)
+    assert [msgspec.json.encode(a) for a in one.articles] == [msgspec.json.encode(a) for a in two.articles]
+    assert [a.name for a in two.articles] == sorted(a.name for a in two.articles)
+    assert set(two.timings) == {"clean", "language", "sentences"}
