@@ -1,0 +1,76 @@
+"""The command line on real input, its exit codes, and its JSON against the contract."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import jsonschema
+from typer.testing import CliRunner
+
+from kroscek.cli import EXIT_SKIPPED, app
+from tests.conftest import EXAMPLES, ROOT
+
+runner = CliRunner()
+SCHEMA = json.loads((ROOT / "schema" / "kroscek-1.json").read_text(encoding="utf-8"))
+
+
+def test_analyze_writes_json_and_report(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["analyze", str(EXAMPLES), "--out", str(tmp_path), "-q"])
+    assert result.exit_code == 0, result.output
+    document = json.loads((tmp_path / "kroscek.json").read_text(encoding="utf-8"))
+    jsonschema.validate(document, SCHEMA)
+    assert document["schema"] == "kroscek/1"
+    assert [a["name"] for a in document["articles"]] == sorted(p.stem for p in EXAMPLES.glob("*.txt"))
+    for article in document["articles"]:
+        for sentence in article["sentences"]:
+            assert article["text"][sentence["start"]:sentence["end"]] == sentence["text"]
+    report = (tmp_path / "report.md").read_text(encoding="utf-8")
+    assert "Reaksi China usai Rusia" in report and "| caption |" in report
+
+
+def test_json_to_stdout_is_the_contract() -> None:
+    result = runner.invoke(app, ["analyze", str(EXAMPLES / "003_eca401a34d30784c.txt"), "--json", "-", "-q"])
+    assert result.exit_code == 0
+    document = json.loads(result.stdout)
+    jsonschema.validate(document, SCHEMA)
+    article = document["articles"][0]
+    assert (article["dateline"], article["wire"]) == ("BEIJING", ["ANTARA"])
+    # Every field of the contract is present, null or [] when unknown.
+    assert article["published"] is None and article["entities"] == []
+
+
+def test_skipped_inputs_reported_and_exit_code(tmp_path: Path) -> None:
+    shutil.copy(EXAMPLES / "000_a5ac5d4529fb4c8c.txt", tmp_path / "good.txt")
+    (tmp_path / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n....")
+    result = runner.invoke(app, ["analyze", str(tmp_path), "--json", str(tmp_path / "o.json")])
+    assert result.exit_code == EXIT_SKIPPED
+    assert "photo.png" in result.stderr and "PNG" in result.stderr
+    document = json.loads((tmp_path / "o.json").read_text(encoding="utf-8"))
+    jsonschema.validate(document, SCHEMA)
+    assert len(document["articles"]) == 1 and document["skipped"][0]["source"].endswith("photo.png")
+
+
+def test_jsonl_from_stdin_keeps_input_order() -> None:
+    lines = "\n".join(
+        json.dumps({"id": f"r{i}", "text": f"Isi berita nomor {i} tentang harga cabai di pasar."})
+        for i in (3, 1, 2)
+    )
+    result = runner.invoke(app, ["analyze", "-", "-q"], input=lines)
+    assert result.exit_code == 0
+    assert [a["name"] for a in json.loads(result.stdout)["articles"]] == ["r3", "r1", "r2"]
+
+
+def test_bad_settings_file_is_a_clear_error(tmp_path: Path) -> None:
+    settings = tmp_path / "s.toml"
+    settings.write_text("max_input_byte = 5\n", encoding="utf-8")
+    result = runner.invoke(app, ["analyze", str(EXAMPLES), "--settings", str(settings)])
+    assert result.exit_code == 1
+    assert "max_input_byte" in result.stderr
+
+
+def test_stages_command_lists_reads_and_writes() -> None:
+    result = runner.invoke(app, ["stages"])
+    assert result.exit_code == 0
+    assert "clean" in result.stdout and "sentences" in result.stdout
