@@ -130,7 +130,7 @@ class Pipeline:
             try:
                 result = s.func(article)
                 _check_result(s, article, result)
-            except Exception as error:  # noqa: BLE001 - any stage failure is reported, by name
+            except Exception as error:
                 failure = StageError(s.name, article.name, f"{type(error).__name__}: {error}")
                 if strict:
                     raise failure from error

@@ -6,10 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from kroscek.clean import clean_body
+from kroscek.clean import clean, clean_body
 from kroscek.clean.text import repair_mojibake
 from kroscek.ingest.records import text_article
-from kroscek.clean import clean
 from tests.conftest import FIXTURES
 
 OUTLETS = FIXTURES / "outlets"
@@ -75,7 +74,8 @@ def test_hostile_markup_is_removed_and_recorded() -> None:
 
 
 def test_escaped_markup_stays_text() -> None:
-    body = clean_body("Judul Berita Tentang Sebuah Situs\n\nPengguna menulis &lt;script&gt; di kolom komentar situs itu kemarin.\n")
+    raw = "Judul Berita Tentang Sebuah Situs\n\nPengguna menulis &lt;script&gt; di kolom komentar situs itu kemarin.\n"
+    body = clean_body(raw)
     assert "<script>" in body.text  # it is what the article says; the renderer escapes it
 
 
@@ -108,6 +108,9 @@ def test_subheadings_and_list_items_inside_story_are_kept() -> None:
 
 
 def test_given_title_is_removed_from_text_but_body_kept() -> None:
-    raw = "Harga Emas Naik Lagi\nHarga emas Antam naik Rp 10.000 per gram pada Senin pagi.\nSimak juga Video: Emas Naik\n"
+    raw = (
+        "Harga Emas Naik Lagi\nHarga emas Antam naik Rp 10.000 per gram pada Senin pagi.\n"
+        "Simak juga Video: Emas Naik\n"
+    )
     body = clean_body(raw, given_title="Harga Emas Naik Lagi")
     assert body.text == "Harga emas Antam naik Rp 10.000 per gram pada Senin pagi."

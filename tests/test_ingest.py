@@ -65,7 +65,7 @@ def test_binary_refused_naming_the_file(data: bytes, kind: str) -> None:
 
 @pytest.mark.parametrize("data", [b"", b"  \n\t \n"])
 def test_empty_refused(data: bytes) -> None:
-    with pytest.raises(InputError, match="empty|whitespace"):
+    with pytest.raises(InputError, match=r"empty|whitespace"):
         decode(data, "empty.txt")
 
 
@@ -124,7 +124,7 @@ def test_jsonl_records_and_bad_lines(tmp_path: Path) -> None:
 
 
 def test_stdin_text_and_jsonl() -> None:
-    text = list(read_inputs(["-"], Settings(), io.BytesIO("Judul\n\nIsi berita.".encode())))
+    text = list(read_inputs(["-"], Settings(), io.BytesIO(b"Judul\n\nIsi berita.")))
     assert isinstance(text[0], Article) and text[0].name == "stdin"
     jsonl = list(read_inputs(["-"], Settings(), io.BytesIO(b'{"id": "s1", "text": "Isi."}\n')))
     assert isinstance(jsonl[0], Article) and jsonl[0].name == "s1"

@@ -37,7 +37,7 @@ def _wrong_type(article: Article) -> Article:
 
 
 def test_order_is_checked_when_building() -> None:
-    with pytest.raises(PipelineError, match="'sentences' reads .*text"):
+    with pytest.raises(PipelineError, match=r"'sentences' reads .*text"):
         Pipeline.from_names(["sentences", "clean"])
     with pytest.raises(PipelineError, match="unknown stage"):
         Pipeline.from_names(["nope"])

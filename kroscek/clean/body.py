@@ -139,12 +139,12 @@ def _mark_furniture(lines: list[_Line], f: Furniture, result: CleanBody) -> None
     in_box: str | None = None
     awaiting_name = False
     for ln in lines:
-        for reason, pattern in f.inline:
+        for inline_reason, pattern in f.inline:
             if pattern.fullmatch(ln.text):
-                ln.reason = reason
+                ln.reason = inline_reason
             elif pattern.search(ln.text):
                 for m in pattern.finditer(ln.text):
-                    result.boilerplate.append(Boilerplate(m.group(), reason, ln.index, "inline"))
+                    result.boilerplate.append(Boilerplate(m.group(), inline_reason, ln.index, "inline"))
                 ln.text = re.sub(r"\s{2,}", " ", pattern.sub(" ", ln.text)).strip()
         if ln.reason:
             continue
@@ -154,9 +154,8 @@ def _mark_furniture(lines: list[_Line], f: Furniture, result: CleanBody) -> None
             awaiting_name = False
             continue
         awaiting_name = False
-        opener = f.block_reason(ln.text)
-        if opener:
-            ln.reason, in_box = opener, opener
+        if opener := f.block_reason(ln.text):
+            ln.reason = in_box = opener
             continue
         reason = f.line_reason(ln.text)
         if reason:

@@ -65,7 +65,10 @@ class Furniture:
         )
 
 
-def _compile(entries: tuple[tuple[str, str], ...], flags: int = re.IGNORECASE) -> tuple[tuple[str, re.Pattern[str]], ...]:
+Patterns = tuple[tuple[str, re.Pattern[str]], ...]
+
+
+def _compile(entries: tuple[tuple[str, str], ...], flags: int = re.IGNORECASE) -> Patterns:
     return tuple((reason, re.compile(pattern, flags)) for reason, pattern in entries)
 
 

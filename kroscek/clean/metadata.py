@@ -82,13 +82,13 @@ def parse_byline(line: str, furniture: Furniture) -> list[Byline] | None:
     # "By Jane Doe", "Oleh Faqih Ahmd", "Reporting by A; Editing by B", "Penulis A | Editor B".
     found = []
     for segment in re.split(r"\s*[;|]\s*", text):
-        match = furniture.byline_plain.match(segment)
-        if not match:
+        plain = furniture.byline_plain.match(segment)
+        if not plain:
             return None
-        names = _names(match.group("rest"))
+        names = _names(plain.group("rest"))
         if not names:
             return None
-        role = match.group("label").lower()
+        role = plain.group("label").lower()
         if not furniture.byline_roles[role]:
             return None  # "Sumber Daya Alam", "Foto Bersama": only author labels go bare
         found.extend(Byline(role, n, True) for n in names)
