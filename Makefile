@@ -31,7 +31,11 @@ lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check kroscek tests benchmarks
 	$(BIN)/mypy
 
-bench: $(VENV)/.installed-dev
+$(VENV)/.installed-bench: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -e '.[dev,bench]'
+	touch $@ $(VENV)/.installed-dev $(VENV)/.installed
+
+bench: $(VENV)/.installed-bench
 	$(BIN)/python benchmarks/bench_backbone.py
 
 clean-venv:

@@ -24,7 +24,7 @@ from kroscek.pipeline import stage
 __all__ = ["sentences", "split_sentences"]
 
 _CANDIDATE = re.compile(r"[.!?…]+[\"”’'»)\]]*(?=\s+[\"“‘«(\[]?[A-Z0-9])")
-_TOKEN_BEFORE = re.compile(r"(\S+)$")
+_STRAIGHT = re.compile('"')
 _LIST_NUMBER = re.compile(r"^\(?(\d{1,3}|[a-zA-Z])[.)]$")
 _PAIRS = (("“", "”"), ("«", "»"))
 # Longer than this, an unclosed or runaway quotation no longer blocks boundaries.
@@ -44,31 +44,31 @@ def _quoted(paragraph: str) -> list[tuple[int, int]]:
     """Return the (start, end) of balanced quotations in one paragraph."""
     spans: list[tuple[int, int]] = []
     for opening, closing in _PAIRS:
-        depth_start = None
-        for i, ch in enumerate(paragraph):
-            if ch == opening and depth_start is None:
-                depth_start = i
-            elif ch == closing and depth_start is not None:
-                spans.append((depth_start, i))
-                depth_start = None
-    straight = [i for i, ch in enumerate(paragraph) if ch == '"']
-    if len(straight) % 2 == 0:
-        spans.extend(zip(straight[0::2], straight[1::2], strict=True))
+        start = paragraph.find(opening)
+        while start >= 0:
+            end = paragraph.find(closing, start + 1)
+            if end < 0:
+                break
+            spans.append((start, end))
+            start = paragraph.find(opening, end + 1)
+    if '"' in paragraph:
+        straight = [m.start() for m in _STRAIGHT.finditer(paragraph)]
+        if len(straight) % 2 == 0:
+            spans.extend(zip(straight[0::2], straight[1::2], strict=True))
     return [(a, b) for a, b in spans if b - a <= _MAX_QUOTE_CHARS]
 
 
 def _is_boundary(paragraph: str, match: re.Match[str], abbreviations: frozenset[str]) -> bool:
-    before = paragraph[: match.start()]
-    token_match = _TOKEN_BEFORE.search(before)
-    if not token_match:
+    at = match.start()
+    if at == 0:
         return False
-    token = token_match.group(1).lstrip("(\"“‘'[")
-    if match.group().startswith(".") and match.group()[:2] != "..":
-        if token in abbreviations or (len(token) == 1 and token.isupper()):
-            return False
-        if _LIST_NUMBER.match(token + ".") and token_match.start() == 0:
-            return False
-    return True
+    if match.group()[0] != "." or match.group()[:2] == "..":
+        return True
+    token_start = max(paragraph.rfind(" ", 0, at), paragraph.rfind("\t", 0, at)) + 1
+    token = paragraph[token_start:at].lstrip("(\"“‘'[")
+    if token in abbreviations or (len(token) == 1 and token.isupper()):
+        return False
+    return not (token_start == 0 and _LIST_NUMBER.match(token + "."))
 
 
 def _paragraph_sentences(paragraph: str, offset: int, abbreviations: frozenset[str]) -> Iterator[Sentence]:
