@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import BinaryIO
 
@@ -43,13 +43,15 @@ def analyze(
     """Return the analysis of every input under ``paths`` (``-`` reads stdin)."""
     pipeline = build_pipeline(settings)
     result = Analysis()
-    records: list[Article] = []
-    for item in read_inputs(paths, settings, stdin):
-        if isinstance(item, Skipped):
-            result.skipped.append(item)
-        else:
-            records.append(item)
-    for article in pipeline.run_many(records, jobs=jobs or settings.jobs):
+
+    def records() -> Iterator[Article]:
+        for item in read_inputs(paths, settings, stdin):
+            if isinstance(item, Skipped):
+                result.skipped.append(item)
+            else:
+                yield item
+
+    for article in pipeline.run_many(records(), jobs=jobs or settings.jobs):
         result.articles.append(article)
         if progress:
             progress(article)

@@ -141,3 +141,17 @@ def test_ids_follow_identity_and_text(tmp_path: Path) -> None:
     crlf = read_inputs(["-"], Settings(), io.BytesIO(body.replace("\n", "\r\n").encode()))
     lf = read_inputs(["-"], Settings(), io.BytesIO(body.encode()))
     assert next(crlf).id == next(lf).id  # type: ignore[union-attr]
+
+
+def test_jsonl_streams_past_the_file_limit_and_skips_bad_lines(tmp_path: Path) -> None:
+    record = json.dumps({"id": "ok", "text": "Isi berita yang cukup panjang untuk satu baris."})
+    path = tmp_path / "big.jsonl"
+    with path.open("wb") as out:
+        for i in range(50):
+            out.write(record.replace('"ok"', f'"ok{i}"').encode() + b"\n")
+        out.write(b'{"id": "latin", "text": "caf\xe9"}\n')
+        out.write(json.dumps({"id": "huge", "text": "x" * 900}).encode() + b"\n")
+    items = _read([str(path)], max_input_bytes=800)  # the file is far over 800 bytes
+    assert sum(isinstance(i, Article) for i in items) == 50
+    reasons = [i.reason for i in items if isinstance(i, Skipped)]
+    assert "not UTF-8" in reasons[0] and "over the limit" in reasons[1]

@@ -7,11 +7,12 @@ file (and the line, for JSONL) and the problem, and every other input is still r
 from __future__ import annotations
 
 import glob
+import io
 import os
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, cast
 
 from kroscek.ingest.decode import InputError, decode
 from kroscek.ingest.records import jsonl_articles, looks_like_jsonl, text_article
@@ -53,40 +54,53 @@ def expand_paths(paths: Iterable[str]) -> Iterator[str | Skipped]:
             yield Skipped(given, "no such file or folder")
 
 
-def _read_bytes(source: str, limit: int, stdin: BinaryIO) -> bytes:
-    if source == "-":
-        data = stdin.read(limit + 1)
-    else:
-        try:
-            size = os.path.getsize(source)
-            if size > limit:
-                raise InputError(source, f"{size:,} bytes, over the limit of {limit:,} (max_input_bytes)")
-            with open(source, "rb") as handle:
-                data = handle.read(limit + 1)
-        except OSError as error:
-            raise InputError(source, error.strerror or str(error)) from error
+_JSONL_SUFFIXES = (".jsonl", ".ndjson")
+
+
+def _read_text(source: str, handle: BinaryIO, limit: int) -> Article:
+    data = handle.read(limit + 1)
     if len(data) > limit:
         raise InputError(source, f"over the limit of {limit:,} bytes (max_input_bytes)")
-    return data
+    decoded = decode(data, source)
+    return text_article(decoded.text, source, decoded.note)
+
+
+def _read_one(source: str, settings: Settings, stdin: BinaryIO) -> Iterator[Article | Skipped]:
+    limit = settings.max_input_bytes
+    if source == "-":
+        # A buffered stream can be peeked at without consuming what it shows.
+        stream = stdin if isinstance(stdin, io.BufferedReader) else io.BufferedReader(cast(io.RawIOBase, stdin))
+        if looks_like_jsonl(stream.peek(64)[:64]):
+            yield from jsonl_articles(stream, source, limit)
+        else:
+            yield _read_text(source, stream, limit)
+        return
+    try:
+        if source.endswith(_JSONL_SUFFIXES):
+            with open(source, "rb") as handle:
+                yield from jsonl_articles(handle, source, limit)
+            return
+        size = os.path.getsize(source)
+        if size > limit:
+            raise InputError(source, f"{size:,} bytes, over the limit of {limit:,} (max_input_bytes)")
+        with open(source, "rb") as handle:
+            yield _read_text(source, handle, limit)
+    except OSError as error:
+        raise InputError(source, error.strerror or str(error)) from error
 
 
 def read_inputs(
     paths: Iterable[str], settings: Settings, stdin: BinaryIO | None = None
 ) -> Iterator[Article | Skipped]:
-    """Yield an Article per input record, or a Skipped per input that cannot be read."""
+    """Yield an Article per input record, or a Skipped per input that cannot be read.
+
+    Records stream: a JSONL file is read a line at a time, whatever its size.
+    """
     for source in expand_paths(paths):
         if isinstance(source, Skipped):
             yield source
             continue
         try:
-            data = _read_bytes(source, settings.max_input_bytes, stdin or sys.stdin.buffer)
-            decoded = decode(data, source)
+            yield from _read_one(source, settings, stdin or sys.stdin.buffer)
         except InputError as error:
             yield Skipped(error.source, error.problem)
-            continue
-        if source.endswith((".jsonl", ".ndjson")) or (
-            source == "-" and looks_like_jsonl(decoded.text)
-        ):
-            yield from jsonl_articles(decoded.text, source)
-        else:
-            yield text_article(decoded.text, source, decoded.note)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import datetime
 from pathlib import PurePosixPath
 from typing import Any
@@ -41,9 +41,9 @@ def text_article(text: str, source: str, note: str | None = None) -> Article:
     )
 
 
-def looks_like_jsonl(text: str) -> bool:
-    """Return True when the text's first non-blank character opens a JSON object."""
-    return text.lstrip()[:1] == "{"
+def looks_like_jsonl(head: bytes) -> bool:
+    """Return True when the first non-blank character of ``head`` opens a JSON object."""
+    return head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"{"
 
 
 def _published(value: Any) -> tuple[str | None, str | None]:
@@ -95,15 +95,28 @@ def _article_from_object(obj: Any, source: str, line_no: int) -> Article:
     )
 
 
-def jsonl_articles(text: str, source: str) -> Iterator[Article | Skipped]:
-    """Yield one Article per JSONL line, or a Skipped naming the line when it is bad."""
-    for line_no, line in enumerate(text.split("\n"), start=1):
+def jsonl_articles(lines: Iterable[bytes], source: str, limit: int) -> Iterator[Article | Skipped]:
+    """Yield one Article per JSONL line, or a Skipped naming the line when it is bad.
+
+    Lines are read one at a time, so a corpus file of any size streams; ``limit`` bounds one
+    record, not the file. JSON lines are UTF-8 (RFC 8259); a BOM on the first line is allowed.
+    """
+    for line_no, raw in enumerate(lines, start=1):
+        where = f"{source}:{line_no}"
+        if len(raw) > limit:
+            yield Skipped(where, f"record of {len(raw):,} bytes, over the limit of {limit:,} (max_input_bytes)")
+            continue
+        try:
+            line = raw.decode("utf-8-sig" if line_no == 1 else "utf-8")
+        except UnicodeDecodeError as error:
+            yield Skipped(where, f"not UTF-8 ({error.reason} at byte {error.start}); JSON lines must be UTF-8")
+            continue
         if not line.strip():
             continue
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as error:
-            yield Skipped(f"{source}:{line_no}", f"invalid JSON ({error.msg} at column {error.colno})")
+            yield Skipped(where, f"invalid JSON ({error.msg} at column {error.colno})")
             continue
         try:
             yield _article_from_object(obj, source, line_no)
