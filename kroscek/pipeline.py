@@ -13,6 +13,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from itertools import islice
 
 import msgspec
 
@@ -36,6 +37,7 @@ INGEST_LAYERS = frozenset(
      "published_source", "warnings"}
 )
 _LAYERS = frozenset(Article.__struct_fields__)
+_WINDOW_PER_JOB = 256
 
 
 class PipelineError(ValueError):
@@ -150,11 +152,14 @@ class Pipeline:
             for article in articles:
                 yield self.run_safe(article)[0]
             return
+        # Work goes out a window at a time, so a stream of any length stays bounded in memory.
+        source = iter(articles)
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            for article, spent in pool.map(self.run_safe, articles, chunksize=4):
-                for name, seconds in spent.items():
-                    self.timings[name] += seconds
-                yield article
+            while window := list(islice(source, _WINDOW_PER_JOB * jobs)):
+                for article, spent in pool.map(self.run_safe, window, chunksize=4):
+                    for name, seconds in spent.items():
+                        self.timings[name] += seconds
+                    yield article
 
 
 def _check_result(s: Stage, before: Article, after: object) -> None:

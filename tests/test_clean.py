@@ -114,3 +114,19 @@ def test_given_title_is_removed_from_text_but_body_kept() -> None:
     )
     body = clean_body(raw, given_title="Harga Emas Naik Lagi")
     assert body.text == "Harga emas Antam naik Rp 10.000 per gram pada Senin pagi."
+
+
+def test_a_long_line_that_opens_like_furniture_is_kept() -> None:
+    story = " ".join(["Kecelakaan beruntun terjadi di jalan tol pada Senin pagi dan melibatkan truk."] * 12)
+    body = clean_body(f"VIDEO : Detik-detik Kecelakaan di Tol {story}", given_title="Kecelakaan di Tol")
+    assert "Kecelakaan beruntun terjadi" in body.text
+
+
+def test_short_list_items_closing_a_story_are_kept() -> None:
+    raw = (
+        "Syarat Daftar Sekolah Negeri Tahun Ini\n\n"
+        "Dinas pendidikan mengumumkan syarat pendaftaran sekolah negeri tahun ini kepada para orang tua.\n"
+        "Berikut dokumen yang harus dibawa:\n1. Kartu keluarga\n2. Akta kelahiran\n- Rapor terakhir\n\nSumber\n"
+    )
+    body = clean_body(raw)
+    assert body.text.endswith("1. Kartu keluarga\n2. Akta kelahiran\n- Rapor terakhir")

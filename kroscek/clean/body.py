@@ -34,9 +34,13 @@ from kroscek.model import Boilerplate
 __all__ = ["CleanBody", "clean_body"]
 
 _WORD = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*")
+_LIST_ITEM = re.compile(r"^(\d{1,3}[.)]|[a-z][.)]|[-•*·–])\s")
 _SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*$|[\"”’]$|\)$")
 # How far into the text a lead marker may stand (counted in lines of prose before it).
 _MAX_PROSE_BEFORE_LEAD = 2
+# Furniture is short. A longer line that opens like furniture ("VIDEO: ...") is a story whose
+# scraper glued a label to it; it is kept whole rather than lost whole.
+_MAX_FURNITURE_WORDS = 80
 
 
 def _is_prose(line: str) -> bool:
@@ -158,7 +162,7 @@ def _mark_furniture(lines: list[_Line], f: Furniture, result: CleanBody) -> None
             ln.reason = in_box = opener
             continue
         reason = f.line_reason(ln.text)
-        if reason:
+        if reason and len(ln.text.split()) <= _MAX_FURNITURE_WORDS:
             ln.reason = reason
             continue
         if in_box and not _is_prose(ln.text) and len(ln.text.split()) <= 20:
@@ -258,7 +262,8 @@ def _mark_footer(body: list[_Line]) -> None:
     if last_prose is None:
         return
     for ln in body[last_prose + 1:]:
-        if ln.reason is None and len(ln.text.split()) <= 5 and not _SENTENCE_END.search(ln.text):
+        if (ln.reason is None and len(ln.text.split()) <= 5 and not _SENTENCE_END.search(ln.text)
+                and not _LIST_ITEM.match(ln.text)):
             ln.reason = "footer"
 
 
