@@ -92,11 +92,16 @@ class Quantity(msgspec.Struct, frozen=True):
 
 
 class DateMention(msgspec.Struct, frozen=True):
+    """A date or time; ``relative`` when the publish date was needed to resolve it."""
+
     start: int
     end: int
     value: str | None = None
     end_value: str | None = None
     grain: str | None = None
+    relative: bool = False
+    modifier: str | None = None  # early, mid, late: "awal 2008", "akhir Mei"
+    clock: str | None = None  # "14:30+07:00" when a clock time is written
 
 
 class Article(msgspec.Struct, frozen=True):

@@ -77,7 +77,8 @@ def furniture() -> Furniture:
     """Return the furniture patterns of all supported languages, compiled once per process."""
     modules = [language_module(code, "furniture") for code in SUPPORTED]
     calendars = [language_module(code, "calendar") for code in SUPPORTED]
-    names = sorted({n for c in calendars for n in (*c.MONTHS, *c.WEEKDAYS)}, key=len, reverse=True)
+    names = sorted({n for c in calendars for n in (*c.MONTHS, *c.MONTH_ABBREVIATIONS, *c.WEEKDAYS)},
+                   key=len, reverse=True)
     alternation = "|".join(re.escape(n) for n in names)
     date_name = re.compile(rf"\b({alternation})\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b", re.IGNORECASE)
     date_token = re.compile(rf"\b({alternation})\b\.?|\d{{1,4}}([/.:-]\d{{1,4}}){{0,2}}", re.IGNORECASE)

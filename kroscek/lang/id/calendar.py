@@ -1,10 +1,15 @@
 """Indonesian month and weekday names, with the abbreviations news pages print."""
 
 MONTHS: dict[str, int] = {
-    "januari": 1, "jan": 1, "februari": 2, "pebruari": 2, "feb": 2, "maret": 3, "mar": 3,
-    "april": 4, "apr": 4, "mei": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "agustus": 8,
-    "agu": 8, "agt": 8, "ags": 8, "september": 9, "sep": 9, "sept": 9, "oktober": 10, "okt": 10,
-    "november": 11, "nopember": 11, "nov": 11, "desember": 12, "des": 12,
+    "januari": 1, "februari": 2, "pebruari": 2, "maret": 3, "april": 4, "mei": 5, "juni": 6,
+    "juli": 7, "agustus": 8, "september": 9, "oktober": 10, "november": 11, "nopember": 11,
+    "desember": 12,
+}
+
+#: Abbreviations, read only next to a day or a year ("16 Jan 2025", "Okt. 2024").
+MONTH_ABBREVIATIONS: dict[str, int] = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "agu": 8, "agt": 8, "ags": 8,
+    "sep": 9, "sept": 9, "okt": 10, "nov": 11, "nop": 11, "des": 12,
 }
 
 WEEKDAYS: dict[str, int] = {

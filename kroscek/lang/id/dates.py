@@ -1,0 +1,53 @@
+"""Indonesian date expressions as news writes them: words the date layer reads.
+
+Month and weekday names are in ``calendar``. Patterns here are fragments the date scanner
+joins; keep them as alternations of lower-case words (matching ignores case).
+"""
+
+#: Parts of the day that may follow a date or weekday ("Senin malam", "Minggu (24/8) pagi").
+DAYPARTS = ("dini hari", "larut malam", "tengah malam", "pagi", "siang", "sore", "petang", "malam", "subuh")
+
+#: Words after a weekday, month or span that point back (past) or forward (future).
+PAST = ("yang lalu", "lalu", "silam", "kemarin")
+FUTURE = ("mendatang", "depan", "nanti", "yang akan datang", "berikutnya")
+CURRENT = ("ini",)
+
+#: Calendar units for relative spans ("pekan lalu", "dua hari lalu", "tahun depan").
+UNITS: dict[str, str] = {
+    "hari": "day", "pekan": "week", "minggu": "week", "bulan": "month", "tahun": "year",
+}
+
+#: Words for a day relative to the publish day, with the offset in days.
+DAY_WORDS: dict[str, int] = {
+    "kemarin lusa": -2, "kemarin": -1, "hari ini": 0, "besok": 1, "esok": 1, "esok hari": 1,
+    "lusa": 2,
+}
+
+#: Parts of a period ("awal tahun ini", "akhir Mei", "pertengahan Juni 2024").
+PERIOD_PARTS: dict[str, str] = {"awal": "early", "pertengahan": "mid", "medio": "mid", "akhir": "late"}
+
+#: Words joining the two ends of a range.
+RANGE_JOINERS = ("hingga", "sampai dengan", "sampai", "s.d.", "s/d", "sd", "-", "–", "—", "dan")
+
+#: Words that may stand before a bare year and make it a year ("pada 2028", "tahun 2014").
+YEAR_CUES = ("tahun", "pada", "sejak", "hingga", "sampai", "awal", "akhir", "pertengahan", "periode",
+             "era", "medio", "sebelum", "setelah", "selama", "di", "dari", "ke", "per", "dekade")
+
+#: Ordinals for quarters and halves ("kuartal pertama 2008", "semester II 2024").
+ORDINALS: dict[str, int] = {
+    "pertama": 1, "kesatu": 1, "i": 1, "1": 1, "kedua": 2, "ii": 2, "2": 2, "ketiga": 3, "iii": 3,
+    "3": 3, "keempat": 4, "iv": 4, "4": 4,
+}
+QUARTER_WORDS = ("kuartal", "triwulan", "caturwulan", "kwartal")
+HALF_WORDS = ("semester",)
+
+#: Clock words and time zones (offset from UTC); "waktu setempat" keeps no offset.
+CLOCK_WORDS = ("pukul", "jam", "pk")
+ZONES: dict[str, str | None] = {"wib": "+07:00", "wita": "+08:00", "wit": "+09:00", "waktu setempat": None}
+
+#: A year inside a legal citation names the act, not a date ("UU Nomor 31 Tahun 1999",
+#: "Perpres No. 79/2025"): the words that open such a citation.
+CITATION = ("nomor", "no", "no.", "nomer")
+
+#: Era words after a year.
+BCE = ("sebelum masehi", "sm")
