@@ -83,12 +83,16 @@ class Quote(msgspec.Struct, frozen=True):
 
 
 class Quantity(msgspec.Struct, frozen=True):
+    """An amount; ``part_of`` is the index (in this layer) of the amount it is part of."""
+
     start: int
     end: int
     value: float | None = None
     unit: str | None = None
     noun: str | None = None
     hedge: str | None = None
+    end_value: float | None = None
+    part_of: int | None = None
 
 
 class DateMention(msgspec.Struct, frozen=True):

@@ -86,7 +86,7 @@ def _lang(code: str) -> _Lang:
         weekday = rf"(?P<{p}w>{wd})"
         return (
             rf"(?:{weekday}\s*,?\s*)?(?P<{p}open>\(\s*)?(?:{numeric}|{named})(?({p}open)\s*\))"
-            + part.format(p=p)
+            + part.format(p=p) + rf"(?:\s+(?P<{p}rel>{_alt((*data.PAST, *data.FUTURE))}))?"
         )
 
     weekday_only = rf"(?P<w>{wd})(?:\s+(?P<part>{_alt(data.DAYPARTS)}))?"
@@ -94,7 +94,8 @@ def _lang(code: str) -> _Lang:
     english_md = rf"(?:(?P<w>{wd})\s*,?\s*)?(?P<mn>{mon})\.?\s+(?P<d>{_DAY})(?:st|nd|rd|th)?(?:\s*,\s*(?P<y>{_YEAR}))?"
     patterns: list[tuple[str, str]] = [
         # Ranges first: the longest form wins anyway, but named groups differ per kind.
-        ("range_days", rf"(?P<d1>{_DAY})\s*(?:{joiners})\s*(?P<d2>{_DAY})\s+(?P<mn>{mon})\.?(?:\s+(?P<y>{_YEAR}))?"),
+        ("range_days", rf"(?P<d1>{_DAY})\s*(?:{joiners})\s*(?P<d2>{_DAY})\s+(?P<mn>{mon})\.?(?:\s+(?P<y>{_YEAR}))?"
+                       rf"(?:\s+(?P<rel>{_alt((*data.PAST, *data.FUTURE))}))?"),
         ("range_points", rf"{point('a')}\s*(?:{joiners})\s*{point('b')}"),
         ("range_months", rf"(?P<mn1>{full_mon})\s*(?:{joiners})\s*(?P<mn2>{full_mon})\s+(?P<y>{_YEAR})"),
         ("range_years", rf"(?:tahun\s+|years?\s+)?(?P<y1>{_YEAR})\s*(?:{joiners})\s*(?P<y2>{_YEAR})"
@@ -305,7 +306,8 @@ def _point(lang: _Lang, g: dict[str, str], p: str, anchor: date | None) -> tuple
     if day_text and month:
         if year:
             return _safe_date(year, month, int(day_text)), month, year, False
-        found = _infer_year(lang, month, int(day_text), weekday, anchor)
+        direction = _direction(lang, g.get(f"{p}rel"))
+        found = _infer_year(lang, month, int(day_text), weekday, anchor, direction)
         return found, month, found.year if found else None, True
     return None, month, year, False
 
@@ -382,7 +384,7 @@ def resolve(span: DateSpan, anchor: date | None, language: str | None = "id") ->
         year = _year(g.get("y"))
         assert month is not None
         if year is None:
-            end = _infer_year(lang, month, int(g["d2"]), None, anchor)
+            end = _infer_year(lang, month, int(g["d2"]), None, anchor, _direction(lang, g.get("rel")))
             year, out.relative = (end.year if end else None), True
         if year:
             out.value = _iso(_safe_date(year, month, int(g["d1"])), "day")

@@ -32,6 +32,8 @@ TIME_UNITS: dict[str, str] = {"seconds": "s", "minutes": "min", "hours": "h", "d
                               "month": "mo", "year": "yr", "hour": "h"}
 NOT_AMOUNT_BEFORE = ("article", "no", "no.", "number", "section", "chapter", "page", "room", "floor",
                      "route", "highway", "gate", "covid-", "g", "grade", "level", "phase", "year")
+IDIOM_BEFORE = ("one", "no")
+ONE_COUNTS = frozenset({"person", "people", "soldier", "civilian", "child", "case", "victim"})
 PART_OF = ("including", "among them", "of whom", "of which")
 NOT_NOUNS = frozenset({"and", "or", "the", "a", "an", "of", "in", "on", "at", "to", "for", "from", "by",
                        "with", "that", "this", "were", "was", "are", "is", "have", "has", "had", "per",

@@ -58,6 +58,7 @@ UNITS: dict[str, str] = {
     "watt": "W", "kw": "kW", "mw": "MW", "gw": "GW", "kwh": "kWh", "mwh": "MWh", "derajat": "deg",
     "derajat celsius": "°C", "knot": "kn", "kalori": "kcal", "poin": "pt", "basis poin": "bp",
     "bps": "bp", "unit": "unit", "dosis": "dose", "mbps": "Mbps", "gb": "GB", "tb": "TB",
+    "kali": "times",
 }
 
 #: Time units: a number before them is a duration ("12 bulan", "dua tahun"), kept as a quantity.
@@ -68,7 +69,7 @@ TIME_UNITS: dict[str, str] = {
 
 #: Words before a number that make it a label, not an amount ("Pasal 51", "Nomor 79", "ke-3").
 NOT_AMOUNT_BEFORE = (
-    "pasal", "ayat", "nomor", "no", "no.", "nomer", "huruf", "angka", "butir", "bab", "lampiran",
+    "pasal", "ayat", "nomor", "no", "no.", "nomer", "huruf", "butir", "bab", "lampiran",
     "tahun", "pukul", "jam", "rt", "rw", "km", "kilometer", "tol", "jalan", "jl", "jl.", "gang",
     "blok", "kav", "kavling", "lantai", "ruang", "kamar", "gedung", "gerbang", "pintu", "halaman",
     "hal", "hal.", "edisi", "seri", "tipe", "versi", "generasi", "kode", "nopol", "telepon",
@@ -76,8 +77,12 @@ NOT_AMOUNT_BEFORE = (
     "kelas", "semester", "kuartal", "triwulan", "episode", "season", "musim", "jilid", "volume",
     "vol", "vol.", "level", "tingkat", "zona", "sektor", "batalyon", "kodam", "kodim", "koramil",
     "polres", "brigif", "yonif", "perpres", "perppu", "pp", "uu", "permen", "perda", "keppres",
-    "inpres", "sk", "covid", "covid-", "g", "apbn", "apbnp", "apbd",
+    "inpres", "sk", "covid", "covid-", "g", "apbn", "apbnp", "apbd", "urut", "stadium", "lt",
+    "berlantai", "ke", "rute", "koridor", "jalur", "dapil", "tps", "pos", "nomor urut", "poin",
 )
+
+#: Words before a number word that make an idiom, not an amount ("salah satu", "satu per satu").
+IDIOM_BEFORE = ("salah", "satu", "se", "bersatu", "tiga")
 
 #: Words that tie a quantity to an earlier one as a part of it ("termasuk 500 perwira").
 PART_OF = ("termasuk", "di antaranya", "diantaranya", "antara lain", "dari jumlah itu", "dari jumlah tersebut",
@@ -96,4 +101,11 @@ NOT_NOUNS = frozenset({
     "berikutnya", "tewas", "meninggal", "terluka", "luka", "lain", "lainnya", "secara", "setelah",
     "sebelum", "kata", "ujar", "ucap", "tutur", "jelas", "katanya", "ujarnya", "yakni", "yaitu", "agar",
     "supaya", "bila", "apabila", "ketika", "saat", "sedangkan", "sementara", "tersisa",
+    "dia", "ia", "mereka", "kami", "kita", "saya", "anda", "beliau", "aku", "kamu", "nya", "x",
+    "besar", "mata",
 })
+
+#: Nouns after which "satu" counts something ("satu orang tewas"); elsewhere "satu" is the
+#: article "a" of translated news ("dalam satu serangan") and not an amount.
+ONE_COUNTS = frozenset({"orang", "warga", "korban", "jiwa", "unit", "ekor", "buah", "anak", "keluarga",
+                        "rumah", "pasien", "kasus", "tersangka", "prajurit", "tentara", "personel"})

@@ -1,0 +1,468 @@
+"""The ``quantities`` stage: amounts, what they count, their hedges, as Indonesian news writes them.
+
+A quantity is read left to right from a number: an optional currency before it ("Rp",
+"US$"), the number itself (digits with Indonesian or English separators, number words such as
+"dua puluh lima", or an approximate plural such as "ribuan"), an optional range ("4 - 6
+ribu", "empat hingga lima persen"), a scale word ("ribu", "juta", "miliar", "T"), a unit
+(percent, currency, measure, time), a rate ("per liter", "/kg") and the counted noun phrase
+("12.000 tentara", "3.000 warga Korea Utara"). The hedge before it ("sekitar", "setidaknya",
+"lebih dari") is kept apart. Dates, clock times, years, article and law numbers ("Pasal 51"),
+ordinals ("ke-3") and phone numbers are never quantities. "termasuk 500 perwira dan tiga
+jenderal" marks both as part of the amount before them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+import msgspec
+
+from kroscek.annotate.dates import find_date_spans
+from kroscek.lang import SUPPORTED, language_module
+from kroscek.model import Article, Quantity
+from kroscek.pipeline import stage
+
+__all__ = ["find_quantities", "parse_number", "quantities"]
+
+_TOKEN = re.compile(
+    r"(?P<num>\d+(?:[.,]\d+)*)|(?P<word>[^\W\d_]+(?:-[^\W\d_]+)*)|(?P<sym>US\$|S\$|[$€£%/()\-–—,.:;]|\S)"
+)
+
+
+@dataclass(frozen=True)
+class _Tok:
+    text: str
+    start: int
+    end: int
+    kind: str  # num, word, sym
+
+    @property
+    def low(self) -> str:
+        return self.text.lower()
+
+
+@dataclass(frozen=True)
+class _Lang:
+    small: dict[str, float]
+    teen: str
+    tens: str
+    hundreds: str
+    scales: dict[str, float]
+    scale_letters: dict[str, float]
+    approximate: dict[str, float]
+    hedges: tuple[tuple[str, ...], ...]
+    currencies: dict[str, str]
+    percent: frozenset[str]
+    units: dict[str, str]
+    time_units: dict[str, str]
+    not_amount_before: frozenset[str]
+    part_of: tuple[tuple[str, ...], ...]
+    not_nouns: frozenset[str]
+    idiom_before: frozenset[str]
+    one_counts: frozenset[str]
+
+
+@cache
+def _lang(code: str) -> _Lang:
+    n = language_module(code, "numbers")
+    return _Lang(
+        small={k.lower(): float(v) for k, v in n.SMALL_NUMBERS.items()},
+        teen=n.TEEN, tens=n.TENS, hundreds=n.HUNDREDS,
+        scales=dict(n.SCALES), scale_letters=dict(n.SCALE_LETTERS), approximate=dict(n.APPROXIMATE),
+        hedges=tuple(sorted((tuple(h.split()) for h in set(n.HEDGES)), key=len, reverse=True)),
+        currencies=dict(n.CURRENCIES), percent=frozenset(n.PERCENT), units=dict(n.UNITS),
+        time_units=dict(n.TIME_UNITS), not_amount_before=frozenset(n.NOT_AMOUNT_BEFORE),
+        part_of=tuple(sorted((tuple(p.split()) for p in n.PART_OF), key=len, reverse=True)),
+        not_nouns=n.NOT_NOUNS,
+        idiom_before=frozenset(n.IDIOM_BEFORE),
+        one_counts=frozenset(n.ONE_COUNTS),
+    )
+
+
+def parse_number(text: str, scale_follows: bool = False) -> float | None:
+    """Return the value of a written numeral: "8.000" 8000, "3,5" 3.5, "2,000" 2000, "4.7" 4.7."""
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", text):
+        return float(text.replace(".", "").replace(",", "."))
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", text):
+        if scale_follows and text.count(",") == 1:  # "2,615 juta": an Indonesian decimal
+            return float(text.replace(",", "."))
+        return float(text.replace(",", ""))
+    if re.fullmatch(r"\d+,\d+", text):
+        return float(text.replace(",", "."))
+    if re.fullmatch(r"\d+(?:\.\d+)?", text):
+        return float(text)
+    return None
+
+
+def _tokens(text: str) -> list[_Tok]:
+    return [_Tok(m.group(), m.start(), m.end(), m.lastgroup or "sym") for m in _TOKEN.finditer(text)]
+
+
+def _match_phrase(toks: list[_Tok], i: int, phrases: tuple[tuple[str, ...], ...]) -> int:
+    """Return the length of the longest phrase starting at token ``i`` (0 if none)."""
+    for phrase in phrases:
+        if i + len(phrase) <= len(toks) and all(toks[i + k].low == w for k, w in enumerate(phrase)):
+            return len(phrase)
+    return 0
+
+
+def _words_value(lang: _Lang, toks: list[_Tok], i: int) -> tuple[float, int] | None:
+    """Parse number words from token ``i``: "dua puluh lima" 25, "tiga ratus ribu" 300000."""
+    total, current, j = 0.0, 0.0, i
+    seen = False
+    while j < len(toks) and toks[j].kind == "word":
+        word = toks[j].low
+        if word in lang.small:
+            value = lang.small[word]
+            if value >= 1000:  # "seribu", "sejuta" behave as scales
+                current = (current or 1) * value if current else value
+                total, current = total + current, 0.0
+            else:
+                current += value
+            seen = True
+        elif seen and lang.teen and word == lang.teen:
+            current += 10
+        elif seen and lang.tens and word == lang.tens:
+            current *= 10
+        elif seen and word == lang.hundreds:
+            current = (current or 1) * 100
+        elif seen and word in lang.scales and lang.scales[word] >= 1000:
+            total, current = total + (current or 1) * lang.scales[word], 0.0
+        else:
+            break
+        j += 1
+    if not seen:
+        return None
+    return total + current, j - i
+
+
+def _attached_to_word(text: str, tok: _Tok) -> bool:
+    before = text[tok.start - 1] if tok.start else " "
+    if before == "." and tok.start >= 2 and text[tok.start - 2].isalpha():
+        return True  # "POJK.07/2013"
+    after = text[tok.end] if tok.end < len(text) else " "
+    return before.isalpha() or before in "-_" and tok.start >= 2 and text[tok.start - 2].isalpha() or (
+        after.isalpha() and not _unit_glued(text, tok.end)
+    )
+
+
+_GLUED = re.compile(r"(?:ribu|rb|juta|jt|miliar|triliun|kg|km|ha|m2|mw|persen|an)\b", re.IGNORECASE)
+
+
+def _unit_glued(text: str, at: int) -> bool:
+    return bool(_GLUED.match(text, at))
+
+
+def _is_phone(text: str, tok: _Tok) -> bool:
+    digits = re.sub(r"\D", "", text[tok.start:tok.start + 20].split(" ")[0])
+    return (tok.text.startswith("0") and len(digits) >= 8) or len(re.sub(r"\D", "", tok.text)) >= 10 and "." not in tok.text
+
+
+@dataclass
+class _Found:
+    start: int
+    end: int
+    value: float | None
+    end_value: float | None = None
+    unit: str | None = None
+    noun: str | None = None
+    hedge: str | None = None
+    scaled: bool = False
+
+
+def _scan_one(text: str, toks: list[_Tok], i: int, lang: _Lang) -> tuple[_Found, int] | None:
+    """Try to read a quantity whose number starts at token ``i``; return it and the next index."""
+    tok = toks[i]
+    start_tok = i
+    unit: str | None = None
+    # Currency before the number: "Rp 3,1 T", "US$ 30", "Rp40", "$ 1.4 miliar".
+    if tok.low in lang.currencies and i + 1 < len(toks) and toks[i + 1].kind == "num":
+        unit = lang.currencies[tok.low]
+        i += 1
+        tok = toks[i]
+    elif tok.low == "rp" and i + 2 < len(toks) and toks[i + 1].text == "." and toks[i + 2].kind == "num":
+        unit, i = "IDR", i + 2
+        tok = toks[i]
+    approximate = None
+    if tok.kind == "num":
+        if _attached_to_word(text, tok) and unit is None:
+            return None
+        j = i + 1
+        scale_follows = j < len(toks) and toks[j].low in lang.scales
+        value = parse_number(tok.text, scale_follows)
+        if value is None:
+            return None
+    else:
+        for size in (2, 1):
+            phrase = " ".join(t.low for t in toks[i:i + size])
+            if len(toks[i:i + size]) == size and phrase in lang.approximate:
+                approximate, value, j = phrase, lang.approximate[phrase], i + size
+                break
+        else:
+            words = _words_value(lang, toks, i)
+            if words is None:
+                return None
+            value, length = words
+            j = i + length
+    end_value: float | None = None
+    # A range: "4 - 6 ribu", "1.700-4.100", "empat hingga lima persen", "10%-15 %".
+    k = j
+    joiners = ("-", "–", "—", "hingga", "sampai", "s/d", "to")
+    if k < len(toks) and toks[k].text == "%":
+        k += 1
+        joiners = ("-", "–", "—")  # "10%-15%" is a range; "naik 21% hingga 22 miliar" is not
+    if k + 1 < len(toks) and toks[k].low in joiners and approximate is None:
+        nxt = toks[k + 1]
+        if nxt.kind == "num":
+            end_value = parse_number(nxt.text, k + 2 < len(toks) and toks[k + 2].low in lang.scales)
+            j = k + 2 if end_value is not None else j
+        else:
+            words = _words_value(lang, toks, k + 1)
+            if words:
+                end_value, length = words
+                j = k + 1 + length
+    # Scale: "12 ribu", "3,5 juta", "Rp 3,1 T", "20ribu".
+    scaled = True
+    if j < len(toks) and toks[j].low in lang.scales:
+        factor = lang.scales[toks[j].low]
+        value *= factor
+        end_value = end_value * factor if end_value is not None and end_value < factor else end_value
+        j += 1
+    elif unit and j < len(toks) and toks[j].text in ("M", "T", "Jt", "jt", "rb") and toks[j].low in lang.scale_letters:
+        value *= lang.scale_letters[toks[j].low]
+        j += 1
+    elif tok.kind == "num" and (glued := _GLUED.match(text, tok.end)) and glued.group().lower() in lang.scales:
+        value *= lang.scales[glued.group().lower()]
+    else:
+        scaled = False
+    # Unit after the number.
+    noun_allowed = True
+    if j < len(toks):
+        two = " ".join(t.low for t in toks[j:j + 2])
+        three = " ".join(t.low for t in toks[j:j + 3])
+        one = toks[j].low
+        if one in lang.percent or two in lang.percent:
+            unit, j = "%", j + (2 if two in lang.percent else 1)
+            noun_allowed = False
+        elif three in lang.currencies:
+            unit, j = lang.currencies[three], j + 3
+        elif two in lang.currencies:
+            unit, j = lang.currencies[two], j + 2
+        elif one in lang.currencies and unit is None and toks[j].kind == "word":
+            unit, j = lang.currencies[one], j + 1
+        elif two in lang.units:
+            unit, j = lang.units[two], j + 2
+        elif one in lang.units and toks[j].kind == "word":
+            unit, j = lang.units[one], j + 1
+        elif one in lang.time_units and unit is None:
+            unit, j = lang.time_units[one], j + 1
+            noun_allowed = False
+    if end_value is not None and j < len(toks) and toks[j].text == "%":
+        unit, j = "%", j + 1
+    # A rate: "per liter", "/ kg", "per tahun", "per lembar saham".
+    if j + 1 < len(toks) and toks[j].low in ("per", "/", "setiap", "tiap") and toks[j + 1].kind == "word":
+        rate = toks[j + 1].low
+        if rate in lang.units or rate in lang.time_units or rate not in lang.not_nouns:
+            unit = f"{unit or ''}/{lang.units.get(rate, lang.time_units.get(rate, rate))}"
+            j += 2
+    noun = None
+    if noun_allowed and unit not in lang.time_units.values():
+        noun, j = _noun(toks, j, lang)
+    first = toks[start_tok]
+    return _Found(first.start, toks[j - 1].end, value, end_value, unit, noun, approximate, scaled), j
+
+
+def _noun(toks: list[_Tok], j: int, lang: _Lang) -> tuple[str | None, int]:
+    """Read the counted noun phrase after an amount: "tentara", "warga Korea Utara"."""
+    words: list[str] = []
+    k = j
+    while k < len(toks) and toks[k].kind == "word" and len(words) < 3:
+        word = toks[k].text
+        low = word.lower()
+        if low in lang.not_nouns or low in lang.scales or low in lang.small:
+            break
+        if not words and ((word[0].isupper() and not _ACRONYM.match(word)) or _looks_like_verb(low)):
+            break
+        if words and _looks_like_verb(low):
+            break
+        if words and word[0].isupper() != words[-1][0].isupper() and word[0].isupper() is False:
+            # A lower-case word after a proper name ends the phrase ("warga Korea Utara telah").
+            break
+        words.append(word)
+        k += 1
+    if not words:
+        return None, j
+    return " ".join(words), k
+
+
+_ACRONYM = re.compile(r"^[A-Z]{2,5}s?$")  # "1.700 ASN", "35 juta KPM"
+_VERB = re.compile(r"^(me[mnr]?|meng|meny|ber|di|ter|ke)[a-z]{4,}(kan|i|an)?$")
+
+
+def _looks_like_verb(word: str) -> bool:
+    return bool(_VERB.match(word)) and not word.startswith(("dinas", "dia", "direktur", "desa"))
+
+
+def _hedge(toks: list[_Tok], i: int, lang: _Lang) -> str | None:
+    for size in (3, 2, 1):
+        if i - size >= 0 and _match_phrase(toks, i - size, lang.hedges) == size:
+            return " ".join(t.text for t in toks[i - size:i])
+    return None
+
+
+def _labelled(toks: list[_Tok], i: int, lang: _Lang) -> bool:
+    """A label word before a number: "Pasal 51", "No. 5", "ayat (1)", "level 4"."""
+    previous = toks[i - 1].low if i else ""
+    if previous in lang.not_amount_before:
+        return True
+    return i >= 2 and previous in (".", "(") and toks[i - 2].low in lang.not_amount_before
+
+
+def _counts_something(q: _Found, lang: _Lang) -> bool:
+    """An amount with a measure, a currency, a scale or a counted noun ("di level 8,25 persen")."""
+    return bool(q.noun) or (q.unit is not None and q.unit not in lang.time_units.values()) or q.scaled
+
+
+def _excluded(text: str, toks: list[_Tok], i: int, lang: _Lang) -> bool:
+    """Numbers that are never amounts: "ke-3", "Covid-19", "dua-duanya", "salah satu"."""
+    previous = toks[i - 1].low if i else ""
+    if i >= 2 and previous == "-" and toks[i - 2].low in ("ke", "covid", "g"):
+        return True  # "ke-3", "Covid-19"
+    if toks[i].kind == "word" and i + 2 < len(toks) and toks[i + 1].text == "-" and (
+        toks[i + 2].low.startswith(toks[i].low)
+    ):
+        return True  # "dua-duanya", "satu-satunya"
+    return previous in lang.idiom_before and toks[i].kind == "word"
+
+
+def _skip_phone(toks: list[_Tok], i: int) -> int:
+    """Return the index after a phone number's digit groups ("0812-3456-7890", "(021) 555 1234")."""
+    j = i + 1
+    while j + 1 < len(toks) and toks[j].text in ("-", ")", ".") and toks[j + 1].kind == "num":
+        j += 2
+    while j < len(toks) and toks[j].kind == "num" and toks[j].start - toks[j - 1].end <= 1:
+        j += 1
+    return j
+
+
+def find_quantities(text: str, language: str | None = "id",
+                    dates: list[tuple[int, int]] | None = None) -> list[Quantity]:
+    """Return the quantities of ``text``; ``dates`` (character spans) are never quantities."""
+    code = language if language in SUPPORTED else "id"
+    lang = _lang(code)
+    if dates is None:
+        dates = [(d.start, d.end) for d in find_date_spans(text, code)]
+    toks = _tokens(text)
+    found: list[_Found] = []
+    i = 0
+    while i < len(toks):
+        tok = toks[i]
+        candidate = tok.kind == "num" or tok.low in lang.currencies or tok.low in lang.small or any(
+            " ".join(t.low for t in toks[i:i + s]) in lang.approximate for s in (1, 2))
+        if candidate and tok.kind == "num" and _is_phone(text, tok):
+            i = _skip_phone(toks, i)
+            continue
+        if not candidate or _excluded(text, toks, i, lang) or any(a <= tok.start < b for a, b in dates):
+            i += 1
+            continue
+        read = _scan_one(text, toks, i, lang)
+        if read is None:
+            i += 1
+            continue
+        q, nxt = read
+        if _labelled(toks, i, lang) and not _counts_something(q, lang):
+            i += 1
+            continue
+        if any(a < q.end and q.start < b for a, b in dates):
+            i += 1
+            continue
+        if _is_lone_word_number(toks, i, nxt, q, lang) or _is_name_part(text, toks, i, q) or (
+            _is_list_number(text, toks, i)
+        ):
+            i += 1
+            continue
+        q.hedge = q.hedge or _hedge(toks, i, lang)
+        found.append(q)
+        i = nxt
+    found.extend(_ages(text, toks, found, dates))
+    found.sort(key=lambda q: q.start)
+    return _link_parts(text, toks, found, lang)
+
+
+def _is_lone_word_number(toks: list[_Tok], i: int, nxt: int, q: _Found, lang: _Lang) -> bool:
+    """"satu" as an article ("dalam satu serangan") or with nothing counted is not an amount."""
+    if toks[i].kind != "word" or q.hedge is not None or toks[i].low not in ("satu", "se", "one", "a"):
+        return False
+    if q.unit is not None:
+        return False  # "satu persen", "satu bulan"
+    return q.noun is None or q.noun.split()[0].lower() not in lang.one_counts
+
+
+def _is_list_number(text: str, toks: list[_Tok], i: int) -> bool:
+    """"2. Kota pada waktu malam": a list item's number at the start of a line or sentence."""
+    if toks[i].kind != "num" or i + 1 >= len(toks) or toks[i + 1].text not in (".", ")"):
+        return False
+    before = text[:toks[i].start].rstrip(" ")
+    return not before or before[-1] in "\n.!?:"
+
+
+def _is_name_part(text: str, toks: list[_Tok], i: int, q: _Found) -> bool:
+    """A bare number right after a capitalised word inside a sentence names something:
+    "Mobile 8", "Rumah Perubahan 2.0", "Kabinet Indonesia Bersatu Dua"."""
+    if q.noun or q.unit or q.end_value is not None or i == 0:
+        return False
+    previous = toks[i - 1]
+    if previous.kind != "word" or not previous.text[0].isupper() or previous.text.isupper():
+        return False
+    before = text[:previous.start].rstrip()
+    return bool(before) and before[-1] not in ".!?\"“:"
+
+
+def _ages(text: str, toks: list[_Tok], found: list[_Found], dates: list[tuple[int, int]]) -> list[_Found]:
+    """"Budi (42)": an age in brackets right after a capitalised name."""
+    ages = []
+    for match in re.finditer(r"(?<=[A-Z][a-z]) ?\(\s*(\d{1,3})\s*\)", text):
+        start = match.start() + (1 if text[match.start()] == " " else 0)
+        if any(a <= start < b for a, b in dates):
+            continue
+        inside = [q for q in found if match.start(1) <= q.start < match.end(1) and q.noun is None and q.unit is None]
+        for q in inside:  # the bare number the scan read is this age
+            found.remove(q)
+        if not any(q.start < match.end() and start < q.end for q in found):
+            ages.append(_Found(start, match.end(), float(match.group(1)), unit="yr", noun="usia"))
+    return ages
+
+
+def _link_parts(text: str, toks: list[_Tok], found: list[_Found], lang: _Lang) -> list[Quantity]:
+    out: list[Quantity] = []
+    starts = {t.start: n for n, t in enumerate(toks)}
+    for index, q in enumerate(found):
+        part_of = None
+        first = starts.get(q.start)
+        if first is not None and index:
+            back = first - (len(q.hedge.split()) if q.hedge else 0)
+            for size in (3, 2, 1):
+                if back - size >= 0 and _match_phrase(toks, back - size, lang.part_of) == size:
+                    part_of = _head(out, index - 1)
+                    break
+            else:
+                between = text[found[index - 1].end:q.start].strip().lower()
+                if out[index - 1].part_of is not None and between in (",", "dan", "serta", "and", ", dan"):
+                    part_of = out[index - 1].part_of
+        out.append(Quantity(q.start, q.end, q.value, q.unit, q.noun, q.hedge, q.end_value, part_of))
+    return out
+
+
+def _head(out: list[Quantity], index: int) -> int:
+    while out[index].part_of is not None:
+        index = out[index].part_of  # type: ignore[assignment]
+    return index
+
+
+@stage("quantities", reads={"text", "language", "dates"}, writes={"quantities"})
+def quantities(article: Article) -> Article:
+    """Return the article with its ``quantities`` layer."""
+    spans = [(d.start, d.end) for d in article.dates]
+    return msgspec.structs.replace(article, quantities=tuple(find_quantities(article.text, article.language, spans)))
