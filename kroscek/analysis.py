@@ -7,9 +7,12 @@ from dataclasses import dataclass, field
 from typing import BinaryIO
 
 # Importing the stage modules registers their stages.
+import kroscek.annotate.dates
+import kroscek.annotate.quantities
 import kroscek.annotate.sentences
 import kroscek.clean
-import kroscek.clean.language  # noqa: F401
+import kroscek.clean.language
+import kroscek.clean.published  # noqa: F401
 from kroscek.ingest import read_inputs
 from kroscek.model import Article, Skipped
 from kroscek.pipeline import Pipeline

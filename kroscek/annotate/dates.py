@@ -110,7 +110,7 @@ def _lang(code: str) -> _Lang:
         ("period_month", rf"(?P<mod>{_alt(data.PERIOD_PARTS)})\s+(?:bulan\s+)?(?P<mn>{full_mon})"),
         ("quarter", rf"(?P<qw>{_alt((*data.QUARTER_WORDS, *data.HALF_WORDS))})\s+(?P<q>{_alt(data.ORDINALS)})"
                     rf"(?:\s+(?:tahun|of))?\s+(?P<y>{_YEAR})"),
-        ("decade", r"(?P<y>(?:1[5-9]|20)\d0|'?\d0)-?an\b|(?P<ey>(?:1[5-9]|20)\d0)s\b"),
+        ("decade", r"(?:tahun\s+)?(?:(?P<y>(?:1[5-9]|20)\d0|'?\d0)-?an\b|(?P<ey>(?:1[5-9]|20)\d0)s\b)"),
         ("century", r"(?:abad|century)\s+(?:ke-?)?(?P<c>\d{1,2}|[IVX]{1,5})(?:st|nd|rd|th)?"),
         ("day_word", rf"(?P<dw>{_alt(data.DAY_WORDS)})"),
         # "dua hari lalu"; not "tiga bulan ini", which is a duration.
@@ -122,7 +122,7 @@ def _lang(code: str) -> _Lang:
         ("clock", rf"(?:(?:sekitar\s+)?(?:{clock})\.?\s*)(?P<h>[01]?\d|2[0-3])(?:[.:](?P<min>[0-5]\d))?"
                   rf"(?:\s*(?P<zone>{zones}))?(?:\s+(?P<zone2>waktu setempat|local time))?"
                   rf"|(?P<h2>[01]?\d|2[0-3])[.:](?P<min2>[0-5]\d)\s*(?P<zone3>{zones})"),
-        ("year", rf"(?:tahun\s+|year\s+)?(?P<y>{_YEAR})(?![.,]\d)(?!\d)"),
+        ("year", rf"(?:tahun\s+|year\s+)?(?P<y>{_YEAR})(?![.,]\d)(?!\d)(?!-?an\b)"),
     ]
     return _Lang(
         patterns=tuple((k, re.compile(rf"(?<![\w/.]){p}(?![\w/])", re.IGNORECASE)) for k, p in patterns),
@@ -196,8 +196,11 @@ def _acceptable(text: str, span: DateSpan, lang: _Lang, code: str) -> bool:
             return False
         return word[0].isupper()
     if span.kind == "month":
-        # A bare month name is capitalised, or follows "bulan" ("bulan september").
-        return surface.split()[-1][0].isupper() or len(surface.split()) > 1
+        # A bare month name is capitalised, or follows "bulan" or a date cue ("pada september").
+        if surface.split()[-1][0].isupper() or len(surface.split()) > 1:
+            return True
+        before = text[max(0, span.start - 20):span.start].split()
+        return bool(before) and before[-1].lower() in language_module(code, "dates").YEAR_CUES
     for p in ("", "a", "b"):
         # "28/4" outside brackets is a date only with its year or weekday: "2/1" may be a score.
         if span.kind in ("point", "range_points") and g.get(f"{p}d") and not g.get(f"{p}open"):
@@ -219,17 +222,24 @@ def _number_before(text: str, start: int) -> bool:
 
 
 _CLOCK_GAP = re.compile(r"^[\s,]*(?:sekitar\s+|pada\s+|at\s+)?$", re.IGNORECASE)
+_CLOCK_BEFORE_DAY = re.compile(r"^\s*\)?\s*,?\s*$")
 
 
 def _attach_clocks(text: str, spans: list[DateSpan]) -> list[DateSpan]:
     """Join a date and the clock time right after it into one mention."""
     out: list[DateSpan] = []
+    day_kinds = ("point", "weekday", "day_word", "english_md")
     for span in spans:
-        if out and span.kind == "clock" and out[-1].kind in ("point", "weekday", "day_word", "english_md"):
+        if out and {span.kind, out[-1].kind} & {"clock"} and (span.kind in day_kinds or out[-1].kind in day_kinds):
             previous = out[-1]
-            if _CLOCK_GAP.match(text[previous.end:span.start]):
-                out[-1] = DateSpan(previous.start, span.end, previous.kind, {**previous.groups, **{
-                    f"clock_{k}": v for k, v in span.groups.items()}})
+            gap = text[previous.end:span.start]
+            if _CLOCK_GAP.match(gap) or (previous.kind == "clock" and _CLOCK_BEFORE_DAY.match(gap)):
+                day, clock = (previous, span) if span.kind == "clock" else (span, previous)
+                start = previous.start
+                if text[start - 1:start] == "(" and text[previous.end:span.start].strip().startswith(")"):
+                    start -= 1
+                out[-1] = DateSpan(start, span.end, day.kind, {**day.groups, **{
+                    f"clock_{k}": v for k, v in clock.groups.items()}})
                 continue
         out.append(span)
     return out
@@ -287,6 +297,9 @@ def _infer_year(lang: _Lang, month: int, day: int, weekday: str | None, anchor: 
     if weekday:
         wanted = lang.weekdays.get(weekday.lower())
         matching = [d for d in options if d.weekday() == wanted]
+        if not matching:  # the weekday rules out the near years: look further back
+            wider = (_safe_date(y, month, day) for y in range(anchor.year - 7, anchor.year - 1))
+            matching = [d for d in wider if d and d.weekday() == wanted][-1:]
         if matching:
             options = matching
     if direction < 0:
@@ -507,12 +520,38 @@ def _relative_span(lang: _Lang, g: dict[str, str], anchor: date | None, out: Res
         out.value = f"{anchor.year + step:04d}"
 
 
+# Kinds whose missing year can be taken from the article's own dates when the publish date is
+# unknown: a day and month (with its weekday, when written) pin the year down near them.
+_YEAR_FROM_TEXT = frozenset({"point", "range_points", "range_days", "english_md"})
+
+
+def _text_anchor(spans: list[DateSpan], language: str | None) -> date | None:
+    """Return the latest date the text writes in full, as a stand-in for the publish date."""
+    latest: date | None = None
+    for span in spans:
+        value = resolve(span, None, language).value
+        if value and not span.groups.get("rel"):
+            year = int(value[:4])
+            month = int(value[5:7]) if len(value) >= 7 else 7
+            day = int(value[8:10]) if len(value) >= 10 else 15
+            found = _safe_date(year, month, day)
+            latest = max(latest, found) if latest and found else (found or latest)
+    return latest
+
+
 def find_dates(text: str, published: str | None, language: str | None = "id") -> list[DateMention]:
-    """Return the date mentions of ``text`` resolved against ``published``."""
+    """Return the date mentions of ``text`` resolved against ``published``.
+
+    Without a publish date, a day and month without a year take it from the latest date the
+    text writes in full (the weekday, when written, decides); deictic words ("kemarin",
+    "Senin lalu") stay unresolved.
+    """
     anchor = anchor_of(published)
+    spans = find_date_spans(text, language)
+    fallback = anchor or _text_anchor(spans, language)
     found = []
-    for span in find_date_spans(text, language):
-        r = resolve(span, anchor, language)
+    for span in spans:
+        r = resolve(span, anchor if anchor or span.kind not in _YEAR_FROM_TEXT else fallback, language)
         found.append(DateMention(span.start, span.end, r.value, r.end_value, r.grain, r.relative, r.modifier,
                                  r.clock))
     return found

@@ -86,7 +86,7 @@ def parse_number(text: str, scale_follows: bool = False) -> float | None:
     if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", text):
         return float(text.replace(".", "").replace(",", "."))
     if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", text):
-        if scale_follows and text.count(",") == 1:  # "2,615 juta": an Indonesian decimal
+        if text.startswith("0,") or (scale_follows and text.count(",") == 1):  # "0,768", "2,615 juta"
             return float(text.replace(",", "."))
         return float(text.replace(",", ""))
     if re.fullmatch(r"\d+,\d+", text):
@@ -265,8 +265,11 @@ def _scan_one(text: str, toks: list[_Tok], i: int, lang: _Lang) -> tuple[_Found,
     if j + 1 < len(toks) and toks[j].low in ("per", "/", "setiap", "tiap") and toks[j + 1].kind == "word":
         rate = toks[j + 1].low
         if rate in lang.units or rate in lang.time_units or rate not in lang.not_nouns:
-            unit = f"{unit or ''}/{lang.units.get(rate, lang.time_units.get(rate, rate))}"
+            per = lang.units.get(rate) or lang.time_units.get(rate) or lang.currencies.get(rate) or rate
+            unit = f"{unit or ''}/{per}"
             j += 2
+            if rate in ("dolar", "dollar") and j < len(toks) and toks[j].text in ("AS", "US"):
+                j += 1
     noun = None
     if noun_allowed and unit not in lang.time_units.values():
         noun, j = _noun(toks, j, lang)
@@ -328,6 +331,10 @@ def _counts_something(q: _Found, lang: _Lang) -> bool:
 def _excluded(text: str, toks: list[_Tok], i: int, lang: _Lang) -> bool:
     """Numbers that are never amounts: "ke-3", "Covid-19", "dua-duanya", "salah satu"."""
     previous = toks[i - 1].low if i else ""
+    if previous in ("skor", "score", "menang", "kalah", "imbang") and i + 2 < len(toks) and (
+        toks[i + 1].text in ("-", ":", "–") and toks[i + 2].kind == "num"
+    ):
+        return True  # a match score, "skor 2-1"
     if i >= 2 and previous == "-" and toks[i - 2].low in ("ke", "covid", "g"):
         return True  # "ke-3", "Covid-19"
     if toks[i].kind == "word" and i + 2 < len(toks) and toks[i + 1].text == "-" and (
@@ -420,18 +427,21 @@ def _is_name_part(text: str, toks: list[_Tok], i: int, q: _Found) -> bool:
     return bool(before) and before[-1] not in ".!?\"“:"
 
 
+_AGE = re.compile(r"\b[A-Z][\w'’-]+\s?(?P<age>\(\s*(?P<n>\d{1,3})\s*\))")
+
+
 def _ages(text: str, toks: list[_Tok], found: list[_Found], dates: list[tuple[int, int]]) -> list[_Found]:
     """"Budi (42)": an age in brackets right after a capitalised name."""
     ages = []
-    for match in re.finditer(r"(?<=[A-Z][a-z]) ?\(\s*(\d{1,3})\s*\)", text):
-        start = match.start() + (1 if text[match.start()] == " " else 0)
+    for match in _AGE.finditer(text):
+        start = match.start("age")
         if any(a <= start < b for a, b in dates):
             continue
-        inside = [q for q in found if match.start(1) <= q.start < match.end(1) and q.noun is None and q.unit is None]
+        inside = [q for q in found if match.start("n") <= q.start < match.end("n") and q.noun is None and q.unit is None]
         for q in inside:  # the bare number the scan read is this age
             found.remove(q)
         if not any(q.start < match.end() and start < q.end for q in found):
-            ages.append(_Found(start, match.end(), float(match.group(1)), unit="yr", noun="usia"))
+            ages.append(_Found(start, match.end(), float(match.group("n")), unit="yr", noun="usia"))
     return ages
 
 
