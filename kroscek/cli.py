@@ -126,5 +126,53 @@ def eval_clean_command(
     Console().print(report.render(show_errors=errors))
 
 
+_SHARED = Path("../shared")
+
+
+@eval_app.command("dates")
+def eval_dates_command(
+    gold: Annotated[Path, typer.Option(help="Gold values (TSV).")] = Path("tests/gold/dates.tsv"),
+    shared: Annotated[Path, typer.Option(help="The shared folder the gold points into.")] = _SHARED,
+    errors: Annotated[bool, typer.Option("--errors", help="List every wrong value.")] = False,
+) -> None:
+    """Accuracy of normalised date values, per written form."""
+    from kroscek.evaluate.normalise import evaluate_dates
+
+    Console().print(evaluate_dates(gold, shared, Path(".")).render(show_errors=errors))
+
+
+@eval_app.command("quantities")
+def eval_quantities_command(
+    gold: Annotated[Path, typer.Option(help="Gold values (TSV).")] = Path("tests/gold/quantities.tsv"),
+    shared: Annotated[Path, typer.Option(help="The shared folder the gold points into.")] = _SHARED,
+    errors: Annotated[bool, typer.Option("--errors", help="List every wrong value.")] = False,
+) -> None:
+    """Accuracy of quantity values and units, per written form."""
+    from kroscek.evaluate.normalise import evaluate_quantities
+
+    Console().print(evaluate_quantities(gold, shared, Path(".")).render(show_errors=errors))
+
+
+@eval_app.command("mentions")
+def eval_mentions_command(
+    split: Annotated[str, typer.Option(help="NER UGM fold-01 split: train, dev or test.")] = "test",
+    shared: Annotated[Path, typer.Option(help="The shared folder.")] = _SHARED,
+) -> None:
+    """Date (TIME) and quantity (QUANTITY) mention detection on NER UGM: P/R/F1, exact and overlap."""
+    from kroscek.evaluate.normalise import evaluate_mentions
+
+    path = shared / "data" / "indolem_ner" / "nerugm" / f"{split}.01.tsv"
+    if not path.exists():
+        err.print(f"[red]error:[/] {path} not found")
+        raise typer.Exit(1)
+    table = Table("label", "gold", "kroscek", "exact P", "exact R", "exact F1", "overlap P", "overlap R",
+                  "overlap F1", title=f"NER UGM {split}.01 (tokens joined by spaces, token offsets)")
+    for label, score in evaluate_mentions(path).items():
+        ep, er, ef = score.exact_prf()
+        op, orr, of = score.overlap_prf()
+        table.add_row(label, str(score.gold), str(score.predicted), *(f"{x:.3f}" for x in (ep, er, ef, op, orr, of)))
+    Console().print(table)
+
+
 def main() -> None:
     app()

@@ -331,10 +331,11 @@ def _counts_something(q: _Found, lang: _Lang) -> bool:
 def _excluded(text: str, toks: list[_Tok], i: int, lang: _Lang) -> bool:
     """Numbers that are never amounts: "ke-3", "Covid-19", "dua-duanya", "salah satu"."""
     previous = toks[i - 1].low if i else ""
-    if previous in ("skor", "score", "menang", "kalah", "imbang") and i + 2 < len(toks) and (
-        toks[i + 1].text in ("-", ":", "–") and toks[i + 2].kind == "num"
-    ):
+    scores = ("skor", "score", "menang", "kalah", "imbang")
+    if previous in scores and i + 2 < len(toks) and toks[i + 1].text in ("-", ":", "–") and toks[i + 2].kind == "num":
         return True  # a match score, "skor 2-1"
+    if i >= 3 and previous in ("-", ":", "–") and toks[i - 2].kind == "num" and toks[i - 3].low in scores:
+        return True
     if i >= 2 and previous == "-" and toks[i - 2].low in ("ke", "covid", "g"):
         return True  # "ke-3", "Covid-19"
     if toks[i].kind == "word" and i + 2 < len(toks) and toks[i + 1].text == "-" and (
