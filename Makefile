@@ -37,6 +37,7 @@ $(VENV)/.installed-bench: pyproject.toml | $(BIN)/python
 
 bench: $(VENV)/.installed-bench
 	$(BIN)/python benchmarks/bench_backbone.py
+	$(BIN)/python benchmarks/bench_dates.py
 
 clean-venv:
 	rm -rf $(VENV)

@@ -140,16 +140,35 @@ def main() -> None:
             rows.append(_quality(name, predictor, inputs, gold))
         except ImportError:
             console.print(f"[yellow]{name} not installed: pip install -e '.[bench]'[/]")
-    table = Table("tool", "furniture P", "furniture R", "story kept", "articles/s", "kroscek speed ×",
-                  title=f"Furniture removal, line gold ({len(inputs)} articles)")
+    table = Table(
+        "tool",
+        "furniture P",
+        "furniture R",
+        "story kept",
+        "articles/s",
+        "kroscek speed ×",
+        title=f"Furniture removal, line gold ({len(inputs)} articles)",
+    )
     for row in rows:
-        table.add_row(row["tool"], f"{row['precision']:.3f}", f"{row['recall']:.3f}", f"{row['story_kept']:.3f}",
-                      f"{row['rate']:,.0f}", f"{rows[0]['rate'] / row['rate']:.1f}")
+        table.add_row(
+            row["tool"],
+            f"{row['precision']:.3f}",
+            f"{row['recall']:.3f}",
+            f"{row['story_kept']:.3f}",
+            f"{row['rate']:,.0f}",
+            f"{rows[0]['rate'] / row['rate']:.1f}",
+        )
     console.print(table)
 
     detect_language("Model bahasa dimuat sebelum pengukuran dimulai.")  # load once, as a service would
-    speed = Table("jobs", "articles", "seconds", "articles/s", "ratio vs jobs 1",
-                  title="ingest + clean + language + sentences on corpus-dev")
+    speed = Table(
+        "jobs",
+        "articles",
+        "seconds",
+        "articles/s",
+        "ratio vs jobs 1",
+        title="ingest + clean + language + sentences on corpus-dev",
+    )
     base = None
     stage_rows = {}
     for jobs in (1, 2):

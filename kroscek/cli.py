@@ -28,9 +28,7 @@ eval_app = typer.Typer(no_args_is_help=True, help="Score kroscek against gold se
 app.add_typer(eval_app, name="eval")
 err = Console(stderr=True)
 
-SettingsOption = Annotated[
-    Path | None, typer.Option("--settings", help="TOML file overriding the default settings.")
-]
+SettingsOption = Annotated[Path | None, typer.Option("--settings", help="TOML file overriding the default settings.")]
 
 
 def _run(paths: list[str], settings_path: Path | None, jobs: int | None, quiet: bool) -> Analysis:
@@ -44,8 +42,12 @@ def _run(paths: list[str], settings_path: Path | None, jobs: int | None, quiet: 
         if not show:
             return analyze(paths, settings, jobs=jobs)
         with Progress(
-            TextColumn("analysing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-            console=err, transient=True,
+            TextColumn("analysing"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=err,
+            transient=True,
         ) as bar:
             task = bar.add_task("analyse", total=None)
             return analyze(paths, settings, jobs=jobs, progress=lambda _a: bar.advance(task))
@@ -60,9 +62,7 @@ def analyze_command(
     json_out: Annotated[
         str | None, typer.Option("--json", help="Write the kroscek/1 JSON here (- for stdout).")
     ] = None,
-    out: Annotated[
-        Path | None, typer.Option("--out", help="Folder for kroscek.json and report.md.")
-    ] = None,
+    out: Annotated[Path | None, typer.Option("--out", help="Folder for kroscek.json and report.md.")] = None,
     jobs: Annotated[int | None, typer.Option("--jobs", "-j", help="Worker processes.")] = None,
     timings: Annotated[bool, typer.Option("--timings", help="Print seconds per stage.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary.")] = False,
@@ -114,9 +114,7 @@ def eval_clean_command(
     corpus: Annotated[Path, typer.Option(help="JSONL corpus the gold names.")] = Path(
         "../shared/corpus-dev/articles.jsonl"
     ),
-    examples: Annotated[Path, typer.Option(help="Folder of text articles the gold names.")] = Path(
-        "examples"
-    ),
+    examples: Annotated[Path, typer.Option(help="Folder of text articles the gold names.")] = Path("examples"),
     errors: Annotated[bool, typer.Option("--errors", help="List every wrong line.")] = False,
 ) -> None:
     """Furniture removal precision/recall and story lines kept, against line-level gold."""
@@ -165,8 +163,18 @@ def eval_mentions_command(
     if not path.exists():
         err.print(f"[red]error:[/] {path} not found")
         raise typer.Exit(1)
-    table = Table("label", "gold", "kroscek", "exact P", "exact R", "exact F1", "overlap P", "overlap R",
-                  "overlap F1", title=f"NER UGM {split}.01 (tokens joined by spaces, token offsets)")
+    table = Table(
+        "label",
+        "gold",
+        "kroscek",
+        "exact P",
+        "exact R",
+        "exact F1",
+        "overlap P",
+        "overlap R",
+        "overlap F1",
+        title=f"NER UGM {split}.01 (tokens joined by spaces, token offsets)",
+    )
     for label, score in evaluate_mentions(path).items():
         ep, er, ef = score.exact_prf()
         op, orr, of = score.overlap_prf()

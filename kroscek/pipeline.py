@@ -33,8 +33,7 @@ StageFunc = Callable[[Article], Article]
 
 #: Layers an Article carries when it leaves ingest.
 INGEST_LAYERS = frozenset(
-    {"id", "source", "name", "raw", "url", "title", "authors", "outlet", "published",
-     "published_source", "warnings"}
+    {"id", "source", "name", "raw", "url", "title", "authors", "outlet", "published", "published_source", "warnings"}
 )
 _LAYERS = frozenset(Article.__struct_fields__)
 _WINDOW_PER_JOB = 256
@@ -107,9 +106,7 @@ class Pipeline:
         for s in self.stages:
             unmet = s.reads - available
             if unmet:
-                raise PipelineError(
-                    f"stage '{s.name}' reads {sorted(unmet)} before any stage writes it"
-                )
+                raise PipelineError(f"stage '{s.name}' reads {sorted(unmet)} before any stage writes it")
             available |= s.writes
         self.timings = {s.name: 0.0 for s in self.stages}
 
@@ -165,8 +162,9 @@ class Pipeline:
 def _check_result(s: Stage, before: Article, after: object) -> None:
     if not isinstance(after, Article):
         raise TypeError(f"returned {type(after).__name__}, not Article")
-    changed = {f for f in _LAYERS if getattr(after, f) is not getattr(before, f)
-               and getattr(after, f) != getattr(before, f)}
+    changed = {
+        f for f in _LAYERS if getattr(after, f) is not getattr(before, f) and getattr(after, f) != getattr(before, f)
+    }
     undeclared = changed - s.writes
     if undeclared:
         raise TypeError(f"changed {sorted(undeclared)} without declaring them in writes")

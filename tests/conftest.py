@@ -32,4 +32,4 @@ def seeds() -> dict[str, Article]:
 
 
 def sentence_texts(article: Article) -> list[str]:
-    return [article.text[s.start:s.end] for s in article.sentences]
+    return [article.text[s.start : s.end] for s in article.sentences]

@@ -21,26 +21,78 @@ def _clean(name: str):  # type: ignore[no-untyped-def]
 
 # (fixture, outlet, authors, wire, dateline, furniture that must go, story that must stay)
 CASES = [
-    ("kompas_style.txt", "kompas.com", ("Rina Astuti", "Bagus Prasetyo"), (), "BOGOR",
-     ["Baca juga", "Lihat Foto", "Artikel ini telah tayang", "Grup Telegram", "WhatsApp Channel",
-      "Tag:", "KOMPAS.com/RINA", "12/03/2025, 14:05"],
-     ["Pemerintah Kota Bogor menambah 40 unit bus listrik", "halte di sepanjang rute sedang diperbaiki."]),
-    ("tempo_style.txt", "tempo.co", ("Andi Saputra", "Maria Ulfa"), (), "Jakarta",
-     ["Nasional", "Bagikan", "Salin tautan", "Pilihan Editor", "Google News", "TEMPO.CO"],
-     ["Komisi Pemberantasan Korupsi memeriksa", "Kedua saksi tiba sekitar pukul 09.30 WIB."]),
-    ("liputan6_style.txt", "liputan6.com", ("Dewi Lestari",), (), "Jakarta",
-     ["Oleh", "Diperbarui", "Liputan6.com/Angga", "Advertisement", "Lihat Juga", "Harga Bawang Merah",
-      "Video Pilihan", "All Rights Reserved"],
-     ["Harga cabai rawit di Pasar Induk", "akan stabil hingga Juni."]),
-    ("cnn_style.txt", "cnnindonesia.com", (), (), "Jakarta",
-     ["CNN Indonesia", "(rzr/tsa)", "Gambas", "19:20 WIB"],
-     ["Banjir merendam sekitar 300 rumah", "evakuasi lansia dan anak-anak."]),
-    ("antara_style.txt", None, ("Yuni Arisandy", "Azis Kurmala"), ("ANTARA",), "Jakarta",
-     ["Pewarta", "Editor", "Copyright", "Dilarang keras", "(ANTARA)"],
-     ["Menteri Luar Negeri bertemu para mitranya", "sebagai acuan utama."]),
-    ("reuters_style.txt", None, ("Stefanno Sulaiman", "Ed Davies"), ("Reuters",), "JAKARTA",
-     ["By Stefanno", "Scroll to continue", "Reporting by", "Trust Principles", "(Reuters)"],
-     ["Indonesia's central bank kept its benchmark", "Analysts polled by Reuters had expected no change."]),
+    (
+        "kompas_style.txt",
+        "kompas.com",
+        ("Rina Astuti", "Bagus Prasetyo"),
+        (),
+        "BOGOR",
+        [
+            "Baca juga",
+            "Lihat Foto",
+            "Artikel ini telah tayang",
+            "Grup Telegram",
+            "WhatsApp Channel",
+            "Tag:",
+            "KOMPAS.com/RINA",
+            "12/03/2025, 14:05",
+        ],
+        ["Pemerintah Kota Bogor menambah 40 unit bus listrik", "halte di sepanjang rute sedang diperbaiki."],
+    ),
+    (
+        "tempo_style.txt",
+        "tempo.co",
+        ("Andi Saputra", "Maria Ulfa"),
+        (),
+        "Jakarta",
+        ["Nasional", "Bagikan", "Salin tautan", "Pilihan Editor", "Google News", "TEMPO.CO"],
+        ["Komisi Pemberantasan Korupsi memeriksa", "Kedua saksi tiba sekitar pukul 09.30 WIB."],
+    ),
+    (
+        "liputan6_style.txt",
+        "liputan6.com",
+        ("Dewi Lestari",),
+        (),
+        "Jakarta",
+        [
+            "Oleh",
+            "Diperbarui",
+            "Liputan6.com/Angga",
+            "Advertisement",
+            "Lihat Juga",
+            "Harga Bawang Merah",
+            "Video Pilihan",
+            "All Rights Reserved",
+        ],
+        ["Harga cabai rawit di Pasar Induk", "akan stabil hingga Juni."],
+    ),
+    (
+        "cnn_style.txt",
+        "cnnindonesia.com",
+        (),
+        (),
+        "Jakarta",
+        ["CNN Indonesia", "(rzr/tsa)", "Gambas", "19:20 WIB"],
+        ["Banjir merendam sekitar 300 rumah", "evakuasi lansia dan anak-anak."],
+    ),
+    (
+        "antara_style.txt",
+        None,
+        ("Yuni Arisandy", "Azis Kurmala"),
+        ("ANTARA",),
+        "Jakarta",
+        ["Pewarta", "Editor", "Copyright", "Dilarang keras", "(ANTARA)"],
+        ["Menteri Luar Negeri bertemu para mitranya", "sebagai acuan utama."],
+    ),
+    (
+        "reuters_style.txt",
+        None,
+        ("Stefanno Sulaiman", "Ed Davies"),
+        ("Reuters",),
+        "JAKARTA",
+        ["By Stefanno", "Scroll to continue", "Reporting by", "Trust Principles", "(Reuters)"],
+        ["Indonesia's central bank kept its benchmark", "Analysts polled by Reuters had expected no change."],
+    ),
 ]
 
 
@@ -62,8 +114,8 @@ def test_hostile_markup_is_removed_and_recorded() -> None:
     raw = (
         "Judul Berita Yang Cukup Panjang Untuk Sebuah Judul\n\n"
         "<script>alert('x')\nfetch('//evil')</script>\n"
-        "Polisi menangkap <b onclick=\"steal()\">dua pelaku</b> pencurian di Jakarta pada Senin malam.\n"
-        "<iframe src=\"javascript:alert(1)\"></iframe>Warga diminta tetap waspada terhadap modus serupa.\n"
+        'Polisi menangkap <b onclick="steal()">dua pelaku</b> pencurian di Jakarta pada Senin malam.\n'
+        '<iframe src="javascript:alert(1)"></iframe>Warga diminta tetap waspada terhadap modus serupa.\n'
         "<style>body{display:none}</style>\n"
     )
     body = clean_body(raw)
@@ -109,8 +161,7 @@ def test_subheadings_and_list_items_inside_story_are_kept() -> None:
 
 def test_given_title_is_removed_from_text_but_body_kept() -> None:
     raw = (
-        "Harga Emas Naik Lagi\nHarga emas Antam naik Rp 10.000 per gram pada Senin pagi.\n"
-        "Simak juga Video: Emas Naik\n"
+        "Harga Emas Naik Lagi\nHarga emas Antam naik Rp 10.000 per gram pada Senin pagi.\nSimak juga Video: Emas Naik\n"
     )
     body = clean_body(raw, given_title="Harga Emas Naik Lagi")
     assert body.text == "Harga emas Antam naik Rp 10.000 per gram pada Senin pagi."

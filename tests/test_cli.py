@@ -25,7 +25,7 @@ def test_analyze_writes_json_and_report(tmp_path: Path) -> None:
     assert [a["name"] for a in document["articles"]] == sorted(p.stem for p in EXAMPLES.glob("*.txt"))
     for article in document["articles"]:
         for sentence in article["sentences"]:
-            assert article["text"][sentence["start"]:sentence["end"]] == sentence["text"]
+            assert article["text"][sentence["start"] : sentence["end"]] == sentence["text"]
     report = (tmp_path / "report.md").read_text(encoding="utf-8")
     assert "Reaksi China usai Rusia" in report and "| caption |" in report
 
@@ -37,8 +37,11 @@ def test_json_to_stdout_is_the_contract() -> None:
     jsonschema.validate(document, SCHEMA)
     article = document["articles"][0]
     assert (article["dateline"], article["wire"]) == ("BEIJING", ["ANTARA"])
+    # No metadata: the publish date comes from the text's stamp, and says so.
+    assert (article["published"], article["published_source"]) == ("2024-10-29", "text")
     # Every field of the contract is present, null or [] when unknown.
-    assert article["published"] is None and article["entities"] == []
+    assert article["entities"] == [] and article["quotes"] == []
+    assert {"text": "Selasa (29 Oktober)", "value": "2024-10-29"}.items() <= article["dates"][0].items()
 
 
 def test_skipped_inputs_reported_and_exit_code(tmp_path: Path) -> None:
@@ -54,8 +57,7 @@ def test_skipped_inputs_reported_and_exit_code(tmp_path: Path) -> None:
 
 def test_jsonl_from_stdin_keeps_input_order() -> None:
     lines = "\n".join(
-        json.dumps({"id": f"r{i}", "text": f"Isi berita nomor {i} tentang harga cabai di pasar."})
-        for i in (3, 1, 2)
+        json.dumps({"id": f"r{i}", "text": f"Isi berita nomor {i} tentang harga cabai di pasar."}) for i in (3, 1, 2)
     )
     result = runner.invoke(app, ["analyze", "-", "-q"], input=lines)
     assert result.exit_code == 0

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from kroscek.evaluate.clean import evaluate_clean, load_gold
-from tests.conftest import CORPUS_DEV, EXAMPLES, ROOT, need_shared
+from tests.conftest import CORPUS_DEV, EXAMPLES, ROOT, SHARED, need_shared
+
+SHARED_DATA = SHARED / "data"
 
 GOLD = ROOT / "tests" / "gold" / "clean_lines.tsv"
 
@@ -27,3 +29,29 @@ def test_clean_scores_on_corpus_dev() -> None:
     assert report.precision >= 0.98
     assert report.recall >= 0.98
     assert report.story_kept_share >= 0.98
+
+
+def test_date_values_on_gold() -> None:
+    from kroscek.evaluate.normalise import evaluate_dates
+
+    need_shared(SHARED_DATA)
+    report = evaluate_dates(ROOT / "tests" / "gold" / "dates.tsv", SHARED, ROOT)
+    assert report.total >= 200 and not report.missing_sources
+    assert report.accuracy >= 0.95
+
+
+def test_quantity_values_on_gold() -> None:
+    from kroscek.evaluate.normalise import evaluate_quantities
+
+    need_shared(SHARED_DATA)
+    report = evaluate_quantities(ROOT / "tests" / "gold" / "quantities.tsv", SHARED, ROOT)
+    assert report.total >= 200 and not report.missing_sources
+    assert report.accuracy >= 0.95
+
+
+def test_mention_detection_on_ner_ugm_test() -> None:
+    from kroscek.evaluate.normalise import evaluate_mentions
+
+    scores = evaluate_mentions(need_shared(SHARED_DATA / "indolem_ner" / "nerugm" / "test.01.tsv"))
+    assert scores["TIME (NER UGM convention: no deictic words)"].overlap_prf()[2] >= 0.85
+    assert scores["QUANTITY"].overlap_prf()[2] >= 0.85

@@ -100,8 +100,17 @@ def test_globs_and_missing_paths(tmp_path: Path) -> None:
 
 def test_jsonl_records_and_bad_lines(tmp_path: Path) -> None:
     lines = [
-        json.dumps({"id": "a1", "text": "Isi satu.", "title": "Satu", "url": "https://news.detik.com/x",
-                    "outlet": "detik.com", "published": "2025-09-20T11:30+07:00", "authors": ["A B"]}),
+        json.dumps(
+            {
+                "id": "a1",
+                "text": "Isi satu.",
+                "title": "Satu",
+                "url": "https://news.detik.com/x",
+                "outlet": "detik.com",
+                "published": "2025-09-20T11:30+07:00",
+                "authors": ["A B"],
+            }
+        ),
         "{not json",
         json.dumps({"id": "a2", "title": "no text"}),
         json.dumps({"id": "a3", "text": "Isi tiga.", "authors": "Solo Name", "published": "kemarin"}),
@@ -115,7 +124,11 @@ def test_jsonl_records_and_bad_lines(tmp_path: Path) -> None:
     assert [a.name for a in articles] == ["a1", "a3"]
     first = articles[0]
     assert (first.url, first.outlet, first.published, first.published_source, first.authors) == (
-        "https://news.detik.com/x", "detik.com", "2025-09-20T11:30+07:00", "metadata", ("A B",),
+        "https://news.detik.com/x",
+        "detik.com",
+        "2025-09-20T11:30+07:00",
+        "metadata",
+        ("A B",),
     )
     assert articles[1].authors == ("Solo Name",)
     assert articles[1].published is None and "not ISO 8601" in articles[1].warnings[0].message

@@ -72,7 +72,7 @@ def test_timings_per_stage() -> None:
 
 def test_builtin_stages_registered() -> None:
     stages = registered_stages()
-    assert {"clean", "language", "sentences"} <= set(stages)
+    assert {"clean", "language", "published", "sentences", "dates", "quantities"} <= set(stages)
     assert "text" in stages["clean"].writes and "text" in stages["sentences"].reads
 
 
@@ -81,4 +81,4 @@ def test_process_pool_output_identical_and_in_order() -> None:
     two = analyze([str(EXAMPLES)], Settings(), jobs=2)
     assert [msgspec.json.encode(a) for a in one.articles] == [msgspec.json.encode(a) for a in two.articles]
     assert [a.name for a in two.articles] == sorted(a.name for a in two.articles)
-    assert set(two.timings) == {"clean", "language", "sentences"}
+    assert set(two.timings) == set(Settings().stages)

@@ -33,11 +33,31 @@ LAST = {
 
 # Furniture that must not survive anywhere in the clean text.
 GONE = [
-    "Tinggalkan komentar", "Related Post", "Penulis:", "Sumber: Korean Central News Agency",
-    "Simak Video", "Gambas", "Saksikan Live", "halaman berikutnya", "Sebarkan artikel ini",
-    "Baca Juga", "Foto: VOA/AP", "SinarHarapan.id", "Kabar Harapan", "Memberikan Informasi Terupdate",
-    "BEIJING (ANTARA)", "Leave a Reply", "Your email address", "Naskah:", "Infografis",
-    "Fakta.com/Putut", "FAKTA.COM", "(VOA)", "(KCNA/Yonhap/Kremlin)", "×", "Internasional",
+    "Tinggalkan komentar",
+    "Related Post",
+    "Penulis:",
+    "Sumber: Korean Central News Agency",
+    "Simak Video",
+    "Gambas",
+    "Saksikan Live",
+    "halaman berikutnya",
+    "Sebarkan artikel ini",
+    "Baca Juga",
+    "Foto: VOA/AP",
+    "SinarHarapan.id",
+    "Kabar Harapan",
+    "Memberikan Informasi Terupdate",
+    "BEIJING (ANTARA)",
+    "Leave a Reply",
+    "Your email address",
+    "Naskah:",
+    "Infografis",
+    "Fakta.com/Putut",
+    "FAKTA.COM",
+    "(VOA)",
+    "(KCNA/Yonhap/Kremlin)",
+    "×",
+    "Internasional",
 ]
 
 
@@ -73,7 +93,9 @@ def test_outlet_wire_dateline(seeds: dict[str, Article]) -> None:
     assert (seeds["001"].outlet, seeds["001"].wire) == ("detik.com", ())
     assert (seeds["002"].outlet, seeds["002"].wire) == ("sinarharapan.id", ("VOA",))
     assert (seeds["003"].outlet, seeds["003"].wire, seeds["003"].dateline) == (
-        "Kabar Harapan", ("ANTARA",), "BEIJING",
+        "Kabar Harapan",
+        ("ANTARA",),
+        "BEIJING",
     )
     assert seeds["004"].outlet == "fakta.com"
     assert seeds["004"].dateline == "Jakarta"
@@ -106,3 +128,34 @@ def test_removed_furniture_is_kept_with_reasons(seeds: dict[str, Article]) -> No
 def test_language_and_ids(seeds: dict[str, Article]) -> None:
     assert {a.language for a in seeds.values()} == {"id"}
     assert len({a.id for a in seeds.values()}) == 5
+
+
+def test_publish_dates(seeds: dict[str, Article]) -> None:
+    got = {k: (a.published, a.published_source) for k, a in seeds.items()}
+    assert got == {
+        "000": ("2025-04-28", "text"),
+        "001": ("2024-11-01", "text"),
+        "002": (None, None),
+        "003": ("2024-10-29", "text"),
+        "004": ("2025-04-27", "text"),
+    }
+
+
+def test_seed_numbers_and_dates(seeds: dict[str, Article]) -> None:
+    def q(key: str) -> list[tuple[str, float | None, str | None, int | None]]:
+        a = seeds[key]
+        return [(a.text[x.start : x.end], x.value, x.hedge, x.part_of) for x in a.quantities]
+
+    assert ("12.000 tentara", 12000.0, "Sekitar", None) in q("003")
+    assert ("500 perwira", 500.0, None, 0) in q("003") and ("tiga jenderal", 3.0, None, 0) in q("003")
+    assert ("3.000 warga Korea Utara", 3000.0, "setidaknya", None) in q("003")
+    assert ("8.000 tentara Korut", 8000.0, "sekitar", None) in q("001")
+    # "Pasal 51" and "Pasal 8" are article numbers, not amounts.
+    assert not any(text.startswith(("51", "8 ")) for text, *_ in q("003"))
+    dates = {(seeds["004"].text[d.start : d.end], d.value) for d in seeds["004"].dates}
+    assert {
+        ("Minggu (27/4/2025)", "2025-04-27"),
+        ("Sabtu (26/4/2025)", "2025-04-26"),
+        ("Agustus tahun lalu", "2024-08"),
+        ("tahun lalu", "2024"),
+    } <= dates

@@ -8,7 +8,7 @@ from kroscek.annotate.sentences import split_sentences
 
 
 def _split(text: str, language: str | None = "id") -> list[str]:
-    return [text[s.start:s.end] for s in split_sentences(text, language)]
+    return [text[s.start : s.end] for s in split_sentences(text, language)]
 
 
 @pytest.mark.parametrize(
@@ -53,10 +53,12 @@ def test_unbalanced_quote_does_not_swallow_the_paragraph() -> None:
 
 def test_list_numbers_and_english_abbreviations() -> None:
     assert _split("1. Fotokopi KTP elektronik\n2. Surat keterangan sehat") == [
-        "1. Fotokopi KTP elektronik", "2. Surat keterangan sehat",
+        "1. Fotokopi KTP elektronik",
+        "2. Surat keterangan sehat",
     ]
     assert _split("Mr. Smith met Gen. Lee in the U.S. capital. They talked.", "en") == [
-        "Mr. Smith met Gen. Lee in the U.S. capital.", "They talked.",
+        "Mr. Smith met Gen. Lee in the U.S. capital.",
+        "They talked.",
     ]
 
 

@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import cache
+
 import msgspec
 
 from kroscek.lang import SUPPORTED, language_module
@@ -44,6 +45,8 @@ def _alt(words: object) -> str:
 
 @dataclass(frozen=True)
 class _Lang:
+    trigger_words: dict[str, frozenset[str]]
+    joiner: re.Pattern[str]
     patterns: tuple[tuple[str, re.Pattern[str]], ...]
     months: dict[str, int]
     weekdays: dict[str, int]
@@ -86,7 +89,8 @@ def _lang(code: str) -> _Lang:
         weekday = rf"(?P<{p}w>{wd})"
         return (
             rf"(?:{weekday}\s*,?\s*)?(?P<{p}open>\(\s*)?(?:{numeric}|{named})(?({p}open)\s*\))"
-            + part.format(p=p) + rf"(?:\s+(?P<{p}rel>{_alt((*data.PAST, *data.FUTURE))}))?"
+            + part.format(p=p)
+            + rf"(?:\s+(?P<{p}rel>{_alt((*data.PAST, *data.FUTURE))}))?"
         )
 
     weekday_only = rf"(?P<w>{wd})(?:\s+(?P<part>{_alt(data.DAYPARTS)}))?"
@@ -94,37 +98,79 @@ def _lang(code: str) -> _Lang:
     english_md = rf"(?:(?P<w>{wd})\s*,?\s*)?(?P<mn>{mon})\.?\s+(?P<d>{_DAY})(?:st|nd|rd|th)?(?:\s*,\s*(?P<y>{_YEAR}))?"
     patterns: list[tuple[str, str]] = [
         # Ranges first: the longest form wins anyway, but named groups differ per kind.
-        ("range_days", rf"(?P<d1>{_DAY})\s*(?:{joiners})\s*(?P<d2>{_DAY})\s+(?P<mn>{mon})\.?(?:\s+(?P<y>{_YEAR}))?"
-                       rf"(?:\s+(?P<rel>{_alt((*data.PAST, *data.FUTURE))}))?"),
-        ("range_points", rf"{point('a')}\s*(?:{joiners})\s*{point('b')}"),
+        (
+            "range_days",
+            rf"(?P<d1>{_DAY})\s*(?:{joiners})\s*(?P<d2>{_DAY})\s+(?P<mn>{mon})\.?(?:\s+(?P<y>{_YEAR}))?"
+            rf"(?:\s+(?P<rel>{_alt((*data.PAST, *data.FUTURE))}))?",
+        ),
         ("range_months", rf"(?P<mn1>{full_mon})\s*(?:{joiners})\s*(?P<mn2>{full_mon})\s+(?P<y>{_YEAR})"),
-        ("range_years", rf"(?:tahun\s+|years?\s+)?(?P<y1>{_YEAR})\s*(?:{joiners})\s*(?P<y2>{_YEAR})"
-                        rf"(?!\s*(?:{mon})\b)(?!\d)"),
+        (
+            "range_years",
+            rf"(?:tahun\s+|years?\s+)?(?P<y1>{_YEAR})\s*(?:{joiners})\s*(?P<y2>{_YEAR})"
+            rf"(?!\s*(?:{mon})\b)(?!\d)",
+        ),
         ("bce", rf"(?:tahun\s+)?(?P<y1>\d{{2,4}})(?:\s*-\s*(?P<y2>\d{{2,4}}))?\s+(?:{_alt(data.BCE)})\b"),
         ("point", point("")),
-        ("english_md", english_md),
+        *(
+            [
+                ("english_md", english_md),
+                ("unit_rel", rf"(?P<rel>{rel})\s+(?P<unit>{_alt(data.UNITS)})"),
+                ("weekday", rf"(?P<rel>{rel})\s+(?P<w>{wd})"),
+            ]
+            if code == "en"
+            else []
+        ),
         ("month_year", month_year),
-        ("month_rel", rf"(?:(?P<mod>{_alt(data.PERIOD_PARTS)})\s+)?(?:bulan\s+)?(?P<mn>{full_mon})"
-                      rf"(?:\s+(?P<unit>tahun|year)\s+(?P<rel>{rel})|\s+(?P<rel2>{rel}))"),
+        (
+            "month_rel",
+            rf"(?:(?P<mod>{_alt(data.PERIOD_PARTS)})\s+)?(?:bulan\s+)?(?P<mn>{full_mon})"
+            rf"(?:\s+(?P<unit>tahun|year)\s+(?P<rel>{rel})|\s+(?P<rel2>{rel}))",
+        ),
         ("period_year", rf"(?P<mod>{_alt(data.PERIOD_PARTS)})\s+(?:(?:bulan|tahun|year)\s+)?(?P<y>{_YEAR})"),
         ("period_month", rf"(?P<mod>{_alt(data.PERIOD_PARTS)})\s+(?:bulan\s+)?(?P<mn>{full_mon})"),
-        ("quarter", rf"(?P<qw>{_alt((*data.QUARTER_WORDS, *data.HALF_WORDS))})\s+(?P<q>{_alt(data.ORDINALS)})"
-                    rf"(?:\s+(?:tahun|of))?\s+(?P<y>{_YEAR})"),
+        (
+            "quarter",
+            rf"(?P<qw>{_alt((*data.QUARTER_WORDS, *data.HALF_WORDS))})\s+(?P<q>{_alt(data.ORDINALS)})"
+            rf"(?:\s+(?:tahun|of))?\s+(?P<y>{_YEAR})",
+        ),
         ("decade", r"(?:tahun\s+)?(?:(?P<y>(?:1[5-9]|20)\d0|'?\d0)-?an\b|(?P<ey>(?:1[5-9]|20)\d0)s\b)"),
         ("century", r"(?:abad|century)\s+(?:ke-?)?(?P<c>\d{1,2}|[IVX]{1,5})(?:st|nd|rd|th)?"),
         ("day_word", rf"(?P<dw>{_alt(data.DAY_WORDS)})"),
         # "dua hari lalu"; not "tiga bulan ini", which is a duration.
-        ("span_ago", rf"(?P<n>\d{{1,3}}|{small}|se)\s*(?P<unit>{_alt(data.UNITS)})\s+(?:yang\s+)?"
-                     rf"(?P<rel>{_alt((*data.PAST, *data.FUTURE))})"),
+        (
+            "span_ago",
+            rf"(?P<n>\d{{1,3}}|{small}|se)\s*(?P<unit>{_alt(data.UNITS)})\s+(?:yang\s+)?"
+            rf"(?P<rel>{_alt((*data.PAST, *data.FUTURE))})",
+        ),
         ("unit_rel", rf"(?:(?P<mod>{_alt(data.PERIOD_PARTS)})\s+)?(?P<unit>{_alt(data.UNITS)})\s+(?P<rel>{rel})"),
         ("weekday", weekday_only + rf"(?:\s+(?P<rel>{rel}|{_alt(data.DAY_WORDS)}))?"),
         ("month", rf"(?:bulan\s+)?(?P<mn>{full_mon})"),
-        ("clock", rf"(?:(?:sekitar\s+)?(?:{clock})\.?\s*)(?P<h>[01]?\d|2[0-3])(?:[.:](?P<min>[0-5]\d))?"
-                  rf"(?:\s*(?P<zone>{zones}))?(?:\s+(?P<zone2>waktu setempat|local time))?"
-                  rf"|(?P<h2>[01]?\d|2[0-3])[.:](?P<min2>[0-5]\d)\s*(?P<zone3>{zones})"),
+        (
+            "clock",
+            rf"(?:(?:sekitar\s+)?(?:{clock})\.?\s*)(?P<h>[01]?\d|2[0-3])(?:[.:](?P<min>[0-5]\d))?"
+            rf"(?:\s*(?P<zone>{zones}))?(?:\s+(?P<zone2>waktu setempat|local time))?"
+            rf"|(?P<h2>[01]?\d|2[0-3])[.:](?P<min2>[0-5]\d)\s*(?P<zone3>{zones})",
+        ),
         ("year", rf"(?:tahun\s+|year\s+)?(?P<y>{_YEAR})(?![.,]\d)(?!\d)(?!-?an\b)"),
     ]
+    classes = {
+        "weekday": cal.WEEKDAYS,
+        "month": months,
+        "dayword": data.DAY_WORDS,
+        "unit": data.UNITS,
+        "period": data.PERIOD_PARTS,
+        "quarter": (*data.QUARTER_WORDS, *data.HALF_WORDS),
+        "century": ("abad", "century"),
+    }
+    # First word of each trigger phrase -> its class; digits are their own class.
+    trigger_words: dict[str, frozenset[str]] = {}
+    for c, words in classes.items():
+        for w in words:
+            first = str(w).split()[0].lower()
+            trigger_words[first] = trigger_words.get(first, frozenset()) | {c}
     return _Lang(
+        trigger_words=trigger_words,
+        joiner=re.compile(rf"\s*(?:{joiners})\s*", re.IGNORECASE),
         patterns=tuple((k, re.compile(rf"(?<![\w/.]){p}(?![\w/])", re.IGNORECASE)) for k, p in patterns),
         months=months,
         weekdays=dict(cal.WEEKDAYS),
@@ -147,21 +193,79 @@ def _key(text: str) -> str:
 def _year_is_cued(text: str, span: DateSpan, lang_code: str) -> bool:
     """A bare year counts unless it is an amount ("2000 orang") or names a legal act."""
     data = language_module(lang_code, "dates")
-    before = text[max(0, span.start - 40):span.start].split()
+    before = text[max(0, span.start - 40) : span.start].split()
     # "UU Nomor 31 Tahun 1999", "No. 79/2025": the year belongs to the act's number.
     if len(before) >= 2 and before[-2].lower() in data.CITATION and before[-1][:1].isdigit():
         return False
     if len(before) >= 3 and before[-3].lower() in data.CITATION and before[-1].lower() in ("tahun", "year"):
         return False
-    if text[span.start:span.end].lower().startswith(("tahun", "year")):
+    if text[span.start : span.end].lower().startswith(("tahun", "year")):
         return True
     if before and (before[-1].lower() in data.YEAR_CUES or before[-1][:1].isupper() or before[-1] in "(),"):
         return True
-    after = text[span.end:span.end + 30].split()
+    after = text[span.end : span.end + 30].split()
     if not after or not after[0][:1].isalpha() or after[0][:1].isupper():
         return True
     # A counted noun would follow an amount; a function word follows a year.
     return after[0].lower() in language_module(lang_code, "numbers").NOT_NOUNS
+
+
+# Every date expression holds a digit or a calendar word; the full patterns only run in windows
+# around those words, which is most of the speed of this stage.
+_WINDOW_BEFORE = 40
+_WINDOW_AFTER = 70
+_BOUNDARY = re.compile(r"\s")
+
+
+_WORD_OR_NUMBER = re.compile(r"\d+|[^\W\d_]+")
+
+
+_DIGIT = frozenset({"digit"})
+
+
+def _windows(text: str, trigger_words: dict[str, frozenset[str]]) -> list[tuple[int, int, frozenset[str]]]:
+    """Return merged stretches of ``text`` around date trigger words, with the classes seen."""
+    windows: list[tuple[int, int, set[str]]] = []
+    for match in _WORD_OR_NUMBER.finditer(text):
+        word = match.group()
+        kinds = _DIGIT if word[0].isdigit() else trigger_words.get(word.lower())
+        if kinds is None:
+            continue
+        begin = max(0, match.start() - _WINDOW_BEFORE)
+        boundary = _BOUNDARY.search(text, min(len(text), match.end() + _WINDOW_AFTER))
+        end = boundary.start() if boundary else len(text)
+        begin = text.rfind(" ", 0, begin) + 1 if begin else 0
+        if windows and begin <= windows[-1][1]:
+            last = windows[-1]
+            windows[-1] = (last[0], max(end, last[1]), last[2] | kinds)
+        else:
+            windows.append((begin, end, set(kinds)))
+    return [(b, e, frozenset(k)) for b, e, k in windows]
+
+
+#: The trigger classes a pattern needs in its window before it is worth running.
+_NEEDS: dict[str, frozenset[str]] = {
+    "range_days": frozenset({"digit", "month"}),
+    "range_months": frozenset({"month"}),
+    "range_years": frozenset({"digit"}),
+    "bce": frozenset({"digit"}),
+    "point": frozenset({"digit"}),
+    "english_md": frozenset({"digit", "month"}),
+    "month_year": frozenset({"digit", "month"}),
+    "month_rel": frozenset({"month"}),
+    "period_year": frozenset({"period", "digit"}),
+    "period_month": frozenset({"period", "month"}),
+    "quarter": frozenset({"quarter", "digit"}),
+    "decade": frozenset({"digit"}),
+    "century": frozenset({"century"}),
+    "day_word": frozenset({"dayword"}),
+    "span_ago": frozenset({"unit"}),
+    "unit_rel": frozenset({"unit"}),
+    "weekday": frozenset({"weekday"}),
+    "month": frozenset({"month"}),
+    "clock": frozenset({"digit"}),
+    "year": frozenset({"digit"}),
+}
 
 
 def find_date_spans(text: str, language: str | None = "id") -> list[DateSpan]:
@@ -169,25 +273,46 @@ def find_date_spans(text: str, language: str | None = "id") -> list[DateSpan]:
     code = language if language in SUPPORTED else "id"
     lang = _lang(code)
     candidates: list[DateSpan] = []
-    for kind, pattern in lang.patterns:
-        for match in pattern.finditer(text):
-            if match.end() == match.start():
+    for begin, end, present in _windows(text, lang.trigger_words):
+        for kind, pattern in lang.patterns:
+            if not _NEEDS[kind] <= present:
                 continue
-            groups = {k: v for k, v in match.groupdict().items() if v is not None}
-            span = DateSpan(match.start(), match.end(), kind, groups)
-            if _acceptable(text, span, lang, code):
-                candidates.append(span)
+            for match in pattern.finditer(text, begin, end):
+                if match.end() == match.start():
+                    continue
+                groups = {k: v for k, v in match.groupdict().items() if v is not None}
+                span = DateSpan(match.start(), match.end(), kind, groups)
+                if _acceptable(text, span, lang, code):
+                    candidates.append(span)
     candidates.sort(key=lambda s: (-(s.end - s.start), s.start))
     taken: list[DateSpan] = []
     for span in candidates:
         if all(span.end <= t.start or span.start >= t.end for t in taken):
             taken.append(span)
     taken.sort(key=lambda s: s.start)
-    return _attach_clocks(text, taken)
+    return _attach_clocks(text, _join_ranges(text, taken, lang))
+
+
+def _join_ranges(text: str, spans: list[DateSpan], lang: _Lang) -> list[DateSpan]:
+    """Join two dates with a range word between them: "Senin (5/8) malam hingga Selasa (6/8)"."""
+    out: list[DateSpan] = []
+    for span in spans:
+        if (
+            out
+            and span.kind == "point"
+            and out[-1].kind == "point"
+            and lang.joiner.fullmatch(text[out[-1].end : span.start])
+        ):
+            first = out[-1]
+            groups = {f"a{k}": v for k, v in first.groups.items()} | {f"b{k}": v for k, v in span.groups.items()}
+            out[-1] = DateSpan(first.start, span.end, "range_points", groups)
+            continue
+        out.append(span)
+    return out
 
 
 def _acceptable(text: str, span: DateSpan, lang: _Lang, code: str) -> bool:
-    surface = text[span.start:span.end]
+    surface = text[span.start : span.end]
     g = span.groups
     if span.kind == "weekday" or (span.kind == "point" and g.get("w") and not (g.get("d") or g.get("d2"))):
         word = g["w"]
@@ -199,25 +324,25 @@ def _acceptable(text: str, span: DateSpan, lang: _Lang, code: str) -> bool:
         # A bare month name is capitalised, or follows "bulan" or a date cue ("pada september").
         if surface.split()[-1][0].isupper() or len(surface.split()) > 1:
             return True
-        before = text[max(0, span.start - 20):span.start].split()
+        before = text[max(0, span.start - 20) : span.start].split()
         return bool(before) and before[-1].lower() in language_module(code, "dates").YEAR_CUES
     for p in ("", "a", "b"):
         # "28/4" outside brackets is a date only with its year or weekday: "2/1" may be a score.
-        if span.kind in ("point", "range_points") and g.get(f"{p}d") and not g.get(f"{p}open"):
-            if not (g.get(f"{p}y") or g.get(f"{p}w")):
-                return False
+        bare = span.kind in ("point", "range_points") and g.get(f"{p}d") and not g.get(f"{p}open")
+        if bare and not (g.get(f"{p}y") or g.get(f"{p}w")):
+            return False
     if span.kind == "year":
         return _year_is_cued(text, span, code)
     if span.kind == "decade":
         # "usia 60-an tahun" is an age, not the 1960s.
-        before = text[max(0, span.start - 12):span.start].lower().split()
-        after = text[span.end:span.end + 8].lower().split()
+        before = text[max(0, span.start - 12) : span.start].lower().split()
+        after = text[span.end : span.end + 8].lower().split()
         return not ((before and before[-1] in ("usia", "umur", "berusia", "aged")) or (after and after[0] == "tahun"))
     return True
 
 
 def _number_before(text: str, start: int) -> bool:
-    before = text[max(0, start - 20):start].split()
+    before = text[max(0, start - 20) : start].split()
     return bool(before) and (before[-1].isdigit() or before[-1].lower() in {"dua", "tiga", "empat", "beberapa"})
 
 
@@ -232,14 +357,15 @@ def _attach_clocks(text: str, spans: list[DateSpan]) -> list[DateSpan]:
     for span in spans:
         if out and {span.kind, out[-1].kind} & {"clock"} and (span.kind in day_kinds or out[-1].kind in day_kinds):
             previous = out[-1]
-            gap = text[previous.end:span.start]
+            gap = text[previous.end : span.start]
             if _CLOCK_GAP.match(gap) or (previous.kind == "clock" and _CLOCK_BEFORE_DAY.match(gap)):
                 day, clock = (previous, span) if span.kind == "clock" else (span, previous)
                 start = previous.start
-                if text[start - 1:start] == "(" and text[previous.end:span.start].strip().startswith(")"):
+                if text[start - 1 : start] == "(" and text[previous.end : span.start].strip().startswith(")"):
                     start -= 1
-                out[-1] = DateSpan(start, span.end, day.kind, {**day.groups, **{
-                    f"clock_{k}": v for k, v in clock.groups.items()}})
+                out[-1] = DateSpan(
+                    start, span.end, day.kind, {**day.groups, **{f"clock_{k}": v for k, v in clock.groups.items()}}
+                )
                 continue
         out.append(span)
     return out
@@ -288,8 +414,9 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
-def _infer_year(lang: _Lang, month: int, day: int, weekday: str | None, anchor: date | None,
-                direction: int = 0) -> date | None:
+def _infer_year(
+    lang: _Lang, month: int, day: int, weekday: str | None, anchor: date | None, direction: int = 0
+) -> date | None:
     """Pick the year for a day and month: the weekday decides, else nearness to the anchor."""
     if anchor is None:
         return None
@@ -310,7 +437,9 @@ def _infer_year(lang: _Lang, month: int, day: int, weekday: str | None, anchor: 
     return min(options, key=lambda d: (abs((d - anchor).days), d > anchor)) if options else None
 
 
-def _point(lang: _Lang, g: dict[str, str], p: str, anchor: date | None) -> tuple[date | None, int | None, int | None, bool]:
+def _point(
+    lang: _Lang, g: dict[str, str], p: str, anchor: date | None
+) -> tuple[date | None, int | None, int | None, bool]:
     """Return (day, month, year, relative) for a point's groups with prefix ``p``."""
     day_text = g.get(f"{p}d") or g.get(f"{p}d2")
     month = int(g[f"{p}m"]) if g.get(f"{p}m") else _month(lang, g.get(f"{p}mn"))
@@ -424,8 +553,8 @@ def resolve(span: DateSpan, anchor: date | None, language: str | None = "id") ->
     elif kind == "century":
         _century_value(g, out)
     elif kind == "day_word" and anchor:
-        offset = lang.day_words[_key(g["dw"])]
-        out.value, out.grain, out.relative = (anchor + timedelta(days=offset)).isoformat(), "day", True
+        shift = lang.day_words[_key(g["dw"])]
+        out.value, out.grain, out.relative = (anchor + timedelta(days=shift)).isoformat(), "day", True
     elif kind in ("span_ago", "unit_rel"):
         _relative_span(lang, g, anchor, out)
     elif kind == "year":
@@ -458,7 +587,9 @@ def _month_value(lang: _Lang, g: dict[str, str], anchor: date | None, out: Resol
         year = anchor.year if month > anchor.month else anchor.year + 1
     else:
         candidates = [anchor.year - 1, anchor.year, anchor.year + 1]
-        year = min(candidates, key=lambda y: (abs((y * 12 + month) - (anchor.year * 12 + anchor.month)), y > anchor.year))
+        year = min(
+            candidates, key=lambda y: (abs((y * 12 + month) - (anchor.year * 12 + anchor.month)), y > anchor.year)
+        )
     out.value, out.relative = f"{year:04d}-{month:02d}", True
 
 
@@ -497,7 +628,7 @@ def _relative_span(lang: _Lang, g: dict[str, str], anchor: date | None, out: Res
     n_text = g.get("n")
     count = 1
     if n_text:
-        count = int(n_text) if n_text.isdigit() else (1 if n_text.lower() == "se" else lang.number_words.get(_key(n_text), 1))
+        count = int(n_text) if n_text.isdigit() else int(lang.number_words.get(_key(n_text), 1))
     if unit is None:
         return
     out.grain = {"day": "day", "week": "day", "month": "month", "year": "year"}[unit]
@@ -552,8 +683,7 @@ def find_dates(text: str, published: str | None, language: str | None = "id") ->
     found = []
     for span in spans:
         r = resolve(span, anchor if anchor or span.kind not in _YEAR_FROM_TEXT else fallback, language)
-        found.append(DateMention(span.start, span.end, r.value, r.end_value, r.grain, r.relative, r.modifier,
-                                 r.clock))
+        found.append(DateMention(span.start, span.end, r.value, r.end_value, r.grain, r.relative, r.modifier, r.clock))
     return found
 
 
@@ -561,4 +691,3 @@ def find_dates(text: str, published: str | None, language: str | None = "id") ->
 def dates(article: Article) -> Article:
     """Return the article with its ``dates`` layer."""
     return msgspec.structs.replace(article, dates=tuple(find_dates(article.text, article.published, article.language)))
-

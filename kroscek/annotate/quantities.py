@@ -26,9 +26,7 @@ from kroscek.pipeline import stage
 
 __all__ = ["find_quantities", "parse_number", "quantities"]
 
-_TOKEN = re.compile(
-    r"(?P<num>\d+(?:[.,]\d+)*)|(?P<word>[^\W\d_]+(?:-[^\W\d_]+)*)|(?P<sym>US\$|S\$|[$€£%/()\-–—,.:;]|\S)"
-)
+_TOKEN = re.compile(r"(?P<cur>US\$|S\$)|(?P<num>\d+(?:[.,]\d+)*)|(?P<word>[^\W\d_]+(?:-[^\W\d_]+)*)|(?P<sym>\S)")
 
 
 @dataclass(frozen=True)
@@ -36,7 +34,7 @@ class _Tok:
     text: str
     start: int
     end: int
-    kind: str  # num, word, sym
+    kind: str  # num, word, sym, cur
 
     @property
     def low(self) -> str:
@@ -62,6 +60,7 @@ class _Lang:
     not_nouns: frozenset[str]
     idiom_before: frozenset[str]
     one_counts: frozenset[str]
+    max_noun_words: int
 
 
 @cache
@@ -69,15 +68,23 @@ def _lang(code: str) -> _Lang:
     n = language_module(code, "numbers")
     return _Lang(
         small={k.lower(): float(v) for k, v in n.SMALL_NUMBERS.items()},
-        teen=n.TEEN, tens=n.TENS, hundreds=n.HUNDREDS,
-        scales=dict(n.SCALES), scale_letters=dict(n.SCALE_LETTERS), approximate=dict(n.APPROXIMATE),
+        teen=n.TEEN,
+        tens=n.TENS,
+        hundreds=n.HUNDREDS,
+        scales=dict(n.SCALES),
+        scale_letters=dict(n.SCALE_LETTERS),
+        approximate=dict(n.APPROXIMATE),
         hedges=tuple(sorted((tuple(h.split()) for h in set(n.HEDGES)), key=len, reverse=True)),
-        currencies=dict(n.CURRENCIES), percent=frozenset(n.PERCENT), units=dict(n.UNITS),
-        time_units=dict(n.TIME_UNITS), not_amount_before=frozenset(n.NOT_AMOUNT_BEFORE),
+        currencies=dict(n.CURRENCIES),
+        percent=frozenset(n.PERCENT),
+        units=dict(n.UNITS),
+        time_units=dict(n.TIME_UNITS),
+        not_amount_before=frozenset(n.NOT_AMOUNT_BEFORE),
         part_of=tuple(sorted((tuple(p.split()) for p in n.PART_OF), key=len, reverse=True)),
         not_nouns=n.NOT_NOUNS,
         idiom_before=frozenset(n.IDIOM_BEFORE),
         one_counts=frozenset(n.ONE_COUNTS),
+        max_noun_words=n.MAX_NOUN_WORDS,
     )
 
 
@@ -143,8 +150,10 @@ def _attached_to_word(text: str, tok: _Tok) -> bool:
     if before == "." and tok.start >= 2 and text[tok.start - 2].isalpha():
         return True  # "POJK.07/2013"
     after = text[tok.end] if tok.end < len(text) else " "
-    return before.isalpha() or before in "-_" and tok.start >= 2 and text[tok.start - 2].isalpha() or (
-        after.isalpha() and not _unit_glued(text, tok.end)
+    return (
+        before.isalpha()
+        or (before in "-_" and tok.start >= 2 and text[tok.start - 2].isalpha())
+        or (after.isalpha() and not _unit_glued(text, tok.end))
     )
 
 
@@ -156,8 +165,10 @@ def _unit_glued(text: str, at: int) -> bool:
 
 
 def _is_phone(text: str, tok: _Tok) -> bool:
-    digits = re.sub(r"\D", "", text[tok.start:tok.start + 20].split(" ")[0])
-    return (tok.text.startswith("0") and len(digits) >= 8) or len(re.sub(r"\D", "", tok.text)) >= 10 and "." not in tok.text
+    digits = re.sub(r"\D", "", text[tok.start : tok.start + 20].split(" ")[0])
+    return (tok.text.startswith("0") and len(digits) >= 8) or (
+        len(re.sub(r"\D", "", tok.text)) >= 10 and "." not in tok.text
+    )
 
 
 @dataclass
@@ -196,8 +207,8 @@ def _scan_one(text: str, toks: list[_Tok], i: int, lang: _Lang) -> tuple[_Found,
             return None
     else:
         for size in (2, 1):
-            phrase = " ".join(t.low for t in toks[i:i + size])
-            if len(toks[i:i + size]) == size and phrase in lang.approximate:
+            phrase = " ".join(t.low for t in toks[i : i + size])
+            if len(toks[i : i + size]) == size and phrase in lang.approximate:
                 approximate, value, j = phrase, lang.approximate[phrase], i + size
                 break
         else:
@@ -209,7 +220,7 @@ def _scan_one(text: str, toks: list[_Tok], i: int, lang: _Lang) -> tuple[_Found,
     end_value: float | None = None
     # A range: "4 - 6 ribu", "1.700-4.100", "empat hingga lima persen", "10%-15 %".
     k = j
-    joiners = ("-", "–", "—", "hingga", "sampai", "s/d", "to")
+    joiners: tuple[str, ...] = ("-", "–", "—", "hingga", "sampai", "s/d", "to")
     if k < len(toks) and toks[k].text == "%":
         k += 1
         joiners = ("-", "–", "—")  # "10%-15%" is a range; "naik 21% hingga 22 miliar" is not
@@ -240,8 +251,9 @@ def _scan_one(text: str, toks: list[_Tok], i: int, lang: _Lang) -> tuple[_Found,
     # Unit after the number.
     noun_allowed = True
     if j < len(toks):
-        two = " ".join(t.low for t in toks[j:j + 2])
-        three = " ".join(t.low for t in toks[j:j + 3])
+        # Phrases are only as long as the tokens left: "persen" at the end is not two words.
+        two = " ".join(t.low for t in toks[j : j + 2]) if j + 2 <= len(toks) else None
+        three = " ".join(t.low for t in toks[j : j + 3]) if j + 3 <= len(toks) else None
         one = toks[j].low
         if one in lang.percent or two in lang.percent:
             unit, j = "%", j + (2 if two in lang.percent else 1)
@@ -281,7 +293,7 @@ def _noun(toks: list[_Tok], j: int, lang: _Lang) -> tuple[str | None, int]:
     """Read the counted noun phrase after an amount: "tentara", "warga Korea Utara"."""
     words: list[str] = []
     k = j
-    while k < len(toks) and toks[k].kind == "word" and len(words) < 3:
+    while k < len(toks) and toks[k].kind == "word" and len(words) < lang.max_noun_words:
         word = toks[k].text
         low = word.lower()
         if low in lang.not_nouns or low in lang.scales or low in lang.small:
@@ -311,7 +323,7 @@ def _looks_like_verb(word: str) -> bool:
 def _hedge(toks: list[_Tok], i: int, lang: _Lang) -> str | None:
     for size in (3, 2, 1):
         if i - size >= 0 and _match_phrase(toks, i - size, lang.hedges) == size:
-            return " ".join(t.text for t in toks[i - size:i])
+            return " ".join(t.text for t in toks[i - size : i])
     return None
 
 
@@ -338,8 +350,11 @@ def _excluded(text: str, toks: list[_Tok], i: int, lang: _Lang) -> bool:
         return True
     if i >= 2 and previous == "-" and toks[i - 2].low in ("ke", "covid", "g"):
         return True  # "ke-3", "Covid-19"
-    if toks[i].kind == "word" and i + 2 < len(toks) and toks[i + 1].text == "-" and (
-        toks[i + 2].low.startswith(toks[i].low)
+    if (
+        toks[i].kind == "word"
+        and i + 2 < len(toks)
+        and toks[i + 1].text == "-"
+        and (toks[i + 2].low.startswith(toks[i].low))
     ):
         return True  # "dua-duanya", "satu-satunya"
     return previous in lang.idiom_before and toks[i].kind == "word"
@@ -355,8 +370,9 @@ def _skip_phone(toks: list[_Tok], i: int) -> int:
     return j
 
 
-def find_quantities(text: str, language: str | None = "id",
-                    dates: list[tuple[int, int]] | None = None) -> list[Quantity]:
+def find_quantities(
+    text: str, language: str | None = "id", dates: list[tuple[int, int]] | None = None
+) -> list[Quantity]:
     """Return the quantities of ``text``; ``dates`` (character spans) are never quantities."""
     code = language if language in SUPPORTED else "id"
     lang = _lang(code)
@@ -367,8 +383,12 @@ def find_quantities(text: str, language: str | None = "id",
     i = 0
     while i < len(toks):
         tok = toks[i]
-        candidate = tok.kind == "num" or tok.low in lang.currencies or tok.low in lang.small or any(
-            " ".join(t.low for t in toks[i:i + s]) in lang.approximate for s in (1, 2))
+        candidate = (
+            tok.kind == "num"
+            or tok.low in lang.currencies
+            or tok.low in lang.small
+            or any(" ".join(t.low for t in toks[i : i + s]) in lang.approximate for s in (1, 2))
+        )
         if candidate and tok.kind == "num" and _is_phone(text, tok):
             i = _skip_phone(toks, i)
             continue
@@ -386,8 +406,10 @@ def find_quantities(text: str, language: str | None = "id",
         if any(a < q.end and q.start < b for a, b in dates):
             i += 1
             continue
-        if _is_lone_word_number(toks, i, nxt, q, lang) or _is_name_part(text, toks, i, q) or (
-            _is_list_number(text, toks, i)
+        if (
+            _is_lone_word_number(toks, i, nxt, q, lang)
+            or _is_name_part(text, toks, i, q)
+            or (_is_list_number(text, toks, i))
         ):
             i += 1
             continue
@@ -400,7 +422,7 @@ def find_quantities(text: str, language: str | None = "id",
 
 
 def _is_lone_word_number(toks: list[_Tok], i: int, nxt: int, q: _Found, lang: _Lang) -> bool:
-    """"satu" as an article ("dalam satu serangan") or with nothing counted is not an amount."""
+    """ "satu" as an article ("dalam satu serangan") or with nothing counted is not an amount."""
     if toks[i].kind != "word" or q.hedge is not None or toks[i].low not in ("satu", "se", "one", "a"):
         return False
     if q.unit is not None:
@@ -409,10 +431,10 @@ def _is_lone_word_number(toks: list[_Tok], i: int, nxt: int, q: _Found, lang: _L
 
 
 def _is_list_number(text: str, toks: list[_Tok], i: int) -> bool:
-    """"2. Kota pada waktu malam": a list item's number at the start of a line or sentence."""
+    """ "2. Kota pada waktu malam": a list item's number at the start of a line or sentence."""
     if toks[i].kind != "num" or i + 1 >= len(toks) or toks[i + 1].text not in (".", ")"):
         return False
-    before = text[:toks[i].start].rstrip(" ")
+    before = text[: toks[i].start].rstrip(" ")
     return not before or before[-1] in "\n.!?:"
 
 
@@ -424,21 +446,23 @@ def _is_name_part(text: str, toks: list[_Tok], i: int, q: _Found) -> bool:
     previous = toks[i - 1]
     if previous.kind != "word" or not previous.text[0].isupper() or previous.text.isupper():
         return False
-    before = text[:previous.start].rstrip()
-    return bool(before) and before[-1] not in ".!?\"“:"
+    before = text[: previous.start].rstrip()
+    return bool(before) and before[-1] not in '.!?"“:'
 
 
 _AGE = re.compile(r"\b[A-Z][\w'’-]+\s?(?P<age>\(\s*(?P<n>\d{1,3})\s*\))")
 
 
 def _ages(text: str, toks: list[_Tok], found: list[_Found], dates: list[tuple[int, int]]) -> list[_Found]:
-    """"Budi (42)": an age in brackets right after a capitalised name."""
+    """ "Budi (42)": an age in brackets right after a capitalised name."""
     ages = []
     for match in _AGE.finditer(text):
         start = match.start("age")
         if any(a <= start < b for a, b in dates):
             continue
-        inside = [q for q in found if match.start("n") <= q.start < match.end("n") and q.noun is None and q.unit is None]
+        inside = [
+            q for q in found if match.start("n") <= q.start < match.end("n") and q.noun is None and q.unit is None
+        ]
         for q in inside:  # the bare number the scan read is this age
             found.remove(q)
         if not any(q.start < match.end() and start < q.end for q in found):
@@ -459,7 +483,7 @@ def _link_parts(text: str, toks: list[_Tok], found: list[_Found], lang: _Lang) -
                     part_of = _head(out, index - 1)
                     break
             else:
-                between = text[found[index - 1].end:q.start].strip().lower()
+                between = text[found[index - 1].end : q.start].strip().lower()
                 if out[index - 1].part_of is not None and between in (",", "dan", "serta", "and", ", dan"):
                     part_of = out[index - 1].part_of
         out.append(Quantity(q.start, q.end, q.value, q.unit, q.noun, q.hedge, q.end_value, part_of))

@@ -124,7 +124,7 @@ def clean_body(raw: str, given_title: str | None = None) -> CleanBody:
     for ln in lines:
         if ln.reason is not None:
             removed.append(Boilerplate(ln.text, ln.reason, ln.index, "line"))
-    removed.sort(key=lambda b: (b.line if b.line is not None else -1))
+    removed.sort(key=lambda b: b.line if b.line is not None else -1)
 
     parts: list[str] = []
     previous = None
@@ -208,9 +208,7 @@ def _find_body_start(story: list[_Line], f: Furniture) -> int:
     return first_prose if first_prose is not None else len(story)
 
 
-def _mark_header(
-    header: list[_Line], body: list[_Line], given_title: str | None, result: CleanBody
-) -> None:
+def _mark_header(header: list[_Line], body: list[_Line], given_title: str | None, result: CleanBody) -> None:
     """Label the lines before the story: title, masthead, name line, standfirst."""
     if not header:
         return
@@ -261,9 +259,13 @@ def _mark_footer(body: list[_Line]) -> None:
     last_prose = max((i for i, ln in enumerate(body) if ln.reason is None and _is_prose(ln.text)), default=None)
     if last_prose is None:
         return
-    for ln in body[last_prose + 1:]:
-        if (ln.reason is None and len(ln.text.split()) <= 5 and not _SENTENCE_END.search(ln.text)
-                and not _LIST_ITEM.match(ln.text)):
+    for ln in body[last_prose + 1 :]:
+        if (
+            ln.reason is None
+            and len(ln.text.split()) <= 5
+            and not _SENTENCE_END.search(ln.text)
+            and not _LIST_ITEM.match(ln.text)
+        ):
             ln.reason = "footer"
 
 
@@ -274,7 +276,7 @@ def _strip_lead(first: _Line, f: Furniture, result: CleanBody) -> None:
     result.lead = lead
     result.wire.extend(lead.wire)
     result.boilerplate.append(Boilerplate(lead.prefix.strip(), "dateline", first.index, "prefix"))
-    first.text = first.text[len(lead.prefix):].lstrip()
+    first.text = first.text[len(lead.prefix) :].lstrip()
 
 
 def _strip_tail_credit(last: _Line, result: CleanBody) -> None:

@@ -60,9 +60,7 @@ class Furniture:
 
     def is_caption(self, line: str) -> bool:
         """Return True when the line is a photo caption (an opener word or a photo credit)."""
-        return any(p.search(line) for p in self.caption_openers) or any(
-            p.search(line) for p in self.caption_credits
-        )
+        return any(p.search(line) for p in self.caption_openers) or any(p.search(line) for p in self.caption_credits)
 
 
 Patterns = tuple[tuple[str, re.Pattern[str]], ...]
@@ -77,8 +75,9 @@ def furniture() -> Furniture:
     """Return the furniture patterns of all supported languages, compiled once per process."""
     modules = [language_module(code, "furniture") for code in SUPPORTED]
     calendars = [language_module(code, "calendar") for code in SUPPORTED]
-    names = sorted({n for c in calendars for n in (*c.MONTHS, *c.MONTH_ABBREVIATIONS, *c.WEEKDAYS)},
-                   key=len, reverse=True)
+    names = sorted(
+        {n for c in calendars for n in (*c.MONTHS, *c.MONTH_ABBREVIATIONS, *c.WEEKDAYS)}, key=len, reverse=True
+    )
     alternation = "|".join(re.escape(n) for n in names)
     date_name = re.compile(rf"\b({alternation})\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b", re.IGNORECASE)
     date_token = re.compile(rf"\b({alternation})\b\.?|\d{{1,4}}([/.:-]\d{{1,4}}){{0,2}}", re.IGNORECASE)

@@ -72,7 +72,7 @@ def parse_byline(line: str, furniture: Furniture) -> list[Byline] | None:
         found: list[Byline] = []
         for i, match in enumerate(labels):
             end = labels[i + 1].start() if i + 1 < len(labels) else len(text)
-            names = _names(text[match.end():end])
+            names = _names(text[match.end() : end])
             if names is None:
                 return None
             role = match.group("label").lower()
@@ -184,8 +184,10 @@ def _signatures() -> tuple[tuple[re.Pattern[str], str], ...]:
 
 def is_outlet_name(text: str) -> bool:
     """Return True when ``text`` names an outlet ("CNN Indonesia", "Kompas.com")."""
-    return text in outlets.NAMES or bool(re.fullmatch(r"[\w-]+(\.[A-Za-z]{2,})+", text)) or (
-        signature_outlet(text) is not None
+    return (
+        text in outlets.NAMES
+        or bool(re.fullmatch(r"[\w-]+(\.[A-Za-z]{2,})+", text))
+        or (signature_outlet(text) is not None)
     )
 
 

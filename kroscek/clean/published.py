@@ -42,13 +42,16 @@ def infer_published(article: Article) -> tuple[str | None, str | None]:
                 if value := _full_value(span, item.text, article.language):
                     return value, "byline"
     spans = find_date_spans(article.text, article.language)
-    stamps = [value for span in spans if _is_stamp(span) and (value := _full_value(span, article.text, article.language))]
+    stamps = [
+        value for span in spans if _is_stamp(span) and (value := _full_value(span, article.text, article.language))
+    ]
     if stamps:
         return max(stamps, key=lambda v: v[:10]), "text"
     # A stamp without its year ("Pada Selasa (29 Oktober)"): the weekday and the article's other
     # dates give the year.
     weekday_stamps = [
-        m.value for m in find_dates(article.text, None, article.language)
+        m.value
+        for m in find_dates(article.text, None, article.language)
         if m.value and m.relative and m.grain in ("day", "time")
     ]
     if weekday_stamps:
@@ -56,8 +59,11 @@ def infer_published(article: Article) -> tuple[str | None, str | None]:
     return None, None
 
 
-@stage("published", reads={"published", "published_source", "boilerplate", "text", "language"},
-       writes={"published", "published_source"})
+@stage(
+    "published",
+    reads={"published", "published_source", "boilerplate", "text", "language"},
+    writes={"published", "published_source"},
+)
 def published(article: Article) -> Article:
     """Return the article with ``published`` filled where metadata, a stamp or the text tell it."""
     value, source = infer_published(article)

@@ -27,9 +27,7 @@ _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 
 # cp1252's characters for bytes 0x80-0x9F, to map mojibake back to the bytes it came from.
-_CP1252_BYTE = {
-    bytes([b]).decode("cp1252"): b for b in range(0x80, 0xA0) if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)
-}
+_CP1252_BYTE = {bytes([b]).decode("cp1252"): b for b in range(0x80, 0xA0) if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)}
 _CONTINUATION = "[\u0080-\u00bf" + "".join(_CP1252_BYTE) + "]"
 # A UTF-8 lead byte read as one latin-1/cp1252 character, then its continuation bytes.
 _MOJIBAKE = re.compile(

@@ -121,9 +121,9 @@ def score_mentions(sentences: list[GoldSentence], label: str, predict: Predictor
                 used.add(hit)
                 score.overlap_predicted += 1
             else:
-                score.extras.append((sentence.index, " ".join(sentence.tokens[p[0]:p[1]]), sentence.text))
+                score.extras.append((sentence.index, " ".join(sentence.tokens[p[0] : p[1]]), sentence.text))
         score.overlap_gold += len(used)
         for i, g in enumerate(gold):
             if i not in used:
-                score.misses.append((sentence.index, " ".join(sentence.tokens[g[0]:g[1]]), sentence.text))
+                score.misses.append((sentence.index, " ".join(sentence.tokens[g[0] : g[1]]), sentence.text))
     return score

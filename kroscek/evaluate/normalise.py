@@ -108,8 +108,10 @@ def _rows(path: Path) -> list[dict[str, str]]:
 
 
 _WEEKDAY = r"(senin|selasa|rabu|kamis|jum'?at|sabtu|minggu|ahad)"
-_MONTH = (r"(januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember|"
-          r"jan|feb|mar|apr|jun|jul|agu|sep|okt|nov|des)")
+_MONTH = (
+    r"(januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember|"
+    r"jan|feb|mar|apr|jun|jul|agu|sep|okt|nov|des)"
+)
 
 
 def date_form(text: str) -> str:
@@ -186,8 +188,14 @@ def evaluate_dates(gold: Path, shared: Path, root: Path) -> NormaliseReport:
         ok = got == expected
         report.add(date_form(text[start:end]), ok)
         if not ok:
-            report.errors.append((f"{row['source'].rsplit('/', 1)[-1]}:{row['unit']}", text[start:end],
-                                  " – ".join(v for v in expected if v), " – ".join(v for v in got if v)))
+            report.errors.append(
+                (
+                    f"{row['source'].rsplit('/', 1)[-1]}:{row['unit']}",
+                    text[start:end],
+                    " – ".join(v for v in expected if v),
+                    " – ".join(v for v in got if v),
+                )
+            )
     return report
 
 
@@ -217,7 +225,9 @@ def evaluate_quantities(gold: Path, shared: Path, root: Path) -> NormaliseReport
             got = f"{q.value:g}" + (f"–{q.end_value:g}" if q.end_value is not None else "") + f" {q.unit or ''}"
         report.add(quantity_form(text[start:end]), ok)
         if not ok:
-            expected = row["value"] + (f"–{row['end_value']}" if row["end_value"] else "") + f" {row['unit_of_measure']}"
+            expected = (
+                row["value"] + (f"–{row['end_value']}" if row["end_value"] else "") + f" {row['unit_of_measure']}"
+            )
             report.errors.append((f"{row['source'].rsplit('/', 1)[-1]}:{row['unit']}", text[start:end], expected, got))
     return report
 
@@ -237,5 +247,7 @@ def evaluate_mentions(path: Path) -> dict[str, MentionScore]:
     return {
         "TIME (all kroscek dates)": score_mentions(sentences, "TIME", spans),
         "TIME (NER UGM convention: no deictic words)": score_mentions(sentences, "TIME", named_dates),
-        "QUANTITY": score_mentions(sentences, "QUANTITY", lambda t: [(q.start, q.end) for q in find_quantities(t, "id")]),
+        "QUANTITY": score_mentions(
+            sentences, "QUANTITY", lambda t: [(q.start, q.end) for q in find_quantities(t, "id")]
+        ),
     }

@@ -37,7 +37,8 @@ def expand_paths(paths: Iterable[str]) -> Iterator[str | Skipped]:
         path = Path(given)
         if path.is_dir():
             found = sorted(
-                p for p in path.rglob("*")
+                p
+                for p in path.rglob("*")
                 if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
             if not found:
@@ -89,9 +90,7 @@ def _read_one(source: str, settings: Settings, stdin: BinaryIO) -> Iterator[Arti
         raise InputError(source, error.strerror or str(error)) from error
 
 
-def read_inputs(
-    paths: Iterable[str], settings: Settings, stdin: BinaryIO | None = None
-) -> Iterator[Article | Skipped]:
+def read_inputs(paths: Iterable[str], settings: Settings, stdin: BinaryIO | None = None) -> Iterator[Article | Skipped]:
     """Yield an Article per input record, or a Skipped per input that cannot be read.
 
     Records stream: a JSONL file is read a line at a time, whatever its size.

@@ -118,7 +118,7 @@ def decode(data: bytes, source: str) -> Decoded:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                text = data[len(bom):].decode(encoding)
+                text = data[len(bom) :].decode(encoding)
             except UnicodeDecodeError as error:
                 raise InputError(source, f"marked {encoding} but does not decode: {error}") from error
             return Decoded(text, encoding)

@@ -36,7 +36,10 @@ def text_article(text: str, source: str, note: str | None = None) -> Article:
     raw = normalise_newlines(text)
     warnings = (Warning("ingest", note),) if note else ()
     return Article(
-        id=article_id(source, raw), source=source, name=_name_of(source), raw=raw,
+        id=article_id(source, raw),
+        source=source,
+        name=_name_of(source),
+        raw=raw,
         warnings=warnings,
     )
 

@@ -26,19 +26,25 @@ def _article_section(number: int, article: Article) -> list[str]:
     out = [f"## {number}. {_cell(article.title) if article.title else article.name}", ""]
     out += ["| field | value |", "|---|---|"]
     fields = [
-        ("name", article.name), ("source", article.source), ("id", article.id),
-        ("outlet", article.outlet), ("authors", article.authors), ("wire", article.wire),
-        ("dateline", article.dateline), ("published", article.published),
-        ("language", article.language), ("sentences", len(article.sentences)),
+        ("name", article.name),
+        ("source", article.source),
+        ("id", article.id),
+        ("outlet", article.outlet),
+        ("authors", article.authors),
+        ("wire", article.wire),
+        ("dateline", article.dateline),
+        ("published", article.published),
+        ("language", article.language),
+        ("sentences", len(article.sentences)),
         ("characters", len(article.text)),
     ]
     out += [f"| {k} | {_cell(v)} |" for k, v in fields]
     out.append("")
     if article.sentences:
         first, last = article.sentences[0], article.sentences[-1]
-        out.append(f"**First sentence:** {_quote(article.text[first.start:first.end])}")
+        out.append(f"**First sentence:** {_quote(article.text[first.start : first.end])}")
         out.append("")
-        out.append(f"**Last sentence:** {_quote(article.text[last.start:last.end])}")
+        out.append(f"**Last sentence:** {_quote(article.text[last.start : last.end])}")
         out.append("")
     if article.boilerplate:
         out += [f"**Removed ({len(article.boilerplate)}):**", "", "| line | reason | text |", "|---|---|---|"]

@@ -6,8 +6,11 @@ LINES: tuple[tuple[str, str], ...] = (
     ("comment", r"^your email address will not be published\b.*"),
     ("comment", r"^required fields are marked\b.*"),
     ("comment", r"^(cancel reply|reply|(\d+ )?comments?)\s*:?$"),
-    ("related", r"^(related|read more|read also|see also|also read|more from|recommended)"
-                r"( (posts?|articles?|stories|news|coverage|content))?\s*[:：\-–—].*"),
+    (
+        "related",
+        r"^(related|read more|read also|see also|also read|more from|recommended)"
+        r"( (posts?|articles?|stories|news|coverage|content))?\s*[:：\-–—].*",
+    ),
     ("video", r"^(watch|video)\s*[:：].*"),
     ("advert", r"^(advertisement|sponsored( content)?|promoted|ad)\s*([:·|•\-–]\s*.{0,40})?$"),
     ("advert", r"^(scroll|continue reading) (to|below)\b.*"),
@@ -16,8 +19,11 @@ LINES: tuple[tuple[str, str], ...] = (
     ("navigation", r"^click here\b.{0,80}$"),
     ("subscribe", r"^(sign up|subscribe|follow us|join us|get (our|the) newsletter)\b.*"),
     ("syndication", r"^this (article|story) (was |first )?(originally )?(published|appeared)\b.*"),
-    ("disclaimer", r"^(?!.*[\"“”])(?=.*\byou\b)(?=.*\b(suicid\w*|crisis|depress\w*|self-harm)\b)"
-                   r"(?=.*\b(call|text|contact|helpline|hotline|lifeline)\b).{20,700}$"),
+    (
+        "disclaimer",
+        r"^(?!.*[\"“”])(?=.*\byou\b)(?=.*\b(suicid\w*|crisis|depress\w*|self-harm)\b)"
+        r"(?=.*\b(call|text|contact|helpline|hotline|lifeline)\b).{20,700}$",
+    ),
     ("copyright", r"^(copyright|©)\b.*"),
     ("copyright", r"\ball rights reserved\b"),
     ("copyright", r"^our standards: .*trust principles\.?$"),
@@ -25,8 +31,11 @@ LINES: tuple[tuple[str, str], ...] = (
 )
 
 BLOCK_OPENERS: tuple[tuple[str, str], ...] = (
-    ("related", r"^(related( posts?| articles?| stories| news| coverage)?|read more|more stories|"
-                r"most read|trending|recommended( for you)?|you may also like|popular)\s*:?$"),
+    (
+        "related",
+        r"^(related( posts?| articles?| stories| news| coverage)?|read more|more stories|"
+        r"most read|trending|recommended( for you)?|you may also like|popular)\s*:?$",
+    ),
 )
 
 INLINE: tuple[tuple[str, str], ...] = ()

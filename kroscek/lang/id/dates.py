@@ -14,12 +14,21 @@ CURRENT = ("ini",)
 
 #: Calendar units for relative spans ("pekan lalu", "dua hari lalu", "tahun depan").
 UNITS: dict[str, str] = {
-    "hari": "day", "pekan": "week", "minggu": "week", "bulan": "month", "tahun": "year",
+    "hari": "day",
+    "pekan": "week",
+    "minggu": "week",
+    "bulan": "month",
+    "tahun": "year",
 }
 
 #: Words for a day relative to the publish day, with the offset in days.
 DAY_WORDS: dict[str, int] = {
-    "kemarin lusa": -2, "kemarin": -1, "hari ini": 0, "besok": 1, "esok": 1, "esok hari": 1,
+    "kemarin lusa": -2,
+    "kemarin": -1,
+    "hari ini": 0,
+    "besok": 1,
+    "esok": 1,
+    "esok hari": 1,
     "lusa": 2,
 }
 
@@ -30,13 +39,43 @@ PERIOD_PARTS: dict[str, str] = {"awal": "early", "pertengahan": "mid", "medio": 
 RANGE_JOINERS = ("hingga", "sampai dengan", "sampai", "s.d.", "s/d", "sd", "-", "–", "—", "dan")
 
 #: Words that may stand before a bare year and make it a year ("pada 2028", "tahun 2014").
-YEAR_CUES = ("tahun", "pada", "sejak", "hingga", "sampai", "awal", "akhir", "pertengahan", "periode",
-             "era", "medio", "sebelum", "setelah", "selama", "di", "dari", "ke", "per", "dekade")
+YEAR_CUES = (
+    "tahun",
+    "pada",
+    "sejak",
+    "hingga",
+    "sampai",
+    "awal",
+    "akhir",
+    "pertengahan",
+    "periode",
+    "era",
+    "medio",
+    "sebelum",
+    "setelah",
+    "selama",
+    "di",
+    "dari",
+    "ke",
+    "per",
+    "dekade",
+)
 
 #: Ordinals for quarters and halves ("kuartal pertama 2008", "semester II 2024").
 ORDINALS: dict[str, int] = {
-    "pertama": 1, "kesatu": 1, "i": 1, "1": 1, "kedua": 2, "ii": 2, "2": 2, "ketiga": 3, "iii": 3,
-    "3": 3, "keempat": 4, "iv": 4, "4": 4,
+    "pertama": 1,
+    "kesatu": 1,
+    "i": 1,
+    "1": 1,
+    "kedua": 2,
+    "ii": 2,
+    "2": 2,
+    "ketiga": 3,
+    "iii": 3,
+    "3": 3,
+    "keempat": 4,
+    "iv": 4,
+    "4": 4,
 }
 QUARTER_WORDS = ("kuartal", "triwulan", "caturwulan", "kwartal")
 HALF_WORDS = ("semester",)

@@ -5,9 +5,7 @@ URLs, in-text markers ("SinarHarapan.id -", "FAKTA.COM, Jakarta -") and input me
 """
 
 #: Second-level labels under which a country's sites register (name.co.id, name.ac.id ...).
-SECOND_LEVEL = frozenset(
-    {"co", "ac", "go", "or", "web", "sch", "net", "my", "com", "org", "gov", "edu", "mil", "biz"}
-)
+SECOND_LEVEL = frozenset({"co", "ac", "go", "or", "web", "sch", "net", "my", "com", "org", "gov", "edu", "mil", "biz"})
 
 #: Furniture that gives away a site when nothing else names it: (pattern, domain).
 #: Only signatures that appear in the page chrome of that outlet alone belong here.

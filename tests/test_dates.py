@@ -1,0 +1,95 @@
+"""Dates as Indonesian news writes them, resolved against the publish date."""
+
+from __future__ import annotations
+
+import pytest
+
+from kroscek.annotate.dates import find_dates
+
+
+def _dates(text: str, published: str | None = "2025-04-28", language: str = "id") -> list[tuple[str, ...]]:
+    return [
+        (text[d.start : d.end], d.value or "", d.end_value or "", d.grain or "")
+        for d in find_dates(text, published, language)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # dateparser reads this as 11 January; the news form is day/month.
+        ("dilansir AFP, Jumat (1/11/2024).", ("Jumat (1/11/2024)", "2024-11-01", "", "day")),
+        ("kata dia, Senin (28/4/2025).", ("Senin (28/4/2025)", "2025-04-28", "", "day")),
+        # The weekday picks the year: 29 October 2024 is a Tuesday, 2025's is a Wednesday.
+        ("Pada Selasa (29 Oktober), Lin berkata.", ("Selasa (29 Oktober)", "2024-10-29", "", "day")),
+        (
+            "Senin (5/8) malam hingga Selasa (6/8) ini.",
+            ("Senin (5/8) malam hingga Selasa (6/8)", "2024-08-05", "2024-08-06", "day"),
+        ),
+        ("pada 18-19 Juni 2024 di Pyongyang", ("18-19 Juni 2024", "2024-06-18", "2024-06-19", "day")),
+        ("pada 15–16 Juni mendatang", ("15–16 Juni mendatang", "2025-06-15", "2025-06-16", "day")),
+        ("berkunjung pada Juni tahun lalu.", ("Juni tahun lalu", "2024-06", "", "month")),
+        ("pada Oktober 2024 lalu", ("Oktober 2024", "2024-10", "", "month")),
+        ("diteken 2 Oktober 2024.", ("2 Oktober 2024", "2024-10-02", "", "day")),
+        ("pukul 14.30 WIB kemarin", ("pukul 14.30 WIB kemarin", "2025-04-27T14:30+07:00", "", "time")),
+        (
+            "Senin (28/4/2025) pukul 14.30 WIB",
+            ("Senin (28/4/2025) pukul 14.30 WIB", "2025-04-28T14:30+07:00", "", "time"),
+        ),
+        ("pukul 09.00 WITA", ("pukul 09.00 WITA", "", "", "time")),
+        ("kemarin", ("kemarin", "2025-04-27", "", "day")),
+        ("pekan lalu", ("pekan lalu", "2025-04-21", "2025-04-27", "day")),
+        ("Selasa lalu", ("Selasa lalu", "2025-04-22", "", "day")),
+        ("bulan depan", ("bulan depan", "2025-05", "", "month")),
+        ("dua hari lalu", ("dua hari lalu", "2025-04-26", "", "day")),
+        ("awal tahun ini", ("awal tahun ini", "2025", "", "year")),
+        ("periode 2014 - 2019", ("2014 - 2019", "2014", "2019", "year")),
+        ("era 1960-an", ("1960-an", "1960", "1969", "year")),
+        ("kuartal pertama 2008", ("kuartal pertama 2008", "2008-01", "2008-03", "month")),
+    ],
+)
+def test_news_forms(text: str, expected: tuple[str, ...]) -> None:
+    assert expected in _dates(text)
+
+
+def test_bare_weekday_is_the_publish_day_or_the_one_before() -> None:
+    # Published on a Monday: "Senin" is that day, "Sabtu" the Saturday before it.
+    assert _dates("Pada hari Senin, Korea Utara mengonfirmasi.")[0][1] == "2025-04-28"
+    assert _dates("kata dia, Sabtu.")[0][1] == "2025-04-26"
+
+
+def test_clock_zone_offsets() -> None:
+    [(_, value, _, _)] = _dates("Rabu (30/4/2025) pukul 08.15 WIT")
+    assert value == "2025-04-30T08:15+09:00"
+
+
+def test_year_inferred_from_the_text_without_a_publish_date() -> None:
+    text = "Pada Selasa (29 Oktober) Lin berbicara. Pasukan dikerahkan pada Desember 2024."
+    assert _dates(text, published=None)[0][1] == "2024-10-29"
+    # Deictic words need the publish date: without it they stay unresolved.
+    assert _dates("Senin lalu", published=None)[0][1] == ""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pasukan berjumlah 2.000 orang.",  # an amount, not the year 2000
+        "UU Nomor 31 Tahun 1999 tentang korupsi",  # a law's number
+        "skor 2/1 di babak kedua",  # a score, not a date
+        "dua minggu lalu",  # "minggu" is a week here, not Sunday...
+    ],
+)
+def test_not_dates(text: str) -> None:
+    found = _dates(text)
+    if text.startswith("dua minggu"):
+        assert found == [("dua minggu lalu", "2025-04-14", "", "day")]  # ...and the span is relative
+    elif text.startswith("UU"):
+        assert all(f[1] != "1999" for f in found)
+    else:
+        assert found == []
+
+
+def test_english_forms() -> None:
+    found = _dates("On Wednesday, Jan. 15, 2025, at 14:30 GMT, and again last week.", "2025-01-17", "en")
+    assert ("Wednesday, Jan. 15, 2025, at 14:30 GMT", "2025-01-15T14:30+00:00", "", "time") in found
+    assert ("last week", "2025-01-06", "2025-01-12", "day") in found

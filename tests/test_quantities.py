@@ -1,0 +1,98 @@
+"""Quantities as Indonesian news writes them."""
+
+from __future__ import annotations
+
+import pytest
+
+from kroscek.annotate.quantities import find_quantities, parse_number
+
+
+def _q(text: str, language: str = "id") -> list[tuple[object, ...]]:
+    return [
+        (text[q.start : q.end], q.value, q.end_value, q.unit, q.noun, q.hedge, q.part_of)
+        for q in find_quantities(text, language)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("written", "value"),
+    [
+        ("8.000", 8000),
+        ("3,5", 3.5),
+        ("12.000", 12000),
+        ("157.392.500", 157392500),
+        ("2,000", 2000),
+        ("4.7", 4.7),
+        ("0,768", 0.768),
+        ("290,9", 290.9),
+    ],
+)
+def test_separators(written: str, value: float) -> None:
+    assert parse_number(written) == value
+
+
+def test_seed_sentence_with_part_of() -> None:
+    text = (
+        "Sekitar 12.000 tentara dikirim dari Korea Utara ke Rusia, termasuk 500 perwira dan tiga "
+        "jenderal, dengan amunisi."
+    )
+    assert _q(text) == [
+        ("12.000 tentara", 12000.0, None, None, "tentara", "Sekitar", None),
+        ("500 perwira", 500.0, None, None, "perwira", None, 0),
+        ("tiga jenderal", 3.0, None, None, "jenderal", None, 0),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("naik 12 ribu", ("12 ribu", 12000.0, None, None)),
+        ("sebanyak 3,5 juta orang", ("3,5 juta orang", 3.5e6, None, None)),
+        ("senilai Rp 3,1 T", ("Rp 3,1 T", 3.1e12, None, "IDR")),
+        ("harga Rp 4 - 6 ribu per kilogram", ("Rp 4 - 6 ribu per kilogram", 4000.0, 6000.0, "IDR/kg")),
+        ("sebesar US$ 30,2 juta", ("US$ 30,2 juta", 30.2e6, None, "USD")),
+        ("tumbuh 2,5 persen", ("2,5 persen", 2.5, None, "%")),
+        ("turun 10%-15%", ("10%-15%", 10.0, 15.0, "%")),
+        ("empat hingga lima persen", ("empat hingga lima persen", 4.0, 5.0, "%")),
+        ("dua puluh lima kapal", ("dua puluh lima kapal", 25.0, None, None)),
+        ("ribuan tentara Korea Utara", ("ribuan tentara Korea Utara", 1000.0, None, None)),
+        ("1.700-4.100 ASN", ("1.700-4.100 ASN", 1700.0, 4100.0, None)),
+        ("selama 12 bulan", ("12 bulan", 12.0, None, "mo")),
+        ("Budi (42) ditangkap", ("(42)", 42.0, None, "yr")),
+    ],
+)
+def test_forms(text: str, expected: tuple[object, ...]) -> None:
+    found = [f[:4] for f in _q(text)]
+    assert expected in found
+
+
+def test_hedges_and_nouns() -> None:
+    found = _q("setidaknya 3.000 warga Korea Utara telah dikirim, lebih dari 90 negara hadir")
+    assert ("3.000 warga Korea Utara", 3000.0, None, None, "warga Korea Utara", "setidaknya", None) in found
+    assert found[1][5] == "lebih dari"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sesuai dengan Pasal 51 Piagam PBB",
+        "Perpres Nomor 79 Tahun 2025",
+        "pemilihan ke-3 kalinya",
+        "hubungi 0812-3456-7890 segera",
+        "pukul 14.30 WIB",
+        "pada 28 April 2025",
+        "salah satu pejabat",
+        "menang skor 2-1",
+        "Kabinet Indonesia Bersatu Dua",
+        "Covid-19 menyebar",
+    ],
+)
+def test_not_quantities(text: str) -> None:
+    assert _q(text) == []
+
+
+def test_english() -> None:
+    found = _q("about 12,000 troops, including 500 officers, and $1.4 billion", "en")
+    assert found[0][:6] == ("12,000 troops", 12000.0, None, None, "troops", "about")
+    assert found[1][6] == 0
+    assert found[2][:4] == ("$1.4 billion", 1.4e9, None, "USD")
