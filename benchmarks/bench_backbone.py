@@ -167,7 +167,7 @@ def main() -> None:
         "seconds",
         "articles/s",
         "ratio vs jobs 1",
-        title="ingest + clean + language + sentences on corpus-dev",
+        title="the whole per-article pipeline (ingest + every stage) on corpus-dev",
     )
     base = None
     stage_rows = {}

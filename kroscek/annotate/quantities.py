@@ -35,10 +35,7 @@ class _Tok:
     start: int
     end: int
     kind: str  # num, word, sym, cur
-
-    @property
-    def low(self) -> str:
-        return self.text.lower()
+    low: str
 
 
 @dataclass(frozen=True)
@@ -61,6 +58,8 @@ class _Lang:
     idiom_before: frozenset[str]
     one_counts: frozenset[str]
     max_noun_words: int
+    starters: frozenset[str]  # words a quantity may start with
+    hedge_set: frozenset[str]
 
 
 @cache
@@ -85,6 +84,8 @@ def _lang(code: str) -> _Lang:
         idiom_before=frozenset(n.IDIOM_BEFORE),
         one_counts=frozenset(n.ONE_COUNTS),
         max_noun_words=n.MAX_NOUN_WORDS,
+        starters=frozenset({w.split()[0].lower() for w in (*n.CURRENCIES, *n.SMALL_NUMBERS, *n.APPROXIMATE)}),
+        hedge_set=frozenset(h.lower() for h in n.HEDGES),
     )
 
 
@@ -104,7 +105,7 @@ def parse_number(text: str, scale_follows: bool = False) -> float | None:
 
 
 def _tokens(text: str) -> list[_Tok]:
-    return [_Tok(m.group(), m.start(), m.end(), m.lastgroup or "sym") for m in _TOKEN.finditer(text)]
+    return [_Tok(m.group(), m.start(), m.end(), m.lastgroup or "sym", m.group().lower()) for m in _TOKEN.finditer(text)]
 
 
 def _match_phrase(toks: list[_Tok], i: int, phrases: tuple[tuple[str, ...], ...]) -> int:
@@ -322,7 +323,7 @@ def _looks_like_verb(word: str) -> bool:
 
 def _hedge(toks: list[_Tok], i: int, lang: _Lang) -> str | None:
     for size in (3, 2, 1):
-        if i - size >= 0 and _match_phrase(toks, i - size, lang.hedges) == size:
+        if i - size >= 0 and " ".join(t.low for t in toks[i - size : i]) in lang.hedge_set:
             return " ".join(t.text for t in toks[i - size : i])
     return None
 
@@ -383,12 +384,7 @@ def find_quantities(
     i = 0
     while i < len(toks):
         tok = toks[i]
-        candidate = (
-            tok.kind == "num"
-            or tok.low in lang.currencies
-            or tok.low in lang.small
-            or any(" ".join(t.low for t in toks[i : i + s]) in lang.approximate for s in (1, 2))
-        )
+        candidate = tok.kind in ("num", "cur") or tok.low in lang.starters
         if candidate and tok.kind == "num" and _is_phone(text, tok):
             i = _skip_phone(toks, i)
             continue
