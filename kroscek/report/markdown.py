@@ -33,7 +33,7 @@ def _article_section(number: int, article: Article) -> list[str]:
         ("authors", article.authors),
         ("wire", article.wire),
         ("dateline", article.dateline),
-        ("published", article.published),
+        ("published", f"{article.published} ({article.published_source})" if article.published else None),
         ("language", article.language),
         ("sentences", len(article.sentences)),
         ("characters", len(article.text)),
@@ -45,6 +45,32 @@ def _article_section(number: int, article: Article) -> list[str]:
         out.append(f"**First sentence:** {_quote(article.text[first.start : first.end])}")
         out.append("")
         out.append(f"**Last sentence:** {_quote(article.text[last.start : last.end])}")
+        out.append("")
+    if article.dates:
+        out += ["**Dates:**", ""]
+        for d in article.dates:
+            value = d.value or (f"T{d.clock}" if d.clock else "unresolved")
+            span = f"{value} – {d.end_value}" if d.end_value else value
+            how = " (resolved in context)" if d.relative else ""
+            out.append(f"- {_cell(article.text[d.start : d.end])} → {span} ({d.grain}){how}")
+        out.append("")
+    if article.quantities:
+        out += ["**Numbers:**", ""]
+        for q in article.quantities:
+            value = "—" if q.value is None else f"{q.value:,.10g}"
+            if q.end_value is not None:
+                value += f" – {q.end_value:,.10g}"
+            details = ", ".join(
+                x
+                for x in (
+                    q.unit,
+                    q.noun and f"counts {q.noun}",
+                    q.hedge and f"hedge “{q.hedge}”",
+                    q.part_of is not None and f"part of #{q.part_of + 1}",
+                )
+                if x
+            )
+            out.append(f"- {_cell(article.text[q.start : q.end])} → {value}" + (f" ({details})" if details else ""))
         out.append("")
     if article.boilerplate:
         out += [f"**Removed ({len(article.boilerplate)}):**", "", "| line | reason | text |", "|---|---|---|"]
