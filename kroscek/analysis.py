@@ -9,6 +9,7 @@ from typing import BinaryIO
 # Importing the stage modules registers their stages.
 import kroscek.annotate.dates
 import kroscek.annotate.quantities
+import kroscek.annotate.quotes
 import kroscek.annotate.sentences
 import kroscek.clean
 import kroscek.clean.language

@@ -71,6 +71,12 @@ class Entity(msgspec.Struct, frozen=True):
 
 
 class Quote(msgspec.Struct, frozen=True):
+    """Quoted or reported content (``start``/``end``) and who said it.
+
+    ``kind``: direct (in quote marks), indirect (reported), unmarked (first-person speech
+    without marks). ``speaker_kind``: person, organisation, government, media.
+    """
+
     start: int
     end: int
     kind: str
@@ -80,6 +86,9 @@ class Quote(msgspec.Struct, frozen=True):
     cue: str | None = None
     cited_from: str | None = None
     date: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    speaker_kind: str | None = None
 
 
 class Quantity(msgspec.Struct, frozen=True):

@@ -1,0 +1,598 @@
+"""The ``quotes`` stage: who said what, and where it was first published.
+
+Per paragraph, three readers find quotations:
+
+- **direct**: text between quote marks (“…”, "…", «…», ‘…’), across sentences; a paragraph
+  that opens a quote and never closes it runs to the paragraph's end; short marked words
+  with no reporting verb next to them ("bungkamnya") are scare quotes, not quotes;
+- **indirect**: "X mengatakan/menegaskan/menyebut … (bahwa) …", "Menurut X, …", and a sentence
+  closed by ", kata X." or ", tambahnya.";
+- **unmarked**: first-person speech without marks right after a quote of the same speaker
+  ("… bahwa posisi Tiongkok konsisten. Saya tekankan sekali lagi bahwa …").
+
+The speaker comes from the reporting verb's side: after it for a quote closed by "…," kata X,
+before it for "X menambahkan, “…”", else the nearest speaker before. The speaker phrase is
+split into a role ("Juru bicara Kementerian Luar Negeri China") and a name ("Lin Jian");
+pronouns and "-nya" resolve to the nearest earlier speaker; a short name ("Lin", "Guo",
+"Gerasimov") expands to the full name used earlier in the article; a capital used for its
+government ("Beijing mengatakan") is marked as such. ``cited_from`` is the outlet or channel
+named by "seperti dikutip dari", "dilansir", "mengutip", "lapor", "melalui situs resmi" …,
+and ``date`` the date written next to it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import cache
+
+import msgspec
+
+from kroscek.lang import SUPPORTED, language_module
+from kroscek.lang.xx import agencies, capitals
+from kroscek.model import Article, DateMention, Quote, Sentence
+from kroscek.pipeline import stage
+
+__all__ = ["find_quotes", "quotes"]
+
+_PAIRS = (("“", "”"), ("«", "»"), ("‘", "’"), ('"', '"'))
+_MIN_QUOTE_WORDS = 4  # shorter marked text needs a reporting verb next to it
+_MAX_SPEAKER_WORDS = 14
+_NAME_TOKEN = re.compile(r"^[A-Z][\w'’.-]*$")
+
+
+def _alt(words: object) -> str:
+    items = sorted({str(w) for w in words}, key=len, reverse=True)  # type: ignore[attr-defined]
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items)
+
+
+@dataclass(frozen=True)
+class _Lang:
+    cue_after: re.Pattern[str]
+    cue_before: re.Pattern[str]
+    according: re.Pattern[str]
+    cue_tail: re.Pattern[str]
+    cited: re.Pattern[str]
+    that: re.Pattern[str]
+    opener: re.Pattern[str]
+    stops: frozenset[str]
+    pronouns: frozenset[str]
+    plural: frozenset[str]
+    first_person: frozenset[str]
+    between: frozenset[str]
+    roles: tuple[str, ...]
+    organisations: tuple[str, ...]
+    negations: frozenset[str]
+    statement: re.Pattern[str]
+    quoting: re.Pattern[str]
+    preposition: re.Pattern[str]
+    speaker_words: frozenset[str]
+    rest_block: frozenset[str]
+
+
+@cache
+def _lang(code: str) -> _Lang:
+    q = language_module(code, "quotes")
+    after = _alt(q.CUES_AFTER)
+    before = _alt(q.CUES_BEFORE)
+    source = r"(?P<src>(?:[A-Z(][\w.&'’()/-]*|situs|laman|akun|kanal|resmi|kantor|berita|media|harian|stasiun|televisi)" \
+             r"(?:\s+(?:[A-Z(][\w.&'’()/-]*|resmi|berita|of|de|dari|the))*)"
+    return _Lang(
+        # After a closing mark: ', kata Lin Jian', '," ujarnya', '", demikian pernyataan X'.
+        cue_after=re.compile(rf"^\s*[,.]?\s*(?P<cue>{after})(?P<nya>nya)?\b", re.IGNORECASE),
+        # Before an opening mark or content: 'Lin Jian menambahkan,' 'Guo menegaskan bahwa'.
+        cue_before=re.compile(rf"\b(?P<cue>{before})\b", re.IGNORECASE),
+        according=re.compile(rf"\b(?P<cue>{_alt(q.ACCORDING_TO)})\s+", re.IGNORECASE),
+        # A sentence closed by its attribution: '…, kata seorang pejabat.' '…, tambahnya.'
+        cue_tail=re.compile(rf",\s*(?P<cue>{after})(?P<nya>nya)?\b(?P<rest>[^,;]*(?:,[^,;]*)?)[.!?]?\s*$",
+                            re.IGNORECASE),
+        cited=re.compile(rf"\b(?P<via>{_alt(q.CITED_FROM)})\s+{source}"),
+        # Used with match(text, pos): they anchor at pos, so no "^".
+        that=re.compile(rf"\s*(?:,\s*)?(?:{_alt(q.THAT)})\b\s*|\s*[,:]\s*", re.IGNORECASE),
+        opener=re.compile(rf"\s*(?:{_alt(q.OPENERS)})\b\s*,?\s*", re.IGNORECASE),
+        stops=frozenset(q.SPEAKER_STOPS),
+        pronouns=frozenset(q.PRONOUNS),
+        plural=frozenset(q.PLURAL_PRONOUNS),
+        first_person=frozenset(q.FIRST_PERSON),
+        between=frozenset(q.BETWEEN),
+        roles=tuple(sorted(q.ROLE_WORDS, key=len, reverse=True)),
+        organisations=tuple(q.ORGANISATION_WORDS),
+        negations=frozenset(q.NEGATIONS),
+        statement=re.compile(rf"^(?:{_alt(q.STATEMENT_NOUNS)})\s+(?:resmi\s+)?", re.IGNORECASE),
+        quoting=re.compile(rf"\s*,?\s*(?:{_alt(q.QUOTING)})\s+(?:(?:{_alt(q.STATEMENT_NOUNS)})\s+)?"),
+        preposition=re.compile(rf"\s*(?:{_alt(q.PREPOSITIONS)})\b[^,]{{0,80}},\s*", re.IGNORECASE),
+        rest_block=frozenset(q.REST_BLOCK),
+        speaker_words=frozenset(
+            {*q.SPEAKER_WORDS, *(w for r in (*q.ROLE_WORDS, *q.ORGANISATION_WORDS) for w in r.split())}
+        ),
+    )
+
+
+@dataclass
+class _Found:
+    start: int
+    end: int
+    kind: str
+    speaker: str | None = None
+    speaker_start: int | None = None
+    cue: str | None = None
+    cited_from: str | None = None
+    date: str | None = None
+    pronoun: bool = False
+
+
+# Quote marks -------------------------------------------------------------------------------
+
+
+def _marked(paragraph: str, offset: int) -> list[tuple[int, int]]:
+    """Return (open, close) offsets of quotations in one paragraph; close may be the end."""
+    spans: list[tuple[int, int]] = []
+    for opening, closing in _PAIRS:
+        if opening == closing:
+            marks = [m.start() for m in re.finditer(re.escape(opening), paragraph)]
+            pairs = list(zip(marks[0::2], marks[1::2], strict=False))
+            if len(marks) % 2 and marks and marks[-1] == paragraph.lstrip().find(opening) + (
+                len(paragraph) - len(paragraph.lstrip())
+            ):
+                pairs.append((marks[-1], len(paragraph)))
+        else:
+            pairs = []
+            at = paragraph.find(opening)
+            while at >= 0:
+                close = paragraph.find(closing, at + 1)
+                if opening == "‘" and close >= 0 and paragraph[close + 1 : close + 2].isalpha():
+                    close = paragraph.find(closing, close + 1)  # an apostrophe inside the quote
+                if close < 0:
+                    if not paragraph[:at].strip():  # opens the paragraph: runs to its end
+                        pairs.append((at, len(paragraph)))
+                    break
+                pairs.append((at, close))
+                at = paragraph.find(opening, close + 1)
+        spans.extend((offset + a, offset + b) for a, b in pairs)
+    # A closing mark with no opening one, after text: the quote began in an earlier paragraph.
+    first_close = min((paragraph.find(c) for _, c in _PAIRS[:1] if paragraph.find(c) >= 0), default=-1)
+    if first_close > 0 and "“" not in paragraph[:first_close]:
+        spans.append((offset - 1, offset + first_close))
+    spans.sort()
+    kept: list[tuple[int, int]] = []
+    for span in spans:
+        if not kept or span[0] >= kept[-1][1]:
+            kept.append(span)
+    return kept
+
+
+# Speakers ------------------------------------------------------------------------------------
+
+
+_WORD = re.compile(r"[\w'’.-]+|[^\w\s]")
+
+
+def _speaker_after(text: str, start: int, limit: int, lang: _Lang) -> tuple[str, int] | None:
+    """Read the speaker phrase that starts at ``start`` ("juru bicara …, Lin Jian, seperti …")."""
+    words: list[re.Match[str]] = []
+    for match in _WORD.finditer(text, start, limit):
+        token = match.group()
+        low = token.lower()
+        if token in ".;:!?()\"“”" or "\n" in text[words[-1].end() if words else start : match.start()]:
+            break
+        if token == ",":
+            nxt = _WORD.search(text, match.end(), limit)
+            # A comma continues an apposition only into a name: ", Lin Jian," not ", seperti …".
+            if not nxt or not _NAME_TOKEN.match(nxt.group()) or not words or _is_date_word(nxt.group()):
+                break
+            words.append(match)
+            continue
+        if low in lang.stops and words:
+            break
+        words.append(match)
+        if len(words) > _MAX_SPEAKER_WORDS:
+            return None
+    while words and words[-1].group() == ",":
+        words.pop()
+    if not words:
+        return None
+    phrase_start = words[0].start()
+    phrase = text[phrase_start : words[-1].end()].rstrip(".")
+    # "pernyataan Komisi Militer Pusat …": the author of the statement is the speaker.
+    statement = lang.statement.match(phrase)
+    if statement and statement.end() < len(phrase):
+        phrase_start += statement.end()
+        phrase = phrase[statement.end() :]
+    return phrase, phrase_start
+
+
+_DATE_WORDS = frozenset({"senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu", "ahad"})
+
+
+def _is_date_word(token: str) -> bool:
+    return token.lower() in _DATE_WORDS
+
+
+_VERBISH = re.compile(r"^(?:me[mnr]?|meng|meny|ber|di|ter|ke)[a-z]{3,}$")
+
+
+def _np_token(token: str, lang: _Lang) -> bool:
+    """A token that can sit in a speaker's noun phrase."""
+    bare = token.strip(",()")
+    if not bare:
+        return True
+    if bare[0].isupper() or bare[0].isdigit():
+        return True
+    low = bare.lower()
+    return low in lang.speaker_words or low in lang.pronouns
+
+
+def _speaker_before(text: str, sentence_start: int, cue_start: int, lang: _Lang) -> tuple[str, int] | None:
+    """Read the subject before a reporting verb: a noun phrase, then at most a few adverbs."""
+    head = text[sentence_start:cue_start]
+    begin = 0
+    for pattern in (lang.opener, lang.preposition):  # "Sementara itu, …", "Pada hari Senin, …"
+        match = pattern.match(head, begin)
+        if match:
+            begin = match.end()
+    clause = head[begin:]
+    # An aside between commas before the verb: "Beijing, dalam tanggapannya, mengatakan".
+    clause = re.sub(r",\s*[a-z][^,]*,\s*$", " ", clause)
+    tokens = clause.split()
+    np_end = 0
+    while np_end < len(tokens) and _np_token(tokens[np_end], lang):
+        np_end += 1
+    rest = [t.lower().strip(",") for t in tokens[np_end:]]
+    if np_end == 0 or len(rest) > 5 or any(_VERBISH.match(t) or t in lang.negations or t in lang.rest_block
+                                            for t in rest):
+        return None
+    if any(t in lang.negations for t in (w.lower() for w in tokens[:np_end])):
+        return None
+    while np_end and tokens[np_end - 1].lower().strip(",") in lang.speaker_words - {"pejabat", "intelijen"}:
+        np_end -= 1  # a trailing "dan", "untuk" belongs to no name
+    phrase = " ".join(tokens[:np_end]).strip(" ,")
+    if not phrase or len(phrase.split()) > _MAX_SPEAKER_WORDS:
+        return None
+    first = phrase.split()[0]
+    if not (first[0].isupper() or first.lower() in lang.pronouns or _starts_with(phrase.lower(), lang.roles)):
+        return None
+    at = text.find(phrase, sentence_start + begin)
+    return phrase, at
+
+
+def _starts_with(low: str, prefixes: tuple[str, ...]) -> bool:
+    return any(low == p or low.startswith(p + " ") for p in prefixes)
+
+
+def _split_role(phrase: str, lang: _Lang) -> tuple[str | None, str]:
+    """Return (role, name) for a speaker phrase: "juru bicara …, Lin Jian" -> (role, "Lin Jian")."""
+    if "," in phrase:
+        parts = [p.strip() for p in phrase.split(",") if p.strip()]
+        name = parts[-1]
+        role = ", ".join(parts[:-1]) or None
+        role, name = _strip_title(role, name, lang)
+        return role, name
+    tokens = phrase.split()
+    if len(tokens) >= 3 and _starts_with(phrase.lower(), lang.roles):
+        run: list[str] = []
+        for token in reversed(tokens):
+            if not _NAME_TOKEN.match(token) or token.isupper() or token in capitals.COUNTRIES:
+                break
+            if _starts_with(token.lower(), lang.roles) or _starts_with(token.lower(), lang.organisations):
+                break
+            run.insert(0, token)
+            if len(run) == 3:
+                break
+        if run and len(run) < len(tokens):
+            # "Presiden Korea Selatan Yoon Suk-yul": a country's last word is not a name.
+            while len(run) > 1 and " ".join(tokens[len(tokens) - len(run) - 1 : len(tokens) - len(run) + 1]) in (
+                capitals.COUNTRIES
+            ):
+                run.pop(0)
+            role = " ".join(tokens[: len(tokens) - len(run)])
+            return role, " ".join(run)
+    return None, phrase
+
+
+def _strip_title(role: str | None, name: str, lang: _Lang) -> tuple[str | None, str]:
+    tokens = name.split()
+    titles = []
+    while len(tokens) > 1 and _starts_with(tokens[0].lower().rstrip("."), lang.roles):
+        titles.append(tokens.pop(0))
+    if titles:
+        role = " ".join(filter(None, [role, " ".join(titles)]))
+    return role, " ".join(tokens)
+
+
+def _kind_of(name: str, lang: _Lang) -> str:
+    parts = re.split(r",\s*|\s+dan\s+|\s+and\s+", name)
+    if all(p in capitals.CAPITALS or p in capitals.COUNTRIES for p in parts):
+        return "government"
+    agency_names = {n.lower() for k, v in agencies.AGENCIES.items() for n in (k, *v)}
+    if name.lower() in agency_names:
+        return "media"
+    low = name.lower()
+    if _starts_with(low, lang.organisations) or re.fullmatch(r"[A-Z]{2,6}", name):
+        return "organisation"
+    return "person"
+
+
+# Readers -----------------------------------------------------------------------------------
+
+
+def _sentence_of(sentences: list[Sentence], at: int) -> Sentence | None:
+    for s in sentences:
+        if s.start <= at < s.end:
+            return s
+    return None
+
+
+def _direct(text: str, par_start: int, par_end: int, sentences: list[Sentence], lang: _Lang) -> list[_Found]:
+    found: list[_Found] = []
+    for open_at, close_at in _marked(text[par_start:par_end], par_start):
+        begin = max(open_at + 1, par_start)
+        end = min(close_at, par_end)
+        content = text[begin:end]
+        stripped_end = begin + len(content.rstrip(" ,.")) if content.rstrip(" ,.") else end
+        begin += len(content) - len(content.lstrip())
+        words = len(content.split())
+        after = text[close_at + 1 : par_end] if close_at < par_end else ""
+        cue_match = lang.cue_after.match(after)
+        quote = _Found(begin, stripped_end, "direct")
+        sentence = _sentence_of(sentences, max(open_at, par_start))
+        limit = max(sentence.end if sentence else par_end, min(par_end, close_at + 200))
+        if cue_match:
+            quote.cue = cue_match.group("cue")
+            if cue_match.group("nya"):
+                quote.speaker, quote.pronoun = "nya", True
+            else:
+                read = _speaker_after(text, close_at + 1 + cue_match.end(), limit, lang)
+                if read:
+                    quote.speaker, quote.speaker_start = read
+                    _quoting(text, quote, limit, lang)
+        else:
+            head_start = sentence.start if sentence else par_start
+            head = text[head_start:open_at]
+            cue = None
+            for cue in lang.cue_before.finditer(head):
+                pass
+            # A short marked phrase is a quote only right after its verb: 'mengatakan pihaknya "…"';
+            # "mengakui dirinya terkejut dengan "bungkamnya"" is a scare quote.
+            gap = len(head[cue.end() :].split()) if cue else 99
+            if cue and (words >= _MIN_QUOTE_WORDS or gap <= 1):
+                quote.cue = cue.group("cue")
+                read = _speaker_before(text, head_start, head_start + cue.start(), lang)
+                if read:
+                    quote.speaker, quote.speaker_start = read
+        if words < _MIN_QUOTE_WORDS and quote.cue is None:
+            continue  # a scare quote or a title
+        found.append(quote)
+    return found
+
+
+def _quoting(text: str, quote: _Found, limit: int, lang: _Lang) -> None:
+    """'lapor KCNA mengutip ucapan Kim Jong Un': KCNA is the source, Kim the speaker."""
+    if quote.speaker is None or quote.speaker_start is None:
+        return
+    after = quote.speaker_start + len(quote.speaker)
+    match = lang.quoting.match(text, after, limit)
+    if not match:
+        return
+    read = _speaker_after(text, match.end(), limit, lang)
+    if read:
+        quote.cited_from = quote.speaker
+        quote.speaker, quote.speaker_start = read
+
+
+def _indirect(text: str, sentence: Sentence, lang: _Lang, covered: list[tuple[int, int]]) -> _Found | None:
+    body = text[sentence.start : sentence.end]
+    if any(a < sentence.end and sentence.start < b for a, b in covered):
+        return None
+    if body.split() and body.split()[0].lower() in lang.first_person:
+        return None  # first-person speech: the speaker is the one quoted before (see _unmarked)
+    # "Menurut X, …"
+    according = lang.according.search(body)
+    if according and according.start() <= 40:
+        after_start = sentence.start + according.end()
+        comma = text.find(",", after_start, sentence.end)
+        before_comma = text[after_start:comma].split() if comma > 0 else []
+        if before_comma and len(before_comma) <= _MAX_SPEAKER_WORDS and all(_np_token(t, lang) for t in before_comma):
+            speaker = text[after_start:comma].strip()
+            content_start = comma + 1
+        else:
+            # "Menurut Korea Utara pengiriman …": the capitalised run is the speaker.
+            run = re.match(r"(?:[A-Z][\w'’.-]*(?:\s+|$))+", text[after_start : sentence.end])
+            if not run:
+                return None
+            speaker = run.group().strip()
+            content_start = after_start + len(speaker)
+        return _content(text, content_start, sentence.end, "indirect", speaker, after_start, according.group("cue"))
+    # "…, kata seorang pejabat."
+    tail = lang.cue_tail.search(body)
+    if tail and tail.start() > 20:
+        quote = _Found(sentence.start, sentence.start + tail.start(), "indirect", cue=tail.group("cue"))
+        if tail.group("nya"):
+            quote.speaker, quote.pronoun = "nya", True
+        else:
+            read = _speaker_after(text, sentence.start + tail.start("rest"), sentence.end, lang)
+            if read:
+                quote.speaker, quote.speaker_start = read
+        return quote if quote.speaker else None
+    # "X mengatakan (bahwa) …"
+    for cue in lang.cue_before.finditer(body):
+        read = _speaker_before(text, sentence.start, sentence.start + cue.start(), lang)
+        if not read:
+            continue
+        content_start = sentence.start + cue.end()
+        that = lang.that.match(text, content_start, sentence.end)
+        if that:
+            content_start = that.end()
+        else:
+            # "Lin Jian mengatakan pada konferensi pers di Beijing bahwa …": content after "bahwa".
+            bahwa = re.search(r"\b(bahwa|that)\b", text[content_start : sentence.end])
+            if bahwa and bahwa.start() < 60:
+                content_start += bahwa.end()
+        if sentence.end - content_start < 15:
+            return None
+        return _content(text, content_start, sentence.end, "indirect", read[0], read[1], cue.group("cue"))
+    return None
+
+
+def _content(text: str, start: int, end: int, kind: str, speaker: str, speaker_start: int, cue: str) -> _Found:
+    content = text[start:end]
+    start += len(content) - len(content.lstrip(" ,:"))
+    stripped = text[start:end].rstrip(" .")
+    return _Found(start, start + len(stripped), kind, speaker, speaker_start, cue)
+
+
+# Resolution --------------------------------------------------------------------------------
+
+_FULL_NAME = re.compile(r"\b[A-Z][a-z][\w'’-]*(?:\s+[A-Z][\w'’-]*){1,3}")
+
+
+def _known_names(text: str, lang: _Lang) -> list[tuple[int, str]]:
+    """Person-like names written in full (2-4 capitalised words, titles dropped), with positions."""
+    names = []
+    for m in _FULL_NAME.finditer(text):
+        tokens = m.group().split()
+        while tokens and _starts_with(tokens[0].lower().rstrip("."), lang.roles):
+            tokens.pop(0)
+        name = " ".join(tokens)
+        if len(tokens) >= 2 and name not in capitals.COUNTRIES and _kind_of(name, lang) == "person":
+            names.append((m.start(), name))
+    return names
+
+
+def _expand(name: str, position: int, names: list[tuple[int, str]], speakers: list[str]) -> str:
+    """Expand a short name to the full name used earlier: "Lin" -> "Lin Jian"."""
+    tokens = name.replace("-", " ").split()
+    if len(tokens) > 2:
+        return name
+    for full in [*reversed(speakers), *(n for at, n in reversed(names) if at < position)]:
+        full_tokens = full.replace("-", " ").split()
+        if len(full_tokens) > len(tokens) and any(
+            full_tokens[i : i + len(tokens)] == tokens for i in range(len(full_tokens) - len(tokens) + 1)
+        ):
+            return full
+    return name
+
+
+def _cited(text: str, start: int, end: int, lang: _Lang, dates: list[DateMention]) -> tuple[str | None, str | None]:
+    """Return (source, date) named in text[start:end]: "seperti dilansir AFP, Jumat (1/11/2024)"."""
+    match = lang.cited.search(text, start, end)
+    if not match:
+        return None, None
+    source = match.group("src").strip(" ,.")
+    source = re.sub(r"\s+(?:dari|of|the|de)$", "", source)
+    source_end = match.start("src") + len(source)
+    when = next((d.value for d in dates if source_end <= d.start <= source_end + 4 and d.value), None)
+    return source, when
+
+
+def find_quotes(
+    text: str, sentences: list[Sentence], language: str | None = "id", dates: list[DateMention] | None = None
+) -> list[Quote]:
+    """Return the quotes of an article's clean text, speakers resolved across the article."""
+    code = language if language in SUPPORTED else "id"
+    lang = _lang(code)
+    dates = dates or []
+    found: list[_Found] = []
+    offset = 0
+    for paragraph in text.split("\n"):
+        par_start, par_end = offset, offset + len(paragraph)
+        offset = par_end + 1
+        if not paragraph.strip():
+            continue
+        in_par = [s for s in sentences if par_start <= s.start < par_end]
+        direct = _direct(text, par_start, par_end, in_par, lang)
+        found.extend(direct)
+        covered = [(q.start - 1, q.end + 1) for q in direct]
+        for sentence in in_par:
+            indirect = _indirect(text, sentence, lang, covered)
+            if indirect:
+                found.append(indirect)
+    found.sort(key=lambda q: q.start)
+    found = _unmarked(text, sentences, found, lang)
+    return _resolve(text, found, lang, dates)
+
+
+def _unmarked(text: str, sentences: list[Sentence], found: list[_Found], lang: _Lang) -> list[_Found]:
+    """First-person speech without marks right after a quote: the same speaker goes on."""
+    out = list(found)
+    for quote in found:
+        if quote.kind == "direct":
+            continue
+        nxt = next((s for s in sentences if s.start >= quote.end), None)
+        if nxt is None or any(q.start <= nxt.start < q.end or nxt.start <= q.start < nxt.end for q in out):
+            continue
+        first = text[nxt.start : nxt.end].split()[0].lower() if text[nxt.start : nxt.end].split() else ""
+        if first in lang.first_person:
+            end = nxt.start + len(text[nxt.start : nxt.end].rstrip(" ."))
+            out.append(replace(quote, start=nxt.start, end=end, kind="unmarked"))
+    out.sort(key=lambda q: q.start)
+    return out
+
+
+def _resolve(text: str, found: list[_Found], lang: _Lang, dates: list[DateMention]) -> list[Quote]:
+    names = _known_names(text, lang)
+    speakers: list[str] = []  # canonical speakers so far, persons and others
+    previous: list[tuple[str, str | None, str, int | None, int | None]] = []
+    out: list[Quote] = []
+    for q in found:
+        role: str | None = None
+        speaker = q.speaker
+        kind: str | None = None
+        start = q.speaker_start
+        end = start + len(speaker) if start is not None and speaker else None
+        canonical: str | None = None
+        low = (speaker or "").lower()
+        if speaker is None or q.pronoun or low in lang.pronouns:
+            plural = low in lang.plural
+            match = next((p for p in reversed(previous) if (p[2] != "person") == plural or not plural), None)
+            if match is None and previous:
+                match = previous[-1]
+            if match:
+                speaker_text, role, kind, _, _ = match
+                canonical = speaker_text
+                if speaker is None or q.pronoun:
+                    speaker = speaker_text
+                    start = end = None
+            elif speaker == "nya":
+                speaker = None
+        else:
+            role, name = _split_role(speaker, lang)
+            kind = _kind_of(name, lang)
+            if kind == "government" and name in capitals.CAPITALS:
+                canonical = capitals.CAPITALS[name]
+            elif kind == "person":
+                canonical = _expand(name, start or q.start, names, speakers)
+            else:
+                canonical = name
+            if name != speaker and start is not None:
+                start = text.find(name, start, end)
+                end = start + len(name) if start >= 0 else None
+                start = start if start >= 0 else None
+                speaker = name
+        if canonical:
+            speakers.append(canonical)
+            previous.append((canonical, role, kind or "person", start, end))
+        tail_end = text.find("\n", q.end)
+        tail_end = len(text) if tail_end < 0 else tail_end
+        sentence_end = min(tail_end, q.end + 300)
+        search_from = q.end if q.kind == "direct" else (q.speaker_start or q.start)
+        cited, when = _cited(text, min(search_from, q.start if q.kind != "direct" else search_from),
+                             sentence_end, lang, dates)
+        if cited is None and q.kind != "direct":
+            cited, when = _cited(text, q.start, q.end, lang, dates)
+        if q.cited_from:  # the reporter named before the speaker ("lapor KCNA mengutip …")
+            cited = q.cited_from
+        out.append(
+            Quote(
+                start=q.start, end=q.end, kind=q.kind, speaker=speaker, speaker_canonical=canonical,
+                speaker_role=role, cue=q.cue, cited_from=cited, date=when, speaker_start=start,
+                speaker_end=end, speaker_kind=kind,
+            )
+        )
+    return out
+
+
+@stage("quotes", reads={"text", "sentences", "language", "dates"}, writes={"quotes"})
+def quotes(article: Article) -> Article:
+    """Return the article with its ``quotes`` layer."""
+    found = find_quotes(article.text, list(article.sentences), article.language, list(article.dates))
+    return msgspec.structs.replace(article, quotes=tuple(found))

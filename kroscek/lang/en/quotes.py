@@ -1,0 +1,33 @@
+"""English attribution words; the same names as ``kroscek.lang.id.quotes``."""
+
+CUES_AFTER = ("said", "says", "added", "told", "asked", "wrote", "noted", "explained", "stated",
+              "argued", "continued", "insisted", "recalled", "warned", "tweeted", "claimed", "declared")
+CUES_BEFORE = ("said", "says", "added", "told", "stated", "argued", "claimed", "insisted", "warned",
+               "noted", "explained", "announced", "reported", "wrote", "tweeted", "acknowledged",
+               "admitted", "denied", "suggested", "believes", "believed", "thinks", "thought",
+               "predicted", "urged", "called", "accused", "asked", "questioned", "contended",
+               "maintained", "conceded", "confirmed", "countered")
+ACCORDING_TO = ("according to",)
+THAT = ("that",)
+CITED_FROM = ("according to", "as reported by", "reported by", "told", "in an interview with",
+              "in a statement to", "in a statement")
+SPEAKER_STOPS = ("in", "on", "at", "during", "after", "before", "to", "told", "when", "while", "as",
+                 "who", "which", "that", "last", "this", "on", "of", "with", "from", "adding")
+PRONOUNS = ("he", "she", "they", "it", "we", "i")
+PLURAL_PRONOUNS = ("they", "we")
+FIRST_PERSON = ("i", "we")
+BETWEEN = ("also", "later", "then", "previously", "again", "has", "had", "have", "repeatedly", "once")
+OPENERS = ("meanwhile", "however", "but", "and", "still", "earlier", "later", "in addition")
+ROLE_WORDS = ("president", "secretary", "minister", "spokesman", "spokeswoman", "spokesperson",
+              "senator", "sen.", "rep.", "gov.", "governor", "mayor", "chairman", "chairwoman", "director",
+              "chief", "leader", "candidate", "nominee", "former", "official", "adviser", "advisor",
+              "campaign manager", "aide", "analyst", "professor", "democrat", "republican", "gen.")
+ORGANISATION_WORDS = ("campaign", "committee", "department", "ministry", "party", "agency", "office",
+                      "white house", "kremlin", "government", "company", "university", "board",
+                      "council", "court", "police", "the")
+NEGATIONS = ("not", "never", "declined")
+STATEMENT_NOUNS = ("statement", "a statement from", "release")
+QUOTING = ("quoting",)
+PREPOSITIONS = ("on", "in", "at", "during", "after", "before", "when", "while", "speaking")
+SPEAKER_WORDS = ("of", "the", "and", "for", "a", "an", "former", "senior", "state", "campaign")
+REST_BLOCK = ("who", "which", "that", "because", "when", "if", "but")
