@@ -51,7 +51,9 @@ class _Lang:
     cue_after: re.Pattern[str]
     cue_before: re.Pattern[str]
     according: re.Pattern[str]
+    according_own: re.Pattern[str]
     cue_tail: re.Pattern[str]
+    cue_inside: re.Pattern[str]
     cited: re.Pattern[str]
     that: re.Pattern[str]
     opener: re.Pattern[str]
@@ -68,6 +70,7 @@ class _Lang:
     preposition: re.Pattern[str]
     speaker_words: frozenset[str]
     rest_block: frozenset[str]
+    subordinators: frozenset[str]
 
 
 @cache
@@ -75,7 +78,7 @@ def _lang(code: str) -> _Lang:
     q = language_module(code, "quotes")
     after = _alt(q.CUES_AFTER)
     before = _alt(q.CUES_BEFORE)
-    source = r"(?P<src>(?:[A-Z(][\w.&'’()/-]*|situs|laman|akun|kanal|resmi|kantor|berita|media|harian|stasiun|televisi)" \
+    source = r"(?P<src>(?:[A-Z(][\w.&'’()/-]*|situs|laman|akun|kanal|resmi|kantor|berita|media|harian|stasiun|televisi|intelijen|sumber)" \
              r"(?:\s+(?:[A-Z(][\w.&'’()/-]*|resmi|berita|of|de|dari|the))*)"
     return _Lang(
         # After a closing mark: ', kata Lin Jian', '," ujarnya', '", demikian pernyataan X'.
@@ -83,9 +86,11 @@ def _lang(code: str) -> _Lang:
         # Before an opening mark or content: 'Lin Jian menambahkan,' 'Guo menegaskan bahwa'.
         cue_before=re.compile(rf"\b(?P<cue>{before})\b", re.IGNORECASE),
         according=re.compile(rf"\b(?P<cue>{_alt(q.ACCORDING_TO)})\s+", re.IGNORECASE),
+        according_own=re.compile(rf"\b(?P<cue>{_alt(q.ACCORDING_TO)})nya\s*,?\s*", re.IGNORECASE),
         # A sentence closed by its attribution: '…, kata seorang pejabat.' '…, tambahnya.'
         cue_tail=re.compile(rf",\s*(?P<cue>{after})(?P<nya>nya)?\b(?P<rest>[^,;]*(?:,[^,;]*)?)[.!?]?\s*$",
                             re.IGNORECASE),
+        cue_inside=re.compile(rf",\s*(?P<cue>{after})\s+", re.IGNORECASE),
         cited=re.compile(rf"\b(?P<via>{_alt(q.CITED_FROM)})\s+{source}"),
         # Used with match(text, pos): they anchor at pos, so no "^".
         that=re.compile(rf"\s*(?:,\s*)?(?:{_alt(q.THAT)})\b\s*|\s*[,:]\s*", re.IGNORECASE),
@@ -102,6 +107,7 @@ def _lang(code: str) -> _Lang:
         quoting=re.compile(rf"\s*,?\s*(?:{_alt(q.QUOTING)})\s+(?:(?:{_alt(q.STATEMENT_NOUNS)})\s+)?"),
         preposition=re.compile(rf"\s*(?:{_alt(q.PREPOSITIONS)})\b[^,]{{0,80}},\s*", re.IGNORECASE),
         rest_block=frozenset(q.REST_BLOCK),
+        subordinators=frozenset(q.SUBORDINATORS),
         speaker_words=frozenset(
             {*q.SPEAKER_WORDS, *(w for r in (*q.ROLE_WORDS, *q.ORGANISATION_WORDS) for w in r.split())}
         ),
@@ -130,11 +136,15 @@ def _marked(paragraph: str, offset: int) -> list[tuple[int, int]]:
     for opening, closing in _PAIRS:
         if opening == closing:
             marks = [m.start() for m in re.finditer(re.escape(opening), paragraph)]
-            pairs = list(zip(marks[0::2], marks[1::2], strict=False))
-            if len(marks) % 2 and marks and marks[-1] == paragraph.lstrip().find(opening) + (
-                len(paragraph) - len(paragraph.lstrip())
-            ):
-                pairs.append((marks[-1], len(paragraph)))
+            lead = len(paragraph) - len(paragraph.lstrip())
+            pairs = []
+            if len(marks) % 2 and marks and marks[0] > lead:
+                # Text then a lone mark: the end of a quote opened in an earlier paragraph.
+                pairs.append((-1, marks[0]))
+                marks = marks[1:]
+            pairs += list(zip(marks[0::2], marks[1::2], strict=False))
+            if len(marks) % 2 and marks and marks[-1] == lead:
+                pairs.append((marks[-1], len(paragraph)))  # opens the paragraph, never closed
         else:
             pairs = []
             at = paragraph.find(opening)
@@ -148,7 +158,7 @@ def _marked(paragraph: str, offset: int) -> list[tuple[int, int]]:
                     break
                 pairs.append((at, close))
                 at = paragraph.find(opening, close + 1)
-        spans.extend((offset + a, offset + b) for a, b in pairs)
+        spans.extend((offset + a if a >= 0 else offset - 1, offset + b) for a, b in pairs)
     # A closing mark with no opening one, after text: the quote began in an earlier paragraph.
     first_close = min((paragraph.find(c) for _, c in _PAIRS[:1] if paragraph.find(c) >= 0), default=-1)
     if first_close > 0 and "“" not in paragraph[:first_close]:
@@ -182,8 +192,8 @@ def _speaker_after(text: str, start: int, limit: int, lang: _Lang) -> tuple[str,
                 break
             words.append(match)
             continue
-        if low in lang.stops and words:
-            break
+        if words and (low in lang.stops or (token[0].islower() and _VERBISH.match(low))):
+            break  # "kata Presiden Paul Kagame memperingatkan …"
         words.append(match)
         if len(words) > _MAX_SPEAKER_WORDS:
             return None
@@ -208,14 +218,21 @@ def _is_date_word(token: str) -> bool:
     return token.lower() in _DATE_WORDS
 
 
-_VERBISH = re.compile(r"^(?:me[mnr]?|meng|meny|ber|di|ter|ke)[a-z]{3,}$")
+_CONNECTORS = frozenset({"dan", "untuk", "di", "dari", "dalam", "and", "of", "for"})
+_VERBISH = re.compile(r"^(?:me[mnr]?|meng|meny|ber|di|ter)[a-z]{3,}$")
+# A leading clause of lower-case words (after its first word) or a date, closed by a comma.
+_LEADING_ASIDE = re.compile(
+    r"\s*(?:[A-Z]?[a-z]+(?:\s+[a-z][\w-]*){1,6}|(?:Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu|Ahad)[^,]{0,30})\s*,\s*"
+)
 
 
 def _np_token(token: str, lang: _Lang) -> bool:
     """A token that can sit in a speaker's noun phrase."""
-    bare = token.strip(",()")
+    bare = token.strip(",()-")
     if not bare:
         return True
+    if bare.lower() in _DATE_WORDS:
+        return False
     if bare[0].isupper() or bare[0].isdigit():
         return True
     low = bare.lower()
@@ -226,10 +243,13 @@ def _speaker_before(text: str, sentence_start: int, cue_start: int, lang: _Lang)
     """Read the subject before a reporting verb: a noun phrase, then at most a few adverbs."""
     head = text[sentence_start:cue_start]
     begin = 0
-    for pattern in (lang.opener, lang.preposition):  # "Sementara itu, …", "Pada hari Senin, …"
-        match = pattern.match(head, begin)
-        if match:
-            begin = match.end()
+    moved = True
+    while moved:  # "Sementara itu, …", "Pada hari Senin, …", "Meski begitu, …", "Sabtu (23/8) malam, …"
+        moved = False
+        for pattern in (lang.opener, lang.preposition, _LEADING_ASIDE):
+            match = pattern.match(head, begin)
+            if match and match.end() > begin:
+                begin, moved = match.end(), True
     clause = head[begin:]
     # An aside between commas before the verb: "Beijing, dalam tanggapannya, mengatakan".
     clause = re.sub(r",\s*[a-z][^,]*,\s*$", " ", clause)
@@ -243,13 +263,16 @@ def _speaker_before(text: str, sentence_start: int, cue_start: int, lang: _Lang)
         return None
     if any(t in lang.negations for t in (w.lower() for w in tokens[:np_end])):
         return None
-    while np_end and tokens[np_end - 1].lower().strip(",") in lang.speaker_words - {"pejabat", "intelijen"}:
+    while np_end and tokens[np_end - 1].lower().strip(",") in _CONNECTORS:
         np_end -= 1  # a trailing "dan", "untuk" belongs to no name
     phrase = " ".join(tokens[:np_end]).strip(" ,")
-    if not phrase or len(phrase.split()) > _MAX_SPEAKER_WORDS:
+    if not phrase or len(re.findall(r"\w+", phrase)) > _MAX_SPEAKER_WORDS + 6:
         return None
     first = phrase.split()[0]
-    if not (first[0].isupper() or first.lower() in lang.pronouns or _starts_with(phrase.lower(), lang.roles)):
+    if first.lower() in lang.subordinators:
+        return None
+    if not (first[0].isupper() or first.lower() in lang.pronouns or _starts_with(phrase.lower(), lang.roles)
+            or _starts_with(phrase.lower(), lang.organisations)):
         return None
     at = text.find(phrase, sentence_start + begin)
     return phrase, at
@@ -261,23 +284,30 @@ def _starts_with(low: str, prefixes: tuple[str, ...]) -> bool:
 
 def _split_role(phrase: str, lang: _Lang) -> tuple[str | None, str]:
     """Return (role, name) for a speaker phrase: "juru bicara …, Lin Jian" -> (role, "Lin Jian")."""
-    if "," in phrase:
-        parts = [p.strip() for p in phrase.split(",") if p.strip()]
-        name = parts[-1]
-        role = ", ".join(parts[:-1]) or None
-        role, name = _strip_title(role, name, lang)
+    parts = [p.strip() for p in phrase.split(",") if p.strip()]
+    # "juru bicara …, Lin Jian": an apposition when the last part reads as a name.
+    if len(parts) > 1 and all(w[0].isupper() or len(w) == 1 for w in parts[-1].split()):
+        role, name = _strip_title(", ".join(parts[:-1]), parts[-1], lang)
         return role, name
+    phrase = " ".join(phrase.replace(",", " ").split())
     tokens = phrase.split()
+    if len(tokens) == 2 and _starts_with(tokens[0].lower().rstrip("."), lang.roles) and _NAME_TOKEN.match(tokens[1]) \
+            and not _starts_with(tokens[1].lower(), lang.organisations) and not tokens[1].isupper():
+        return tokens[0], tokens[1]  # "Presiden Yudhoyono"
     if len(tokens) >= 3 and _starts_with(phrase.lower(), lang.roles):
         run: list[str] = []
         for token in reversed(tokens):
-            if not _NAME_TOKEN.match(token) or token.isupper() or token in capitals.COUNTRIES:
+            initial = len(token.rstrip(".")) == 1  # "Yasonna H Laoly"
+            if not _NAME_TOKEN.match(token) or (token.isupper() and not initial) or token in capitals.COUNTRIES:
                 break
             if _starts_with(token.lower(), lang.roles) or _starts_with(token.lower(), lang.organisations):
                 break
             run.insert(0, token)
-            if len(run) == 3:
-                break
+            if len([t for t in run if len(t.rstrip(".")) > 1]) == 2 and not initial:
+                break  # most names are two words; a third is more often an org's last word
+        before_run = tokens[len(tokens) - len(run) - 1] if run and len(run) < len(tokens) else ""
+        if before_run and before_run[0].islower() and not _starts_with(before_run.lower(), lang.roles):
+            return None, phrase  # "Menteri Kelautan dan Perikanan": a role, no name
         if run and len(run) < len(tokens):
             # "Presiden Korea Selatan Yoon Suk-yul": a country's last word is not a name.
             while len(run) > 1 and " ".join(tokens[len(tokens) - len(run) - 1 : len(tokens) - len(run) + 1]) in (
@@ -361,8 +391,18 @@ def _direct(text: str, par_start: int, par_end: int, sentences: list[Sentence], 
                     quote.speaker, quote.speaker_start = read
         if words < _MIN_QUOTE_WORDS and quote.cue is None:
             continue  # a scare quote or a title
+        if lang.cue_after.match(content):
+            continue  # '" kata Abbas di Kairo.': the quote itself was in an earlier sentence
+        if quote.cue is None and _is_title(content):
+            continue  # "Sinkronisasi Kebijakan Bank Indonesia dan OJK": a title, not speech
         found.append(quote)
     return found
+
+
+def _is_title(content: str) -> bool:
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", content)]
+    capitalised = sum(1 for w in words if w[0].isupper())
+    return bool(words) and capitalised / len(words) >= 0.6
 
 
 def _quoting(text: str, quote: _Found, limit: int, lang: _Lang) -> None:
@@ -385,9 +425,13 @@ def _indirect(text: str, sentence: Sentence, lang: _Lang, covered: list[tuple[in
         return None
     if body.split() and body.split()[0].lower() in lang.first_person:
         return None  # first-person speech: the speaker is the one quoted before (see _unmarked)
-    # "Menurut X, …"
+    # "Menurutnya, …" / "Menurut X, …"
+    own = lang.according_own.search(body)
+    if own and own.start() <= 80:
+        start = sentence.start + own.end()
+        return _content(text, start, sentence.end, "indirect", "nya", sentence.start + own.start(), own.group("cue"))
     according = lang.according.search(body)
-    if according and according.start() <= 40:
+    if according and according.start() <= 80:
         after_start = sentence.start + according.end()
         comma = text.find(",", after_start, sentence.end)
         before_comma = text[after_start:comma].split() if comma > 0 else []
@@ -397,14 +441,26 @@ def _indirect(text: str, sentence: Sentence, lang: _Lang, covered: list[tuple[in
         else:
             # "Menurut Korea Utara pengiriman …": the capitalised run is the speaker.
             run = re.match(r"(?:[A-Z][\w'’.-]*(?:\s+|$))+", text[after_start : sentence.end])
-            if not run:
+            first = text[after_start : sentence.end].split()[0] if text[after_start : sentence.end].split() else ""
+            if run:
+                speaker = run.group().strip()
+            elif first.lower() in lang.pronouns:  # "menurut dia diperkirakan …"
+                speaker = first
+            else:
                 return None
-            speaker = run.group().strip()
             content_start = after_start + len(speaker)
         return _content(text, content_start, sentence.end, "indirect", speaker, after_start, according.group("cue"))
     # "…, kata seorang pejabat."
     tail = lang.cue_tail.search(body)
-    if tail and tail.start() > 20:
+    if tail and tail.group("cue").lower() == "demikian":
+        # "…, demikian pernyataan X": X published it; the speaker is in the sentence itself.
+        source = _speaker_after(text, sentence.start + tail.start("rest"), sentence.end, lang)
+        shortened = Sentence(sentence.start, sentence.start + tail.start())
+        found = _indirect(text, shortened, lang, covered)
+        if found and source:
+            found.cited_from = source[0]
+            return found
+    if tail and tail.start() > 20 and tail.group("cue").lower() != "demikian":
         quote = _Found(sentence.start, sentence.start + tail.start(), "indirect", cue=tail.group("cue"))
         if tail.group("nya"):
             quote.speaker, quote.pronoun = "nya", True
@@ -413,6 +469,14 @@ def _indirect(text: str, sentence: Sentence, lang: _Lang, covered: list[tuple[in
             if read:
                 quote.speaker, quote.speaker_start = read
         return quote if quote.speaker else None
+    # "Angel, kata Hajrul, sudah cukup paham …": the attribution set inside the sentence.
+    inside = lang.cue_inside.search(body)
+    if inside and inside.start() > 0:
+        read = _speaker_after(text, sentence.start + inside.end(), sentence.end, lang)
+        if read and text.find(",", read[1] + len(read[0]), sentence.end) > 0:
+            stripped = body.rstrip(" .")
+            return _Found(sentence.start, sentence.start + len(stripped), "indirect", read[0], read[1],
+                          inside.group("cue"))
     # "X mengatakan (bahwa) …"
     for cue in lang.cue_before.finditer(body):
         read = _speaker_before(text, sentence.start, sentence.start + cue.start(), lang)
@@ -437,6 +501,8 @@ def _content(text: str, start: int, end: int, kind: str, speaker: str, speaker_s
     content = text[start:end]
     start += len(content) - len(content.lstrip(" ,:"))
     stripped = text[start:end].rstrip(" .")
+    if speaker == "nya":
+        return _Found(start, start + len(stripped), kind, speaker, None, cue, pronoun=True)
     return _Found(start, start + len(stripped), kind, speaker, speaker_start, cue)
 
 
@@ -448,9 +514,10 @@ _FULL_NAME = re.compile(r"\b[A-Z][a-z][\w'’-]*(?:\s+[A-Z][\w'’-]*){1,3}")
 def _known_names(text: str, lang: _Lang) -> list[tuple[int, str]]:
     """Person-like names written in full (2-4 capitalised words, titles dropped), with positions."""
     names = []
+    function_words = lang.stops | lang.subordinators | lang.between | {"menurut", "namun", "bahkan"}
     for m in _FULL_NAME.finditer(text):
         tokens = m.group().split()
-        while tokens and _starts_with(tokens[0].lower().rstrip("."), lang.roles):
+        while tokens and (_starts_with(tokens[0].lower().rstrip("."), lang.roles) or tokens[0].lower() in function_words):
             tokens.pop(0)
         name = " ".join(tokens)
         if len(tokens) >= 2 and name not in capitals.COUNTRIES and _kind_of(name, lang) == "person":
@@ -463,7 +530,10 @@ def _expand(name: str, position: int, names: list[tuple[int, str]], speakers: li
     tokens = name.replace("-", " ").split()
     if len(tokens) > 2:
         return name
-    for full in [*reversed(speakers), *(n for at, n in reversed(names) if at < position)]:
+    # A one-word name expands to any full name written before; a two-word one ("Jong Un") only
+    # to an earlier speaker, since "Korupsi Johan Budi" in running text is no person's name.
+    pool = [*reversed(speakers)] + ([n for at, n in reversed(names) if at < position] if len(tokens) == 1 else [])
+    for full in pool:
         full_tokens = full.replace("-", " ").split()
         if len(full_tokens) > len(tokens) and any(
             full_tokens[i : i + len(tokens)] == tokens for i in range(len(full_tokens) - len(tokens) + 1)
@@ -508,7 +578,24 @@ def find_quotes(
                 found.append(indirect)
     found.sort(key=lambda q: q.start)
     found = _unmarked(text, sentences, found, lang)
-    return _resolve(text, found, lang, dates)
+    return _resolve(text, found, lang, dates, _subjects(text, sentences, lang))
+
+
+def _subjects(text: str, sentences: list[Sentence], lang: _Lang) -> list[tuple[int, str]]:
+    """Capitalised names opening a sentence (after an opener): candidates for a later "ia"."""
+    subjects = []
+    for sentence in sentences:
+        begin = sentence.start
+        for pattern in (lang.opener, lang.preposition):
+            match = pattern.match(text, begin, sentence.end)
+            if match:
+                begin = match.end()
+        name = re.match(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}", text[begin : sentence.end])
+        if name and name.group().lower() not in lang.pronouns and _kind_of(name.group(), lang) == "person" and not (
+            lang.according.match(name.group() + " ") or lang.according_own.match(name.group())
+        ):
+            subjects.append((begin, name.group()))
+    return subjects
 
 
 def _unmarked(text: str, sentences: list[Sentence], found: list[_Found], lang: _Lang) -> list[_Found]:
@@ -528,10 +615,13 @@ def _unmarked(text: str, sentences: list[Sentence], found: list[_Found], lang: _
     return out
 
 
-def _resolve(text: str, found: list[_Found], lang: _Lang, dates: list[DateMention]) -> list[Quote]:
+def _resolve(
+    text: str, found: list[_Found], lang: _Lang, dates: list[DateMention], subjects: list[tuple[int, str]]
+) -> list[Quote]:
     names = _known_names(text, lang)
     speakers: list[str] = []  # canonical speakers so far, persons and others
     previous: list[tuple[str, str | None, str, int | None, int | None]] = []
+    previous_positions: list[int] = []
     out: list[Quote] = []
     for q in found:
         role: str | None = None
@@ -546,6 +636,13 @@ def _resolve(text: str, found: list[_Found], lang: _Lang, dates: list[DateMentio
             match = next((p for p in reversed(previous) if (p[2] != "person") == plural or not plural), None)
             if match is None and previous:
                 match = previous[-1]
+            # A person who opened a sentence after the last quote is nearer: "Gerasimov menunjukkan
+            # … Menurutnya, …".
+            last_quote = previous_positions[-1] if previous_positions else -1
+            subject = next((n for at, n in reversed(subjects) if last_quote < at < q.start), None)
+            if subject and not plural:
+                full = _expand(subject, q.start, names, speakers)
+                match = (full, None, "person", None, None)
             if match:
                 speaker_text, role, kind, _, _ = match
                 canonical = speaker_text
@@ -571,6 +668,7 @@ def _resolve(text: str, found: list[_Found], lang: _Lang, dates: list[DateMentio
         if canonical:
             speakers.append(canonical)
             previous.append((canonical, role, kind or "person", start, end))
+            previous_positions.append(q.start)
         tail_end = text.find("\n", q.end)
         tail_end = len(text) if tail_end < 0 else tail_end
         sentence_end = min(tail_end, q.end + 300)
@@ -581,6 +679,8 @@ def _resolve(text: str, found: list[_Found], lang: _Lang, dates: list[DateMentio
             cited, when = _cited(text, q.start, q.end, lang, dates)
         if q.cited_from:  # the reporter named before the speaker ("lapor KCNA mengutip …")
             cited = q.cited_from
+        if cited and speaker and cited.lower() == speaker.lower():
+            cited = when = None  # "…, lapor kantor berita Xinhua": the agency is the speaker
         out.append(
             Quote(
                 start=q.start, end=q.end, kind=q.kind, speaker=speaker, speaker_canonical=canonical,

@@ -23,7 +23,8 @@ CUES_BEFORE = (
     "mengusulkan", "mengungkap", "mengisyaratkan", "menyiratkan", "menggarisbawahi", "membeberkan", "menandaskan", "menjawab",
     "menanyakan", "mengaku", "bersikeras", "memastikan", "mengonfirmasi", "mengkonfirmasi",
     "menyinggung", "menulis", "mencuit", "menyebutnya", "mengutarakan", "menyoroti",
-    "mempertanyakan", "menyesalkan", "menolak", "menganggap", "memandang", "berharap",
+    "mempertanyakan", "menyesalkan", "menolak", "menganggap", "memandang", "berharap", "percaya",
+    "memprediksi", "memprediksikan", "mengutuk", "menyebutnya",
 )
 
 #: Words that open an indirect quote with the speaker after them ("Menurut X, …").
@@ -51,7 +52,8 @@ SPEAKER_STOPS = (
     "hari", "dengan", "sambil", "sembari", "menanggapi", "terkait", "soal", "tentang", "mengenai",
     "menjawab", "ditemui", "dihubungi", "dikonfirmasi", "lewat", "via", "dari", "untuk", "sebelumnya",
     "belum", "pekan", "bulan", "tahun", "tadi", "menurutnya", "pula", "juga", "lagi", "seraya",
-    "menegaskan", "menambahkan", "dilaporkan",
+    "menegaskan", "menambahkan", "dilaporkan", "atau", "diikuti", "senin", "selasa", "rabu", "kamis",
+    "jumat", "sabtu", "minggu", "ahad", "sesaat", "selepas", "begitu",
 )
 
 #: Pronouns that stand for a speaker named before ("ujarnya", "kata dia", "Ia menyebut …").
@@ -67,7 +69,10 @@ BETWEEN = ("juga", "pun", "kembali", "pula", "lantas", "lalu", "kemudian", "bahk
 
 #: Clause openers to drop before a speaker ("Sementara itu, X mengatakan …").
 OPENERS = (
-    "sementara itu", "sementara", "sebelumnya", "selain itu", "namun", "tetapi", "adapun", "di sisi lain",
+    "sementara itu", "sementara", "meski begitu", "meskipun begitu", "meski demikian", "namun demikian",
+    "akan tetapi", "padahal", "bahkan", "pertama", "kedua", "ketiga", "keempat", "seperti diketahui",
+    "sebagaimana diketahui", "sebagaimana diberitakan", "seperti diberitakan", "secara pribadi",
+    "di tempat terpisah", "dalam kesempatan yang sama", "tak hanya itu", "intinya", "alhasil", "sebelumnya", "selain itu", "namun", "tetapi", "adapun", "di sisi lain",
     "sedangkan", "lebih lanjut", "dalam kesempatan itu", "dalam kesempatan terpisah", "terpisah",
     "kemudian", "meski demikian", "oleh karena itu", "karena itu", "sebelumnya", "pada saat yang sama",
 )
@@ -115,9 +120,14 @@ PREPOSITIONS = ("pada", "dalam", "di", "saat", "ketika", "sejak", "usai", "seusa
 SPEAKER_WORDS = ("dan", "untuk", "di", "dari", "para", "seorang", "sejumlah", "pihak", "juru", "bicara",
                  "luar", "negeri", "dalam", "staf", "umum", "besar", "bidang", "urusan", "sekretaris",
                  "jenderal", "tinggi", "tertinggi", "senior", "pemerintah", "setempat", "pusat", "daerah",
-                 "resmi", "militer", "intelijen", "pejabat", "mantan", "kepala", "wakil", "ketua", "anggota")
+                 "resmi", "militer", "intelijen", "pejabat", "mantan", "kepala", "wakil", "ketua", "anggota",
+                 "terpilih", "pengamat", "analis")
 
 #: Words that, between a noun phrase and a verb, show it is not the subject of a statement
 #: ("Pejabat yang mengungkapkan …" is a relative clause).
 REST_BLOCK = ("yang", "bahwa", "karena", "setelah", "sebelum", "ketika", "saat", "jika", "kalau", "agar",
               "sehingga", "tetapi", "namun", "atau")
+
+#: Words that open a subordinate clause: a phrase starting with one is not a speaker.
+SUBORDINATORS = ("meskipun", "walaupun", "walau", "jika", "kalau", "karena", "ketika", "saat", "setelah",
+                 "sebelum", "sejak", "apabila", "bila", "agar", "supaya", "sehingga", "hingga")
