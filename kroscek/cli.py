@@ -151,6 +151,18 @@ def eval_quantities_command(
     Console().print(evaluate_quantities(gold, shared, Path(".")).render(show_errors=errors))
 
 
+@eval_app.command("quotes")
+def eval_quotes_command(
+    gold: Annotated[Path, typer.Option(help="Gold quotes (TSV).")] = Path("tests/gold/quotes.tsv"),
+    shared: Annotated[Path, typer.Option(help="The shared folder the gold points into.")] = _SHARED,
+    errors: Annotated[bool, typer.Option("--errors", help="List every error.")] = False,
+) -> None:
+    """Quote detection P/R/F1, speaker, kind and cited_from accuracy on Indonesian hand gold."""
+    from kroscek.evaluate.quotes import evaluate_quotes
+
+    Console().print(evaluate_quotes(gold, shared, Path(".")).render(show_errors=errors))
+
+
 @eval_app.command("mentions")
 def eval_mentions_command(
     split: Annotated[str, typer.Option(help="NER UGM fold-01 split: train, dev or test.")] = "test",

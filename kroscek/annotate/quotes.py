@@ -78,8 +78,10 @@ def _lang(code: str) -> _Lang:
     q = language_module(code, "quotes")
     after = _alt(q.CUES_AFTER)
     before = _alt(q.CUES_BEFORE)
-    source = r"(?P<src>(?:[A-Z(][\w.&'’()/-]*|situs|laman|akun|kanal|resmi|kantor|berita|media|harian|stasiun|televisi|intelijen|sumber)" \
-             r"(?:\s+(?:[A-Z(][\w.&'’()/-]*|resmi|berita|of|de|dari|the))*)"
+    source = (
+        r"(?P<src>(?:[A-Z(][\w.&'’()/-]*|situs|laman|akun|kanal|resmi|kantor|berita|media|harian|stasiun|televisi|intelijen|sumber)"
+        r"(?:\s+(?:[A-Z(][\w.&'’()/-]*|resmi|berita|of|de|dari|the))*)"
+    )
     return _Lang(
         # After a closing mark: ', kata Lin Jian', '," ujarnya', '", demikian pernyataan X'.
         cue_after=re.compile(rf"^\s*[,.]?\s*(?P<cue>{after})(?P<nya>nya)?\b", re.IGNORECASE),
@@ -88,8 +90,9 @@ def _lang(code: str) -> _Lang:
         according=re.compile(rf"\b(?P<cue>{_alt(q.ACCORDING_TO)})\s+", re.IGNORECASE),
         according_own=re.compile(rf"\b(?P<cue>{_alt(q.ACCORDING_TO)})nya\s*,?\s*", re.IGNORECASE),
         # A sentence closed by its attribution: '…, kata seorang pejabat.' '…, tambahnya.'
-        cue_tail=re.compile(rf",\s*(?P<cue>{after})(?P<nya>nya)?\b(?P<rest>[^,;]*(?:,[^,;]*)?)[.!?]?\s*$",
-                            re.IGNORECASE),
+        cue_tail=re.compile(
+            rf",\s*(?P<cue>{after})(?P<nya>nya)?\b(?P<rest>[^,;]*(?:,[^,;]*)?)[.!?]?\s*$", re.IGNORECASE
+        ),
         cue_inside=re.compile(rf",\s*(?P<cue>{after})\s+", re.IGNORECASE),
         cited=re.compile(rf"\b(?P<via>{_alt(q.CITED_FROM)})\s+{source}"),
         # Used with match(text, pos): they anchor at pos, so no "^".
@@ -183,7 +186,7 @@ def _speaker_after(text: str, start: int, limit: int, lang: _Lang) -> tuple[str,
     for match in _WORD.finditer(text, start, limit):
         token = match.group()
         low = token.lower()
-        if token in ".;:!?()\"“”" or "\n" in text[words[-1].end() if words else start : match.start()]:
+        if token in '.;:!?()"“”' or "\n" in text[words[-1].end() if words else start : match.start()]:
             break
         if token == ",":
             nxt = _WORD.search(text, match.end(), limit)
@@ -258,8 +261,11 @@ def _speaker_before(text: str, sentence_start: int, cue_start: int, lang: _Lang)
     while np_end < len(tokens) and _np_token(tokens[np_end], lang):
         np_end += 1
     rest = [t.lower().strip(",") for t in tokens[np_end:]]
-    if np_end == 0 or len(rest) > 5 or any(_VERBISH.match(t) or t in lang.negations or t in lang.rest_block
-                                            for t in rest):
+    if (
+        np_end == 0
+        or len(rest) > 5
+        or any(_VERBISH.match(t) or t in lang.negations or t in lang.rest_block for t in rest)
+    ):
         return None
     if any(t in lang.negations for t in (w.lower() for w in tokens[:np_end])):
         return None
@@ -271,8 +277,12 @@ def _speaker_before(text: str, sentence_start: int, cue_start: int, lang: _Lang)
     first = phrase.split()[0]
     if first.lower() in lang.subordinators:
         return None
-    if not (first[0].isupper() or first.lower() in lang.pronouns or _starts_with(phrase.lower(), lang.roles)
-            or _starts_with(phrase.lower(), lang.organisations)):
+    if not (
+        first[0].isupper()
+        or first.lower() in lang.pronouns
+        or _starts_with(phrase.lower(), lang.roles)
+        or _starts_with(phrase.lower(), lang.organisations)
+    ):
         return None
     at = text.find(phrase, sentence_start + begin)
     return phrase, at
@@ -291,8 +301,13 @@ def _split_role(phrase: str, lang: _Lang) -> tuple[str | None, str]:
         return role, name
     phrase = " ".join(phrase.replace(",", " ").split())
     tokens = phrase.split()
-    if len(tokens) == 2 and _starts_with(tokens[0].lower().rstrip("."), lang.roles) and _NAME_TOKEN.match(tokens[1]) \
-            and not _starts_with(tokens[1].lower(), lang.organisations) and not tokens[1].isupper():
+    if (
+        len(tokens) == 2
+        and _starts_with(tokens[0].lower().rstrip("."), lang.roles)
+        and _NAME_TOKEN.match(tokens[1])
+        and not _starts_with(tokens[1].lower(), lang.organisations)
+        and not tokens[1].isupper()
+    ):
         return tokens[0], tokens[1]  # "Presiden Yudhoyono"
     if len(tokens) >= 3 and _starts_with(phrase.lower(), lang.roles):
         run: list[str] = []
@@ -378,9 +393,8 @@ def _direct(text: str, par_start: int, par_end: int, sentences: list[Sentence], 
         else:
             head_start = sentence.start if sentence else par_start
             head = text[head_start:open_at]
-            cue = None
-            for cue in lang.cue_before.finditer(head):
-                pass
+            cues = list(lang.cue_before.finditer(head))
+            cue = cues[-1] if cues else None  # the verb nearest the quote
             # A short marked phrase is a quote only right after its verb: 'mengatakan pihaknya "…"';
             # "mengakui dirinya terkejut dengan "bungkamnya"" is a scare quote.
             gap = len(head[cue.end() :].split()) if cue else 99
@@ -475,8 +489,9 @@ def _indirect(text: str, sentence: Sentence, lang: _Lang, covered: list[tuple[in
         read = _speaker_after(text, sentence.start + inside.end(), sentence.end, lang)
         if read and text.find(",", read[1] + len(read[0]), sentence.end) > 0:
             stripped = body.rstrip(" .")
-            return _Found(sentence.start, sentence.start + len(stripped), "indirect", read[0], read[1],
-                          inside.group("cue"))
+            return _Found(
+                sentence.start, sentence.start + len(stripped), "indirect", read[0], read[1], inside.group("cue")
+            )
     # "X mengatakan (bahwa) …"
     for cue in lang.cue_before.finditer(body):
         read = _speaker_before(text, sentence.start, sentence.start + cue.start(), lang)
@@ -517,7 +532,9 @@ def _known_names(text: str, lang: _Lang) -> list[tuple[int, str]]:
     function_words = lang.stops | lang.subordinators | lang.between | {"menurut", "namun", "bahkan"}
     for m in _FULL_NAME.finditer(text):
         tokens = m.group().split()
-        while tokens and (_starts_with(tokens[0].lower().rstrip("."), lang.roles) or tokens[0].lower() in function_words):
+        while tokens and (
+            _starts_with(tokens[0].lower().rstrip("."), lang.roles) or tokens[0].lower() in function_words
+        ):
             tokens.pop(0)
         name = " ".join(tokens)
         if len(tokens) >= 2 and name not in capitals.COUNTRIES and _kind_of(name, lang) == "person":
@@ -591,8 +608,11 @@ def _subjects(text: str, sentences: list[Sentence], lang: _Lang) -> list[tuple[i
             if match:
                 begin = match.end()
         name = re.match(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}", text[begin : sentence.end])
-        if name and name.group().lower() not in lang.pronouns and _kind_of(name.group(), lang) == "person" and not (
-            lang.according.match(name.group() + " ") or lang.according_own.match(name.group())
+        if (
+            name
+            and name.group().lower() not in lang.pronouns
+            and _kind_of(name.group(), lang) == "person"
+            and not (lang.according.match(name.group() + " ") or lang.according_own.match(name.group()))
         ):
             subjects.append((begin, name.group()))
     return subjects
@@ -673,8 +693,9 @@ def _resolve(
         tail_end = len(text) if tail_end < 0 else tail_end
         sentence_end = min(tail_end, q.end + 300)
         search_from = q.end if q.kind == "direct" else (q.speaker_start or q.start)
-        cited, when = _cited(text, min(search_from, q.start if q.kind != "direct" else search_from),
-                             sentence_end, lang, dates)
+        cited, when = _cited(
+            text, min(search_from, q.start if q.kind != "direct" else search_from), sentence_end, lang, dates
+        )
         if cited is None and q.kind != "direct":
             cited, when = _cited(text, q.start, q.end, lang, dates)
         if q.cited_from:  # the reporter named before the speaker ("lapor KCNA mengutip …")
@@ -683,9 +704,18 @@ def _resolve(
             cited = when = None  # "…, lapor kantor berita Xinhua": the agency is the speaker
         out.append(
             Quote(
-                start=q.start, end=q.end, kind=q.kind, speaker=speaker, speaker_canonical=canonical,
-                speaker_role=role, cue=q.cue, cited_from=cited, date=when, speaker_start=start,
-                speaker_end=end, speaker_kind=kind,
+                start=q.start,
+                end=q.end,
+                kind=q.kind,
+                speaker=speaker,
+                speaker_canonical=canonical,
+                speaker_role=role,
+                cue=q.cue,
+                cited_from=cited,
+                date=when,
+                speaker_start=start,
+                speaker_end=end,
+                speaker_kind=kind,
             )
         )
     return out
