@@ -163,6 +163,21 @@ def eval_quotes_command(
     Console().print(evaluate_quotes(gold, shared, Path(".")).render(show_errors=errors))
 
 
+@eval_app.command("polnear")
+def eval_polnear_command(
+    split: Annotated[str, typer.Option(help="train or dev (test stays unread).")] = "dev",
+    shared: Annotated[Path, typer.Option(help="The shared folder.")] = _SHARED,
+) -> None:
+    """English source/cue/content span P/R/F1 on PolNeAR."""
+    from kroscek.evaluate.polnear import evaluate_polnear
+
+    root = shared / "data" / "polnear"
+    if not root.exists():
+        err.print(f"[red]error:[/] {root} not found")
+        raise typer.Exit(1)
+    Console().print(evaluate_polnear(root, split).table(split))
+
+
 @eval_app.command("mentions")
 def eval_mentions_command(
     split: Annotated[str, typer.Option(help="NER UGM fold-01 split: train, dev or test.")] = "test",

@@ -89,6 +89,8 @@ class Quote(msgspec.Struct, frozen=True):
     speaker_start: int | None = None
     speaker_end: int | None = None
     speaker_kind: str | None = None
+    cue_start: int | None = None
+    cue_end: int | None = None
 
 
 class Quantity(msgspec.Struct, frozen=True):

@@ -55,3 +55,24 @@ def test_mention_detection_on_ner_ugm_test() -> None:
     scores = evaluate_mentions(need_shared(SHARED_DATA / "indolem_ner" / "nerugm" / "test.01.tsv"))
     assert scores["TIME (NER UGM convention: no deictic words)"].overlap_prf()[2] >= 0.85
     assert scores["QUANTITY"].overlap_prf()[2] >= 0.85
+
+
+def test_quotes_on_gold() -> None:
+    from kroscek.evaluate.quotes import evaluate_quotes
+
+    need_shared(SHARED_DATA / "indolem_ner" / "nerugm" / "test.01.tsv")
+    report = evaluate_quotes(ROOT / "tests" / "gold" / "quotes.tsv", SHARED, ROOT)
+    assert report.gold >= 250 and not report.missing_sources
+    precision, recall, _f1 = report.prf()
+    assert precision >= 0.9 and recall >= 0.9
+    assert report.speaker_right / report.matched >= 0.9
+
+
+def test_polnear_reader_and_scorer() -> None:
+    from kroscek.evaluate.polnear import evaluate_polnear
+
+    root = need_shared(SHARED_DATA / "polnear")
+    score = evaluate_polnear(root, "dev")
+    assert score.articles > 0
+    gold, predicted, _exact, overlap = score.counts["Content"]
+    assert gold > 1000 and 0 < overlap <= predicted

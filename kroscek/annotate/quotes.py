@@ -71,6 +71,9 @@ class _Lang:
     speaker_words: frozenset[str]
     rest_block: frozenset[str]
     subordinators: frozenset[str]
+    open_np: frozenset[str] | None  # None: closed word list (Indonesian); else words never in an NP
+    tail_first: re.Pattern[str] | None
+    after_first: re.Pattern[str] | None
 
 
 @cache
@@ -111,6 +114,16 @@ def _lang(code: str) -> _Lang:
         preposition=re.compile(rf"\s*(?:{_alt(q.PREPOSITIONS)})\b[^,]{{0,80}},\s*", re.IGNORECASE),
         rest_block=frozenset(q.REST_BLOCK),
         subordinators=frozenset(q.SUBORDINATORS),
+        open_np=frozenset(q.NOT_IN_SPEAKER) if q.NOT_IN_SPEAKER else None,
+        tail_first=re.compile(
+            rf",\s*(?P<speaker>[^,;\"“”]{{2,60}}?)\s+(?P<cue>{after})\b[^,;\"“”]*[.!?]?\s*$", re.IGNORECASE
+        )
+        if q.TAIL_SPEAKER_FIRST
+        else None,
+        # English after a closing mark: '," Trump said.'
+        after_first=re.compile(rf"\s*[,.]?\s*(?P<speaker>[^,.;!?\"“”]{{1,60}}?)\s+(?P<cue>{after})\b", re.IGNORECASE)
+        if q.TAIL_SPEAKER_FIRST
+        else None,
         speaker_words=frozenset(
             {*q.SPEAKER_WORDS, *(w for r in (*q.ROLE_WORDS, *q.ORGANISATION_WORDS) for w in r.split())}
         ),
@@ -239,6 +252,8 @@ def _np_token(token: str, lang: _Lang) -> bool:
     if bare[0].isupper() or bare[0].isdigit():
         return True
     low = bare.lower()
+    if lang.open_np is not None:
+        return low not in lang.open_np and not low.endswith(("ed", "ing"))
     return low in lang.speaker_words or low in lang.pronouns
 
 
@@ -381,7 +396,11 @@ def _direct(text: str, par_start: int, par_end: int, sentences: list[Sentence], 
         quote = _Found(begin, stripped_end, "direct")
         sentence = _sentence_of(sentences, max(open_at, par_start))
         limit = max(sentence.end if sentence else par_end, min(par_end, close_at + 200))
-        if cue_match:
+        first = lang.after_first.match(after) if lang.after_first is not None and not cue_match else None
+        if first and all(_np_token(t, lang) for t in first.group("speaker").split()):
+            quote.cue = first.group("cue")
+            quote.speaker, quote.speaker_start = first.group("speaker"), close_at + 1 + first.start("speaker")
+        elif cue_match:
             quote.cue = cue_match.group("cue")
             if cue_match.group("nya"):
                 quote.speaker, quote.pronoun = "nya", True
@@ -483,6 +502,19 @@ def _indirect(text: str, sentence: Sentence, lang: _Lang, covered: list[tuple[in
             if read:
                 quote.speaker, quote.speaker_start = read
         return quote if quote.speaker else None
+    # English: "…, the official said." — the speaker before the verb.
+    if lang.tail_first is not None:
+        closing = lang.tail_first.search(body)
+        if closing and closing.start() > 20 and all(_np_token(t, lang) for t in closing.group("speaker").split()):
+            at = sentence.start + closing.start("speaker")
+            return _Found(
+                sentence.start,
+                sentence.start + closing.start(),
+                "indirect",
+                closing.group("speaker"),
+                at,
+                closing.group("cue"),
+            )
     # "Angel, kata Hajrul, sudah cukup paham …": the attribution set inside the sentence.
     inside = lang.cue_inside.search(body)
     if inside and inside.start() > 0:
@@ -702,6 +734,7 @@ def _resolve(
             cited = q.cited_from
         if cited and speaker and cited.lower() == speaker.lower():
             cited = when = None  # "…, lapor kantor berita Xinhua": the agency is the speaker
+        cue_at = _cue_position(text, q)
         out.append(
             Quote(
                 start=q.start,
@@ -716,9 +749,23 @@ def _resolve(
                 speaker_start=start,
                 speaker_end=end,
                 speaker_kind=kind,
+                cue_start=cue_at,
+                cue_end=cue_at + len(q.cue) if cue_at is not None and q.cue else None,
             )
         )
     return out
+
+
+def _cue_position(text: str, q: _Found) -> int | None:
+    """Where the reporting word stands: the nearest occurrence before the content, else after."""
+    if not q.cue:
+        return None
+    pattern = re.compile(rf"\b{re.escape(q.cue)}", re.IGNORECASE)
+    before = [m.start() for m in pattern.finditer(text, max(0, q.start - 250), q.start)]
+    if before:
+        return before[-1]
+    after = pattern.search(text, q.end, q.end + 250)
+    return after.start() if after else None
 
 
 @stage("quotes", reads={"text", "sentences", "language", "dates"}, writes={"quotes"})

@@ -578,3 +578,8 @@ SUBORDINATORS = (
     "sehingga",
     "hingga",
 )
+
+#: Indonesian speakers are capitalised names or known role/group words (see SPEAKER_WORDS).
+NOT_IN_SPEAKER: tuple[str, ...] = ()
+#: Indonesian closes a sentence with "…, kata X" (verb first): no speaker-first tail.
+TAIL_SPEAKER_FIRST = False

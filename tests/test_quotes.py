@@ -1,0 +1,96 @@
+"""Who said what: quotes, speakers, roles, sources."""
+
+from __future__ import annotations
+
+from kroscek.annotate.quotes import find_quotes
+from kroscek.annotate.sentences import split_sentences
+from kroscek.model import Article, Quote
+
+
+def _quotes(text: str, language: str = "id") -> list[Quote]:
+    return find_quotes(text, split_sentences(text, language), language, [])
+
+
+def _by_start(article: Article, prefix: str) -> Quote:
+    return next(q for q in article.quotes if article.text[q.start : q.end].startswith(prefix))
+
+
+def test_direct_quote_with_role_source_and_date(seeds: dict[str, Article]) -> None:
+    q = _by_start(seeds["001"], "Korea Utara dan Rusia merupakan dua negara")
+    assert (q.kind, q.speaker, q.speaker_role, q.cue) == (
+        "direct",
+        "Lin Jian",
+        "juru bicara Kementerian Luar Negeri China",
+        "ucap",
+    )
+    assert (q.cited_from, q.date) == ("AFP", "2024-11-01")
+    text = seeds["001"].text
+    assert q.speaker_start is not None and text[q.speaker_start : q.speaker_end] == "Lin Jian"
+
+
+def test_short_names_and_pronouns_resolve(seeds: dict[str, Article]) -> None:
+    lin = _by_start(seeds["001"], "Posisi China yang mengharapkan")
+    assert (lin.speaker, lin.speaker_canonical) == ("Lin", "Lin Jian")  # "tegas Lin"
+    guo = _by_start(seeds["000"], "kebijakan luar negeri China")
+    assert guo.speaker_canonical == "Guo Jiakun"  # "Guo menegaskan bahwa …"
+    ia = _by_start(seeds["000"], "keterlibatan militer Korea Utara memberikan")
+    assert ia.speaker_canonical == "Valery Gerasimov"  # "Ia juga menyebut …" after "ucap Gerasimov"
+    nya = _by_start(seeds["004"], "keikutsertaan tentara Korut")
+    assert nya.speaker_canonical == "Valery Gerasimov"  # "Menurutnya" after "Gerasimov menunjukkan …"
+
+
+def test_capital_as_government_and_partial_quote(seeds: dict[str, Article]) -> None:
+    q = _by_start(seeds["001"], "tidak mengetahui situasi spesifik")
+    assert (q.kind, q.speaker, q.speaker_canonical, q.speaker_kind) == ("direct", "Beijing", "China", "government")
+
+
+def test_cited_from_channels(seeds: dict[str, Article]) -> None:
+    assert _by_start(seeds["000"], "Interaksi antara Rusia").cited_from == "Kyiv Independent"
+    assert _by_start(seeds["000"], "Saya ingin menekankan").cited_from == "Politico"
+    assert _by_start(seeds["004"], "Tentara dan perwira").cited_from == "situs resmi Kremlin"
+    kcna = _by_start(seeds["004"], "Pasukan Korea Utara berkontribusi")
+    assert (kcna.speaker, kcna.speaker_kind, kcna.cited_from, kcna.date) == (
+        "Komisi Militer Pusat Partai Pekerja Korea",
+        "organisation",
+        "Korean Central News Agency (KCNA)",
+        "2025-04-27",
+    )
+    kim = _by_start(seeds["004"], "Siapapun yang berjuang")
+    assert (kim.speaker, kim.cited_from) == ("Kim Jong Un", "KCNA")  # "lapor KCNA mengutip ucapan Kim Jong Un"
+
+
+def test_unmarked_first_person_speech(seeds: dict[str, Article]) -> None:
+    q = _by_start(seeds["003"], "Saya tekankan sekali lagi")
+    assert (q.kind, q.speaker_canonical) == ("unmarked", "Lin Jian")
+
+
+def test_scare_quotes_and_titles_are_not_quotes(seeds: dict[str, Article]) -> None:
+    texts = [seeds["001"].text[q.start : q.end] for q in seeds["001"].quotes]
+    assert "bungkamnya" not in texts
+    found = _quotes('Ia hadir dalam diskusi "Sinkronisasi Kebijakan Bank Indonesia dan OJK" di Jakarta.')
+    assert found == []
+
+
+def test_indirect_forms() -> None:
+    found = _quotes(
+        "Menurut Johan , laporan itu merupakan bahan mentah . Angel , kata Hajrul , sudah paham garis partai ."
+    )
+    assert [(q.kind, q.speaker, q.cue) for q in found] == [
+        ("indirect", "Johan", "Menurut"),
+        ("indirect", "Hajrul", "kata"),
+    ]
+    [tail] = _quotes("London adalah kota termahal di Eropa untuk kegiatan kebudayaan , kata sebuah survei .")
+    assert (tail.speaker, tail.kind) == ("sebuah survei", "indirect")
+
+
+def test_not_speech() -> None:
+    assert _quotes("KCNA tidak menyebutkan dalam laporannya berapa jumlah tentara yang dikirim.") == []
+    assert _quotes("Pejabat yang mengungkapkan keterlibatan itu adalah Gerasimov.") == []
+
+
+def test_english() -> None:
+    found = _quotes('"We will win this state," Trump said on Tuesday. The economy is slowing, officials said.', "en")
+    assert [(q.kind, q.speaker, q.cue) for q in found] == [
+        ("direct", "Trump", "said"),
+        ("indirect", "officials", "said"),
+    ]
