@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DEMO_OUT := build/demo
 
-.PHONY: demo test lint bench clean-venv
+.PHONY: demo test lint bench train-ner clean-venv
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,11 @@ $(VENV)/.installed-bench: pyproject.toml | $(BIN)/python
 bench: $(VENV)/.installed-bench
 	$(BIN)/python benchmarks/bench_backbone.py
 	$(BIN)/python benchmarks/bench_dates.py
+
+# Developers only (CI does not train): rebuilds kroscek/models/ner-id-{sm,md} from ../shared/data.
+train-ner: $(VENV)/.installed-dev
+	$(BIN)/python training/ner/build.py --size sm --epochs 30
+	$(BIN)/python training/ner/build.py --size md --epochs 20
 
 clean-venv:
 	rm -rf $(VENV)

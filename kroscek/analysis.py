@@ -8,6 +8,7 @@ from typing import BinaryIO
 
 # Importing the stage modules registers their stages.
 import kroscek.annotate.dates
+import kroscek.annotate.entities
 import kroscek.annotate.quantities
 import kroscek.annotate.quotes
 import kroscek.annotate.sentences
@@ -18,6 +19,7 @@ from kroscek.ingest import read_inputs
 from kroscek.model import Article, Skipped
 from kroscek.pipeline import Pipeline
 from kroscek.settings import Settings
+from kroscek.stories.entities import link_entities
 
 __all__ = ["Analysis", "analyze", "build_pipeline"]
 
@@ -60,4 +62,6 @@ def analyze(
         if progress:
             progress(article)
     result.timings = dict(pipeline.timings)
+    # The cross-article layer: one canonical name per entity across the whole batch.
+    result.articles = link_entities(result.articles)
     return result

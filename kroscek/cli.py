@@ -178,6 +178,29 @@ def eval_polnear_command(
     Console().print(evaluate_polnear(root, split).table(split))
 
 
+@eval_app.command("ner")
+def eval_ner_command(
+    model: Annotated[str, typer.Option(help="Packaged model: ner-id-sm or ner-id-md.")] = "ner-id-sm",
+    shared: Annotated[Path, typer.Option(help="The shared folder.")] = _SHARED,
+) -> None:
+    """Entity P/R/F1 (PER, LOC, ORG) on each Indonesian NER test set, and tokens/s."""
+    from kroscek.evaluate.ner import evaluate_ner
+
+    results = evaluate_ner(shared / "data", model)
+    table = Table("test set", "P", "R", "F1", "PER", "LOC", "ORG", title=f"{model}: entity-level exact span")
+    for name, r in results.items():
+        if name == "speed":
+            continue
+        types = r["per_type"]
+        table.add_row(
+            name,
+            *(f"{r[k]:.3f}" for k in ("p", "r", "f")),
+            *(f"{types.get(t, 0.0):.3f}" for t in ("PER", "LOC", "ORG")),
+        )
+    Console().print(table)
+    Console().print(f"tokens/s (NER alone, one process): {results['speed']['tokens_per_s']:,.0f}")
+
+
 @eval_app.command("mentions")
 def eval_mentions_command(
     split: Annotated[str, typer.Option(help="NER UGM fold-01 split: train, dev or test.")] = "test",

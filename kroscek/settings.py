@@ -23,7 +23,16 @@ class Settings(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     #: Below this confidence the language stays unknown (null).
     min_language_confidence: float = 0.5
     #: Per-article stages, in order.
-    stages: tuple[str, ...] = ("clean", "language", "published", "sentences", "dates", "quantities", "quotes")
+    stages: tuple[str, ...] = (
+        "clean",
+        "language",
+        "published",
+        "sentences",
+        "entities",
+        "dates",
+        "quantities",
+        "quotes",
+    )
     #: Worker processes for the per-article stages (1 = in-process).
     jobs: int = 1
 

@@ -39,8 +39,8 @@ def test_json_to_stdout_is_the_contract() -> None:
     assert (article["dateline"], article["wire"]) == ("BEIJING", ["ANTARA"])
     # No metadata: the publish date comes from the text's stamp, and says so.
     assert (article["published"], article["published_source"]) == ("2024-10-29", "text")
-    # Every field of the contract is present, null or [] when unknown.
-    assert article["entities"] == []
+    assert any(e["text"] == "Lin Jian" and e["label"] == "PER" for e in article["entities"])
+    assert {e["canonical"] for e in article["entities"] if e["text"] == "Tiongkok"} == {"China"}
     assert any(q["speaker"] == "Lin Jian" for q in article["quotes"])
     assert {"text": "Selasa (29 Oktober)", "value": "2024-10-29"}.items() <= article["dates"][0].items()
 

@@ -1,0 +1,217 @@
+"""The ``entities`` stage: named entities from kroscek's trained NER, each with a canonical name.
+
+The model (``kroscek/models/ner-id-<size>``, trained by ``training/ner/build.py``) finds PER,
+ORG and LOC mentions; a LOC that names a country, or a capital standing for its government
+("Pyongyang mengakui …"), becomes GPE. Inside the article every mention gets ``canonical``:
+
+1. the curated alias table and CLDR country names (Korut, Republik Rakyat Demokratik Korea →
+   Korea Utara; Tiongkok → China; AS → Amerika Serikat);
+2. acronyms defined in the text: "Direktorat Jenderal Intelijen (GUR)" makes GUR that body;
+3. people: spelling variants and partial names join the fullest form of the same name in the
+   article ("Kim Jong-un", "Kim Jong Un", "Kim Jong-Un", "Jong Un" → one person); two people
+   who share one word of a name are not merged ("Kim Jong Un" and "Kim Yo Jong").
+The corpus level (variants across articles) is the cross-article layer's work.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import msgspec
+
+from kroscek.lang import language_module
+from kroscek.lang.xx import capitals
+from kroscek.model import Article, Entity
+from kroscek.pipeline import stage
+
+__all__ = ["DEFAULT_MODEL", "canonical_names", "entities", "find_entities", "load_model", "name_key"]
+
+MODELS = Path(__file__).resolve().parent.parent / "models"
+DEFAULT_MODEL = "ner-id-sm"
+
+# A capital is its government when an act of speech or state follows it.
+_GOVERNMENT_VERBS = re.compile(
+    r"^\s*(?:,\s*[^,]{0,60},\s*)?(?:juga\s+|pun\s+|telah\s+|tidak\s+|akan\s+)?"
+    r"(?:mengatakan|menyatakan|menegaskan|mengakui|membantah|memandang|menolak|meminta|mendesak|"
+    r"mengecam|mengumumkan|mengirim|mengirimkan|menilai|menyebut|menuduh|berharap|menyerukan|"
+    r"memilih|menanggapi|mengingatkan|memperingatkan|mengutuk|said|says|denied|warned)\b",
+    re.IGNORECASE,
+)
+
+
+@cache
+def load_model(name: str = DEFAULT_MODEL) -> Any:
+    """Return the packaged spaCy pipeline ``name`` (loaded once per process, from disk only)."""
+    import spacy
+
+    path = MODELS / name
+    if not path.exists():
+        raise FileNotFoundError(f"NER model {path} is missing: run `make train-ner`")
+    return spacy.load(path)
+
+
+def name_key(name: str) -> str:
+    """Return the comparison form of a name: case, hyphens and spacing folded."""
+    return " ".join(re.sub(r"[-‐–_.]", " ", name).lower().split())
+
+
+@cache
+def _alias_index() -> dict[str, str]:
+    from babel import Locale
+
+    index: dict[str, str] = {}
+    for country in Locale("id").territories.values():
+        index[name_key(country)] = country
+    aliases = language_module("id", "aliases")
+    for canonical, names in aliases.ALIASES.items():
+        index[name_key(canonical)] = canonical
+        for alias in names:
+            index[name_key(alias)] = canonical
+    for demonym, country in aliases.DEMONYMS.items():
+        index[name_key(demonym)] = country
+    for country in capitals.COUNTRIES:
+        index.setdefault(name_key(country), country)
+    return index
+
+
+def _is_country(name: str) -> bool:
+    canonical = _alias_index().get(name_key(name))
+    return canonical is not None and (canonical in capitals.COUNTRIES or canonical in _cldr_countries())
+
+
+@cache
+def _cldr_countries() -> frozenset[str]:
+    from babel import Locale
+
+    return frozenset(Locale("id").territories.values())
+
+
+_ACRONYM_AFTER = re.compile(
+    r"(?P<long>[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|dan|dari|untuk|of|and)){1,8})\s*\(\s*(?P<short>[A-Z][A-Za-z]{1,9})\s*\)"
+)
+
+
+def _acronyms(text: str) -> dict[str, str]:
+    """Acronyms the text defines: "Direktorat Jenderal Intelijen (GUR)" -> {"GUR": long form}."""
+    found = {}
+    for match in _ACRONYM_AFTER.finditer(text):
+        found[name_key(match.group("short"))] = match.group("long")
+    return found
+
+
+def canonical_names(text: str, mentions: list[tuple[int, int, str]]) -> list[tuple[str, str]]:
+    """Return (label, canonical) for each (start, end, label) mention of ``text``."""
+    aliases = _alias_index()
+    defined = _acronyms(text)
+    people = [text[s:e] for s, e, label in mentions if label == "PER"]
+    out = []
+    for start, end, label in mentions:
+        surface = " ".join(text[start:end].split())
+        key = name_key(surface)
+        canonical = aliases.get(key)
+        if canonical is None and key in defined:
+            canonical = aliases.get(name_key(defined[key]), defined[key])
+        if label in ("LOC", "GPE", "ORG") and surface in capitals.CAPITALS and _GOVERNMENT_VERBS.match(text[end:]):
+            label, canonical = "GPE", capitals.CAPITALS[surface]
+        elif label == "LOC" and _is_country(surface):
+            label = "GPE"
+        if canonical is None and label == "PER":
+            canonical = _fullest(surface, people)
+        out.append((label, canonical or surface))
+    return out
+
+
+def _fullest(name: str, people: list[str]) -> str:
+    """The fullest form of a person's name in the article that contains this one's words."""
+    tokens = name_key(name).split()
+    best = name
+    for other in people:
+        other_tokens = name_key(other).split()
+        if len(other_tokens) <= len(tokens):
+            if other_tokens == tokens and len(other) > len(best):
+                best = other if other[0].isupper() else best
+            continue
+        # "Jong Un" inside "Kim Jong Un": a contiguous run of the longer name's words.
+        inside = any(other_tokens[i : i + len(tokens)] == tokens for i in range(len(other_tokens) - len(tokens) + 1))
+        if inside and len(other_tokens) > len(name_key(best).split()):
+            best = other
+    # Spelling variants of the chosen form collapse to its first written variant.
+    for other in people:
+        if name_key(other) == name_key(best):
+            return " ".join(other.split())
+    return best
+
+
+def _tidy(text: str, start: int, end: int, label: str) -> list[tuple[int, int, str]]:
+    """Repair what the statistical model gets wrong in ways a rule can see.
+
+    Leading lower-case words are not part of a name ("kota Suja" -> "Suja"; "medan" alone is
+    not an entity); a span that begins with a country and goes on with a name ("Ukraina
+    Volodymyr Zelensky") is a country and a person; a country, an alias of one, or a capital
+    is a place, whatever label it got.
+    """
+    words = list(re.finditer(r"\S+", text[start:end]))
+    while words and not words[0].group()[0].isupper():
+        words.pop(0)
+    if not words:
+        return []
+    start = start + words[0].start()
+    base = start - words[0].start()
+    if len(words) > 2:
+        for cut in (2, 1):
+            head = " ".join(w.group() for w in words[:cut])
+            rest = words[cut:]
+            if _is_country(head) and len(rest) >= 2 and all(w.group()[0].isupper() for w in rest):
+                return [(start, base + words[cut - 1].end(), "GPE"), (base + rest[0].start(), end, "PER")]
+    surface = text[start:end]
+    if _is_country(surface):
+        label = "GPE"
+    elif surface in capitals.CAPITALS and label == "PER":
+        label = "LOC"
+    return [(start, end, label)]
+
+
+def _split_trailing_people(text: str, mentions: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Split "Kementerian Luar Negeri Tiongkok Lin Jian" when the article names Lin Jian alone.
+
+    Indonesian puts the title before the name with no comma, and the model sometimes swallows
+    the name into the organisation; a tail of words that the same article tags as a person
+    elsewhere is that person.
+    """
+    people = {name_key(text[s:e]) for s, e, label in mentions if label == "PER"}
+    out: list[tuple[int, int, str]] = []
+    for start, end, label in mentions:
+        words = list(re.finditer(r"\S+", text[start:end]))
+        if label != "PER" and len(words) >= 3:
+            for cut in range(1, len(words) - 1):
+                tail = " ".join(w.group() for w in words[cut:])
+                if name_key(tail) in people:
+                    out.append((start, start + words[cut - 1].end(), label))
+                    out.append((start + words[cut].start(), end, "PER"))
+                    break
+            else:
+                out.append((start, end, label))
+            continue
+        out.append((start, end, label))
+    return out
+
+
+def find_entities(text: str, model: str = DEFAULT_MODEL) -> list[Entity]:
+    """Return the entity mentions of ``text`` with labels and canonical names."""
+    if not text.strip():
+        return []
+    doc = load_model(model)(text)
+    mentions = _split_trailing_people(
+        text, [m for e in doc.ents for m in _tidy(text, e.start_char, e.end_char, e.label_)]
+    )
+    resolved = canonical_names(text, mentions)
+    return [Entity(s, e, label, canonical) for (s, e, _), (label, canonical) in zip(mentions, resolved, strict=True)]
+
+
+@stage("entities", reads={"text"}, writes={"entities"})
+def entities(article: Article) -> Article:
+    """Return the article with its ``entities`` layer."""
+    return msgspec.structs.replace(article, entities=tuple(find_entities(article.text)))
