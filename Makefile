@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DEMO_OUT := build/demo
 
-.PHONY: demo test lint bench train-ner clean-venv
+.PHONY: demo test lint bench train-ner train-ner-frontier clean-venv
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,8 +39,13 @@ bench: $(VENV)/.installed-bench
 	$(BIN)/python benchmarks/bench_backbone.py
 	$(BIN)/python benchmarks/bench_dates.py
 
-# Developers only (CI does not train): rebuilds kroscek/models/ner-id-{sm,md} from ../shared/data.
+# Developers only (CI does not train): rebuilds kroscek/models/ner-id-xs and the common-word list from ../shared/data.
 train-ner: $(VENV)/.installed-dev
+	$(BIN)/python training/lexicon/build.py
+	$(BIN)/python training/ner/build.py --size xs --epochs 30
+
+# The other points of the F1-vs-speed frontier (not shipped; kroscek/models/README.md).
+train-ner-frontier: $(VENV)/.installed-dev
 	$(BIN)/python training/ner/build.py --size sm --epochs 30
 	$(BIN)/python training/ner/build.py --size md --epochs 20
 

@@ -180,7 +180,9 @@ def eval_polnear_command(
 
 @eval_app.command("ner")
 def eval_ner_command(
-    model: Annotated[str, typer.Option(help="Packaged model: ner-id-sm or ner-id-md.")] = "ner-id-sm",
+    model: Annotated[
+        str, typer.Option(help="Model under kroscek/models: ner-id-xs ships; sm/md come from make train-ner-frontier.")
+    ] = "ner-id-xs",
     shared: Annotated[Path, typer.Option(help="The shared folder.")] = _SHARED,
 ) -> None:
     """Entity P/R/F1 (PER, LOC, ORG) on each Indonesian NER test set, and tokens/s."""

@@ -1,6 +1,6 @@
 """The ``entities`` stage: named entities from kroscek's trained NER, each with a canonical name.
 
-The model (``kroscek/models/ner-id-<size>``, trained by ``training/ner/build.py``) finds PER,
+The model (``kroscek/models/ner-id-xs``, trained by ``training/ner/build.py``) finds PER,
 ORG and LOC mentions; a LOC that names a country, or a capital standing for its government
 ("Pyongyang mengakui …"), becomes GPE. Inside the article every mention gets ``canonical``:
 
@@ -27,10 +27,19 @@ from kroscek.lang.xx import capitals
 from kroscek.model import Article, Entity
 from kroscek.pipeline import stage
 
-__all__ = ["DEFAULT_MODEL", "canonical_names", "entities", "find_entities", "load_model", "name_key"]
+__all__ = [
+    "DEFAULT_MODEL",
+    "canonical_names",
+    "entities",
+    "find_entities",
+    "load_model",
+    "name_key",
+    "runs_inside",
+    "truecase",
+]
 
 MODELS = Path(__file__).resolve().parent.parent / "models"
-DEFAULT_MODEL = "ner-id-sm"
+DEFAULT_MODEL = "ner-id-xs"
 
 # A capital is its government when an act of speech or state follows it.
 _GOVERNMENT_VERBS = re.compile(
@@ -124,9 +133,17 @@ def canonical_names(text: str, mentions: list[tuple[int, int, str]]) -> list[tup
     return out
 
 
+def runs_inside(short: list[str], long: list[str]) -> bool:
+    """Whether ``short`` is a contiguous run of ``long``'s words, and shorter."""
+    return len(long) > len(short) and any(long[i : i + len(short)] == short for i in range(len(long) - len(short) + 1))
+
+
 def _fullest(name: str, people: list[str]) -> str:
     """The fullest form of a person's name in the article that contains this one's words."""
     tokens = name_key(name).split()
+    owners = {name_key(o) for o in people if runs_inside(tokens, name_key(o).split())}
+    if len({o for o in owners if not any(runs_inside(o.split(), p.split()) for p in owners)}) > 1:
+        return name  # "Habibie" beside "BJ Habibie" and "Ainun Habibie": either could be meant
     best = name
     for other in people:
         other_tokens = name_key(other).split()
@@ -145,19 +162,39 @@ def _fullest(name: str, people: list[str]) -> str:
     return best
 
 
+def _is_role(word: str, roles: frozenset[str]) -> bool:
+    return word.lower().rstrip(".,") in roles
+
+
 def _tidy(text: str, start: int, end: int, label: str) -> list[tuple[int, int, str]]:
     """Repair what the statistical model gets wrong in ways a rule can see.
 
     Leading lower-case words are not part of a name ("kota Suja" -> "Suja"; "medan" alone is
-    not an entity); a span that begins with a country and goes on with a name ("Ukraina
-    Volodymyr Zelensky") is a country and a person; a country, an alias of one, or a capital
-    is a place, whatever label it got.
+    not an entity), nor are titles and ranks around a person's ("Presiden Joko Widodo",
+    "Iptu Zainal Abidin", "Albert Dinata General Manager"); a span that begins with a country
+    and goes on with a name ("Ukraina Volodymyr Zelensky") is a country and a person; a
+    country, an alias of one, or a capital is a place, whatever label it got.
     """
     words = list(re.finditer(r"\S+", text[start:end]))
-    while words and not words[0].group()[0].isupper():
+    roles = _role_words()
+    while words and (not words[0].group()[0].isupper() or (label == "PER" and _is_role(words[0].group(), roles))):
         words.pop(0)
+    while label == "PER" and len(words) > 1:
+        if len(words) > 2 and " ".join(w.group() for w in words[-2:]).lower() in roles:
+            del words[-2:]
+        elif _is_role(words[-1].group(), roles):
+            words.pop()
+        else:
+            break
+    # "Abdul Aziz KASUS DANA": a shouted headline word after the name is not part of it.
+    common = _common_words()
+    while label == "PER" and len(words) > 1 and words[-1].group().isupper() and words[-1].group().lower() in common:
+        words.pop()
     if not words:
         return []
+    if label == "PER" and words[0].group().lower() in _organisation_words():
+        label = "ORG"  # "Kementerian Pemuda dan Olahraga" is never a person
+    end = start + words[-1].end()
     start = start + words[0].start()
     base = start - words[0].start()
     if len(words) > 2:
@@ -172,6 +209,58 @@ def _tidy(text: str, start: int, end: int, label: str) -> list[tuple[int, int, s
     elif surface in capitals.CAPITALS and label == "PER":
         label = "LOC"
     return [(start, end, label)]
+
+
+@cache
+def _common_words(lang: str = "id") -> frozenset[str]:
+    path = Path(__file__).resolve().parent.parent / "lang" / lang / "common_words.txt"
+    lines = path.read_text(encoding="utf-8").splitlines() if path.exists() else []
+    return frozenset(w for w in lines if w and not w.startswith("#"))
+
+
+@cache
+def _organisation_words(lang: str = "id") -> frozenset[str]:
+    return frozenset(w for w in language_module(lang, "quotes").ORGANISATION_WORDS if " " not in w)
+
+
+@cache
+def _role_words(lang: str = "id") -> frozenset[str]:
+    return frozenset(language_module(lang, "quotes").ROLE_WORDS)
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def truecase(text: str) -> str:
+    """Lower-case ordinary words inside Title Case runs (headlines), keeping every offset.
+
+    "Habibie Pakai Penutup Mata Diungkap Sang Kakak" reads to the model as one long name;
+    "Habibie pakai penutup mata diungkap Sang kakak" does not. A run is three or more
+    capitalised words in a row; it changes only when two or more of its words are on the
+    common-word list (so "Kementerian Luar Negeri" stays whole), and all-caps words never do.
+    """
+    common = _common_words()
+    chars = list(text)
+    run: list[re.Match[str]] = []
+
+    def flush() -> None:
+        ordinary = [
+            m for m in run if m.group()[1:].islower() and m.group().lower() in common and len(m.group()[0].lower()) == 1
+        ]
+        if len(run) >= 3 and len(ordinary) >= 2:
+            for m in ordinary:
+                chars[m.start()] = m.group()[0].lower()
+        run.clear()
+
+    for match in _WORD.finditer(text):
+        if not match.group()[0].isupper():
+            flush()
+            continue
+        if run and text[run[-1].end() : match.start()].strip():
+            flush()
+        run.append(match)
+    flush()
+    return "".join(chars)
 
 
 def _split_trailing_people(text: str, mentions: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -203,7 +292,7 @@ def find_entities(text: str, model: str = DEFAULT_MODEL) -> list[Entity]:
     """Return the entity mentions of ``text`` with labels and canonical names."""
     if not text.strip():
         return []
-    doc = load_model(model)(text)
+    doc = load_model(model)(truecase(text))
     mentions = _split_trailing_people(
         text, [m for e in doc.ents for m in _tidy(text, e.start_char, e.end_char, e.label_)]
     )

@@ -2,10 +2,12 @@
 
 Per article, the ``entities`` stage already folded aliases, acronyms and name variants. Across
 articles the same person may still be "Kim Jong-un" in one and "Kim Jong Un" or "Jong Un" in
-another, and an acronym defined in one article ("GUR") may stand alone in another. This pass
-groups canonical names by their folded key and by one name's words running inside another's
-(only when that longer name is the single candidate), picks the form most articles use, and
-rewrites ``canonical`` in every mention and in quote speakers.
+another, "Volodymyr Zelenskyy" in one and "Volodymyr Zelensky" in another, and an acronym defined in one
+article ("GUR") may stand alone in another. This pass groups canonical names by their folded
+key, by spelling (rapidfuzz, word by word, people only), by one name's words running inside
+another's (only when that longer name is the single candidate) and by acronyms some article
+defines unambiguously; it picks the form most articles use and rewrites ``canonical`` in every
+mention and in quote speakers (a speaker whose span is an entity takes that entity's name).
 """
 
 from __future__ import annotations
@@ -14,16 +16,24 @@ from collections import Counter
 
 import msgspec
 
-from kroscek.annotate.entities import name_key
+from kroscek.annotate.entities import name_key, runs_inside
 from kroscek.model import Article, Entity, Quote
 
 __all__ = ["link_entities"]
 
 
-def _contains(longer: list[str], shorter: list[str]) -> bool:
-    return len(longer) > len(shorter) and any(
-        longer[i : i + len(shorter)] == shorter for i in range(len(longer) - len(shorter) + 1)
-    )
+def _same_spelling(a: list[str], b: list[str]) -> bool:
+    """Two spellings of one name ("Volodymyr Zelensky" / "Zelenskyy"), never "Kim Jong Un" / "Kim Jong Il".
+
+    Same number of words, at least one identical, and every other pair close in spelling:
+    rapidfuzz ratio over 80 between words of four letters or more. Vowel-only variants
+    ("Dani" / "Doni") are different people as often as not and stay apart.
+    """
+    from rapidfuzz.fuzz import ratio
+
+    if len(a) != len(b) or len(a) < 2 or a == b or not any(x == y for x, y in zip(a, b, strict=True)):
+        return False
+    return all(x == y or (min(len(x), len(y)) >= 4 and ratio(x, y) > 80) for x, y in zip(a, b, strict=True))
 
 
 def _align_speaker(quote: Quote, entities: tuple[Entity, ...], mapping: dict[str, str]) -> Quote:
@@ -36,7 +46,9 @@ def _align_speaker(quote: Quote, entities: tuple[Entity, ...], mapping: dict[str
             overlaps = e.start < quote.speaker_end and quote.speaker_start < e.end
             covers = e.start <= quote.speaker_start and quote.speaker_end <= e.end
             if e.canonical and ((overlaps and e.label == "PER") or (covers and e.label != "LOC")):
-                canonical = e.canonical
+                # The quote's own resolution may be the fuller name ("Guo" -> "Guo Jiakun").
+                if not runs_inside(name_key(e.canonical).split(), name_key(canonical).split()):
+                    canonical = e.canonical
                 break
     else:
         # A speaker resolved from earlier text ("ujarnya"): the article's entity of that name.
@@ -46,8 +58,33 @@ def _align_speaker(quote: Quote, entities: tuple[Entity, ...], mapping: dict[str
     return msgspec.structs.replace(quote, speaker_canonical=canonical)
 
 
+def _with_speakers(article: Article) -> Article:
+    """Add the people the quotes stage found speaking where the model tagged nothing.
+
+    "Juru Bicara Kementerian Luar Negeri China, Guo Jiakun, mengatakan …" is strong evidence
+    that Guo Jiakun is a person even when the statistical model missed the name.
+    """
+    added = []
+    for q in article.quotes:
+        if q.speaker_kind != "person" or q.speaker_start is None or q.speaker_end is None or not q.speaker_canonical:
+            continue
+        surface = article.text[q.speaker_start : q.speaker_end]
+        if not set(name_key(surface).split()) & set(name_key(q.speaker_canonical).split()):
+            continue  # a pronoun ("Ia") that the quotes stage resolved: not a name in the text
+        if not surface[:1].isupper() or any(
+            e.start < q.speaker_end and q.speaker_start < e.end for e in article.entities
+        ):
+            continue
+        added.append(Entity(q.speaker_start, q.speaker_end, "PER", q.speaker_canonical))
+    if not added:
+        return article
+    entities = tuple(sorted({*article.entities, *added}, key=lambda e: (e.start, e.end)))
+    return msgspec.structs.replace(article, entities=entities)
+
+
 def link_entities(articles: list[Article]) -> list[Article]:
     """Return the articles with entity and speaker canonical names unified across the corpus."""
+    articles = [_with_speakers(a) for a in articles]
     usage: Counter[str] = Counter()  # canonical form -> articles using it
     labels: dict[str, str] = {}
     for article in articles:
@@ -56,20 +93,36 @@ def link_entities(articles: list[Article]) -> list[Article]:
         for e in article.entities:
             if e.canonical:
                 labels.setdefault(e.canonical, e.label)
+    # An acronym one article defines ("Direktorat Jenderal Intelijen (GUR)") and another uses bare.
+    expansions: dict[str, set[str]] = {}
+    for article in articles:
+        for e in article.entities:
+            surface = article.text[e.start : e.end]
+            if e.canonical and surface.isupper() and e.canonical != surface and len(surface) <= 10:
+                expansions.setdefault(surface, set()).add(e.canonical)
+    defined = {acronym: next(iter(forms)) for acronym, forms in expansions.items() if len(forms) == 1}
     by_key: dict[str, list[str]] = {}
     for form in usage:
         by_key.setdefault(name_key(form), []).append(form)
     # One representative per folded key: the form most articles write, then the longest.
     representative = {key: max(forms, key=lambda f: (usage[f], len(f))) for key, forms in by_key.items()}
     people = [k for k in representative if labels.get(representative[k]) == "PER"]
+    # Spelling variants of one person: the keys join the variant most articles use.
+    for key in sorted(people, key=lambda k: -usage[representative[k]]):
+        for other in people:
+            if other != key and _same_spelling(key.split(), other.split()):
+                winner = max((key, other), key=lambda k: (usage[representative[k]], len(k)))
+                representative[key] = representative[other] = representative[winner]
     mapping: dict[str, str] = {}
     for key, rep in representative.items():
         tokens = key.split()
         target = rep
         if labels.get(rep) == "PER" and len(tokens) <= 2:
-            longer = [k for k in people if _contains(k.split(), tokens)]
+            longer = [k for k in people if runs_inside(tokens, k.split())]
+            longer = [k for k in longer if not any(runs_inside(k.split(), o.split()) for o in longer)]
             if len(longer) == 1:  # "Jong Un" -> "Kim Jong Un"; never when two people could own it
                 target = representative[longer[0]]
+        target = defined.get(target, target)
         for form in by_key[key]:
             mapping[form] = target
     out = []
