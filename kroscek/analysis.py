@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import BinaryIO
@@ -16,9 +17,10 @@ import kroscek.clean
 import kroscek.clean.language
 import kroscek.clean.published  # noqa: F401
 from kroscek.ingest import read_inputs
-from kroscek.model import Article, Skipped
+from kroscek.model import Article, Skipped, Story
 from kroscek.pipeline import Pipeline
 from kroscek.settings import Settings
+from kroscek.stories.build import build_stories
 from kroscek.stories.entities import link_entities
 
 __all__ = ["Analysis", "analyze", "build_pipeline"]
@@ -29,6 +31,7 @@ class Analysis:
     """What one run produced: articles in input order, skipped inputs, seconds per stage."""
 
     articles: list[Article] = field(default_factory=list)
+    stories: list[Story] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
 
@@ -64,4 +67,8 @@ def analyze(
     result.timings = dict(pipeline.timings)
     # The cross-article layer: one canonical name per entity across the whole batch.
     result.articles = link_entities(result.articles)
+    if settings.stories:
+        started = time.perf_counter()
+        result.stories = build_stories(result.articles)
+        result.timings["stories"] = time.perf_counter() - started
     return result

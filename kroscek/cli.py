@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import time
 from pathlib import Path
 from typing import Annotated
 
@@ -16,7 +17,7 @@ from kroscek.analysis import Analysis, analyze
 from kroscek.model import to_contract
 from kroscek.pipeline import PipelineError, registered_stages
 from kroscek.report.markdown import markdown_report
-from kroscek.settings import SettingsError, load_settings
+from kroscek.settings import Settings, SettingsError, load_settings
 
 __all__ = ["EXIT_SKIPPED", "app"]
 
@@ -70,7 +71,7 @@ def analyze_command(
 ) -> None:
     """Clean and annotate raw articles; write JSON and a Markdown report."""
     result = _run(paths, settings, jobs, quiet)
-    document = msgspec.json.encode(to_contract(result.articles, [], result.skipped))
+    document = msgspec.json.encode(to_contract(result.articles, result.stories, result.skipped))
     pretty = msgspec.json.format(document, indent=2)
     if json_out == "-" or (json_out is None and out is None):
         sys.stdout.buffer.write(pretty + b"\n")
@@ -79,7 +80,9 @@ def analyze_command(
     if out:
         out.mkdir(parents=True, exist_ok=True)
         (out / "kroscek.json").write_bytes(pretty + b"\n")
-        (out / "report.md").write_text(markdown_report(result.articles, result.skipped), encoding="utf-8")
+        (out / "report.md").write_text(
+            markdown_report(result.articles, result.skipped, result.stories), encoding="utf-8"
+        )
     for s in result.skipped:
         err.print(f"[yellow]skipped[/] {s.source}: {s.reason}", highlight=False)
     if not quiet:
@@ -236,3 +239,36 @@ def eval_mentions_command(
 
 def main() -> None:
     app()
+
+
+@eval_app.command("stories")
+def eval_stories_command(
+    shared: Annotated[Path, typer.Option(help="The shared folder.")] = _SHARED,
+    jobs: Annotated[int, typer.Option(help="Worker processes for the per-article stages.")] = 2,
+) -> None:
+    """Events (B-cubed), hard negatives kept apart and copies (P/R) on the corpus-dev gold."""
+    from kroscek.evaluate.stories import score_stories
+    from kroscek.stories.build import group_events
+
+    corpus = shared / "corpus-dev"
+    if not (corpus / "gold.json").exists():
+        err.print(f"[red]error:[/] {corpus / 'gold.json'} not found")
+        raise typer.Exit(1)
+    articles = analyze([str(corpus / "articles.jsonl")], Settings(stories=False), jobs=jobs).articles
+    started = time.perf_counter()
+    events, _, duplicates = group_events(articles)
+    seconds = time.perf_counter() - started
+    name = {a.id: a.name for a in articles}
+    r = score_stories(
+        articles,
+        [[articles[i].name for i in rows] for rows in events],
+        [(name[d.a], name[d.b]) for d in duplicates],
+        corpus / "gold.json",
+    )
+    table = Table("measure", "value", title=f"corpus-dev: {r['articles']} articles, {r['gold_events']} gold events")
+    table.add_row("events found", str(r["events"]))
+    table.add_row("B-cubed P / R / F1", f"{r['bcubed_p']:.3f} / {r['bcubed_r']:.3f} / {r['bcubed_f']:.3f}")
+    table.add_row("hard negatives kept apart", f"{r['hard_negatives_apart']} / {r['hard_negatives']}")
+    table.add_row("copy pairs P / R (silver gold)", f"{r['copies_p']:.3f} / {r['copies_r']:.3f}")
+    table.add_row("cross-article layer", f"{seconds:.2f} s")
+    Console().print(table)

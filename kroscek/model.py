@@ -27,6 +27,7 @@ __all__ = [
     "Evidence",
     "Quantity",
     "Quote",
+    "QuoteChain",
     "Sentence",
     "Skipped",
     "Story",
@@ -200,6 +201,22 @@ class TimelineEntry(msgspec.Struct, frozen=True):
     evidence: tuple[Evidence, ...]
 
 
+class QuoteChain(msgspec.Struct, frozen=True):
+    """One quote as several articles carry it, from the earliest publisher on.
+
+    ``cited_from`` lists the outlets the articles say they took it from, in order of first use;
+    ``quotes`` are the occurrences (content spans), earliest article first.
+    """
+
+    speaker: str | None
+    text: str
+    first_article_id: str
+    first_outlet: str | None
+    first_published: str | None
+    cited_from: tuple[str, ...]
+    quotes: tuple[Evidence, ...]
+
+
 class Story(msgspec.Struct, frozen=True):
     id: str
     title: str | None
@@ -207,6 +224,7 @@ class Story(msgspec.Struct, frozen=True):
     events: tuple[Event, ...] = ()
     duplicates: tuple[Duplicate, ...] = ()
     claims: tuple[Claim, ...] = ()
+    quote_chains: tuple[QuoteChain, ...] = ()
     timeline: tuple[TimelineEntry, ...] = ()
 
 

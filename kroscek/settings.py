@@ -35,6 +35,8 @@ class Settings(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     )
     #: Worker processes for the per-article stages (1 = in-process).
     jobs: int = 1
+    #: Run the cross-article layer (copies, events, stories, claims, quote chains, timeline).
+    stories: bool = True
 
 
 def load_settings(path: Path | None = None) -> Settings:

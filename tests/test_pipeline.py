@@ -81,4 +81,5 @@ def test_process_pool_output_identical_and_in_order() -> None:
     two = analyze([str(EXAMPLES)], Settings(), jobs=2)
     assert [msgspec.json.encode(a) for a in one.articles] == [msgspec.json.encode(a) for a in two.articles]
     assert [a.name for a in two.articles] == sorted(a.name for a in two.articles)
-    assert set(two.timings) == set(Settings().stages)
+    assert [msgspec.json.encode(s) for s in one.stories] == [msgspec.json.encode(s) for s in two.stories]
+    assert set(two.timings) == {*Settings().stages, "stories"}

@@ -29,6 +29,7 @@ from kroscek.pipeline import stage
 
 __all__ = [
     "DEFAULT_MODEL",
+    "canonical_alias",
     "canonical_names",
     "entities",
     "find_entities",
@@ -84,6 +85,11 @@ def _alias_index() -> dict[str, str]:
     for country in capitals.COUNTRIES:
         index.setdefault(name_key(country), country)
     return index
+
+
+def canonical_alias(name: str) -> str | None:
+    """The canonical name the alias tables give ``name`` ("AS" -> "Amerika Serikat"), if any."""
+    return _alias_index().get(name_key(name))
 
 
 def _is_country(name: str) -> bool:

@@ -1,10 +1,10 @@
-"""A Markdown report of one analysis: each article's metadata and what was removed."""
+"""A Markdown report of one analysis: the stories first, then each article's metadata."""
 
 from __future__ import annotations
 
 from collections import Counter
 
-from kroscek.model import Article, Skipped
+from kroscek.model import Article, Skipped, Story
 
 __all__ = ["markdown_report"]
 
@@ -84,7 +84,62 @@ def _article_section(number: int, article: Article) -> list[str]:
     return out
 
 
-def markdown_report(articles: list[Article], skipped: list[Skipped]) -> str:
+def _story_section(number: int, story: Story, articles: dict[str, Article]) -> list[str]:
+    label = {
+        a: f"{articles[a].outlet or articles[a].name} ({articles[a].published or 'date unknown'})"
+        for a in story.article_ids
+    }
+    title = _cell(story.title) if story.title else story.id
+    out = [f"## Story {number}: {title}", "", f"{len(story.article_ids)} article(s), {len(story.events)} event(s).", ""]
+    out += ["### Events", "", "| date | event | articles |", "|---|---|---|"]
+    for event in story.events:
+        out.append(f"| {_cell(event.date)} | {_cell(event.title)} | {_cell([label[a] for a in event.article_ids])} |")
+    out.append("")
+    wires = [(label[a], articles[a].wire) for a in story.article_ids if articles[a].wire]
+    if story.duplicates or wires:
+        out += ["### Copies and wire copy", ""]
+        out += [f"- {label[d.b]} is a {d.kind} of {label[d.a]}" for d in story.duplicates]
+        out += [f"- {who} re-runs wire copy credited to {', '.join(wire)}" for who, wire in wires]
+        out.append("")
+    if story.claims:
+        out += ["### Claims across outlets", "", "| about | status | why | values |", "|---|---|---|---|"]
+        for claim in story.claims:
+            values = []
+            for v in claim.values:
+                article = articles[v.article_id]
+                shown = f"{v.value:,.0f}".replace(",", ".") if isinstance(v.value, float) else str(v.value)
+                text = _quote(article.text[v.start : v.end], 60) if isinstance(v.value, float) else ""
+                values.append(
+                    f"{shown} ({v.source or 'unattributed'}; {label[v.article_id]}{'; ' + text if text else ''})"
+                )
+            out.append(
+                f"| {_cell(claim.about)} | **{claim.status}** | {_cell(claim.reason)} | {_cell('<br>'.join(values))} |"
+            )
+        out.append("")
+    if story.quote_chains:
+        out += [
+            "### Quote chains",
+            "",
+            "| speaker | quote | first published by | taken from | carried by |",
+            "|---|---|---|---|---|",
+        ]
+        for chain in story.quote_chains:
+            carriers = list(dict.fromkeys(label[q.article_id] for q in chain.quotes))
+            out.append(
+                f"| {_cell(chain.speaker)} | {_cell(_quote(chain.text, 100))} | {_cell(label[chain.first_article_id])} "
+                f"| {_cell(chain.cited_from)} | {_cell(carriers)} |"
+            )
+        out.append("")
+    if story.timeline:
+        out += ["### Timeline", "", "| date | what | sources |", "|---|---|---|"]
+        for entry in story.timeline:
+            sources = len({e.article_id for e in entry.evidence})
+            out.append(f"| {entry.date} | {_cell(_quote(entry.text, 200))} | {sources} article(s) |")
+        out.append("")
+    return out
+
+
+def markdown_report(articles: list[Article], skipped: list[Skipped], stories: list[Story] | None = None) -> str:
     """Return the report as Markdown text."""
     reasons = Counter(b.reason for a in articles for b in a.boilerplate)
     out = [
@@ -100,6 +155,10 @@ def markdown_report(articles: list[Article], skipped: list[Skipped]) -> str:
         out += ["## Skipped inputs", "", "| input | problem |", "|---|---|"]
         out += [f"| {_cell(s.source)} | {_cell(s.reason)} |" for s in skipped]
         out.append("")
+    by_id = {a.id: a for a in articles}
+    for number, story in enumerate(stories or [], start=1):
+        out += _story_section(number, story, by_id)
+    out += ["# Articles", ""] if stories else []
     for number, article in enumerate(articles, start=1):
         out += _article_section(number, article)
     return "\n".join(out).rstrip() + "\n"

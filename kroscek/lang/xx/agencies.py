@@ -33,3 +33,17 @@ AGENCIES: dict[str, tuple[str, ...]] = {
     "Sputnik": (),
     "Ukrinform": (),
 }
+
+#: State media speak for their state: a statement "reported by KCNA" is North Korea's. Only
+#: agencies owned and run by a government belong here (not Yonhap, Reuters, ANTARA's own reports
+#: of others' words). Values are the country's canonical (Indonesian) name.
+STATE_MEDIA: dict[str, str] = {
+    "KCNA": "Korea Utara",
+    "Korean Central News Agency": "Korea Utara",
+    "Xinhua": "China",
+    "TASS": "Rusia",
+    "RIA Novosti": "Rusia",
+    "IRNA": "Iran",
+    "SANA": "Suriah",
+    "Vietnam News Agency": "Vietnam",
+}

@@ -1,0 +1,115 @@
+"""The cross-article layer: annotated articles in, ``Story`` records out.
+
+Order of work: copies (``duplicates``), events (``grouping`` over articles), stories (``grouping``
+over events), then inside each story its claims, quote chains and timeline. Every article ends in
+exactly one event and one story; a lone article is its own.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections import Counter
+from collections.abc import Sequence
+
+import msgspec
+import numpy as np
+from scipy.sparse import csr_matrix, vstack
+
+from kroscek.model import Article, Duplicate, Event, Story
+from kroscek.stories.claims import find_claims
+from kroscek.stories.duplicates import CopyParams, find_duplicates
+from kroscek.stories.grouping import GroupParams, group, reference_day, vectorise
+from kroscek.stories.quotechains import quote_chains
+from kroscek.stories.timeline import timeline
+
+__all__ = ["StoryParams", "build_stories", "group_events"]
+
+
+class StoryParams(msgspec.Struct, frozen=True):
+    copies: CopyParams = CopyParams()
+    grouping: GroupParams = GroupParams()
+
+
+def _id(prefix: str, members: Sequence[str]) -> str:
+    return prefix + hashlib.blake2b("\x00".join(sorted(members)).encode(), digest_size=5).hexdigest()
+
+
+def _time_order(days: Sequence[dt.date | None]) -> list[int]:
+    """Known days first, in time order; unknown ones after, in input order."""
+    return sorted(range(len(days)), key=lambda i: (days[i] is None, days[i] or dt.date.min, i))
+
+
+def _central(rows: list[int], vectors: csr_matrix) -> int:
+    """The member closest to the group's centroid (its title names the group)."""
+    if len(rows) == 1:
+        return rows[0]
+    block = vectors[rows]
+    centroid = np.asarray(block.sum(axis=0)).ravel()
+    scores = block @ centroid
+    return rows[int(np.argmax(scores))]
+
+
+def group_events(
+    articles: Sequence[Article], params: StoryParams | None = None
+) -> tuple[list[list[int]], list[list[int]], list[Duplicate]]:
+    """Return (events as article rows, stories as event rows, duplicate links)."""
+    params = params or StoryParams()
+    duplicates = find_duplicates(articles, params.copies)
+    row_of = {a.id: i for i, a in enumerate(articles)}
+    tied = {row_of[d.b]: row_of[d.a] for d in duplicates}
+    vectors = vectorise(articles)
+    days = [reference_day(a) for a in articles]
+    g = params.grouping
+    events = group(vectors, days, g.event_threshold, g.event_window, g.probe, _time_order(days), tied)
+    centroids = vstack([csr_matrix(vectors[rows].sum(axis=0)) for rows in events]).tocsr() if events else vectors[:0]
+    norms = np.sqrt(np.asarray(centroids.multiply(centroids).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    centroids = csr_matrix(centroids.multiply(1 / norms[:, None]))
+    event_days = [min((d for r in rows if (d := days[r]) is not None), default=None) for rows in events]
+    stories = group(centroids, event_days, g.story_threshold, g.story_window, g.probe, _time_order(event_days))
+    return events, stories, duplicates
+
+
+def build_stories(articles: Sequence[Article], params: StoryParams | None = None) -> list[Story]:
+    """Return the stories of ``articles``, largest first."""
+    if not articles:
+        return []
+    params = params or StoryParams()
+    events, stories, duplicates = group_events(articles, params)
+    vectors = vectorise(articles)
+    out = []
+    for event_rows in stories:
+        rows = sorted(r for e in event_rows for r in events[e])
+        ids = [articles[r].id for r in rows]
+        story_events = []
+        for e in sorted(event_rows, key=lambda e: (min(str(reference_day(articles[r])) for r in events[e]), e)):
+            members = sorted(events[e])
+            days = [reference_day(articles[r]) for r in members]
+            known = [d for d in days if d]
+            story_events.append(
+                Event(
+                    id=_id("e", [articles[r].id for r in members]),
+                    title=articles[_central(members, vectors)].title,
+                    article_ids=tuple(articles[r].id for r in members),
+                    date=max(Counter(known).items(), key=lambda kv: (kv[1], -kv[0].toordinal()))[0].isoformat()
+                    if known
+                    else None,
+                )
+            )
+        in_story = set(ids)
+        members_articles = [articles[r] for r in rows]
+        event_of = {a: ev.id for ev in story_events for a in ev.article_ids}
+        out.append(
+            Story(
+                id=_id("s", ids),
+                title=articles[_central(rows, vectors)].title,
+                article_ids=tuple(ids),
+                events=tuple(story_events),
+                duplicates=tuple(d for d in duplicates if d.a in in_story and d.b in in_story),
+                claims=tuple(find_claims(members_articles, event_of)),
+                quote_chains=tuple(quote_chains(members_articles)),
+                timeline=tuple(timeline(members_articles)),
+            )
+        )
+    return sorted(out, key=lambda s: (-len(s.article_ids), s.id))

@@ -1,0 +1,198 @@
+"""Claims: comparable facts from several articles of a story, and whether they agree.
+
+Two kinds of fact are aligned (the comparability rules are data in ``lang/<code>/claims.py``):
+
+- **Figures**: quantities whose counted nouns share a class ("tentara", "pasukan", "warga …
+  dikirim" are counts of people) and unit, across the story. Figures that are part of another
+  ("termasuk 500 perwira") and orders of magnitude ("ribuan") are left out. Each value carries
+  its source (the speaker of the quote it sits in, else the outlet it was cited from) and its
+  as-of date (the article's day).
+- **Dated statements**: the day an actor made a statement, inside one event: a quote with a
+  date ("…," bunyi pernyataan …, dilaporkan KCNA, Minggu (27/4/2025)) or a sentence where a
+  country is followed by an announcing verb and a day is given ("Pada hari Senin, Korea Utara …
+  mengonfirmasi"). State media speak for their state.
+
+Status, as DESIGN.md defines it: **agree** (one value); **update** (one source, one figure per
+day, changing over time); **differ** (figures from different sources, or several figures of one
+source on one day such as "8.000 of the 10.000": estimates, not contradictions); **conflict**
+(one statement, two dates).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from functools import cache
+from types import ModuleType
+
+from kroscek.annotate.entities import canonical_alias
+from kroscek.lang import language_module
+from kroscek.lang.xx import agencies
+from kroscek.model import Article, Claim, ClaimValue, Quantity
+from kroscek.stories.grouping import reference_day
+
+__all__ = ["find_claims", "state_voice"]
+
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
+
+
+@cache
+def _data(lang: str) -> ModuleType | None:
+    try:
+        return language_module(lang, "claims")
+    except ModuleNotFoundError:
+        return None
+
+
+@cache
+def _state_media() -> re.Pattern[str]:
+    names = sorted(agencies.STATE_MEDIA, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b", re.IGNORECASE)
+
+
+@cache
+def _state_of() -> dict[str, str]:
+    return {name.lower(): country for name, country in agencies.STATE_MEDIA.items()}
+
+
+def _noun_class(quantity: Quantity, data: ModuleType) -> str | None:
+    """The class of what is counted: a listed class, or a measured noun ("Rp … anggaran")."""
+    if not quantity.noun:
+        return None
+    head = quantity.noun.split()[0].lower()
+    if head in data.NOUN_CLASSES:
+        return str(data.NOUN_CLASSES[head])
+    return head if quantity.unit else None
+
+
+def _source(article: Article, start: int) -> str | None:
+    for q in article.quotes:
+        if q.start <= start < q.end:
+            name = q.speaker_canonical or q.cited_from
+            return canonical_alias(name) or name if name else None
+    return None
+
+
+def _figures(article: Article, data: ModuleType) -> list[tuple[str, ClaimValue]]:
+    out = []
+    previous_class: str | None = None
+    previous_sentence = -1
+    day = reference_day(article)
+    for quantity in article.quantities:
+        if quantity.value is None or quantity.part_of is not None:
+            continue
+        sentence = next((i for i, s in enumerate(article.sentences) if s.start <= quantity.start < s.end), -1)
+        kind = _noun_class(quantity, data)
+        if kind is None and sentence == previous_sentence:
+            kind = previous_class  # "3.000 warga … dan sekitar 10.000 diperkirakan …"
+        previous_class, previous_sentence = kind, sentence
+        hedge = (quantity.hedge or "").lower()
+        if kind is None or hedge in data.VAGUE:
+            continue
+        about = f"{kind} ({quantity.unit})" if quantity.unit else kind
+        value = ClaimValue(
+            value=quantity.value,
+            article_id=article.id,
+            start=quantity.start,
+            end=quantity.end,
+            source=_source(article, quantity.start),
+            outlet=article.outlet,
+            date=day.isoformat() if day else None,
+        )
+        out.append((about, value))
+    return out
+
+
+def state_voice(text: str) -> str | None:
+    """The state whose state media ``text`` names ("Korean Central News Agency (KCNA)")."""
+    found = _state_media().search(text)
+    return _state_of()[found.group().lower()] if found else None
+
+
+def _voice(name: str | None, countries: frozenset[str]) -> str | None:
+    """The state a speaker or reporting agency speaks for, when it is one."""
+    if not name:
+        return None
+    if name in countries:
+        return name
+    return state_voice(name)
+
+
+def _statements(article: Article, data: ModuleType) -> list[tuple[str, ClaimValue]]:
+    countries = frozenset(e.canonical for e in article.entities if e.label == "GPE" and e.canonical)
+    out = []
+    for q in article.quotes:
+        if not (q.date and _DAY.match(q.date)):
+            continue
+        actor = _voice(q.speaker_canonical, countries) or _voice(q.cited_from, countries)
+        if actor:
+            out.append((actor, ClaimValue(q.date[:10], article.id, q.start, q.end, actor, article.outlet, q.date[:10])))
+    announce = re.compile(r"\b(?:" + "|".join(map(re.escape, data.ANNOUNCE)) + r")\b", re.IGNORECASE)
+    for sentence in article.sentences:
+        days = [
+            d
+            for d in article.dates
+            if sentence.start <= d.start < sentence.end and d.value and _DAY.match(d.value) and d.grain == "day"
+        ]
+        if len({d.value for d in days}) != 1:
+            continue  # no day, or several: which one the statement has is not clear
+        for e in article.entities:
+            if e.label != "GPE" or not e.canonical or not sentence.start <= e.start < sentence.end:
+                continue
+            verb = announce.search(article.text, e.end, min(sentence.end, e.end + 60))
+            other = any(o.label == "GPE" and e.end <= o.start < (verb.start() if verb else 0) for o in article.entities)
+            if verb and not other and not any(q.start <= e.start < q.end for q in article.quotes):
+                value = str(days[0].value)[:10]
+                out.append(
+                    (
+                        e.canonical,
+                        ClaimValue(value, article.id, sentence.start, sentence.end, e.canonical, article.outlet, value),
+                    )
+                )
+                break
+    return out
+
+
+def _figure_status(values: list[ClaimValue]) -> tuple[str, str]:
+    """Figures are estimates: they agree, differ, or one source updates its own figure."""
+    distinct = {v.value for v in values}
+    if len(distinct) == 1:
+        return "agree", f"{len(values)} mentions give the same figure"
+    sources = sorted({v.source for v in values if v.source})
+    dates = sorted({v.date for v in values if v.date})
+    one_source = len(sources) == 1 and all(v.source for v in values)
+    if one_source and len(dates) > 1 and all(len({v.value for v in values if v.date == d}) == 1 for d in dates):
+        return "update", f"{sources[0]} revised its own figure between {dates[0]} and {dates[-1]}"
+    span = f"as of {dates[0]} to {dates[-1]}" if len(dates) > 1 else (f"as of {dates[0]}" if dates else "")
+    named = ", ".join(sources) + (" and unattributed" if any(v.source is None for v in values) else "")
+    return "differ", f"{len(distinct)} figures from {named or 'unattributed reports'} {span}".strip()
+
+
+def find_claims(articles: Sequence[Article], event_of: dict[str, str]) -> list[Claim]:
+    """Return the claims among ``articles`` (one story); ``event_of`` maps article id to event id."""
+    figures: dict[str, list[ClaimValue]] = defaultdict(list)
+    statements: dict[tuple[str, str], list[ClaimValue]] = defaultdict(list)
+    for article in articles:
+        data = _data(article.language or "id") or _data("id")
+        assert data is not None
+        for about, value in _figures(article, data):
+            figures[about].append(value)
+        for actor, value in _statements(article, data):
+            statements[(event_of.get(article.id, ""), actor)].append(value)
+    claims = []
+    for about, values in sorted(figures.items()):
+        if len({v.article_id for v in values}) < 2:
+            continue
+        status, reason = _figure_status(values)
+        claims.append(Claim(about=f"jumlah {about}", status=status, reason=reason, values=tuple(values)))  # type: ignore[arg-type]
+    for (_, actor), values in sorted(statements.items()):
+        if len({v.article_id for v in values}) < 2:
+            continue
+        days = sorted({str(v.value) for v in values})
+        if len(days) == 1:
+            status, reason = "agree", f"every article dates {actor}'s statement {days[0]}"
+        else:
+            status, reason = "conflict", f"one statement by {actor}, dated {' and '.join(days)} by different articles"
+        claims.append(Claim(about=f"tanggal pernyataan {actor}", status=status, reason=reason, values=tuple(values)))  # type: ignore[arg-type]
+    return claims

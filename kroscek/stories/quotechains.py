@@ -1,0 +1,68 @@
+"""Quote chains: the same quote carried by several articles, and who published it first.
+
+Quotes of a story are bucketed by speaker (canonical name; unattributed quotes are left out),
+and two quotes of one speaker are the same quote when their content words overlap enough
+(containment of the smaller word set >= 0.6: a trimmed or lightly edited copy is the same quote).
+A chain starts at the earliest publisher (publish day, then input order) and lists the outlets
+the articles say they took it from ("dikutip dari Kyiv Independent"), in order of first use.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+
+from kroscek.model import Article, Evidence, Quote, QuoteChain
+from kroscek.stories.grouping import reference_day
+
+__all__ = ["quote_chains"]
+
+_WORD = re.compile(r"[^\W\d_]{3,}")
+#: Share of the smaller quote's words found in the other for the two to be one quote.
+SAME_QUOTE = 0.6
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in _WORD.findall(text))
+
+
+def quote_chains(articles: Sequence[Article]) -> list[QuoteChain]:
+    """Return the chains of quotes that at least two articles of ``articles`` carry."""
+    order = sorted(range(len(articles)), key=lambda i: (str(reference_day(articles[i]) or "9999"), i))
+    by_speaker: dict[str, list[tuple[int, Quote, frozenset[str]]]] = defaultdict(list)
+    for i in order:
+        for q in articles[i].quotes:
+            words = _words(articles[i].text[q.start : q.end])
+            if q.speaker_canonical and len(words) >= 4:
+                by_speaker[q.speaker_canonical].append((i, q, words))
+    chains = []
+    for speaker, quotes in by_speaker.items():
+        groups: list[list[tuple[int, Quote, frozenset[str]]]] = []
+        for item in quotes:  # earliest article first, so each group opens with its first use
+            for g in groups:
+                head = g[0][2]
+                if len(head & item[2]) >= SAME_QUOTE * min(len(head), len(item[2])):
+                    g.append(item)
+                    break
+            else:
+                groups.append([item])
+        for g in groups:
+            if len({i for i, _, _ in g}) < 2:
+                continue
+            first_i, first_q, _ = g[0]
+            first = articles[first_i]
+            day = reference_day(first)
+            cited = list(dict.fromkeys(q.cited_from for _, q, _ in g if q.cited_from))
+            chains.append(
+                QuoteChain(
+                    speaker=speaker,
+                    text=" ".join(first.text[first_q.start : first_q.end].split()),
+                    first_article_id=first.id,
+                    first_outlet=first.outlet,
+                    first_published=day.isoformat() if day else None,
+                    cited_from=tuple(cited),
+                    quotes=tuple(Evidence(articles[i].id, q.start, q.end) for i, q, _ in g),
+                )
+            )
+    return sorted(chains, key=lambda c: (-len(c.quotes), c.speaker or "", c.text))
