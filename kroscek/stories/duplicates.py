@@ -2,8 +2,9 @@
 
 Each article becomes the set of hashed 5-word shingles of its lower-cased words. Candidate pairs
 come from an inverted index over a deterministic sample of those shingles (one in four, chosen
-by hash), with shingles shared by too many articles (boilerplate that survived cleaning) left
-out; a pair is a candidate when it shares at least two sampled shingles. Reuse is often partial
+by hash); a sampled shingle shared by very many articles (boilerplate that survived cleaning,
+or a huge copy group) links only neighbours in the index, so the work stays linear; a pair is a
+candidate when it shares at least two sampled shingles. Reuse is often partial
 (a regional desk runs the first half of a national story; a press release appears inside three
 articles), so each candidate is scored by **containment** (shared shingles over the smaller
 article's) as well as Jaccard:
@@ -25,6 +26,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 import msgspec
+import numpy as np
 
 from kroscek.model import Article, Duplicate
 
@@ -38,52 +40,59 @@ class CopyParams(msgspec.Struct, frozen=True):
     k: int = 5
     #: Keep one shingle in ``sample`` (by hash) for the candidate index.
     sample: int = 4
-    #: A sampled shingle in more than this share of articles (and more than 20) is boilerplate.
-    common: float = 0.05
+    #: A sampled shingle shared by more articles than this only links neighbours (see above).
+    crowd: int = 50
     #: Jaccard from which two texts are the same text.
     near: float = 0.8
     #: Containment from which the smaller text is reused from the larger.
     contained: float = 0.5
 
 
-def shingles(text: str, k: int = 5) -> frozenset[int]:
-    """Return the hashed ``k``-word shingles of ``text`` (lower-cased words, punctuation ignored)."""
+def shingles(text: str, k: int = 5) -> np.ndarray:
+    """Return the sorted unique hashed ``k``-word shingles of ``text`` (uint32)."""
     words = [w.lower() for w in _WORD.findall(text)]
     if len(words) < k:
-        return frozenset([zlib.crc32(" ".join(words).encode())]) if words else frozenset()
-    return frozenset(zlib.crc32(" ".join(words[i : i + k]).encode()) for i in range(len(words) - k + 1))
+        grams = [" ".join(words)] if words else []
+    else:
+        grams = [" ".join(words[i : i + k]) for i in range(len(words) - k + 1)]
+    return np.unique(np.fromiter((zlib.crc32(g.encode()) for g in grams), dtype=np.uint32, count=len(grams)))
 
 
 def copy_pairs(texts: Sequence[str], params: CopyParams | None = None) -> list[tuple[int, int, float, float]]:
     """Return (i, j, jaccard, containment) for every candidate pair at or over ``contained``."""
     params = params or CopyParams()
     sets = [shingles(t, params.k) for t in texts]
-    index: dict[int, list[int]] = defaultdict(list)
-    for i, s in enumerate(sets):
-        for h in s:
-            if h % params.sample == 0:
-                index[h].append(i)
-    limit = max(20, int(params.common * len(texts)))
+    sampled = [s[s % params.sample == 0] for s in sets]
+    if not any(len(s) for s in sampled):
+        return []
+    hashes = np.concatenate(sampled)
+    owners = np.repeat(np.arange(len(sets), dtype=np.int64), [len(s) for s in sampled])
+    order = np.lexsort((owners, hashes))
+    hashes, owners = hashes[order], owners[order]
+    bounds = np.flatnonzero(np.diff(hashes)) + 1
     shared: dict[tuple[int, int], int] = defaultdict(int)
-    for members in index.values():
-        if len(members) > limit:
+    for members in np.split(owners, bounds):
+        if len(members) < 2:
+            continue
+        ids = members.tolist()
+        if len(ids) > params.crowd:
             # Too common to pair everyone: neighbours only, so a big copy group stays connected
             # at linear cost (the verification below drops boilerplate chains).
-            for x in range(len(members) - 1):
-                shared[(members[x], members[x + 1])] += 1
+            for x in range(len(ids) - 1):
+                shared[(ids[x], ids[x + 1])] += 1
             continue
-        for x in range(len(members)):
-            for y in range(x + 1, len(members)):
-                shared[(members[x], members[y])] += 1
+        for x in range(len(ids)):
+            for y in range(x + 1, len(ids)):
+                shared[(ids[x], ids[y])] += 1
     out = []
     for (i, j), n in shared.items():
         if n < 2:
             continue
-        inter = len(sets[i] & sets[j])
+        inter = len(np.intersect1d(sets[i], sets[j], assume_unique=True))
         smaller = min(len(sets[i]), len(sets[j])) or 1
         containment = inter / smaller
         if containment >= params.contained:
-            out.append((i, j, inter / len(sets[i] | sets[j]), containment))
+            out.append((i, j, inter / (len(sets[i]) + len(sets[j]) - inter), containment))
     return sorted(out)
 
 

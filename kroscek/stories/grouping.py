@@ -1,8 +1,8 @@
 """Events and stories: incremental grouping in time order, candidates from an inverted index.
 
 An article is one TF-IDF vector over its words (the title counted twice) and its canonical
-entities (as ``ent:<name>`` tokens, so "Korut" and "Korea Utara" are one feature), with a
-reference time: its publish date, else the latest full date its text mentions.
+entities (as ``ent:<name>`` tokens, so "Korut" and "Korea Utara" are one feature), cut to its 64
+strongest terms, with a reference time: its publish date, else the latest full date its text mentions.
 
 Articles arrive in time order. Each new article is compared only with the groups that share one
 of its strongest features (an inverted index from feature to group), and joins the most similar
@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import heapq
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -33,7 +33,7 @@ __all__ = ["GroupParams", "group", "reference_day", "vectorise"]
 
 class GroupParams(msgspec.Struct, frozen=True):
     #: Cosine to an event's centroid from which an article joins it.
-    event_threshold: float = 0.18
+    event_threshold: float = 0.15
     #: Days an article may lie outside an event's time span and still join it.
     event_window: int = 4
     #: Cosine between event centroids from which two events are one story.
@@ -71,7 +71,26 @@ def vectorise(articles: Sequence[Article]) -> csr_matrix:
         max_df=0.5 if len(articles) > 20 else 1.0,
         dtype=np.float32,
     )
-    return vectoriser.fit_transform([_document(a) for a in articles]).tocsr()
+    return _strongest_terms(vectoriser.fit_transform([_document(a) for a in articles]).tocsr(), _TERMS)
+
+
+#: Terms kept per article: its strongest, the rest is noise for grouping and costs time.
+_TERMS = 64
+
+
+def _strongest_terms(matrix: csr_matrix, keep: int) -> csr_matrix:
+    """Keep each row's ``keep`` largest weights and renormalise the row to unit length."""
+    indptr, indices, data = [0], [], []
+    for row in range(matrix.shape[0]):
+        start, end = matrix.indptr[row], matrix.indptr[row + 1]
+        values = matrix.data[start:end]
+        top = np.argsort(-values, kind="stable")[:keep]
+        chosen = values[top]
+        norm = float(np.linalg.norm(chosen)) or 1.0
+        indices.extend(matrix.indices[start:end][top].tolist())
+        data.extend((chosen / norm).tolist())
+        indptr.append(len(indices))
+    return csr_matrix((np.array(data, dtype=np.float32), indices, indptr), shape=matrix.shape)
 
 
 @dataclass
@@ -108,6 +127,8 @@ class _Group:
 
 #: Groups probed per feature: the most recent ones (a feature every article has probes few).
 _PER_FEATURE = 64
+#: Candidates scored per article: those sharing the most of its strongest features.
+_CANDIDATES = 16
 
 
 def group(
@@ -122,8 +143,8 @@ def group(
     """Group rows of ``vectors`` incrementally in ``order``; return the groups' member rows.
 
     ``tied`` maps a row to an earlier row whose group it must join (a copy to its original).
-    Work per article is bounded by ``probe`` features × ``_PER_FEATURE`` groups, so the whole
-    pass is linear in the number of articles.
+    Work per article is bounded (``probe`` features × ``_PER_FEATURE`` groups looked up,
+    ``_CANDIDATES`` scored over at most ``_TERMS`` terms), so the pass is linear in articles.
     """
     groups: list[_Group] = []
     owner: dict[int, int] = {}
@@ -138,9 +159,9 @@ def group(
         if tied and row in tied and tied[row] in owner:
             chosen = owner[tied[row]]
         else:
-            candidates = {g for c in strongest for g in index[c][-_PER_FEATURE:]}
+            shared = Counter(g for c in strongest for g in index[c][-_PER_FEATURE:])
             best = threshold
-            for g in sorted(candidates):
+            for g, _ in shared.most_common(_CANDIDATES):
                 if groups[g].near(day, window):
                     similarity = groups[g].cosine(columns, values)
                     if similarity >= best:
