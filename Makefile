@@ -38,6 +38,7 @@ $(VENV)/.installed-bench: pyproject.toml | $(BIN)/python
 bench: $(VENV)/.installed-bench
 	$(BIN)/python benchmarks/bench_backbone.py
 	$(BIN)/python benchmarks/bench_dates.py
+	$(BIN)/python benchmarks/bench_stories.py
 
 # Developers only (CI does not train): rebuilds kroscek/models/ner-id-xs and the common-word list from ../shared/data.
 train-ner: $(VENV)/.installed-dev

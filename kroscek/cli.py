@@ -256,7 +256,7 @@ def eval_stories_command(
         raise typer.Exit(1)
     articles = analyze([str(corpus / "articles.jsonl")], Settings(stories=False), jobs=jobs).articles
     started = time.perf_counter()
-    events, _, duplicates = group_events(articles)
+    events, _, duplicates, _ = group_events(articles)
     seconds = time.perf_counter() - started
     name = {a.id: a.name for a in articles}
     r = score_stories(

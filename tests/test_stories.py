@@ -171,7 +171,7 @@ def test_bcubed() -> None:
 @pytest.mark.skipif(not (CORPUS / "gold.json").exists(), reason="../shared/corpus-dev absent")
 def test_corpus_dev_events_and_hard_negatives() -> None:
     articles = analyze([str(CORPUS / "articles.jsonl")], Settings(stories=False), jobs=2).articles
-    events, _, duplicates = group_events(articles)
+    events, _, duplicates, _ = group_events(articles)
     name = {a.id: a.name for a in articles}
     r = score_stories(
         articles,

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 import msgspec
 import numpy as np
-from scipy.sparse import csr_matrix, vstack
+from scipy.sparse import csr_matrix
 
 from kroscek.model import Article, Duplicate, Event, Story
 from kroscek.stories.claims import find_claims
@@ -35,6 +35,16 @@ def _id(prefix: str, members: Sequence[str]) -> str:
     return prefix + hashlib.blake2b("\x00".join(sorted(members)).encode(), digest_size=5).hexdigest()
 
 
+def _title(article: Article) -> str | None:
+    """A group's readable title: its central article's title, else that article's first sentence."""
+    if article.title:
+        return article.title
+    if article.sentences:
+        first = " ".join(article.text[article.sentences[0].start : article.sentences[0].end].split())
+        return first if len(first) <= 100 else first[: first.rfind(" ", 0, 100)] + " …"
+    return None
+
+
 def _time_order(days: Sequence[dt.date | None]) -> list[int]:
     """Known days first, in time order; unknown ones after, in input order."""
     return sorted(range(len(days)), key=lambda i: (days[i] is None, days[i] or dt.date.min, i))
@@ -45,15 +55,15 @@ def _central(rows: list[int], vectors: csr_matrix) -> int:
     if len(rows) == 1:
         return rows[0]
     block = vectors[rows]
-    centroid = np.asarray(block.sum(axis=0)).ravel()
-    scores = block @ centroid
+    centroid = csr_matrix(np.ones((1, len(rows)), dtype=np.float32)) @ block  # stays sparse
+    scores = (block @ centroid.T).toarray().ravel()
     return rows[int(np.argmax(scores))]
 
 
 def group_events(
     articles: Sequence[Article], params: StoryParams | None = None
-) -> tuple[list[list[int]], list[list[int]], list[Duplicate]]:
-    """Return (events as article rows, stories as event rows, duplicate links)."""
+) -> tuple[list[list[int]], list[list[int]], list[Duplicate], csr_matrix]:
+    """Return (events as article rows, stories as event rows, duplicate links, article vectors)."""
     params = params or StoryParams()
     duplicates = find_duplicates(articles, params.copies)
     row_of = {a.id: i for i, a in enumerate(articles)}
@@ -62,13 +72,19 @@ def group_events(
     days = [reference_day(a) for a in articles]
     g = params.grouping
     events = group(vectors, days, g.event_threshold, g.event_window, g.probe, _time_order(days), tied)
-    centroids = vstack([csr_matrix(vectors[rows].sum(axis=0)) for rows in events]).tocsr() if events else vectors[:0]
+    # Event centroids as one sparse product: (events × articles membership) @ (articles × terms).
+    rows_of = np.concatenate([np.array(rows, dtype=np.int64) for rows in events])
+    event_ids = np.repeat(np.arange(len(events)), [len(rows) for rows in events])
+    membership = csr_matrix(
+        (np.ones(len(rows_of), dtype=np.float32), (event_ids, rows_of)), shape=(len(events), len(articles))
+    )
+    centroids = (membership @ vectors).tocsr()
     norms = np.sqrt(np.asarray(centroids.multiply(centroids).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
     centroids = csr_matrix(centroids.multiply(1 / norms[:, None]))
     event_days = [min((d for r in rows if (d := days[r]) is not None), default=None) for rows in events]
     stories = group(centroids, event_days, g.story_threshold, g.story_window, g.probe, _time_order(event_days))
-    return events, stories, duplicates
+    return events, stories, duplicates, vectors
 
 
 def build_stories(articles: Sequence[Article], params: StoryParams | None = None) -> list[Story]:
@@ -76,8 +92,7 @@ def build_stories(articles: Sequence[Article], params: StoryParams | None = None
     if not articles:
         return []
     params = params or StoryParams()
-    events, stories, duplicates = group_events(articles, params)
-    vectors = vectorise(articles)
+    events, stories, duplicates, vectors = group_events(articles, params)
     out = []
     for event_rows in stories:
         rows = sorted(r for e in event_rows for r in events[e])
@@ -90,7 +105,7 @@ def build_stories(articles: Sequence[Article], params: StoryParams | None = None
             story_events.append(
                 Event(
                     id=_id("e", [articles[r].id for r in members]),
-                    title=articles[_central(members, vectors)].title,
+                    title=_title(articles[_central(members, vectors)]),
                     article_ids=tuple(articles[r].id for r in members),
                     date=max(Counter(known).items(), key=lambda kv: (kv[1], -kv[0].toordinal()))[0].isoformat()
                     if known
@@ -103,7 +118,7 @@ def build_stories(articles: Sequence[Article], params: StoryParams | None = None
         out.append(
             Story(
                 id=_id("s", ids),
-                title=articles[_central(rows, vectors)].title,
+                title=_title(articles[_central(rows, vectors)]),
                 article_ids=tuple(ids),
                 events=tuple(story_events),
                 duplicates=tuple(d for d in duplicates if d.a in in_story and d.b in in_story),
