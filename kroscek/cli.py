@@ -14,7 +14,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from kroscek.analysis import Analysis, analyze
-from kroscek.model import to_contract
+from kroscek.model import Article, Skipped, Story, to_contract
 from kroscek.pipeline import PipelineError, registered_stages
 from kroscek.report.markdown import markdown_report
 from kroscek.settings import Settings, SettingsError, load_settings
@@ -57,6 +57,17 @@ def _run(paths: list[str], settings_path: Path | None, jobs: int | None, quiet: 
         raise typer.Exit(1) from error
 
 
+def write_reports(out: Path, articles: list[Article], skipped: list[Skipped], stories: list[Story]) -> None:
+    """Write report.md, index.html and one self-contained story-N.html per story into ``out``."""
+    from kroscek.report.html import render_index, render_story
+
+    by_id = {a.id: a for a in articles}
+    (out / "report.md").write_text(markdown_report(articles, skipped, stories), encoding="utf-8")
+    (out / "index.html").write_text(render_index(stories, by_id), encoding="utf-8")
+    for number, story in enumerate(stories, start=1):
+        (out / f"story-{number}.html").write_text(render_story(story, by_id), encoding="utf-8")
+
+
 @app.command("analyze")
 def analyze_command(
     paths: Annotated[list[str], typer.Argument(help="Files, folders, globs, or - for stdin.")],
@@ -80,13 +91,11 @@ def analyze_command(
     if out:
         out.mkdir(parents=True, exist_ok=True)
         (out / "kroscek.json").write_bytes(pretty + b"\n")
-        (out / "report.md").write_text(
-            markdown_report(result.articles, result.skipped, result.stories), encoding="utf-8"
-        )
+        write_reports(out, result.articles, result.skipped, result.stories)
     for s in result.skipped:
         err.print(f"[yellow]skipped[/] {s.source}: {s.reason}", highlight=False)
     if not quiet:
-        where = f"; report: {out / 'report.md'}" if out else ""
+        where = f"; briefing: {out / 'index.html'}, report: {out / 'report.md'}" if out else ""
         err.print(f"{len(result.articles)} article(s), {len(result.skipped)} skipped{where}")
     if timings:
         table = Table("stage", "seconds", "articles/s", title="time per stage")

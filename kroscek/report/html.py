@@ -1,0 +1,227 @@
+"""The HTML briefing: one self-contained page per story (no CDN, CSS and JS inlined).
+
+Everything the page shows comes from the story and its articles, every fact with a link to the
+sentence it came from: clicking a claim value, a timeline entry or a summary sentence highlights
+its evidence in the article text below. Article text is untrusted: the template autoescapes every
+value, the highlighted text is built from escaped segments, and nothing from an article ever
+becomes an attribute that a browser would run (no URLs from articles are rendered as links).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from kroscek.model import Article, Story
+
+__all__ = ["Segment", "highlight", "render_index", "render_story", "story_view"]
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A run of article text with the layers that cover it (classes) and its offsets."""
+
+    text: str
+    start: int
+    end: int
+    classes: str
+
+
+def highlight(article: Article) -> list[Segment]:
+    """Cut ``article.text`` into segments at every span boundary of its layers."""
+    spans: list[tuple[int, int, str]] = []
+    spans += [(q.start, q.end, "quote") for q in article.quotes]
+    spans += [(e.start, e.end, f"ent ent-{e.label}") for e in article.entities]
+    spans += [(q.start, q.end, "num") for q in article.quantities]
+    spans += [(d.start, d.end, "date") for d in article.dates]
+    text = article.text
+    cuts = sorted({0, len(text), *(s for s, _, _ in spans), *(e for _, e, _ in spans)})
+    cuts = [c for c in cuts if 0 <= c <= len(text)]
+    out = []
+    for a, b in itertools.pairwise(cuts):
+        if a == b:
+            continue
+        classes = " ".join(sorted({c for s, e, c in spans if s <= a and b <= e}))
+        out.append(Segment(text[a:b], a, b, classes))
+    return out
+
+
+def _label(article: Article) -> str:
+    return f"{article.outlet or article.name} ({article.published or 'date unknown'})"
+
+
+def _sentence_at(article: Article, start: int) -> tuple[int, int]:
+    for s in article.sentences:
+        if s.start <= start < s.end:
+            return s.start, s.end
+    return start, start
+
+
+def story_view(story: Story, articles: dict[str, Article]) -> dict[str, Any]:
+    """Return everything the briefing template shows, as plain values (also the JSON twin)."""
+    members = [articles[a] for a in story.article_ids if a in articles]
+    label = {a.id: _label(a) for a in members}
+    summary = []
+    for event in story.events:
+        lead = next((articles[a] for a in event.article_ids if a in articles and articles[a].sentences), None)
+        if lead is None:
+            continue
+        first = lead.sentences[0]
+        summary.append(
+            {
+                "date": event.date,
+                "title": event.title,
+                "sentence": " ".join(lead.text[first.start : first.end].split()),
+                "article_id": lead.id,
+                "start": first.start,
+                "end": first.end,
+                "outlet": label[lead.id],
+                "articles": len(event.article_ids),
+            }
+        )
+    claims: list[dict[str, Any]] = []
+    for c in story.claims:
+        values = []
+        for v in c.values:
+            article = articles.get(v.article_id)
+            start, end = _sentence_at(article, v.start) if article else (v.start, v.end)
+            shown = f"{v.value:,.0f}".replace(",", ".") if isinstance(v.value, float) else str(v.value)
+            values.append(
+                {
+                    "value": shown,
+                    "source": v.source,
+                    "outlet": label.get(v.article_id, v.article_id),
+                    "date": v.date,
+                    "article_id": v.article_id,
+                    "start": start,
+                    "end": max(end, v.end),
+                }
+            )
+        claims.append({"about": c.about, "status": c.status, "reason": c.reason, "figures": values})
+    # Coverage: which outlet carries which fact, and who was first.
+    facts = [(str(c["about"]), {str(v["article_id"]) for v in c["figures"]}) for c in claims]
+    facts += [(f"{t.date}", {e.article_id for e in t.evidence}) for t in story.timeline]
+    order = sorted(members, key=lambda a: (a.published or "9999", a.name))
+    coverage = {
+        "facts": [name for name, _ in facts],
+        "rows": [
+            {
+                "outlet": label[a.id],
+                "article_id": a.id,
+                "cells": [
+                    ("first" if a.id == next((o.id for o in order if o.id in ids), None) else "yes")
+                    if a.id in ids
+                    else ""
+                    for _, ids in facts
+                ],
+            }
+            for a in order
+        ],
+    }
+    chains = {(q.article_id, q.start): chain for chain in story.quote_chains for q in chain.quotes}
+    quotes = []
+    for a in members:
+        for q in a.quotes:
+            chain = chains.get((a.id, q.start))
+            quotes.append(
+                {
+                    "speaker": q.speaker_canonical or q.speaker,
+                    "role": q.speaker_role,
+                    "kind": q.kind,
+                    "text": " ".join(a.text[q.start : q.end].split()),
+                    "outlet": label[a.id],
+                    "cited_from": q.cited_from,
+                    "first": label.get(chain.first_article_id) if chain else None,
+                    "article_id": a.id,
+                    "start": q.start,
+                    "end": q.end,
+                }
+            )
+    timeline = [
+        {
+            "date": t.date,
+            "text": t.text,
+            "evidence": [{"article_id": e.article_id, "start": e.start, "end": e.end} for e in t.evidence],
+            "sources": len({e.article_id for e in t.evidence}),
+        }
+        for t in story.timeline
+    ]
+    return {
+        "id": story.id,
+        "title": story.title,
+        "articles": [
+            {
+                "id": a.id,
+                "label": label[a.id],
+                "title": a.title,
+                "outlet": a.outlet,
+                "published": a.published,
+                "wire": list(a.wire),
+                "authors": list(a.authors),
+            }
+            for a in members
+        ],
+        "summary": summary,
+        "events": [
+            {"id": e.id, "date": e.date, "title": e.title, "articles": [label.get(a, a) for a in e.article_ids]}
+            for e in story.events
+        ],
+        "timeline": timeline,
+        "chart": _chart(timeline),
+        "claims": claims,
+        "coverage": coverage,
+        "quotes": quotes,
+        "duplicates": [{"a": label.get(d.a, d.a), "b": label.get(d.b, d.b), "kind": d.kind} for d in story.duplicates],
+        "wire": [{"outlet": label[a.id], "wire": list(a.wire)} for a in members if a.wire],
+    }
+
+
+def _chart(timeline: list[dict[str, Any]], width: int = 900) -> dict[str, Any]:
+    """Positions of timeline entries on a horizontal axis (SVG coordinates, drawn by the template)."""
+    days = [dt.date.fromisoformat(t["date"]) for t in timeline]
+    if not days:
+        return {"width": width, "points": [], "ticks": []}
+    first, last = min(days), max(days)
+    span = max((last - first).days, 1)
+    points = []
+    for i, (t, day) in enumerate(zip(timeline, days, strict=True)):
+        x = 40 + (width - 80) * (day - first).days / span
+        points.append(
+            {"x": round(x, 1), "y": 40 + 18 * (i % 4), "date": t["date"], "index": i, "r": 4 + min(t["sources"], 5)}
+        )
+    ticks = [{"x": 40, "label": first.isoformat()}, {"x": width - 40, "label": last.isoformat()}]
+    return {"width": width, "points": points, "ticks": ticks}
+
+
+@cache
+def _environment() -> Any:
+    from jinja2 import Environment, PackageLoader, select_autoescape
+
+    env = Environment(loader=PackageLoader("kroscek.report", "templates"), autoescape=select_autoescape(default=True))
+    return env
+
+
+def render_story(story: Story, articles: dict[str, Article], *, live: bool = False) -> str:
+    """Return the self-contained HTML briefing of ``story``."""
+    view = story_view(story, articles)
+    texts = {a.id: highlight(a) for a in (articles[x] for x in story.article_ids if x in articles)}
+    return str(_environment().get_template("briefing.html.j2").render(story=view, texts=texts, live=live))
+
+
+def render_index(stories: Sequence[Story], articles: dict[str, Article]) -> str:
+    """Return the HTML page that lists the stories of one analysis (links to their briefings)."""
+    rows = [
+        {
+            "file": f"story-{i + 1}.html",
+            "title": s.title or s.id,
+            "articles": len(s.article_ids),
+            "events": len(s.events),
+            "claims": len(s.claims),
+        }
+        for i, s in enumerate(stories)
+    ]
+    return str(_environment().get_template("index.html.j2").render(rows=rows, articles=len(articles)))
