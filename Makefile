@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DEMO_OUT := build/demo
 
-.PHONY: demo test lint bench train-ner train-ner-frontier clean-venv
+.PHONY: chromium demo test lint bench train-ner train-ner-frontier clean-venv
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -22,9 +22,14 @@ demo: $(VENV)/.installed
 	@rm -rf $(DEMO_OUT)
 	$(BIN)/kroscek analyze examples/ --out $(DEMO_OUT)
 	@echo
-	@echo "Report: $(DEMO_OUT)/report.md   JSON: $(DEMO_OUT)/kroscek.json"
+	@echo "Briefing: $(DEMO_OUT)/index.html   Report: $(DEMO_OUT)/report.md   JSON: $(DEMO_OUT)/kroscek.json"
 
-test: $(VENV)/.installed-dev
+# Browser tests drive Debian's chromium (Playwright, no browser download); installed here when
+# missing and we are root (CI), else those tests skip and say why.
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && apt-get install -y -q chromium >/dev/null; } || echo "chromium not installed: browser tests will skip"
+
+test: $(VENV)/.installed-dev chromium
 	$(BIN)/python -m pytest
 
 lint: $(VENV)/.installed-dev

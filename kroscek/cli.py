@@ -18,6 +18,7 @@ from kroscek.model import Article, Skipped, Story, to_contract
 from kroscek.pipeline import PipelineError, registered_stages
 from kroscek.report.markdown import markdown_report
 from kroscek.settings import Settings, SettingsError, load_settings
+from kroscek.store.sqlite import Store
 
 __all__ = ["EXIT_SKIPPED", "app"]
 
@@ -134,6 +135,78 @@ def eval_clean_command(
 
     report = evaluate_clean(gold, corpus, examples)
     Console().print(report.render(show_errors=errors))
+
+
+StoreOption = Annotated[str, typer.Option("--store", help="SQLite store file (created when missing).")]
+
+
+def _open(location: str) -> Store:
+    from kroscek.store import StoreError, open_store
+
+    try:
+        return open_store(location)
+    except StoreError as error:
+        err.print(f"[red]error:[/] {error}")
+        raise typer.Exit(1) from error
+
+
+@app.command("ingest")
+def ingest_command(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders, globs, or - for stdin.")],
+    store: StoreOption = "kroscek.db",
+    jobs: Annotated[int | None, typer.Option("--jobs", "-j", help="Worker processes.")] = None,
+    settings: SettingsOption = None,
+) -> None:
+    """Analyse articles and add them to a store (again: nothing changes); stories are updated."""
+    from kroscek.store import ingest
+
+    try:
+        chosen = load_settings(settings)
+    except SettingsError as error:
+        err.print(f"[red]error:[/] {error}")
+        raise typer.Exit(1) from error
+    target = _open(store)
+    added, skipped = ingest(target, paths, chosen, jobs=jobs)
+    for s in skipped:
+        err.print(f"[yellow]skipped[/] {s.source}: {s.reason}", highlight=False)
+    counts = target.counts()
+    err.print(
+        f"{added} article(s) ingested; store {store}: {counts['articles']} article(s), {counts['stories']} story(ies)"
+    )
+    if skipped:
+        raise typer.Exit(EXIT_SKIPPED)
+
+
+@app.command("report")
+def report_command(
+    out: Annotated[Path, typer.Option("--out", help="Folder for index.html, story-N.html and report.md.")],
+    store: StoreOption = "kroscek.db",
+) -> None:
+    """Write the HTML briefings and the Markdown report of everything in a store."""
+    source = _open(store)
+    articles = source.articles()
+    stories = [s for s in (source.story(row["id"]) for row in source.stories(limit=1_000_000)) if s is not None]
+    out.mkdir(parents=True, exist_ok=True)
+    write_reports(out, articles, [], stories)
+    err.print(f"{len(stories)} briefing(s): {out / 'index.html'}")
+
+
+@app.command("serve")
+def serve_command(
+    store: StoreOption = "kroscek.db",
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port.")] = 8000,
+    token: Annotated[
+        str | None, typer.Option(envvar="KROSCEK_TOKEN", help="Bearer token for POST /api/articles (off without one).")
+    ] = None,
+) -> None:
+    """Serve search, story briefings and articles (and their JSON twins) from a store."""
+    import uvicorn
+
+    from kroscek.web.app import create_app
+
+    _open(store).close()
+    uvicorn.run(create_app(store, token=token), host=host, port=port, log_level="warning")
 
 
 _SHARED = Path("../shared")

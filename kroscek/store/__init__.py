@@ -1,0 +1,49 @@
+"""Stores: where analysed articles and their stories live between runs (SQLite by default)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import BinaryIO
+
+import msgspec
+
+from kroscek.analysis import analyze
+from kroscek.model import Skipped
+from kroscek.settings import Settings
+from kroscek.store.sqlite import Store, StoreError
+from kroscek.stories.build import build_stories
+from kroscek.stories.entities import link_entities
+
+__all__ = ["Store", "StoreError", "ingest", "open_store", "restory"]
+
+
+def open_store(location: str | Path) -> Store:
+    """Open the store at ``location``: a SQLite file path (created when missing)."""
+    text = str(location)
+    if text.startswith(("postgresql://", "postgres://")):
+        raise StoreError("PostgreSQL stores are not available yet: use a SQLite file path")
+    return Store(text)
+
+
+def restory(store: Store) -> int:
+    """Recompute canonical names across the store and every story; return the number of stories."""
+    articles = link_entities(store.articles())
+    store.upsert_articles(articles)
+    stories = build_stories(articles)
+    store.replace_stories(stories)
+    return len(stories)
+
+
+def ingest(
+    store: Store, paths: Iterable[str], settings: Settings, jobs: int | None = None, stdin: BinaryIO | None = None
+) -> tuple[int, list[Skipped]]:
+    """Analyse ``paths``, add the articles to ``store`` (idempotent) and update its stories.
+
+    Stories are built over the whole store afterwards, not per batch, so the per-article run
+    leaves them out.
+    """
+    result = analyze(paths, msgspec.structs.replace(settings, stories=False), jobs=jobs, stdin=stdin)
+    store.upsert_articles(result.articles)
+    restory(store)
+    return len(result.articles), result.skipped

@@ -1,0 +1,256 @@
+"""The default store: one SQLite file with full-text search (FTS5) over articles, quotes, entities.
+
+Articles and stories are kept whole (msgspec JSON of the records) beside the columns search needs.
+Writes are idempotent upserts by content id: ingesting the same article twice changes nothing.
+The schema carries its version in ``PRAGMA user_version``; ``MIGRATIONS`` brings any older file
+up to date when it is opened. Stories are recomputed over the whole store after each ingest (the
+grouping is linear in articles), so a new article joins or opens its story.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+import msgspec
+
+from kroscek.model import Article, Story
+
+__all__ = ["MIGRATIONS", "Store", "StoreError"]
+
+_ARTICLE = msgspec.json.Decoder(Article)
+_STORY = msgspec.json.Decoder(Story)
+_ENCODE = msgspec.json.Encoder()
+
+#: Migration n brings a file from user_version n to n + 1.
+MIGRATIONS: tuple[str, ...] = (
+    """
+    CREATE TABLE articles (
+        id TEXT PRIMARY KEY, name TEXT NOT NULL, outlet TEXT, published TEXT, title TEXT,
+        record BLOB NOT NULL
+    );
+    CREATE INDEX articles_outlet ON articles(outlet);
+    CREATE INDEX articles_published ON articles(published);
+    CREATE TABLE quotes (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        start INTEGER NOT NULL, end INTEGER NOT NULL, speaker TEXT, role TEXT, cited_from TEXT, text TEXT NOT NULL
+    );
+    CREATE INDEX quotes_article ON quotes(article_id);
+    CREATE INDEX quotes_speaker ON quotes(speaker);
+    CREATE TABLE entities (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        canonical TEXT NOT NULL, label TEXT NOT NULL, mentions INTEGER NOT NULL,
+        PRIMARY KEY (article_id, canonical, label)
+    );
+    CREATE INDEX entities_canonical ON entities(canonical);
+    CREATE TABLE stories (id TEXT PRIMARY KEY, title TEXT, size INTEGER NOT NULL, record BLOB NOT NULL);
+    CREATE TABLE story_articles (
+        story_id TEXT NOT NULL, article_id TEXT NOT NULL, PRIMARY KEY (story_id, article_id)
+    );
+    CREATE INDEX story_articles_article ON story_articles(article_id);
+    CREATE VIRTUAL TABLE search USING fts5(
+        kind UNINDEXED, article_id UNINDEXED, start UNINDEXED, end UNINDEXED, title, body, speaker,
+        tokenize = 'unicode61 remove_diacritics 2'
+    );
+    """,
+)
+
+
+class StoreError(RuntimeError):
+    """The store file cannot be opened or is newer than this kroscek."""
+
+
+def _fts_query(text: str) -> str:
+    """Each word as a quoted FTS5 term (prefix match on the last), so user input is never syntax."""
+    words = [w.replace('"', '""') for w in text.split() if w.strip()]
+    if not words:
+        return ""
+    terms = [f'"{w}"' for w in words[:-1]] + [f'"{words[-1]}"*']
+    return " ".join(terms)
+
+
+class Store:
+    """A kroscek store in one SQLite file (``:memory:`` for a throwaway one)."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = str(path)
+        try:
+            self.db = sqlite3.connect(self.path, check_same_thread=False)
+        except sqlite3.Error as error:
+            raise StoreError(f"cannot open store '{path}': {error}") from error
+        self.db.execute("PRAGMA foreign_keys = ON")
+        self.db.execute("PRAGMA journal_mode = WAL")
+        self._migrate()
+
+    def _migrate(self) -> None:
+        version = self.db.execute("PRAGMA user_version").fetchone()[0]
+        if version > len(MIGRATIONS):
+            raise StoreError(f"store '{self.path}' has schema {version}; this kroscek knows up to {len(MIGRATIONS)}")
+        for number in range(version, len(MIGRATIONS)):
+            with self.db:
+                self.db.executescript(MIGRATIONS[number])
+                self.db.execute(f"PRAGMA user_version = {number + 1}")
+
+    def close(self) -> None:
+        self.db.close()
+
+    # -- writing -------------------------------------------------------------------------------
+
+    def upsert_articles(self, articles: Iterable[Article]) -> int:
+        """Insert or replace articles by id (with their quotes, entities and search rows)."""
+        count = 0
+        with self.db:
+            for a in articles:
+                self.db.execute(
+                    "INSERT INTO articles (id, name, outlet, published, title, record) VALUES (?, ?, ?, ?, ?, ?) "
+                    "ON CONFLICT(id) DO UPDATE SET name=excluded.name, outlet=excluded.outlet, "
+                    "published=excluded.published, title=excluded.title, record=excluded.record",
+                    (a.id, a.name, a.outlet, a.published, a.title, _ENCODE.encode(a)),
+                )
+                for table in ("quotes", "entities"):
+                    self.db.execute(f"DELETE FROM {table} WHERE article_id = ?", (a.id,))
+                self.db.execute("DELETE FROM search WHERE article_id = ?", (a.id,))
+                self.db.executemany(
+                    "INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    [
+                        (
+                            a.id,
+                            q.start,
+                            q.end,
+                            q.speaker_canonical or q.speaker,
+                            q.speaker_role,
+                            q.cited_from,
+                            a.text[q.start : q.end],
+                        )
+                        for q in a.quotes
+                    ],
+                )
+                counts: dict[tuple[str, str], int] = {}
+                for e in a.entities:
+                    if e.canonical:
+                        counts[(e.canonical, e.label)] = counts.get((e.canonical, e.label), 0) + 1
+                self.db.executemany(
+                    "INSERT INTO entities VALUES (?, ?, ?, ?)",
+                    [(a.id, c, label, n) for (c, label), n in counts.items()],
+                )
+                rows = [("article", a.id, 0, len(a.text), a.title or "", a.text, "")]
+                rows += [
+                    ("quote", a.id, q.start, q.end, "", a.text[q.start : q.end], q.speaker_canonical or q.speaker or "")
+                    for q in a.quotes
+                ]
+                rows += [("entity", a.id, 0, 0, "", name, "") for name, _ in counts]
+                self.db.executemany("INSERT INTO search VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+                count += 1
+        return count
+
+    def replace_stories(self, stories: Sequence[Story]) -> None:
+        """Replace every story (they are recomputed over the whole store)."""
+        with self.db:
+            self.db.execute("DELETE FROM stories")
+            self.db.execute("DELETE FROM story_articles")
+            self.db.executemany(
+                "INSERT INTO stories VALUES (?, ?, ?, ?)",
+                [(s.id, s.title, len(s.article_ids), _ENCODE.encode(s)) for s in stories],
+            )
+            self.db.executemany(
+                "INSERT INTO story_articles VALUES (?, ?)", [(s.id, a) for s in stories for a in s.article_ids]
+            )
+
+    # -- reading -------------------------------------------------------------------------------
+
+    def articles(self, ids: Iterable[str] | None = None) -> list[Article]:
+        if ids is None:
+            rows = self.db.execute("SELECT record FROM articles ORDER BY published, name").fetchall()
+        else:
+            wanted = list(ids)
+            rows = []
+            for chunk in range(0, len(wanted), 500):
+                part = wanted[chunk : chunk + 500]
+                rows += self.db.execute(
+                    f"SELECT record FROM articles WHERE id IN ({','.join('?' * len(part))})", part
+                ).fetchall()
+        return [_ARTICLE.decode(r[0]) for r in rows]
+
+    def article(self, article_id: str) -> Article | None:
+        row = self.db.execute("SELECT record FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return _ARTICLE.decode(row[0]) if row else None
+
+    def story(self, story_id: str) -> Story | None:
+        row = self.db.execute("SELECT record FROM stories WHERE id = ?", (story_id,)).fetchone()
+        return _STORY.decode(row[0]) if row else None
+
+    def story_of(self, article_id: str) -> str | None:
+        row = self.db.execute("SELECT story_id FROM story_articles WHERE article_id = ?", (article_id,)).fetchone()
+        return str(row[0]) if row else None
+
+    def stories(self, limit: int = 50) -> list[dict[str, Any]]:
+        rows = self.db.execute(
+            "SELECT id, title, size FROM stories ORDER BY size DESC, id LIMIT ?", (limit,)
+        ).fetchall()
+        return [{"id": r[0], "title": r[1], "articles": r[2]} for r in rows]
+
+    def counts(self) -> dict[str, int]:
+        return {
+            table: int(self.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+            for table in ("articles", "quotes", "entities", "stories")
+        }
+
+    def search(
+        self,
+        text: str = "",
+        *,
+        outlet: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        entity: str | None = None,
+        speaker: str | None = None,
+        limit: int = 50,
+    ) -> list[dict[str, Any]]:
+        """Full-text hits (articles, quotes, entities) filtered by outlet, date range, entity, speaker."""
+        where: list[str] = []
+        params: list[str | int] = []
+        query = _fts_query(text)
+        if query:
+            where.append("search MATCH ?")
+            params.append(query)
+        if outlet:
+            where.append("a.outlet = ?")
+            params.append(outlet)
+        if since:
+            where.append("a.published >= ?")
+            params.append(since)
+        if until:
+            where.append("substr(a.published, 1, 10) <= ?")
+            params.append(until)
+        if entity:
+            where.append("s.article_id IN (SELECT article_id FROM entities WHERE canonical = ?)")
+            params.append(entity)
+        if speaker:
+            where.append("s.kind = 'quote' AND s.speaker = ?")
+            params.append(speaker)
+        sql = (
+            "SELECT s.kind, s.article_id, s.start, s.end, a.title, a.outlet, a.published, s.speaker, "
+            + ("snippet(search, 5, '[', ']', ' … ', 16)" if query else "substr(s.body, 1, 200)")
+            + " FROM search s JOIN articles a ON a.id = s.article_id"
+            + (" WHERE " + " AND ".join(where) if where else "")
+            + (" ORDER BY rank" if query else " ORDER BY a.published DESC")
+            + " LIMIT ?"
+        )
+        params.append(max(1, min(limit, 500)))
+        rows = self.db.execute(sql, params).fetchall()
+        return [
+            {
+                "kind": r[0],
+                "article_id": r[1],
+                "start": r[2],
+                "end": r[3],
+                "title": r[4],
+                "outlet": r[5],
+                "published": r[6],
+                "speaker": r[7] or None,
+                "snippet": r[8],
+            }
+            for r in rows
+        ]

@@ -1,0 +1,149 @@
+"""The store, the web app and the HTML briefing: search, pages, JSON twins, safety."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from kroscek.model import Article, Entity, Quote, Sentence
+from kroscek.settings import Settings
+from kroscek.store import Store, ingest, open_store, restory
+from kroscek.store.sqlite import MIGRATIONS, StoreError
+from kroscek.web.app import create_app
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+HOSTILE = (
+    "Judul <script>alert('judul')</script>\n\n"
+    "JAKARTA - Warga <img src=x onerror=alert(1)> melapor ke polisi pada Senin (5/8/2024). "
+    '<a href="javascript:alert(2)">klik</a> "Kami tidak takut <script>document.cookie</script>," kata Budi Santoso.\n'
+    "Polisi menyebut 12 orang diperiksa dalam kasus itu. </div><svg onload=alert(3)>\n"
+)
+
+
+@pytest.fixture(scope="module")
+def store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("store")
+    (folder / "in").mkdir()
+    for seed in EXAMPLES.glob("*.txt"):
+        (folder / "in" / seed.name).write_bytes(seed.read_bytes())
+    (folder / "in" / "hostile.txt").write_text(HOSTILE, encoding="utf-8")
+    path = folder / "k.db"
+    store = open_store(path)
+    ingest(store, [str(folder / "in")], Settings())
+    # The cleaner strips markup; a record that reaches the store some other way must be safe too.
+    text = 'Budi <script>alert(1)</script> kata "<img src=x onerror=alert(2)>" di <a href="javascript:x">sini</a>.'
+    raw = Article(
+        id="hostile0001",
+        source="hostile",
+        name="hostile",
+        raw=text,
+        text=text,
+        title="<script>alert('title')</script>",
+        outlet="<svg onload=alert(3)>",
+        published="2024-08-05",
+        sentences=(Sentence(0, len(text)),),
+        entities=(Entity(0, 4, "PER", "Budi <b>"),),
+        quotes=(Quote(start=43, end=75, kind="direct", speaker="<script>x</script>", speaker_canonical="Budi"),),
+    )
+    store.upsert_articles([raw])
+    restory(store)
+    store.close()
+    return path
+
+
+@pytest.fixture(scope="module")
+def client(store_path: Path) -> TestClient:
+    return TestClient(create_app(store_path, token="sekret", max_body=200_000))
+
+
+def test_ingest_is_idempotent(tmp_path: Path) -> None:
+    store = Store(tmp_path / "k.db")
+    ingest(store, [str(EXAMPLES)], Settings())
+    before = store.counts()
+    ingest(store, [str(EXAMPLES)], Settings())  # the same records again: same ids, nothing new
+    assert store.counts() == before and before["articles"] == 5 and before["stories"] == 1
+
+
+def test_migrations_bring_the_schema_up_and_refuse_newer(tmp_path: Path) -> None:
+    store = Store(tmp_path / "n.db")
+    assert store.db.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
+    store.db.execute(f"PRAGMA user_version = {len(MIGRATIONS) + 1}")
+    store.close()
+    with pytest.raises(StoreError, match="schema"):
+        Store(tmp_path / "n.db")
+    with pytest.raises(StoreError, match="PostgreSQL"):
+        open_store("postgresql://localhost/kroscek")
+
+
+def test_search_finds_a_quote_by_speaker_with_filters(client: TestClient) -> None:
+    hits = client.get("/api/search", params={"speaker": "Lin Jian"}).json()["hits"]
+    assert hits and all(h["kind"] == "quote" and h["speaker"] == "Lin Jian" for h in hits)
+    dated = client.get("/api/search", params={"q": "tentara", "since": "2024-11-01", "until": "2024-11-30"}).json()
+    assert dated["hits"] and {h["published"][:7] for h in dated["hits"]} == {"2024-11"}
+    assert client.get("/api/search", params={"q": '" OR * ) NEAR(', "outlet": "x"}).status_code == 200
+    assert client.get("/api/search", params={"since": "../../etc"}).status_code == 422
+
+
+def test_story_page_and_json_twin(client: TestClient) -> None:
+    stories = client.get("/api/stories").json()
+    seeds = next(s for s in stories if s["articles"] == 5)
+    page = client.get(f"/stories/{seeds['id']}")
+    assert page.status_code == 200 and "conflict" in page.text and 'id="chart"' in page.text
+    twin = client.get(f"/api/stories/{seeds['id']}").json()
+    assert {c["status"] for c in twin["story"]["claims"]} >= {"differ", "conflict"}
+    assert len(twin["articles"]) == 5
+    assert client.get("/openapi.json").json()["paths"]["/api/search"]
+
+
+def test_unknown_and_path_like_ids_are_404(client: TestClient) -> None:
+    assert client.get("/stories/nope").status_code == 404
+    assert client.get("/articles/..%2F..%2Fetc%2Fpasswd").status_code == 404
+    assert client.get("/api/articles/%2e%2e").status_code == 404
+
+
+def test_hostile_text_is_escaped_everywhere(client: TestClient) -> None:
+    hits = client.get("/api/search", params={"q": "Budi"}).json()["hits"]
+    assert {"hostile0001"} < {h["article_id"] for h in hits}
+    urls = ["/?q=Budi", "/?q=<script>alert(9)</script>", "/?speaker=Budi"]
+    for article_id in {h["article_id"] for h in hits}:
+        story_id = client.get(f"/api/articles/{article_id}").json()["story_id"]
+        urls += [f"/articles/{article_id}", f"/stories/{story_id}"]
+    for url in urls:
+        html = client.get(url).text
+        assert "<script>alert" not in html and "<img" not in html and "<svg onload" not in html, url
+        assert 'href="javascript:' not in html and "onerror=" not in html.replace("onerror=alert", "")
+        # The only scripts are our own inline one (briefing) — never one from the text.
+        assert len(re.findall(r"<script>", html)) <= 1
+
+
+def test_post_needs_the_token_and_respects_the_size_limit(client: TestClient) -> None:
+    record = [{"text": "JAKARTA - Gempa bermagnitudo 5,1 mengguncang Sukabumi pada Selasa (6/8/2024).", "outlet": "x"}]
+    assert client.post("/api/articles", json=record).status_code == 401
+    assert client.post("/api/articles", json=record, headers={"Authorization": "Bearer salah"}).status_code == 401
+    big = [{"text": "kata " * 100_000}]
+    assert client.post("/api/articles", json=big, headers={"Authorization": "Bearer sekret"}).status_code == 413
+    added = client.post("/api/articles", json=record, headers={"Authorization": "Bearer sekret"})
+    assert added.status_code == 200 and added.json()["added"] == 1
+    assert client.get("/api/search", params={"q": "Sukabumi"}).json()["hits"]
+
+
+def test_post_is_off_without_a_token(store_path: Path) -> None:
+    closed = TestClient(create_app(store_path))
+    assert closed.post("/api/articles", json=[{"text": "a"}]).status_code == 403
+
+
+def test_briefing_is_self_contained(store_path: Path, tmp_path: Path) -> None:
+    from kroscek.cli import write_reports
+
+    store = Store(store_path)
+    stories = [s for s in (store.story(r["id"]) for r in store.stories()) if s]
+    write_reports(tmp_path, store.articles(), [], stories)
+    html = (tmp_path / "story-1.html").read_text(encoding="utf-8")
+    # Offline: no external script, style or font.
+    assert not re.search(r'(src|href)="(https?:)?//', html)
+    assert "<svg" in html and 'data-table="claims"' in html and "Content-Security-Policy" in html
+    json.loads(json.dumps({"ok": True}))
