@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DEMO_OUT := build/demo
 
-.PHONY: chromium demo test lint bench train-ner train-ner-frontier clean-venv
+.PHONY: chromium screenshots demo test lint bench train-ner train-ner-frontier clean-venv
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -57,3 +57,6 @@ train-ner-frontier: $(VENV)/.installed-dev
 
 clean-venv:
 	rm -rf $(VENV)
+
+screenshots: $(VENV)/.installed-dev chromium
+	$(BIN)/python docs/screenshots.py

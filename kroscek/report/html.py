@@ -39,7 +39,8 @@ def highlight(article: Article) -> list[Segment]:
     spans += [(q.start, q.end, "num") for q in article.quantities]
     spans += [(d.start, d.end, "date") for d in article.dates]
     text = article.text
-    cuts = sorted({0, len(text), *(s for s, _, _ in spans), *(e for _, e, _ in spans)})
+    bounds = [b for s in article.sentences for b in (s.start, s.end)]  # evidence is highlighted by sentence
+    cuts = sorted({0, len(text), *bounds, *(s for s, _, _ in spans), *(e for _, e, _ in spans)})
     cuts = [c for c in cuts if 0 <= c <= len(text)]
     out = []
     for a, b in itertools.pairwise(cuts):

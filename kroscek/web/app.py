@@ -8,7 +8,6 @@ against the id shape and looked up in the store only). Request bodies over ``max
 refused with 413.
 """
 
-
 import io
 import re
 import threading
@@ -30,7 +29,7 @@ __all__ = ["create_app"]
 
 _ID = re.compile(r"^[0-9A-Za-z_-]{1,64}$")
 _POLICY = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; connect-src 'self'"
-_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_DATE = re.compile(r"^(\d{4}(-\d{2}(-\d{2})?)?)?$")  # empty: the form's blank field
 
 
 class _Record(msgspec.Struct):
@@ -86,15 +85,8 @@ def create_app(store_path: str | Path, *, token: str | None = None, max_body: in
         speaker: Annotated[str | None, Query(max_length=100)] = None,
         limit: Annotated[int, Query(ge=1, le=200)] = 50,
     ) -> dict[str, Any]:
-        return {
-            "text": q,
-            "outlet": outlet,
-            "since": since,
-            "until": until,
-            "entity": entity,
-            "speaker": speaker,
-            "limit": limit,
-        }
+        blank = {"outlet": outlet, "since": since, "until": until, "entity": entity, "speaker": speaker}
+        return {"text": q, "limit": limit, **{k: v or None for k, v in blank.items()}}
 
     @app.get("/api/search")
     def api_search(args: Annotated[dict[str, Any], Depends(search_args)]) -> dict[str, Any]:
