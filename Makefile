@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DEMO_OUT := build/demo
 
-.PHONY: chromium screenshots demo test lint bench train-ner train-ner-frontier clean-venv
+.PHONY: bench-web chromium screenshots demo test lint bench train-ner train-ner-frontier clean-venv
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +44,10 @@ bench: $(VENV)/.installed-bench
 	$(BIN)/python benchmarks/bench_backbone.py
 	$(BIN)/python benchmarks/bench_dates.py
 	$(BIN)/python benchmarks/bench_stories.py
+
+# 50 clients for 60 s against kroscek serve on a 10k-article store (about 3 minutes in all).
+bench-web: $(VENV)/.installed-bench
+	$(BIN)/python benchmarks/bench_web.py
 
 # Developers only (CI does not train): rebuilds kroscek/models/ner-id-xs and the common-word list from ../shared/data.
 train-ner: $(VENV)/.installed-dev

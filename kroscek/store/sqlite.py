@@ -50,10 +50,23 @@ MIGRATIONS: tuple[str, ...] = (
         story_id TEXT NOT NULL, article_id TEXT NOT NULL, PRIMARY KEY (story_id, article_id)
     );
     CREATE INDEX story_articles_article ON story_articles(article_id);
+    CREATE TABLE docs (
+        rowid INTEGER PRIMARY KEY, kind TEXT NOT NULL, article_id TEXT NOT NULL, start INTEGER NOT NULL,
+        end INTEGER NOT NULL, title TEXT, body TEXT, speaker TEXT
+    );
+    CREATE INDEX docs_article ON docs(article_id);
     CREATE VIRTUAL TABLE search USING fts5(
         kind UNINDEXED, article_id UNINDEXED, start UNINDEXED, end UNINDEXED, title, body, speaker,
-        tokenize = 'unicode61 remove_diacritics 2'
+        content = 'docs', content_rowid = 'rowid', tokenize = 'unicode61 remove_diacritics 2'
     );
+    CREATE TRIGGER docs_insert AFTER INSERT ON docs BEGIN
+        INSERT INTO search (rowid, kind, article_id, start, end, title, body, speaker)
+        VALUES (new.rowid, new.kind, new.article_id, new.start, new.end, new.title, new.body, new.speaker);
+    END;
+    CREATE TRIGGER docs_delete AFTER DELETE ON docs BEGIN
+        INSERT INTO search (search, rowid, kind, article_id, start, end, title, body, speaker)
+        VALUES ('delete', old.rowid, old.kind, old.article_id, old.start, old.end, old.title, old.body, old.speaker);
+    END;
     """,
 )
 
@@ -111,7 +124,7 @@ class Store:
                 )
                 for table in ("quotes", "entities"):
                     self.db.execute(f"DELETE FROM {table} WHERE article_id = ?", (a.id,))
-                self.db.execute("DELETE FROM search WHERE article_id = ?", (a.id,))
+                self.db.execute("DELETE FROM docs WHERE article_id = ?", (a.id,))
                 self.db.executemany(
                     "INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?)",
                     [
@@ -141,7 +154,11 @@ class Store:
                     for q in a.quotes
                 ]
                 rows += [("entity", a.id, 0, 0, "", name, "") for name, _ in counts]
-                self.db.executemany("INSERT INTO search VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+                self.db.executemany(
+                    "INSERT INTO docs (kind, article_id, start, end, title, body, speaker) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    rows,
+                )
                 count += 1
         return count
 
