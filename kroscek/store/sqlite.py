@@ -55,6 +55,9 @@ MIGRATIONS: tuple[str, ...] = (
         end INTEGER NOT NULL, title TEXT, body TEXT, speaker TEXT
     );
     CREATE INDEX docs_article ON docs(article_id);
+    CREATE INDEX docs_speaker ON docs(speaker) WHERE kind = 'quote';
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
+    INSERT INTO meta VALUES ('generation', 0);
     CREATE VIRTUAL TABLE search USING fts5(
         kind UNINDEXED, article_id UNINDEXED, start UNINDEXED, end UNINDEXED, title, body, speaker,
         content = 'docs', content_rowid = 'rowid', tokenize = 'unicode61 remove_diacritics 2'
@@ -165,6 +168,7 @@ class Store:
     def replace_stories(self, stories: Sequence[Story]) -> None:
         """Replace every story (they are recomputed over the whole store)."""
         with self.db:
+            self.db.execute("UPDATE meta SET value = value + 1 WHERE key = 'generation'")
             self.db.execute("DELETE FROM stories")
             self.db.execute("DELETE FROM story_articles")
             self.db.executemany(
@@ -208,6 +212,10 @@ class Store:
         ).fetchall()
         return [{"id": r[0], "title": r[1], "articles": r[2]} for r in rows]
 
+    def generation(self) -> int:
+        """A number that changes whenever the stories are rewritten (for caching pages)."""
+        return int(self.db.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()[0])
+
     def counts(self) -> dict[str, int]:
         return {
             table: int(self.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
@@ -247,10 +255,12 @@ class Store:
         if speaker:
             where.append("s.kind = 'quote' AND s.speaker = ?")
             params.append(speaker)
+        # Without words the FTS index is no help: filter the plain table, which has indexes.
+        source = "search s" if query else "docs s"
         sql = (
             "SELECT s.kind, s.article_id, s.start, s.end, a.title, a.outlet, a.published, s.speaker, "
             + ("snippet(search, 5, '[', ']', ' … ', 16)" if query else "substr(s.body, 1, 200)")
-            + " FROM search s JOIN articles a ON a.id = s.article_id"
+            + f" FROM {source} JOIN articles a ON a.id = s.article_id"
             + (" WHERE " + " AND ".join(where) if where else "")
             + (" ORDER BY rank" if query else " ORDER BY a.published DESC")
             + " LIMIT ?"

@@ -98,9 +98,9 @@ def create_app(store_path: str | Path, *, token: str | None = None, max_body: in
         asked = any(args[k] for k in ("text", "outlet", "since", "until", "entity", "speaker"))
         hits = store().search(**args) if asked else []
         template = _templates().get_template("search.html.j2")
-        return str(
-            template.render(args=args, hits=hits, asked=asked, stories=store().stories(20), counts=store().counts())
-        )
+        # The landing page lists stories and counts; a search page only its hits.
+        stories, counts = ([], None) if asked else (store().stories(20), store().counts())
+        return str(template.render(args=args, hits=hits, asked=asked, stories=stories, counts=counts))
 
     @app.get("/api/stories")
     def api_stories(limit: Annotated[int, Query(ge=1, le=500)] = 50) -> list[dict[str, Any]]:
@@ -120,10 +120,17 @@ def create_app(store_path: str | Path, *, token: str | None = None, max_body: in
         document = to_contract([articles[a] for a in story.article_ids if a in articles], [story])
         return {"story": document["stories"][0], "articles": document["articles"]}
 
+    pages: dict[tuple[int, str], str] = {}  # rendered briefings, until the stories change
+
     @app.get("/stories/{story_id}", response_class=HTMLResponse)
     def page_story(story_id: str) -> str:
-        story, articles = story_and_articles(story_id)
-        return render_story(story, articles, live=True)
+        key = (store().generation(), checked(story_id))
+        if key not in pages:
+            story, articles = story_and_articles(story_id)
+            if len(pages) > 256:
+                pages.clear()
+            pages[key] = render_story(story, articles, live=True)
+        return pages[key]
 
     def one_article(article_id: str) -> Article:
         article = store().article(checked(article_id))
