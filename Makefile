@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DEMO_OUT := build/demo
 
-.PHONY: bench-web chromium screenshots demo test lint bench train-ner train-ner-frontier clean-venv
+.PHONY: bench-web postgres chromium screenshots demo test lint bench train-ner train-ner-frontier clean-venv
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -29,7 +29,17 @@ demo: $(VENV)/.installed
 chromium:
 	@command -v chromium >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && apt-get install -y -q chromium >/dev/null; } || echo "chromium not installed: browser tests will skip"
 
-test: $(VENV)/.installed-dev chromium
+# The PostgreSQL store's tests need a real server: Debian's, installed and started here when we
+# are root (CI), with a role for this user and the database kroscek_test; else they skip.
+postgres:
+	@if [ "$$(id -u)" = 0 ]; then \
+	  command -v pg_ctlcluster >/dev/null 2>&1 || apt-get install -y -q postgresql >/dev/null; \
+	  pg_ctlcluster --skip-systemctl-redirect $$(pg_lsclusters -h | awk 'NR==1{print $$1" "$$2}') start 2>/dev/null || true; \
+	  su postgres -c "createuser -s $$(whoami)" 2>/dev/null || true; \
+	  su postgres -c "createdb -O $$(whoami) kroscek_test" 2>/dev/null || true; \
+	else echo "not root: PostgreSQL tests will skip unless KROSCEK_TEST_PG points at a server"; fi
+
+test: $(VENV)/.installed-dev chromium postgres
 	$(BIN)/python -m pytest
 
 lint: $(VENV)/.installed-dev

@@ -137,7 +137,9 @@ def eval_clean_command(
     Console().print(report.render(show_errors=errors))
 
 
-StoreOption = Annotated[str, typer.Option("--store", help="SQLite store file (created when missing).")]
+StoreOption = Annotated[
+    str, typer.Option("--store", help="SQLite store file (created when missing) or a postgresql:// URL.")
+]
 
 
 def _open(location: str) -> Store:

@@ -19,10 +19,12 @@ __all__ = ["Store", "StoreError", "ingest", "open_store", "restory"]
 
 
 def open_store(location: str | Path) -> Store:
-    """Open the store at ``location``: a SQLite file path (created when missing)."""
+    """Open the store at ``location``: a ``postgresql://`` URL, else a SQLite file (created when missing)."""
     text = str(location)
     if text.startswith(("postgresql://", "postgres://")):
-        raise StoreError("PostgreSQL stores are not available yet: use a SQLite file path")
+        from kroscek.store.postgres import PostgresStore
+
+        return PostgresStore(text)
     return Store(text)
 
 

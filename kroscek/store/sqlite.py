@@ -35,7 +35,8 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX articles_published ON articles(published);
     CREATE TABLE quotes (
         article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-        start INTEGER NOT NULL, end INTEGER NOT NULL, speaker TEXT, role TEXT, cited_from TEXT, text TEXT NOT NULL
+        span_start INTEGER NOT NULL, span_end INTEGER NOT NULL, speaker TEXT, role TEXT, cited_from TEXT,
+        text TEXT NOT NULL
     );
     CREATE INDEX quotes_article ON quotes(article_id);
     CREATE INDEX quotes_speaker ON quotes(speaker);
@@ -51,24 +52,25 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX story_articles_article ON story_articles(article_id);
     CREATE TABLE docs (
-        rowid INTEGER PRIMARY KEY, kind TEXT NOT NULL, article_id TEXT NOT NULL, start INTEGER NOT NULL,
-        end INTEGER NOT NULL, title TEXT, body TEXT, speaker TEXT
+        rowid INTEGER PRIMARY KEY, kind TEXT NOT NULL, article_id TEXT NOT NULL, span_start INTEGER NOT NULL,
+        span_end INTEGER NOT NULL, title TEXT, body TEXT, speaker TEXT
     );
     CREATE INDEX docs_article ON docs(article_id);
     CREATE INDEX docs_speaker ON docs(speaker) WHERE kind = 'quote';
     CREATE TABLE meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
     INSERT INTO meta VALUES ('generation', 0);
     CREATE VIRTUAL TABLE search USING fts5(
-        kind UNINDEXED, article_id UNINDEXED, start UNINDEXED, end UNINDEXED, title, body, speaker,
+        kind UNINDEXED, article_id UNINDEXED, span_start UNINDEXED, span_end UNINDEXED, title, body, speaker,
         content = 'docs', content_rowid = 'rowid', tokenize = 'unicode61 remove_diacritics 2'
     );
     CREATE TRIGGER docs_insert AFTER INSERT ON docs BEGIN
-        INSERT INTO search (rowid, kind, article_id, start, end, title, body, speaker)
-        VALUES (new.rowid, new.kind, new.article_id, new.start, new.end, new.title, new.body, new.speaker);
+        INSERT INTO search (rowid, kind, article_id, span_start, span_end, title, body, speaker)
+        VALUES (new.rowid, new.kind, new.article_id, new.span_start, new.span_end, new.title, new.body, new.speaker);
     END;
     CREATE TRIGGER docs_delete AFTER DELETE ON docs BEGIN
-        INSERT INTO search (search, rowid, kind, article_id, start, end, title, body, speaker)
-        VALUES ('delete', old.rowid, old.kind, old.article_id, old.start, old.end, old.title, old.body, old.speaker);
+        INSERT INTO search (search, rowid, kind, article_id, span_start, span_end, title, body, speaker)
+        VALUES ('delete', old.rowid, old.kind, old.article_id, old.span_start, old.span_end, old.title, old.body,
+                old.speaker);
     END;
     """,
 )
@@ -158,7 +160,7 @@ class Store:
                 ]
                 rows += [("entity", a.id, 0, 0, "", name, "") for name, _ in counts]
                 self.db.executemany(
-                    "INSERT INTO docs (kind, article_id, start, end, title, body, speaker) "
+                    "INSERT INTO docs (kind, article_id, span_start, span_end, title, body, speaker) "
                     "VALUES (?, ?, ?, ?, ?, ?, ?)",
                     rows,
                 )
@@ -236,48 +238,34 @@ class Store:
         """Full-text hits (articles, quotes, entities) filtered by outlet, date range, entity, speaker."""
         where: list[str] = []
         params: list[str | int] = []
+        for clause, value in (
+            ("a.outlet = ?", outlet),
+            ("a.published >= ?", since),
+            ("substr(a.published, 1, 10) <= ?", until),
+            ("s.article_id IN (SELECT article_id FROM entities WHERE canonical = ?)", entity),
+            ("s.kind = 'quote' AND s.speaker = ?", speaker),
+        ):
+            if value:
+                where.append(clause)
+                params.append(value)
+        columns = "s.kind, s.article_id, s.span_start, s.span_end, a.title, a.outlet, a.published, s.speaker"
+        sql, first = self._search_sql(text, columns, where)
+        rows = self.db.execute(sql, [*first, *params, max(1, min(limit, 500))]).fetchall()
+        keys = ("kind", "article_id", "start", "end", "title", "outlet", "published", "speaker", "snippet")
+        return [{**dict(zip(keys, r, strict=True)), "speaker": r[7] or None} for r in rows]
+
+    def _search_sql(self, text: str, columns: str, where: list[str]) -> tuple[str, list[str]]:
+        """The dialect's query: FTS5 MATCH with snippet and rank; without words, the plain table."""
         query = _fts_query(text)
         if query:
-            where.append("search MATCH ?")
-            params.append(query)
-        if outlet:
-            where.append("a.outlet = ?")
-            params.append(outlet)
-        if since:
-            where.append("a.published >= ?")
-            params.append(since)
-        if until:
-            where.append("substr(a.published, 1, 10) <= ?")
-            params.append(until)
-        if entity:
-            where.append("s.article_id IN (SELECT article_id FROM entities WHERE canonical = ?)")
-            params.append(entity)
-        if speaker:
-            where.append("s.kind = 'quote' AND s.speaker = ?")
-            params.append(speaker)
-        # Without words the FTS index is no help: filter the plain table, which has indexes.
-        source = "search s" if query else "docs s"
+            where = ["search MATCH ?", *where]
+            body = "snippet(search, 5, '[', ']', ' … ', 16)"
+            source, order = "search s", "rank"
+        else:
+            body, source, order = "substr(s.body, 1, 200)", "docs s", "a.published DESC"
         sql = (
-            "SELECT s.kind, s.article_id, s.start, s.end, a.title, a.outlet, a.published, s.speaker, "
-            + ("snippet(search, 5, '[', ']', ' … ', 16)" if query else "substr(s.body, 1, 200)")
-            + f" FROM {source} JOIN articles a ON a.id = s.article_id"
+            f"SELECT {columns}, {body} FROM {source} JOIN articles a ON a.id = s.article_id"
             + (" WHERE " + " AND ".join(where) if where else "")
-            + (" ORDER BY rank" if query else " ORDER BY a.published DESC")
-            + " LIMIT ?"
+            + f" ORDER BY {order} LIMIT ?"
         )
-        params.append(max(1, min(limit, 500)))
-        rows = self.db.execute(sql, params).fetchall()
-        return [
-            {
-                "kind": r[0],
-                "article_id": r[1],
-                "start": r[2],
-                "end": r[3],
-                "title": r[4],
-                "outlet": r[5],
-                "published": r[6],
-                "speaker": r[7] or None,
-                "snippet": r[8],
-            }
-            for r in rows
-        ]
+        return sql, [query] if query else []

@@ -22,7 +22,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from kroscek.model import Article, to_contract
 from kroscek.report.html import highlight, render_story
 from kroscek.settings import Settings
-from kroscek.store import Store
+from kroscek.store import Store, open_store
 from kroscek.store import ingest as ingest_inputs
 
 __all__ = ["create_app"]
@@ -51,14 +51,14 @@ def _templates() -> Any:
 
 
 def create_app(store_path: str | Path, *, token: str | None = None, max_body: int = 5_000_000) -> FastAPI:
-    """Return the app serving the SQLite store at ``store_path``."""
+    """Return the app serving the store at ``store_path`` (a SQLite file or a ``postgresql://`` URL)."""
     local = threading.local()
     write_lock = threading.Lock()
     app = FastAPI(title="kroscek", description="Cross-checked Indonesian news: search, stories, articles.")
 
     def store() -> Store:
         if not hasattr(local, "store"):
-            local.store = Store(store_path)
+            local.store = open_store(store_path)
         return local.store  # type: ignore[no-any-return]
 
     @app.middleware("http")

@@ -1,0 +1,131 @@
+"""The PostgreSQL store, for a team's shared server: the same records and queries as SQLite.
+
+It is the SQLite ``Store`` with three things swapped: the connection (psycopg 3, placeholders
+translated), the schema (``BYTEA`` records, a generated ``tsvector`` column with a GIN index in
+place of FTS5), and the search query (``websearch_to_tsquery`` over the ``simple`` configuration,
+``ts_headline`` snippets, ``ts_rank`` order). Migrations are numbered like SQLite's and recorded
+in the ``meta`` table under ``schema``.
+"""
+
+from __future__ import annotations
+
+from types import TracebackType
+from typing import Any
+
+from kroscek.store.sqlite import Store, StoreError
+
+__all__ = ["PG_MIGRATIONS", "PostgresStore"]
+
+PG_MIGRATIONS: tuple[str, ...] = (
+    """
+    CREATE TABLE articles (
+        id TEXT PRIMARY KEY, name TEXT NOT NULL, outlet TEXT, published TEXT, title TEXT, record BYTEA NOT NULL
+    );
+    CREATE INDEX articles_outlet ON articles(outlet);
+    CREATE INDEX articles_published ON articles(published);
+    CREATE TABLE quotes (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        span_start INTEGER NOT NULL, span_end INTEGER NOT NULL, speaker TEXT, role TEXT, cited_from TEXT,
+        text TEXT NOT NULL
+    );
+    CREATE INDEX quotes_article ON quotes(article_id);
+    CREATE INDEX quotes_speaker ON quotes(speaker);
+    CREATE TABLE entities (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        canonical TEXT NOT NULL, label TEXT NOT NULL, mentions INTEGER NOT NULL,
+        PRIMARY KEY (article_id, canonical, label)
+    );
+    CREATE INDEX entities_canonical ON entities(canonical);
+    CREATE TABLE stories (id TEXT PRIMARY KEY, title TEXT, size INTEGER NOT NULL, record BYTEA NOT NULL);
+    CREATE TABLE story_articles (story_id TEXT NOT NULL, article_id TEXT NOT NULL, PRIMARY KEY (story_id, article_id));
+    CREATE INDEX story_articles_article ON story_articles(article_id);
+    CREATE TABLE docs (
+        rowid BIGSERIAL PRIMARY KEY, kind TEXT NOT NULL, article_id TEXT NOT NULL, span_start INTEGER NOT NULL,
+        span_end INTEGER NOT NULL, title TEXT, body TEXT, speaker TEXT,
+        tsv tsvector GENERATED ALWAYS AS (
+            to_tsvector('simple', coalesce(title, '') || ' ' || coalesce(body, '') || ' ' || coalesce(speaker, ''))
+        ) STORED
+    );
+    CREATE INDEX docs_article ON docs(article_id);
+    CREATE INDEX docs_speaker ON docs(speaker) WHERE kind = 'quote';
+    CREATE INDEX docs_tsv ON docs USING GIN (tsv);
+    INSERT INTO meta VALUES ('generation', 0);
+    """,
+)
+
+
+_HEADLINE = "StartSel=[, StopSel=], MaxWords=24, MinWords=8"
+
+
+class _Connection:
+    """psycopg 3 behind the few sqlite3 calls the store makes (``?`` placeholders, ``with`` = transaction)."""
+
+    def __init__(self, url: str) -> None:
+        import psycopg
+
+        try:
+            self.conn = psycopg.connect(url, autocommit=True)
+        except psycopg.Error as error:
+            raise StoreError(f"cannot connect to {url.split('@')[-1]}: {error}") from error
+        self._transactions: list[Any] = []
+
+    def execute(self, sql: str, params: Any = ()) -> Any:
+        return self.conn.execute(sql.replace("?", "%s"), params)
+
+    def executemany(self, sql: str, rows: Any) -> None:
+        with self.conn.cursor() as cursor:
+            cursor.executemany(sql.replace("?", "%s"), rows)
+
+    def __enter__(self) -> _Connection:
+        transaction = self.conn.transaction()
+        transaction.__enter__()
+        self._transactions.append(transaction)
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
+        self._transactions.pop().__exit__(kind, error, trace)
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+class PostgresStore(Store):
+    """A kroscek store in a PostgreSQL database (``postgresql://…`` URL)."""
+
+    def __init__(self, url: str) -> None:
+        self.path = url
+        self.db = _Connection(url)  # type: ignore[assignment]
+        self._migrate()
+
+    def _migrate(self) -> None:
+        with self.db:
+            self.db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL)")
+            row = self.db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+            version = int(row[0]) if row else 0
+            if version > len(PG_MIGRATIONS):
+                raise StoreError(f"store has schema {version}; this kroscek knows up to {len(PG_MIGRATIONS)}")
+            for number in range(version, len(PG_MIGRATIONS)):
+                self.db.execute(PG_MIGRATIONS[number])
+                self.db.execute(
+                    "INSERT INTO meta VALUES ('schema', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                    (number + 1,),
+                )
+
+    def _search_sql(self, text: str, columns: str, where: list[str]) -> tuple[str, list[str]]:
+        words = " ".join(text.split())
+        if not words:
+            sql = (
+                f"SELECT {columns}, substr(s.body, 1, 200) FROM docs s JOIN articles a ON a.id = s.article_id"
+                + (" WHERE " + " AND ".join(where) if where else "")
+                + " ORDER BY a.published DESC LIMIT ?"
+            )
+            return sql, []
+        sql = (
+            "WITH q AS (SELECT websearch_to_tsquery('simple', ?) AS query) "
+            f"SELECT {columns}, ts_headline('simple', s.body, q.query, '{_HEADLINE}') "
+            "FROM docs s JOIN articles a ON a.id = s.article_id CROSS JOIN q "
+            "WHERE " + " AND ".join(["s.tsv @@ q.query", *where]) + " ORDER BY ts_rank(s.tsv, q.query) DESC LIMIT ?"
+        )
+        return sql, [words]

@@ -1,0 +1,70 @@
+"""The PostgreSQL store against a real server (``make test`` starts Debian's PostgreSQL as root)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+
+import pytest
+from fastapi.testclient import TestClient
+
+from kroscek.settings import Settings
+from kroscek.store import ingest, open_store
+from kroscek.store.sqlite import Store, StoreError
+
+URL = os.environ.get("KROSCEK_TEST_PG", "postgresql:///kroscek_test?host=/var/run/postgresql")
+EXAMPLES = os.path.join(os.path.dirname(__file__), "..", "examples")
+
+
+def _fresh() -> Store:
+    try:
+        import psycopg
+
+        with psycopg.connect(URL, autocommit=True) as conn:
+            conn.execute("DROP SCHEMA public CASCADE")
+            conn.execute("CREATE SCHEMA public")
+        return open_store(URL)
+    except (ImportError, StoreError, OSError) as error:
+        pytest.skip(f"no PostgreSQL server at {URL}: {error}")
+    except Exception as error:  # psycopg.OperationalError and friends
+        pytest.skip(f"no PostgreSQL server at {URL}: {error}")
+
+
+@pytest.fixture(scope="module")
+def store() -> Iterator[Store]:
+    fresh = _fresh()
+    ingest(fresh, [EXAMPLES], Settings())
+    yield fresh
+    fresh.close()
+
+
+def test_ingest_is_idempotent_and_stories_built(store: Store) -> None:
+    before = store.counts()
+    ingest(store, [EXAMPLES], Settings())
+    assert store.counts() == before and before["articles"] == 5 and before["stories"] == 1
+
+
+def test_search_with_filters_on_postgres(store: Store) -> None:
+    hits = store.search(speaker="Lin Jian")
+    assert hits and all(h["kind"] == "quote" and h["speaker"] == "Lin Jian" for h in hits)
+    words = store.search("tentara Korut", since="2024-11-01", until="2024-11-30")
+    assert words and {h["published"][:7] for h in words} == {"2024-11"} and "[" in words[0]["snippet"]
+    assert isinstance(store.search('" OR * ) ( & | !'), list)  # user input is never query syntax
+
+
+def test_records_round_trip(store: Store) -> None:
+    (row,) = store.stories()
+    story = store.story(row["id"])
+    assert story is not None and {c.status for c in story.claims} >= {"differ", "conflict"}
+    articles = store.articles(story.article_ids)
+    assert sorted(a.id for a in articles) == sorted(story.article_ids)
+    assert store.story_of(articles[0].id) == story.id
+
+
+def test_web_app_on_postgres(store: Store) -> None:
+    from kroscek.web.app import create_app
+
+    client = TestClient(create_app(URL))
+    assert client.get("/api/search", params={"speaker": "Lin Jian"}).json()["hits"]
+    story_id = client.get("/api/stories").json()[0]["id"]
+    assert "conflict" in client.get(f"/stories/{story_id}").text
