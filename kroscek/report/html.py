@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -18,7 +20,7 @@ from typing import Any
 
 from kroscek.model import Article, Story
 
-__all__ = ["Segment", "highlight", "render_index", "render_story", "story_view"]
+__all__ = ["Segment", "highlight", "render_index", "render_story", "story_view", "summarise"]
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,39 @@ def highlight(article: Article) -> list[Segment]:
     return out
 
 
+_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+def summarise(articles: Sequence[Article], size: int = 2, lead: int = 6) -> list[tuple[Article, int, int]]:
+    """The ``size`` most central sentences of an event, in reading order, none repeating another.
+
+    Candidates are the first ``lead`` sentences of each article (news puts the facts first);
+    a sentence scores by how many of its words the event's articles share (each word counted
+    once per article), per word, so the sentence most outlets would agree on wins. A sentence
+    whose words mostly repeat a chosen one (a copy in another outlet) is skipped.
+    """
+    support: Counter[str] = Counter()
+    candidates = []
+    for article in articles:
+        support.update({w.lower() for w in _WORD.findall(article.text)})
+        for s in article.sentences[:lead]:
+            words = {w.lower() for w in _WORD.findall(article.text[s.start : s.end])}
+            if len(words) >= 5:
+                candidates.append((article, s.start, s.end, words))
+    if not candidates:
+        return []
+    scored = sorted(
+        candidates, key=lambda c: (-sum(support[w] for w in c[3]) / (len(c[3]) + 5), c[0].published or "", c[1])
+    )
+    chosen: list[tuple[Article, int, int, set[str]]] = []
+    for candidate in scored:
+        if all(len(candidate[3] & other[3]) < 0.5 * min(len(candidate[3]), len(other[3])) for other in chosen):
+            chosen.append(candidate)
+        if len(chosen) == size:
+            break
+    return [(a, start, end) for a, start, end, _ in sorted(chosen, key=lambda c: (c[0].published or "", c[1]))]
+
+
 def _label(article: Article) -> str:
     return f"{article.outlet or article.name} ({article.published or 'date unknown'})"
 
@@ -68,28 +103,25 @@ def story_view(story: Story, articles: dict[str, Article]) -> dict[str, Any]:
     label = {a.id: _label(a) for a in members}
     summary = []
     for event in story.events:
-        lead = next((articles[a] for a in event.article_ids if a in articles and articles[a].sentences), None)
-        if lead is None:
-            continue
-        first = lead.sentences[0]
-        summary.append(
-            {
-                "date": event.date,
-                "title": event.title,
-                "sentence": " ".join(lead.text[first.start : first.end].split()),
-                "article_id": lead.id,
-                "start": first.start,
-                "end": first.end,
-                "outlet": label[lead.id],
-                "articles": len(event.article_ids),
-            }
-        )
+        for article, start, end in summarise([articles[a] for a in event.article_ids if a in articles]):
+            summary.append(
+                {
+                    "date": event.date,
+                    "title": event.title,
+                    "sentence": " ".join(article.text[start:end].split()),
+                    "article_id": article.id,
+                    "start": start,
+                    "end": end,
+                    "outlet": label[article.id],
+                    "articles": len(event.article_ids),
+                }
+            )
     claims: list[dict[str, Any]] = []
     for c in story.claims:
         values = []
         for v in c.values:
-            article = articles.get(v.article_id)
-            start, end = _sentence_at(article, v.start) if article else (v.start, v.end)
+            holder = articles.get(v.article_id)
+            start, end = _sentence_at(holder, v.start) if holder else (v.start, v.end)
             shown = f"{v.value:,.0f}".replace(",", ".") if isinstance(v.value, float) else str(v.value)
             values.append(
                 {
