@@ -182,3 +182,28 @@ def test_corpus_dev_events_and_hard_negatives() -> None:
     # Measured 0.991 / 4 of 4 / recall 1.000 with the shipped settings (chosen on this corpus).
     assert r["bcubed_f"] >= 0.97 and r["hard_negatives_apart"] == r["hard_negatives"]
     assert r["copies_r"] >= 0.95
+
+
+def test_different_facts_of_one_class_are_different_claims() -> None:
+    from kroscek.model import Quantity
+
+    def one(name: str, published: str) -> Article:
+        text = (
+            "Penyidik menangkap sembilan orang dalam operasi tangkap tangan di kantor kementerian. "
+            "Komisi kemudian menetapkan lima orang sebagai tersangka kasus suap dana hibah."
+        )
+        first = text.index(".") + 1
+        return _article(
+            name,
+            text,
+            published=published,
+            sentences=(Sentence(0, first), Sentence(first + 1, len(text))),
+            quantities=(
+                Quantity(text.index("sembilan"), text.index("sembilan") + 14, 9.0, noun="orang"),
+                Quantity(text.index("lima"), text.index("lima") + 10, 5.0, noun="orang"),
+            ),
+        )
+
+    (story,) = build_stories([one("a", "2019-09-18"), one("b", "2019-09-19")])
+    figures = sorted((c.status, sorted({v.value for v in c.values})) for c in story.claims)
+    assert figures == [("agree", [5.0]), ("agree", [9.0])]  # never "9 differs from 5"

@@ -21,7 +21,7 @@ source on one day such as "8.000 of the 10.000": estimates, not contradictions);
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from functools import cache
 from types import ModuleType
@@ -74,7 +74,21 @@ def _source(article: Article, start: int) -> str | None:
     return None
 
 
-def _figures(article: Article, data: ModuleType) -> list[tuple[str, ClaimValue]]:
+_CONTEXT_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def _context(article: Article, start: int, end: int, skip: tuple[int, int], stop: frozenset[str]) -> frozenset[str]:
+    """What a figure's sentence is about: its content words and canonical entities, not the figure."""
+    text = article.text[start : skip[0]] + " " + article.text[skip[1] : end]
+    named = [e for e in article.entities if start <= e.start < end and e.canonical]
+    in_names = {
+        w.lower() for e in named for w in _CONTEXT_WORD.findall(f"{e.canonical} {article.text[e.start : e.end]}")
+    }
+    words = {w.lower() for w in _CONTEXT_WORD.findall(text)} - stop - in_names
+    return frozenset(words | {f"@{e.canonical}" for e in named})
+
+
+def _figures(article: Article, data: ModuleType) -> list[tuple[str, ClaimValue, frozenset[str]]]:
     out = []
     previous_class: str | None = None
     previous_sentence = -1
@@ -82,13 +96,14 @@ def _figures(article: Article, data: ModuleType) -> list[tuple[str, ClaimValue]]
     for quantity in article.quantities:
         if quantity.value is None or quantity.part_of is not None:
             continue
-        sentence = next((i for i, s in enumerate(article.sentences) if s.start <= quantity.start < s.end), -1)
+        sentence = next((s for s in article.sentences if s.start <= quantity.start < s.end), None)
+        at = sentence.start if sentence else -1
         kind = _noun_class(quantity, data)
-        if kind is None and sentence == previous_sentence:
+        if kind is None and at == previous_sentence:
             kind = previous_class  # "3.000 warga … dan sekitar 10.000 diperkirakan …"
-        previous_class, previous_sentence = kind, sentence
+        previous_class, previous_sentence = kind, at
         hedge = (quantity.hedge or "").lower()
-        if kind is None or hedge in data.VAGUE:
+        if kind is None or hedge in data.VAGUE or sentence is None or quantity.unit in data.DURATION_UNITS:
             continue
         about = f"{kind} ({quantity.unit})" if quantity.unit else kind
         value = ClaimValue(
@@ -100,8 +115,52 @@ def _figures(article: Article, data: ModuleType) -> list[tuple[str, ClaimValue]]
             outlet=article.outlet,
             date=day.isoformat() if day else None,
         )
-        out.append((about, value))
+        context = _context(article, sentence.start, sentence.end, (quantity.start, quantity.end), data.CONTEXT_STOP)
+        out.append((about, value, context))
     return out
+
+
+#: Share of the smaller context two figures must have in common (and at least two words or
+#: names) to count the same thing; figures in one sentence always do.
+SAME_FACT = 0.3
+#: A context word shared by more figures than this links none (too common in the story).
+_CROWDED = 200
+
+
+def _facts(figures: list[tuple[ClaimValue, frozenset[str]]]) -> list[list[int]]:
+    """Group figures of one class into facts: linked by shared context, candidates by word."""
+    parent = list(range(len(figures)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    by_word: dict[str, list[int]] = defaultdict(list)
+    for i, (_, context) in enumerate(figures):
+        for word in context:
+            by_word[word].append(i)
+    shared: Counter[tuple[int, int]] = Counter()
+    for members in by_word.values():
+        if len(members) <= _CROWDED:
+            shared.update((a, b) for x, a in enumerate(members) for b in members[x + 1 :])
+    for (a, b), n in shared.items():
+        (va, ca), (vb, cb) = figures[a], figures[b]
+        same_sentence = va.article_id == vb.article_id and ca == cb
+        if same_sentence or (n >= 2 and n >= SAME_FACT * min(len(ca), len(cb))):
+            parent[find(a)] = find(b)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(figures)):
+        groups[find(i)].append(i)
+    return list(groups.values())
+
+
+def _topic(contexts: list[frozenset[str]]) -> str:
+    """The words most of a fact's figures share, for its ``about``."""
+    counts = Counter(w for c in contexts for w in c)
+    common = [w.lstrip("@") for w, n in counts.most_common(3) if n > 1]
+    return ", ".join(common)
 
 
 def state_voice(text: str) -> str | None:
@@ -171,21 +230,25 @@ def _figure_status(values: list[ClaimValue]) -> tuple[str, str]:
 
 def find_claims(articles: Sequence[Article], event_of: dict[str, str]) -> list[Claim]:
     """Return the claims among ``articles`` (one story); ``event_of`` maps article id to event id."""
-    figures: dict[str, list[ClaimValue]] = defaultdict(list)
+    figures: dict[str, list[tuple[ClaimValue, frozenset[str]]]] = defaultdict(list)
     statements: dict[tuple[str, str], list[ClaimValue]] = defaultdict(list)
     for article in articles:
         data = _data(article.language or "id") or _data("id")
         assert data is not None
-        for about, value in _figures(article, data):
-            figures[about].append(value)
+        for about, value, context in _figures(article, data):
+            figures[about].append((value, context))
         for actor, value in _statements(article, data):
             statements[(event_of.get(article.id, ""), actor)].append(value)
     claims = []
-    for about, values in sorted(figures.items()):
-        if len({v.article_id for v in values}) < 2:
-            continue
-        status, reason = _figure_status(values)
-        claims.append(Claim(about=f"jumlah {about}", status=status, reason=reason, values=tuple(values)))  # type: ignore[arg-type]
+    for about, found in sorted(figures.items()):
+        for members in _facts(found):
+            values = [found[i][0] for i in sorted(members)]
+            if len({v.article_id for v in values}) < 2:
+                continue
+            status, reason = _figure_status(values)
+            topic = _topic([found[i][1] for i in members])
+            label = f"jumlah {about}" + (f": {topic}" if topic else "")
+            claims.append(Claim(about=label, status=status, reason=reason, values=tuple(values)))  # type: ignore[arg-type]
     for (_, actor), values in sorted(statements.items()):
         if len({v.article_id for v in values}) < 2:
             continue
