@@ -1,6 +1,6 @@
 """Take the screenshots in docs/: the static briefing and the live story page with a claim clicked.
 
-    make screenshots   (needs Debian's chromium; writes docs/briefing.png and docs/story-page.png)
+make screenshots   (needs Debian's chromium; writes docs/briefing.png and docs/story-page.png)
 """
 
 from __future__ import annotations

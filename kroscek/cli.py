@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-import time
 from pathlib import Path
 from typing import Annotated
 
@@ -331,28 +330,18 @@ def eval_stories_command(
     jobs: Annotated[int, typer.Option(help="Worker processes for the per-article stages.")] = 2,
 ) -> None:
     """Events (B-cubed), hard negatives kept apart and copies (P/R) on the corpus-dev gold."""
-    from kroscek.evaluate.stories import score_stories
-    from kroscek.stories.build import group_events
+    from kroscek.evaluate.stories import evaluate_events
 
     corpus = shared / "corpus-dev"
     if not (corpus / "gold.json").exists():
         err.print(f"[red]error:[/] {corpus / 'gold.json'} not found")
         raise typer.Exit(1)
     articles = analyze([str(corpus / "articles.jsonl")], Settings(stories=False), jobs=jobs).articles
-    started = time.perf_counter()
-    events, _, duplicates, _ = group_events(articles)
-    seconds = time.perf_counter() - started
-    name = {a.id: a.name for a in articles}
-    r = score_stories(
-        articles,
-        [[articles[i].name for i in rows] for rows in events],
-        [(name[d.a], name[d.b]) for d in duplicates],
-        corpus / "gold.json",
-    )
+    r = evaluate_events(articles, corpus / "gold.json")
     table = Table("measure", "value", title=f"corpus-dev: {r['articles']} articles, {r['gold_events']} gold events")
     table.add_row("events found", str(r["events"]))
     table.add_row("B-cubed P / R / F1", f"{r['bcubed_p']:.3f} / {r['bcubed_r']:.3f} / {r['bcubed_f']:.3f}")
     table.add_row("hard negatives kept apart", f"{r['hard_negatives_apart']} / {r['hard_negatives']}")
     table.add_row("copy pairs P / R (silver gold)", f"{r['copies_p']:.3f} / {r['copies_r']:.3f}")
-    table.add_row("cross-article layer", f"{seconds:.2f} s")
+    table.add_row("cross-article layer", f"{r['seconds']:.2f} s")
     Console().print(table)

@@ -17,7 +17,7 @@ from typing import Any
 
 from kroscek.model import Article
 
-__all__ = ["bcubed", "score_stories"]
+__all__ = ["bcubed", "evaluate_events", "score_stories"]
 
 
 def bcubed(predicted: Sequence[Iterable[str]], gold: Sequence[Iterable[str]]) -> tuple[float, float, float]:
@@ -78,3 +78,22 @@ def score_stories(
         "copy_pairs": len(found),
         "gold_copy_pairs": len(gold_copies),
     }
+
+
+def evaluate_events(articles: Sequence[Article], gold_path: Path) -> dict[str, Any]:
+    """Group ``articles`` (copies, events) and score the result against ``gold_path``; adds seconds."""
+    import time
+
+    from kroscek.stories.build import group_events
+
+    started = time.perf_counter()
+    events, _, duplicates, _ = group_events(articles)
+    seconds = time.perf_counter() - started
+    name = {a.id: a.name for a in articles}
+    result = score_stories(
+        articles,
+        [[articles[i].name for i in rows] for rows in events],
+        [(name[d.a], name[d.b]) for d in duplicates],
+        gold_path,
+    )
+    return {**result, "seconds": seconds}

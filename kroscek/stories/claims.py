@@ -31,6 +31,7 @@ from kroscek.lang import language_module
 from kroscek.lang.xx import agencies
 from kroscek.model import Article, Claim, ClaimValue, Quantity
 from kroscek.stories.grouping import reference_day
+from kroscek.stories.groups import connected_groups
 
 __all__ = ["find_claims", "state_voice"]
 
@@ -129,14 +130,6 @@ _CROWDED = 200
 
 def _facts(figures: list[tuple[ClaimValue, frozenset[str]]]) -> list[list[int]]:
     """Group figures of one class into facts: linked by shared context, candidates by word."""
-    parent = list(range(len(figures)))
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
     by_word: dict[str, list[int]] = defaultdict(list)
     for i, (_, context) in enumerate(figures):
         for word in context:
@@ -145,15 +138,13 @@ def _facts(figures: list[tuple[ClaimValue, frozenset[str]]]) -> list[list[int]]:
     for members in by_word.values():
         if len(members) <= _CROWDED:
             shared.update((a, b) for x, a in enumerate(members) for b in members[x + 1 :])
+    links = []
     for (a, b), n in shared.items():
         (va, ca), (vb, cb) = figures[a], figures[b]
         same_sentence = va.article_id == vb.article_id and ca == cb
         if same_sentence or (n >= 2 and n >= SAME_FACT * min(len(ca), len(cb))):
-            parent[find(a)] = find(b)
-    groups: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(figures)):
-        groups[find(i)].append(i)
-    return list(groups.values())
+            links.append((a, b))
+    return connected_groups(len(figures), links)
 
 
 def _topic(contexts: list[frozenset[str]]) -> str:

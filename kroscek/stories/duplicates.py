@@ -29,6 +29,7 @@ import msgspec
 import numpy as np
 
 from kroscek.model import Article, Duplicate
+from kroscek.stories.groups import connected_groups
 
 __all__ = ["CopyParams", "copy_pairs", "find_duplicates", "shingles"]
 
@@ -117,21 +118,10 @@ def find_duplicates(articles: Sequence[Article], params: CopyParams | None = Non
             kind = "rewrite"
         kinds[(i, j)] = kind
     # Copy groups, each linked from its earliest publisher (input order breaks ties).
-    parent = list(range(len(articles)))
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for i, j in kinds:
-        parent[find(i)] = find(j)
-    groups: dict[int, list[int]] = defaultdict(list)
-    for i in {x for pair in kinds for x in pair}:
-        groups[find(i)].append(i)
     out = []
-    for members in groups.values():
+    for members in connected_groups(len(articles), kinds):
+        if len(members) < 2:
+            continue
         first = min(members, key=lambda m: (articles[m].published or "9999", m))
         for m in sorted(members):
             if m == first:
