@@ -171,3 +171,10 @@ def test_summary_prefers_what_the_outlets_share() -> None:
     picked = [a.text[start:end] for a, start, end in summarise(articles)]
     assert picked and picked[0].startswith("Gempa") and not any(p.startswith("Redaksi") for p in picked[:1])
     assert len({p[:20] for p in picked}) == len(picked)  # a copy in another outlet is not repeated
+
+
+def test_a_file_that_is_not_a_store_is_refused_clearly(tmp_path: Path) -> None:
+    bad = tmp_path / "notes.db"
+    bad.write_text("not a database, just notes\n" * 200, encoding="utf-8")
+    with pytest.raises(StoreError, match=r"cannot open store .*notes\.db.*not a database"):
+        open_store(bad)

@@ -96,11 +96,11 @@ class Store:
         self.path = str(path)
         try:
             self.db = sqlite3.connect(self.path, check_same_thread=False)
-        except sqlite3.Error as error:
+            self.db.execute("PRAGMA foreign_keys = ON")
+            self.db.execute("PRAGMA journal_mode = WAL")
+            self._migrate()
+        except sqlite3.Error as error:  # "file is not a database", a locked or read-only file …
             raise StoreError(f"cannot open store '{path}': {error}") from error
-        self.db.execute("PRAGMA foreign_keys = ON")
-        self.db.execute("PRAGMA journal_mode = WAL")
-        self._migrate()
 
     def _migrate(self) -> None:
         version = self.db.execute("PRAGMA user_version").fetchone()[0]
