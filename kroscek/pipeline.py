@@ -30,6 +30,7 @@ __all__ = [
 ]
 
 StageFunc = Callable[[Article], Article]
+BatchFunc = Callable[[list[Article]], list[Article]]
 
 #: Layers an Article carries when it leaves ingest.
 INGEST_LAYERS = frozenset(
@@ -37,6 +38,8 @@ INGEST_LAYERS = frozenset(
 )
 _LAYERS = frozenset(Article.__struct_fields__)
 _WINDOW_PER_JOB = 256
+#: Articles that go through the stages together (a stage with a batch form sees them at once).
+BATCH = 16
 
 
 class PipelineError(ValueError):
@@ -59,13 +62,21 @@ class Stage:
     func: StageFunc
     reads: frozenset[str]
     writes: frozenset[str]
+    #: Optional form over many articles at once (same results, faster: a model's batched call).
+    batch: BatchFunc | None = None
 
 
 _REGISTRY: dict[str, Stage] = {}
 
 
-def stage(name: str, *, reads: Iterable[str], writes: Iterable[str]) -> Callable[[StageFunc], StageFunc]:
-    """Register the decorated function as stage ``name``; give the function back unchanged."""
+def stage(
+    name: str, *, reads: Iterable[str], writes: Iterable[str], batch: BatchFunc | None = None
+) -> Callable[[StageFunc], StageFunc]:
+    """Register the decorated function as stage ``name``; give the function back unchanged.
+
+    ``batch``, when given, does the same work for a list of articles at once; the runner uses it
+    on each batch and falls back to the one-article form to find which article failed.
+    """
     reads_set, writes_set = frozenset(reads), frozenset(writes)
     unknown = (reads_set | writes_set) - _LAYERS
     if unknown:
@@ -74,7 +85,7 @@ def stage(name: str, *, reads: Iterable[str], writes: Iterable[str]) -> Callable
     def register(func: StageFunc) -> StageFunc:
         if name in _REGISTRY and _REGISTRY[name].func is not func:
             raise PipelineError(f"stage '{name}' is registered twice")
-        _REGISTRY[name] = Stage(name, func, reads_set, writes_set)
+        _REGISTRY[name] = Stage(name, func, reads_set, writes_set, batch)
         return func
 
     return register
@@ -125,38 +136,78 @@ class Pipeline:
     def _run(self, article: Article, *, strict: bool) -> tuple[Article, dict[str, float]]:
         spent: dict[str, float] = {}
         for s in self.stages:
-            began = time.perf_counter()
-            try:
-                result = s.func(article)
-                _check_result(s, article, result)
-            except Exception as error:
-                failure = StageError(s.name, article.name, f"{type(error).__name__}: {error}")
-                if strict:
-                    raise failure from error
-                warning = Warning(s.name, str(failure))
-                article = msgspec.structs.replace(article, warnings=(*article.warnings, warning))
+            article, spent[s.name], failed = _apply(s, article, strict=strict)
+            if failed:
                 break
-            finally:
-                spent[s.name] = spent.get(s.name, 0.0) + time.perf_counter() - began
-            article = result
         for name, seconds in spent.items():
             self.timings[name] += seconds
         return article, spent
 
+    def run_batch_safe(self, articles: list[Article]) -> list[tuple[Article, dict[str, float]]]:
+        """``run_safe`` over a batch, stage by stage, so a stage's batch form sees them together."""
+        current = list(articles)
+        failed = [False] * len(current)
+        spent: list[dict[str, float]] = [{} for _ in current]
+        for s in self.stages:
+            alive = [i for i, f in enumerate(failed) if not f]
+            if not alive:
+                break
+            if s.batch is not None and len(alive) > 1:
+                began = time.perf_counter()
+                try:
+                    results = s.batch([current[i] for i in alive])
+                    for i, result in zip(alive, results, strict=True):
+                        _check_result(s, current[i], result)
+                    share = (time.perf_counter() - began) / len(alive)
+                    for i, result in zip(alive, results, strict=True):
+                        current[i] = result
+                        spent[i][s.name] = share
+                    continue
+                except Exception:  # find the article that failed, one by one
+                    pass
+            for i in alive:
+                current[i], spent[i][s.name], failed[i] = _apply(s, current[i], strict=False)
+        for seconds in spent:
+            for name, value in seconds.items():
+                self.timings[name] += value
+        return list(zip(current, spent, strict=True))
+
     def run_many(self, articles: Iterable[Article], *, jobs: int = 1) -> Iterator[Article]:
         """Yield the processed articles in input order, in-process or over ``jobs`` processes."""
+        source = iter(articles)
         if jobs <= 1:
-            for article in articles:
-                yield self.run_safe(article)[0]
+            while batch := list(islice(source, BATCH)):
+                for article, _ in self.run_batch_safe(batch):
+                    yield article
             return
         # Work goes out a window at a time, so a stream of any length stays bounded in memory.
-        source = iter(articles)
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             while window := list(islice(source, _WINDOW_PER_JOB * jobs)):
-                for article, spent in pool.map(self.run_safe, window, chunksize=4):
-                    for name, seconds in spent.items():
-                        self.timings[name] += seconds
-                    yield article
+                batches = [window[i : i + BATCH] for i in range(0, len(window), BATCH)]
+                for done in pool.map(self.run_batch_safe, batches):
+                    for article, spent in done:
+                        for name, seconds in spent.items():
+                            self.timings[name] += seconds
+                        yield article
+
+
+def _apply(s: Stage, article: Article, *, strict: bool) -> tuple[Article, float, bool]:
+    """Run one stage on one article: (article, seconds, failed); a failure becomes a warning."""
+    began = time.perf_counter()
+    try:
+        result = s.func(article)
+        _check_result(s, article, result)
+    except Exception as error:
+        failure = StageError(s.name, article.name, f"{type(error).__name__}: {error}")
+        if strict:
+            raise failure from error
+        warning = Warning(s.name, str(failure))
+        return (
+            msgspec.structs.replace(article, warnings=(*article.warnings, warning)),
+            time.perf_counter() - began,
+            True,
+        )
+    return result, time.perf_counter() - began, False
 
 
 def _check_result(s: Stage, before: Article, after: object) -> None:

@@ -83,3 +83,31 @@ def test_process_pool_output_identical_and_in_order() -> None:
     assert [a.name for a in two.articles] == sorted(a.name for a in two.articles)
     assert [msgspec.json.encode(s) for s in one.stories] == [msgspec.json.encode(s) for s in two.stories]
     assert set(two.timings) == {*Settings().stages, "stories"}
+
+
+def _title_case_one(article: Article) -> Article:
+    if "rusak" in article.raw:
+        raise ValueError("cannot read this one")
+    return msgspec.structs.replace(article, title=article.raw.split("\n")[0].title())
+
+
+def _title_case_many(articles: list[Article]) -> list[Article]:
+    return [_title_case_one(a) for a in articles]  # raises for the whole batch if one is bad
+
+
+stage("test_batched", reads={"raw"}, writes={"title"}, batch=_title_case_many)(_title_case_one)
+
+
+def test_batch_form_matches_one_by_one_and_isolates_a_failure() -> None:
+    records = [
+        msgspec.structs.replace(_article(), id=f"{i:016d}", name=f"a{i}", raw=f"judul {i}\n\nisi") for i in range(40)
+    ]
+    records[17] = msgspec.structs.replace(records[17], raw="rusak\n\nisi")
+    pipeline = Pipeline.from_names(["test_batched"])
+    batched = list(pipeline.run_many(records))
+    single = [pipeline.run_safe(r)[0] for r in records]
+    assert [a.title for a in batched] == [a.title for a in single]
+    assert [a.name for a in batched] == [r.name for r in records]
+    (broken,) = [a for a in batched if a.warnings]
+    assert broken.name == "a17" and "test_batched" in broken.warnings[0].message
+    assert all(a.title == f"Judul {i}" for i, a in enumerate(batched) if i != 17)
