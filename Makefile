@@ -43,7 +43,7 @@ test: $(VENV)/.installed-dev chromium postgres
 	$(BIN)/python -m pytest
 
 lint: $(VENV)/.installed-dev
-	$(BIN)/ruff check kroscek tests benchmarks
+	$(BIN)/ruff check kroscek tests benchmarks training docs
 	$(BIN)/mypy
 
 $(VENV)/.installed-bench: pyproject.toml | $(BIN)/python
@@ -59,7 +59,7 @@ bench: $(VENV)/.installed-bench
 bench-web: $(VENV)/.installed-bench
 	$(BIN)/python benchmarks/bench_web.py
 
-# Developers only (CI does not train): rebuilds kroscek/models/ner-id-xs and the common-word list from ../shared/data.
+# Developers only (CI does not train): rebuilds kroscek/models/ner-id-xs and the common-word list.
 train-ner: $(VENV)/.installed-dev
 	$(BIN)/python training/lexicon/build.py
 	$(BIN)/python training/ner/build.py --size xs --epochs 30
