@@ -93,3 +93,10 @@ def test_english_forms() -> None:
     found = _dates("On Wednesday, Jan. 15, 2025, at 14:30 GMT, and again last week.", "2025-01-17", "en")
     assert ("Wednesday, Jan. 15, 2025, at 14:30 GMT", "2025-01-15T14:30+00:00", "", "time") in found
     assert ("last week", "2025-01-06", "2025-01-12", "day") in found
+
+
+def test_weekday_with_daypart_before_the_bracketed_date_is_one_mention() -> None:
+    # Real news form: "Rabu sore (18/9)" — the weekday decides the year when none is written.
+    text = "Sebagai bukti pada Rabu sore ( 18 / 9 ) , KPK menetapkan tersangka."
+    (mention,) = find_dates(text, "2019-09-20")
+    assert text[mention.start : mention.end] == "Rabu sore ( 18 / 9 )" and mention.value == "2019-09-18"

@@ -88,7 +88,8 @@ def _lang(code: str) -> _Lang:
         named = rf"(?P<{p}d2>{_DAY})\s+(?P<{p}mn>{mon})\.?(?:\s+(?P<{p}y2>{_YEAR}))?"
         weekday = rf"(?P<{p}w>{wd})"
         return (
-            rf"(?:{weekday}\s*,?\s*)?(?P<{p}open>\(\s*)?(?:{numeric}|{named})(?({p}open)\s*\))"
+            rf"(?:{weekday}(?:\s+(?:{_alt(data.DAYPARTS)}))?\s*,?\s*)?"  # "Rabu sore (18/9)"
+            rf"(?P<{p}open>\(\s*)?(?:{numeric}|{named})(?({p}open)\s*\))"
             + part.format(p=p)
             + rf"(?:\s+(?P<{p}rel>{_alt((*data.PAST, *data.FUTURE))}))?"
         )
