@@ -94,3 +94,11 @@ def test_english() -> None:
         ("direct", "Trump", "said"),
         ("indirect", "officials", "said"),
     ]
+
+
+def test_an_outlet_is_never_a_person_speaker() -> None:
+    from kroscek.annotate.quotes import _kind_of, _lang
+
+    lang = _lang("id")
+    assert _kind_of("Liputan6", lang) == "media" and _kind_of("detik.com", lang) == "media"
+    assert _kind_of("Ilham Akbar Habibie", lang) == "person"

@@ -29,7 +29,7 @@ from functools import cache
 import msgspec
 
 from kroscek.lang import SUPPORTED, language_module
-from kroscek.lang.xx import agencies, capitals
+from kroscek.lang.xx import agencies, capitals, outlets
 from kroscek.model import Article, DateMention, Quote, Sentence
 from kroscek.pipeline import stage
 
@@ -359,12 +359,22 @@ def _strip_title(role: str | None, name: str, lang: _Lang) -> tuple[str | None, 
     return role, " ".join(tokens)
 
 
+_DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)*\.(?:com|id|net|org|co|tv)", re.IGNORECASE)
+
+
+@cache
+def _outlet_names() -> frozenset[str]:
+    """Outlets by name and by their domain's first label ("Liputan6", "Kompas"): never a person."""
+    domains = [*outlets.NAMES.values(), *(domain for _, domain in outlets.SIGNATURES)]
+    return frozenset({n.lower() for n in outlets.NAMES} | {d.split(".")[0].lower() for d in domains})
+
+
 def _kind_of(name: str, lang: _Lang) -> str:
     parts = re.split(r",\s*|\s+dan\s+|\s+and\s+", name)
     if all(p in capitals.CAPITALS or p in capitals.COUNTRIES for p in parts):
         return "government"
     agency_names = {n.lower() for k, v in agencies.AGENCIES.items() for n in (k, *v)}
-    if name.lower() in agency_names:
+    if name.lower() in agency_names or name.lower() in _outlet_names() or _DOMAIN.fullmatch(name):
         return "media"
     low = name.lower()
     if _starts_with(low, lang.organisations) or re.fullmatch(r"[A-Z]{2,6}", name):
