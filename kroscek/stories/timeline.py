@@ -4,7 +4,8 @@ Every date mention of day grain (or finer) in a story's articles is a candidate,
 dates that only say when another outlet published ("…, seperti dikutip dari X, Senin
 (28/4/2025)"; a state medium's date is its state's statement and stays); the page's own date
 line is furniture and already gone. Mentions of one day are one entry: its text is
-the shortest sentence stating it (the plainest statement of what happened), and its evidence is
+the shortest sentence stating it (the plainest statement of what happened; a bare date fragment
+such as "Pada Selasa (29 Oktober)." takes the sentence before it), and its evidence is
 every sentence, in every article, that gives that day. Entries run in date order.
 """
 
@@ -68,7 +69,7 @@ def timeline(articles: Sequence[Article]) -> list[TimelineEntry]:
         article, start, end = min(
             days[value], key=lambda x: (len(x[0].text[x[1] : x[2]].split()) < 8, x[2] - x[1], x[0].id)
         )
-        if len(article.text[start:end].split()) < 8:  # "Pada Selasa (29 Oktober)." says when, not what
-            end = next((s.end for s in article.sentences if s.start >= end), end)
+        if len(article.text[start:end].split()) < 8:  # "… jelas. Pada Selasa (29 Oktober)." says when, not what:
+            start = max((s.start for s in article.sentences if s.end <= start), default=start)  # what is before
         entries.append(TimelineEntry(date=value, text=_short(article.text[start:end]), evidence=tuple(evidence)))
     return entries
