@@ -200,3 +200,26 @@ def test_different_facts_of_one_class_are_different_claims() -> None:
     (story,) = build_stories([one("a", "2019-09-18"), one("b", "2019-09-19")])
     figures = sorted((c.status, sorted({v.value for v in c.values})) for c in story.claims)
     assert figures == [("agree", [5.0]), ("agree", [9.0])]  # never "9 differs from 5"
+
+
+def test_one_source_raising_its_own_figure_is_an_update() -> None:
+    from kroscek.model import Quantity
+
+    def report(name: str, day: str, dead: int) -> Article:
+        text = f"Korban tewas akibat banjir bandang di Garut bertambah menjadi {dead} orang, kata BPBD Garut."
+        at = text.index(str(dead))
+        quote = Quote(
+            start=0, end=text.index(", kata"), kind="indirect", speaker="BPBD Garut", speaker_canonical="BPBD Garut"
+        )
+        return _article(
+            name,
+            text,
+            published=day,
+            sentences=(Sentence(0, len(text)),),
+            quantities=(Quantity(at, at + len(str(dead)) + 6, float(dead), noun="orang"),),
+            quotes=(quote,),
+        )
+
+    (story,) = build_stories([report("a", "2025-01-01", 12), report("b", "2025-01-02", 15)])
+    (claim,) = story.claims
+    assert claim.status == "update" and "BPBD Garut" in (claim.reason or "")
