@@ -30,8 +30,10 @@ def open_store(location: str | Path) -> Store:
 
 def restory(store: Store) -> int:
     """Recompute canonical names across the store and every story; return the number of stories."""
-    articles = link_entities(store.articles())
-    store.upsert_articles(articles)
+    before = store.articles()
+    articles = link_entities(before)
+    # Only articles whose names changed are written again (most keep theirs on a small ingest).
+    store.upsert_articles(a for a, old in zip(articles, before, strict=True) if a != old)
     stories = build_stories(articles)
     store.replace_stories(stories)
     return len(stories)
