@@ -125,6 +125,8 @@ def test_post_needs_the_token_and_respects_the_size_limit(client: TestClient) ->
     record = [{"text": "JAKARTA - Gempa bermagnitudo 5,1 mengguncang Sukabumi pada Selasa (6/8/2024).", "outlet": "x"}]
     assert client.post("/api/articles", json=record).status_code == 401
     assert client.post("/api/articles", json=record, headers={"Authorization": "Bearer salah"}).status_code == 401
+    many = [{"text": "a"}] * 501
+    assert client.post("/api/articles", json=many, headers={"Authorization": "Bearer sekret"}).status_code == 413
     big = [{"text": "kata " * 100_000}]
     assert client.post("/api/articles", json=big, headers={"Authorization": "Bearer sekret"}).status_code == 413
     added = client.post("/api/articles", json=record, headers={"Authorization": "Bearer sekret"})

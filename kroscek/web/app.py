@@ -4,8 +4,8 @@ Every HTML page has a JSON twin under ``/api`` and FastAPI describes them all at
 ``/openapi.json``. Reading is open; adding articles (``POST /api/articles``) needs the bearer
 token the server was started with, and is off when it was started without one. Article text is
 untrusted: templates autoescape, and no value from a request ever names a file (ids are checked
-against the id shape and looked up in the store only). Request bodies over ``max_body`` bytes are
-refused with 413.
+against the id shape and looked up in the store only). Request bodies over ``max_body`` bytes, and
+posts of more than ``max_records`` articles, are refused with 413.
 """
 
 import io
@@ -50,7 +50,9 @@ def _templates() -> Any:
     return Environment(loader=loader, autoescape=select_autoescape(default=True))
 
 
-def create_app(store_path: str | Path, *, token: str | None = None, max_body: int = 5_000_000) -> FastAPI:
+def create_app(
+    store_path: str | Path, *, token: str | None = None, max_body: int = 5_000_000, max_records: int = 500
+) -> FastAPI:
     """Return the app serving the store at ``store_path`` (a SQLite file or a ``postgresql://`` URL)."""
     local = threading.local()
     write_lock = threading.Lock()
@@ -167,6 +169,8 @@ def create_app(store_path: str | Path, *, token: str | None = None, max_body: in
             raise HTTPException(403, "adding articles is off: start the server with a token")
         if authorization != f"Bearer {token}":
             raise HTTPException(401, "a valid bearer token is needed")
+        if len(request_body) > max_records:
+            raise HTTPException(413, f"at most {max_records} articles per request")
         try:
             records = msgspec.convert(request_body, list[_Record])
         except msgspec.ValidationError as error:
