@@ -10,6 +10,8 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from bisect import bisect_right
+from collections.abc import Sequence
 from typing import Any, Literal
 
 import msgspec
@@ -34,6 +36,7 @@ __all__ = [
     "TimelineEntry",
     "Warning",
     "article_id",
+    "sentence_at",
     "to_contract",
 ]
 
@@ -229,6 +232,12 @@ class Story(msgspec.Struct, frozen=True):
 
 
 _SPACE = re.compile(r"\s+")
+
+
+def sentence_at(sentences: Sequence[Sentence], offset: int) -> Sentence | None:
+    """The sentence (of ``sentences``, in text order) that holds character ``offset``, if any."""
+    i = bisect_right(sentences, offset, key=lambda s: s.start) - 1
+    return sentences[i] if i >= 0 and offset < sentences[i].end else None
 
 
 def _normalise(value: str) -> str:

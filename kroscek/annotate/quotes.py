@@ -30,7 +30,7 @@ import msgspec
 
 from kroscek.lang import SUPPORTED, language_module
 from kroscek.lang.xx import agencies, capitals, outlets
-from kroscek.model import Article, DateMention, Quote, Sentence
+from kroscek.model import Article, DateMention, Quote, Sentence, sentence_at
 from kroscek.pipeline import stage
 
 __all__ = ["find_quotes", "quotes"]
@@ -385,13 +385,6 @@ def _kind_of(name: str, lang: _Lang) -> str:
 # Readers -----------------------------------------------------------------------------------
 
 
-def _sentence_of(sentences: list[Sentence], at: int) -> Sentence | None:
-    for s in sentences:
-        if s.start <= at < s.end:
-            return s
-    return None
-
-
 def _direct(text: str, par_start: int, par_end: int, sentences: list[Sentence], lang: _Lang) -> list[_Found]:
     found: list[_Found] = []
     for open_at, close_at in _marked(text[par_start:par_end], par_start):
@@ -404,7 +397,7 @@ def _direct(text: str, par_start: int, par_end: int, sentences: list[Sentence], 
         after = text[close_at + 1 : par_end] if close_at < par_end else ""
         cue_match = lang.cue_after.match(after)
         quote = _Found(begin, stripped_end, "direct")
-        sentence = _sentence_of(sentences, max(open_at, par_start))
+        sentence = sentence_at(sentences, max(open_at, par_start))
         limit = max(sentence.end if sentence else par_end, min(par_end, close_at + 200))
         first = lang.after_first.match(after) if lang.after_first is not None and not cue_match else None
         if first and all(_np_token(t, lang) for t in first.group("speaker").split()):

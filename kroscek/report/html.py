@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from kroscek.model import Article, Story
+from kroscek.model import Article, Story, sentence_at
 
 __all__ = ["Segment", "highlight", "render_index", "render_story", "story_view", "summarise"]
 
@@ -90,13 +90,6 @@ def _label(article: Article) -> str:
     return f"{article.outlet or article.name} ({article.published or 'date unknown'})"
 
 
-def _sentence_at(article: Article, start: int) -> tuple[int, int]:
-    for s in article.sentences:
-        if s.start <= start < s.end:
-            return s.start, s.end
-    return start, start
-
-
 def story_view(story: Story, articles: dict[str, Article]) -> dict[str, Any]:
     """Return everything the briefing template shows, as plain values (also the JSON twin)."""
     members = [articles[a] for a in story.article_ids if a in articles]
@@ -121,7 +114,8 @@ def story_view(story: Story, articles: dict[str, Article]) -> dict[str, Any]:
         values = []
         for v in c.values:
             holder = articles.get(v.article_id)
-            start, end = _sentence_at(holder, v.start) if holder else (v.start, v.end)
+            sentence = sentence_at(holder.sentences, v.start) if holder else None
+            start, end = (sentence.start, sentence.end) if sentence else (v.start, v.start)
             shown = f"{v.value:,.0f}".replace(",", ".") if isinstance(v.value, float) else str(v.value)
             values.append(
                 {

@@ -29,7 +29,7 @@ from types import ModuleType
 from kroscek.annotate.entities import canonical_alias
 from kroscek.lang import language_module
 from kroscek.lang.xx import agencies
-from kroscek.model import Article, Claim, ClaimValue, Quantity
+from kroscek.model import Article, Claim, ClaimValue, Quantity, sentence_at
 from kroscek.stories.grouping import reference_day
 from kroscek.stories.groups import connected_groups
 
@@ -97,7 +97,7 @@ def _figures(article: Article, data: ModuleType) -> list[tuple[str, ClaimValue, 
     for quantity in article.quantities:
         if quantity.value is None or quantity.part_of is not None:
             continue
-        sentence = next((s for s in article.sentences if s.start <= quantity.start < s.end), None)
+        sentence = sentence_at(article.sentences, quantity.start)
         at = sentence.start if sentence else -1
         kind = _noun_class(quantity, data)
         if kind is None and at == previous_sentence:

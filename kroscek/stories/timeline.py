@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from kroscek.lang import language_module
-from kroscek.model import Article, Evidence, TimelineEntry
+from kroscek.model import Article, Evidence, TimelineEntry, sentence_at
 from kroscek.stories.claims import state_voice
 
 __all__ = ["timeline"]
@@ -54,7 +54,7 @@ def timeline(articles: Sequence[Article]) -> list[TimelineEntry]:
             cited = cue.search(article.text, max(0, d.start - _CITATION_REACH), d.start)
             if cited and not state_voice(article.text[cited.end() : d.start]):
                 continue  # when another outlet published, not when something happened
-            sentence = next((s for s in article.sentences if s.start <= d.start < s.end), None)
+            sentence = sentence_at(article.sentences, d.start)
             if sentence is None:
                 continue
             days[d.value[:10]].append((article, sentence.start, sentence.end))
