@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from kroscek.model import Article
+from kroscek.stories.groups import connected_groups
 
 __all__ = ["bcubed", "evaluate_events", "score_stories"]
 
@@ -33,20 +34,12 @@ def bcubed(predicted: Sequence[Iterable[str]], gold: Sequence[Iterable[str]]) ->
 
 
 def _closure(pairs: Iterable[tuple[str, str]]) -> set[frozenset[str]]:
-    parent: dict[str, str] = {}
-
-    def find(x: str) -> str:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            x = parent[x]
-        return x
-
-    for a, b in pairs:
-        parent[find(a)] = find(b)
-    groups: dict[str, set[str]] = {}
-    for x in list(parent):
-        groups.setdefault(find(x), set()).add(x)
-    return {frozenset(p) for g in groups.values() for p in itertools.combinations(sorted(g), 2)}
+    """Every pair inside the groups the ``pairs`` join (the transitive closure)."""
+    pairs = list(pairs)
+    names = sorted({x for pair in pairs for x in pair})
+    index = {name: i for i, name in enumerate(names)}
+    groups = connected_groups(len(names), [(index[a], index[b]) for a, b in pairs])
+    return {frozenset((names[a], names[b])) for g in groups for a, b in itertools.combinations(g, 2)}
 
 
 def score_stories(
