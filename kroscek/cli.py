@@ -295,28 +295,15 @@ def eval_mentions_command(
     shared: Annotated[Path, typer.Option(help="The shared folder.")] = _SHARED,
 ) -> None:
     """Date (TIME) and quantity (QUANTITY) mention detection on NER UGM: P/R/F1, exact and overlap."""
+    from kroscek.evaluate.mentions import span_table
     from kroscek.evaluate.normalise import evaluate_mentions
 
     path = shared / "data" / "indolem_ner" / "nerugm" / f"{split}.01.tsv"
     if not path.exists():
         err.print(f"[red]error:[/] {path} not found")
         raise typer.Exit(1)
-    table = Table(
-        "label",
-        "gold",
-        "kroscek",
-        "exact P",
-        "exact R",
-        "exact F1",
-        "overlap P",
-        "overlap R",
-        "overlap F1",
-        title=f"NER UGM {split}.01 (tokens joined by spaces, token offsets)",
-    )
-    for label, score in evaluate_mentions(path).items():
-        ep, er, ef = score.exact_prf()
-        op, orr, of = score.overlap_prf()
-        table.add_row(label, str(score.gold), str(score.predicted), *(f"{x:.3f}" for x in (ep, er, ef, op, orr, of)))
+    title = f"NER UGM {split}.01 (tokens joined by spaces, token offsets)"
+    table = span_table(title, "label", evaluate_mentions(path))
     Console().print(table)
 
 

@@ -74,5 +74,6 @@ def test_polnear_reader_and_scorer() -> None:
     root = need_shared(SHARED_DATA / "polnear")
     score = evaluate_polnear(root, "dev")
     assert score.articles > 0
-    gold, predicted, _exact, overlap = score.counts["Content"]
+    content = score.scores["Content"]
+    gold, predicted, overlap = content.gold, content.predicted, content.overlap_gold
     assert gold > 1000 and 0 < overlap <= predicted

@@ -11,7 +11,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-__all__ = ["GoldSentence", "MentionScore", "read_bio", "score_mentions"]
+from rich.table import Table
+
+__all__ = ["GoldSentence", "MentionScore", "read_bio", "score_mentions", "span_table"]
 
 
 @dataclass(frozen=True)
@@ -82,6 +84,26 @@ class MentionScore:
     def _f1(p: float, r: float) -> float:
         return 2 * p * r / (p + r) if p + r else 0.0
 
+    def add(self, gold: list[tuple[int, int]], predicted: list[tuple[int, int]]) -> tuple[set[int], list[int]]:
+        """Count one unit's spans; return (gold matched on overlap, predicted not matched).
+
+        Exact: the same span. Overlap: any shared position, each gold span matched at most once.
+        """
+        self.gold += len(gold)
+        self.predicted += len(predicted)
+        self.exact += len(set(gold) & set(predicted))
+        used: set[int] = set()
+        unmatched = []
+        for k, p in enumerate(predicted):
+            hit = next((i for i, g in enumerate(gold) if i not in used and g[0] < p[1] and p[0] < g[1]), None)
+            if hit is None:
+                unmatched.append(k)
+            else:
+                used.add(hit)
+        self.overlap_predicted += len(predicted) - len(unmatched)
+        self.overlap_gold += len(used)
+        return used, unmatched
+
     def exact_prf(self) -> tuple[float, float, float]:
         p = self.exact / self.predicted if self.predicted else 0.0
         r = self.exact / self.gold if self.gold else 0.0
@@ -91,6 +113,17 @@ class MentionScore:
         p = self.overlap_predicted / self.predicted if self.predicted else 0.0
         r = self.overlap_gold / self.gold if self.gold else 0.0
         return p, r, self._f1(p, r)
+
+
+def span_table(title: str, first: str, scores: dict[str, MentionScore]) -> Table:
+    """The exact and overlap P/R/F1 of each score, one row each (``kroscek eval mentions/polnear``)."""
+    table = Table(
+        first, "gold", "kroscek", "exact P", "exact R", "exact F1", "overlap P", "overlap R", "overlap F1", title=title
+    )
+    for name, score in scores.items():
+        row = (*score.exact_prf(), *score.overlap_prf())
+        table.add_row(name, str(score.gold), str(score.predicted), *(f"{x:.3f}" for x in row))
+    return table
 
 
 Predictor = Callable[[str], list[tuple[int, int]]]  # text -> character spans
@@ -111,18 +144,10 @@ def score_mentions(sentences: list[GoldSentence], label: str, predict: Predictor
     for sentence in sentences:
         gold = list(sentence.spans.get(label, ()))
         predicted = _to_tokens(predict(sentence.text), sentence.token_offsets())
-        score.gold += len(gold)
-        score.predicted += len(predicted)
-        score.exact += len(set(gold) & set(predicted))
-        used: set[int] = set()
-        for p in predicted:
-            hit = next((i for i, g in enumerate(gold) if i not in used and g[0] < p[1] and p[0] < g[1]), None)
-            if hit is not None:
-                used.add(hit)
-                score.overlap_predicted += 1
-            else:
-                score.extras.append((sentence.index, " ".join(sentence.tokens[p[0] : p[1]]), sentence.text))
-        score.overlap_gold += len(used)
+        used, unmatched = score.add(gold, predicted)
+        for k in unmatched:
+            p = predicted[k]
+            score.extras.append((sentence.index, " ".join(sentence.tokens[p[0] : p[1]]), sentence.text))
         for i, g in enumerate(gold):
             if i not in used:
                 score.misses.append((sentence.index, " ".join(sentence.tokens[g[0] : g[1]]), sentence.text))

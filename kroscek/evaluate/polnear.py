@@ -17,6 +17,7 @@ from rich.table import Table
 
 from kroscek.annotate.quotes import find_quotes
 from kroscek.annotate.sentences import split_sentences
+from kroscek.evaluate.mentions import MentionScore, span_table
 
 __all__ = ["PolnearScore", "evaluate_polnear", "read_ann"]
 
@@ -40,42 +41,14 @@ def read_ann(path: Path) -> dict[str, list[tuple[int, int]]]:
 
 @dataclass
 class PolnearScore:
-    counts: dict[str, list[int]] = field(default_factory=lambda: {k: [0, 0, 0, 0] for k in _KINDS})
+    scores: dict[str, MentionScore] = field(default_factory=lambda: {k: MentionScore(k) for k in _KINDS})
     articles: int = 0
 
     def add(self, kind: str, gold: list[tuple[int, int]], predicted: list[tuple[int, int]]) -> None:
-        c = self.counts[kind]
-        c[0] += len(gold)
-        c[1] += len(predicted)
-        c[2] += len(set(gold) & set(predicted))
-        used: set[int] = set()
-        for p in predicted:
-            hit = next((i for i, g in enumerate(gold) if i not in used and g[0] < p[1] and p[0] < g[1]), None)
-            if hit is not None:
-                used.add(hit)
-        c[3] += len(used)
+        self.scores[kind].add(gold, predicted)
 
     def table(self, split: str) -> Table:
-        table = Table(
-            "component",
-            "gold",
-            "kroscek",
-            "exact P",
-            "exact R",
-            "exact F1",
-            "overlap P",
-            "overlap R",
-            "overlap F1",
-            title=f"PolNeAR {split} ({self.articles} articles)",
-        )
-        for kind, (gold, predicted, exact, overlap) in self.counts.items():
-            row = []
-            for hits in (exact, overlap):
-                p = hits / predicted if predicted else 0.0
-                r = hits / gold if gold else 0.0
-                row += [p, r, 2 * p * r / (p + r) if p + r else 0.0]
-            table.add_row(kind, str(gold), str(predicted), *(f"{x:.3f}" for x in row))
-        return table
+        return span_table(f"PolNeAR {split} ({self.articles} articles)", "component", self.scores)
 
 
 def evaluate_polnear(root: Path, split: str = "dev") -> PolnearScore:
