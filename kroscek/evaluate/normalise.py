@@ -12,7 +12,7 @@ import csv
 import math
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -66,15 +66,20 @@ class NormaliseReport:
         for form, n in self.by_form.most_common():
             table.add_row(form, str(n), str(self.correct_by_form[form]), f"{self.correct_by_form[form] / n:.3f}")
         table.add_row("all", str(self.total), str(self.correct), f"{self.accuracy:.3f}", style="bold")
-        parts: list[Table | Text] = [table]
-        if self.missing_sources:
-            parts.append(Text(f"sources not found (skipped): {', '.join(sorted(self.missing_sources))}"))
-        if show_errors and self.errors:
-            errors = Table("where", "text", "gold", "kroscek", title="errors")
-            for row in self.errors:
-                errors.add_row(*row)
-            parts.append(errors)
-        return Group(*parts)
+        return with_details(table, self.missing_sources, self.errors if show_errors else [], "text")
+
+
+def with_details(table: Table, missing_sources: set[str], errors: Sequence[tuple[str, ...]], what: str) -> Group:
+    """A gold report: the scores table, the gold sources not found, then the errors if asked."""
+    parts: list[Table | Text] = [table]
+    if missing_sources:
+        parts.append(Text(f"sources not found (skipped): {', '.join(sorted(missing_sources))}"))
+    if errors:
+        listing = Table("where", what, "gold", "kroscek", title="errors")
+        for row in errors:
+            listing.add_row(*row)
+        parts.append(listing)
+    return Group(*parts)
 
 
 @cache

@@ -16,13 +16,12 @@ from pathlib import Path
 
 from rich.console import Group
 from rich.table import Table
-from rich.text import Text
 
 from kroscek.analysis import analyze
 from kroscek.annotate.dates import find_dates
 from kroscek.annotate.quotes import find_quotes
 from kroscek.annotate.sentences import split_sentences
-from kroscek.evaluate.normalise import _ner_sentences
+from kroscek.evaluate.normalise import _ner_sentences, with_details
 from kroscek.lang import language_module
 from kroscek.model import Quote
 from kroscek.settings import Settings
@@ -65,15 +64,7 @@ class QuoteReport:
             "cited_from accuracy (where gold or kroscek has one)",
             f"{self.cited_right / self.cited_total:.3f} ({self.cited_total})" if self.cited_total else "-",
         )
-        parts: list[Table | Text] = [table]
-        if self.missing_sources:
-            parts.append(Text(f"sources not found (skipped): {', '.join(sorted(self.missing_sources))}"))
-        if show_errors and self.errors:
-            errors = Table("where", "quote", "gold", "kroscek", title="errors")
-            for row in self.errors:
-                errors.add_row(*row)
-            parts.append(errors)
-        return Group(*parts)
+        return with_details(table, self.missing_sources, self.errors if show_errors else [], "quote")
 
 
 def _speaker_ok(gold: str, quote: Quote, roles: tuple[str, ...]) -> bool:
