@@ -12,42 +12,18 @@ from __future__ import annotations
 from types import TracebackType
 from typing import Any
 
-from kroscek.store.sqlite import Store, StoreError
+from kroscek.store.sqlite import TABLES, Store, StoreError
 
 __all__ = ["PG_MIGRATIONS", "PostgresStore"]
 
-PG_MIGRATIONS: tuple[str, ...] = (
-    """
-    CREATE TABLE articles (
-        id TEXT PRIMARY KEY, name TEXT NOT NULL, outlet TEXT, published TEXT, title TEXT, record BYTEA NOT NULL
-    );
-    CREATE INDEX articles_outlet ON articles(outlet);
-    CREATE INDEX articles_published ON articles(published);
-    CREATE TABLE quotes (
-        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-        span_start INTEGER NOT NULL, span_end INTEGER NOT NULL, speaker TEXT, role TEXT, cited_from TEXT,
-        text TEXT NOT NULL
-    );
-    CREATE INDEX quotes_article ON quotes(article_id);
-    CREATE INDEX quotes_speaker ON quotes(speaker);
-    CREATE TABLE entities (
-        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-        canonical TEXT NOT NULL, label TEXT NOT NULL, mentions INTEGER NOT NULL,
-        PRIMARY KEY (article_id, canonical, label)
-    );
-    CREATE INDEX entities_canonical ON entities(canonical);
-    CREATE TABLE stories (id TEXT PRIMARY KEY, title TEXT, size INTEGER NOT NULL, record BYTEA NOT NULL);
-    CREATE TABLE story_articles (story_id TEXT NOT NULL, article_id TEXT NOT NULL, PRIMARY KEY (story_id, article_id));
-    CREATE INDEX story_articles_article ON story_articles(article_id);
-    CREATE TABLE docs (
-        rowid BIGSERIAL PRIMARY KEY, kind TEXT NOT NULL, article_id TEXT NOT NULL, span_start INTEGER NOT NULL,
-        span_end INTEGER NOT NULL, title TEXT, body TEXT, speaker TEXT,
+_TSV = """,
         tsv tsvector GENERATED ALWAYS AS (
             to_tsvector('simple', coalesce(title, '') || ' ' || coalesce(body, '') || ' ' || coalesce(speaker, ''))
-        ) STORED
-    );
-    CREATE INDEX docs_article ON docs(article_id);
-    CREATE INDEX docs_speaker ON docs(speaker) WHERE kind = 'quote';
+        ) STORED"""
+
+PG_MIGRATIONS: tuple[str, ...] = (
+    TABLES.format(blob="BYTEA", rowid="BIGSERIAL PRIMARY KEY", docs_extra=_TSV)
+    + """
     CREATE INDEX docs_tsv ON docs USING GIN (tsv);
     INSERT INTO meta VALUES ('generation', 0);
     """,

@@ -18,18 +18,17 @@ import msgspec
 
 from kroscek.model import Article, Story
 
-__all__ = ["MIGRATIONS", "Store", "StoreError"]
+__all__ = ["MIGRATIONS", "TABLES", "Store", "StoreError"]
 
 _ARTICLE = msgspec.json.Decoder(Article)
 _STORY = msgspec.json.Decoder(Story)
 _ENCODE = msgspec.json.Encoder()
 
-#: Migration n brings a file from user_version n to n + 1.
-MIGRATIONS: tuple[str, ...] = (
-    """
+#: The tables both stores share; ``{blob}``, ``{rowid}`` and ``{docs_extra}`` are the dialect's.
+TABLES = """
     CREATE TABLE articles (
         id TEXT PRIMARY KEY, name TEXT NOT NULL, outlet TEXT, published TEXT, title TEXT,
-        record BLOB NOT NULL
+        record {blob} NOT NULL
     );
     CREATE INDEX articles_outlet ON articles(outlet);
     CREATE INDEX articles_published ON articles(published);
@@ -46,17 +45,23 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (article_id, canonical, label)
     );
     CREATE INDEX entities_canonical ON entities(canonical);
-    CREATE TABLE stories (id TEXT PRIMARY KEY, title TEXT, size INTEGER NOT NULL, record BLOB NOT NULL);
+    CREATE TABLE stories (id TEXT PRIMARY KEY, title TEXT, size INTEGER NOT NULL, record {blob} NOT NULL);
     CREATE TABLE story_articles (
         story_id TEXT NOT NULL, article_id TEXT NOT NULL, PRIMARY KEY (story_id, article_id)
     );
     CREATE INDEX story_articles_article ON story_articles(article_id);
     CREATE TABLE docs (
-        rowid INTEGER PRIMARY KEY, kind TEXT NOT NULL, article_id TEXT NOT NULL, span_start INTEGER NOT NULL,
-        span_end INTEGER NOT NULL, title TEXT, body TEXT, speaker TEXT
+        rowid {rowid}, kind TEXT NOT NULL, article_id TEXT NOT NULL, span_start INTEGER NOT NULL,
+        span_end INTEGER NOT NULL, title TEXT, body TEXT, speaker TEXT{docs_extra}
     );
     CREATE INDEX docs_article ON docs(article_id);
     CREATE INDEX docs_speaker ON docs(speaker) WHERE kind = 'quote';
+"""
+
+#: Migration n brings a file from user_version n to n + 1.
+MIGRATIONS: tuple[str, ...] = (
+    TABLES.format(blob="BLOB", rowid="INTEGER PRIMARY KEY", docs_extra="")
+    + """
     CREATE TABLE meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
     INSERT INTO meta VALUES ('generation', 0);
     CREATE VIRTUAL TABLE search USING fts5(
