@@ -50,7 +50,7 @@ def peers_on_events(articles: list[Article]) -> None:
     names = {a.id: a.name for a in articles}
     table = Table("method", "B-cubed F1", "hard negatives apart", "seconds", title="events on corpus-dev gold")
     started = time.perf_counter()
-    events, _, duplicates, _ = group_events(articles)
+    events, _, duplicates, _, _ = group_events(articles)
     ours = time.perf_counter() - started
     r = score_stories(
         articles, [[articles[i].name for i in e] for e in events], [(names[d.a], names[d.b]) for d in duplicates], gold

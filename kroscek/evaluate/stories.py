@@ -80,7 +80,7 @@ def evaluate_events(articles: Sequence[Article], gold_path: Path) -> dict[str, A
     from kroscek.stories.build import group_events
 
     started = time.perf_counter()
-    events, _, duplicates, _ = group_events(articles)
+    events, _, duplicates, _, _ = group_events(articles)
     seconds = time.perf_counter() - started
     name = {a.id: a.name for a in articles}
     result = score_stories(

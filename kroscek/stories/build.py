@@ -11,6 +11,7 @@ import datetime as dt
 import hashlib
 from collections import Counter
 from collections.abc import Sequence
+from typing import NamedTuple
 
 import msgspec
 import numpy as np
@@ -23,7 +24,7 @@ from kroscek.stories.grouping import GroupParams, group, reference_day, vectoris
 from kroscek.stories.quotechains import quote_chains
 from kroscek.stories.timeline import timeline
 
-__all__ = ["StoryParams", "build_stories", "group_events"]
+__all__ = ["Grouping", "StoryParams", "build_stories", "group_events"]
 
 
 class StoryParams(msgspec.Struct, frozen=True):
@@ -60,10 +61,16 @@ def _central(rows: list[int], vectors: csr_matrix) -> int:
     return rows[int(np.argmax(scores))]
 
 
-def group_events(
-    articles: Sequence[Article], params: StoryParams | None = None
-) -> tuple[list[list[int]], list[list[int]], list[Duplicate], csr_matrix]:
-    """Return (events as article rows, stories as event rows, duplicate links, article vectors)."""
+class Grouping(NamedTuple):
+    events: list[list[int]]  # article rows
+    stories: list[list[int]]  # event rows
+    duplicates: list[Duplicate]
+    vectors: csr_matrix  # one row per article
+    days: list[dt.date | None]  # each article's reference day
+
+
+def group_events(articles: Sequence[Article], params: StoryParams | None = None) -> Grouping:
+    """Return the copies, events and stories of ``articles`` (as rows) with what they were built from."""
     params = params or StoryParams()
     duplicates = find_duplicates(articles, params.copies)
     row_of = {a.id: i for i, a in enumerate(articles)}
@@ -84,7 +91,7 @@ def group_events(
     centroids = csr_matrix(centroids.multiply(1 / norms[:, None]))
     event_days = [min((d for r in rows if (d := days[r]) is not None), default=None) for rows in events]
     stories = group(centroids, event_days, g.story_threshold, g.story_window, g.probe, _time_order(event_days))
-    return events, stories, duplicates, vectors
+    return Grouping(events, stories, duplicates, vectors, days)
 
 
 def build_stories(articles: Sequence[Article], params: StoryParams | None = None) -> list[Story]:
@@ -92,16 +99,23 @@ def build_stories(articles: Sequence[Article], params: StoryParams | None = None
     if not articles:
         return []
     params = params or StoryParams()
-    events, stories, duplicates, vectors = group_events(articles, params)
+    events, stories, duplicates, vectors, days = group_events(articles, params)
+    # Each copy link belongs to the story of its two articles (copies share an event).
+    story_of_row = {r: s for s, event_rows in enumerate(stories) for e in event_rows for r in events[e]}
+    row_of = {a.id: i for i, a in enumerate(articles)}
+    links: dict[int, list[Duplicate]] = {}
+    for d in duplicates:
+        if story_of_row[row_of[d.a]] == story_of_row[row_of[d.b]]:
+            links.setdefault(story_of_row[row_of[d.a]], []).append(d)
     out = []
-    for event_rows in stories:
+    for number, event_rows in enumerate(stories):
         rows = sorted(r for e in event_rows for r in events[e])
         ids = [articles[r].id for r in rows]
         story_events = []
-        for e in sorted(event_rows, key=lambda e: (min(str(reference_day(articles[r])) for r in events[e]), e)):
+        first_day = {e: min((day for r in events[e] if (day := days[r])), default=dt.date.max) for e in event_rows}
+        for e in sorted(event_rows, key=lambda e: (first_day[e], e)):
             members = sorted(events[e])
-            days = [reference_day(articles[r]) for r in members]
-            known = [d for d in days if d]
+            known = [day for r in members if (day := days[r])]
             story_events.append(
                 Event(
                     id=_id("e", [articles[r].id for r in members]),
@@ -112,7 +126,6 @@ def build_stories(articles: Sequence[Article], params: StoryParams | None = None
                     else None,
                 )
             )
-        in_story = set(ids)
         members_articles = [articles[r] for r in rows]
         event_of = {a: ev.id for ev in story_events for a in ev.article_ids}
         out.append(
@@ -121,7 +134,7 @@ def build_stories(articles: Sequence[Article], params: StoryParams | None = None
                 title=_title(articles[_central(rows, vectors)]),
                 article_ids=tuple(ids),
                 events=tuple(story_events),
-                duplicates=tuple(d for d in duplicates if d.a in in_story and d.b in in_story),
+                duplicates=tuple(links.get(number, ())),
                 claims=tuple(find_claims(members_articles, event_of)),
                 quote_chains=tuple(quote_chains(members_articles)),
                 timeline=tuple(timeline(members_articles)),
