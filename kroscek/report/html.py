@@ -19,6 +19,7 @@ from functools import cache
 from typing import Any
 
 from kroscek.model import Article, Story, sentence_at
+from kroscek.report import article_label, shown_value
 
 __all__ = ["Segment", "highlight", "render_index", "render_story", "story_view", "summarise"]
 
@@ -86,14 +87,10 @@ def summarise(articles: Sequence[Article], size: int = 2, lead: int = 6) -> list
     return [(a, start, end) for a, start, end, _ in sorted(chosen, key=lambda c: (c[0].published or "", c[1]))]
 
 
-def _label(article: Article) -> str:
-    return f"{article.outlet or article.name} ({article.published or 'date unknown'})"
-
-
 def story_view(story: Story, articles: dict[str, Article]) -> dict[str, Any]:
     """Return everything the briefing template shows, as plain values (also the JSON twin)."""
     members = [articles[a] for a in story.article_ids if a in articles]
-    label = {a.id: _label(a) for a in members}
+    label = {a.id: article_label(a) for a in members}
     summary = []
     for event in story.events:
         for article, start, end in summarise([articles[a] for a in event.article_ids if a in articles]):
@@ -116,7 +113,7 @@ def story_view(story: Story, articles: dict[str, Article]) -> dict[str, Any]:
             holder = articles.get(v.article_id)
             sentence = sentence_at(holder.sentences, v.start) if holder else None
             start, end = (sentence.start, sentence.end) if sentence else (v.start, v.start)
-            shown = f"{v.value:,.0f}".replace(",", ".") if isinstance(v.value, float) else str(v.value)
+            shown = shown_value(v.value)
             values.append(
                 {
                     "value": shown,

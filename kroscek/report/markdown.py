@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from kroscek.model import Article, Skipped, Story
+from kroscek.report import article_label, shown_value
 
 __all__ = ["markdown_report"]
 
@@ -85,10 +86,7 @@ def _article_section(number: int, article: Article) -> list[str]:
 
 
 def _story_section(number: int, story: Story, articles: dict[str, Article]) -> list[str]:
-    label = {
-        a: f"{articles[a].outlet or articles[a].name} ({articles[a].published or 'date unknown'})"
-        for a in story.article_ids
-    }
+    label = {a: article_label(articles[a]) for a in story.article_ids}
     title = _cell(story.title) if story.title else story.id
     out = [f"## Story {number}: {title}", "", f"{len(story.article_ids)} article(s), {len(story.events)} event(s).", ""]
     out += ["### Events", "", "| date | event | articles |", "|---|---|---|"]
@@ -107,7 +105,7 @@ def _story_section(number: int, story: Story, articles: dict[str, Article]) -> l
             values = []
             for v in claim.values:
                 article = articles[v.article_id]
-                shown = f"{v.value:,.0f}".replace(",", ".") if isinstance(v.value, float) else str(v.value)
+                shown = shown_value(v.value)
                 text = _quote(article.text[v.start : v.end], 60) if isinstance(v.value, float) else ""
                 values.append(
                     f"{shown} ({v.source or 'unattributed'}; {label[v.article_id]}{'; ' + text if text else ''})"
