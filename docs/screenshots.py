@@ -15,7 +15,7 @@ from pathlib import Path
 import uvicorn
 from playwright.sync_api import sync_playwright
 
-from kroscek.cli import write_reports
+from kroscek.report.files import write_reports
 from kroscek.settings import Settings
 from kroscek.store import ingest, open_store
 from kroscek.web.app import create_app

@@ -13,9 +13,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from kroscek.analysis import Analysis, analyze
-from kroscek.model import Article, Skipped, Story, to_contract
+from kroscek.model import to_contract
 from kroscek.pipeline import PipelineError, registered_stages
-from kroscek.report.markdown import markdown_report
+from kroscek.report.files import write_reports
 from kroscek.settings import Settings, SettingsError, load_settings
 from kroscek.store.sqlite import Store
 
@@ -55,17 +55,6 @@ def _run(paths: list[str], settings_path: Path | None, jobs: int | None, quiet: 
     except PipelineError as error:
         err.print(f"[red]error:[/] {error}")
         raise typer.Exit(1) from error
-
-
-def write_reports(out: Path, articles: list[Article], skipped: list[Skipped], stories: list[Story]) -> None:
-    """Write report.md, index.html and one self-contained story-N.html per story into ``out``."""
-    from kroscek.report.html import render_index, render_story
-
-    by_id = {a.id: a for a in articles}
-    (out / "report.md").write_text(markdown_report(articles, skipped, stories), encoding="utf-8")
-    (out / "index.html").write_text(render_index(stories, by_id), encoding="utf-8")
-    for number, story in enumerate(stories, start=1):
-        (out / f"story-{number}.html").write_text(render_story(story, by_id), encoding="utf-8")
 
 
 @app.command("analyze")

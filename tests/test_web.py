@@ -140,7 +140,7 @@ def test_post_is_off_without_a_token(store_path: Path) -> None:
 
 
 def test_briefing_is_self_contained(store_path: Path, tmp_path: Path) -> None:
-    from kroscek.cli import write_reports
+    from kroscek.report.files import write_reports
 
     store = Store(store_path)
     stories = [s for s in (store.story(r["id"]) for r in store.stories()) if s]
