@@ -105,7 +105,16 @@ def _decode_utf8(data: bytes) -> Decoded | None:
         return None
 
 
-def _decode_legacy(data: bytes) -> Decoded:
+#: Text in cp1252 or latin-1 is mostly ASCII (a few accented letters and curly quotes); bytes
+#: that are mostly above 0x7F and not UTF-8 are binary data, or text in an encoding we do not read.
+_MAX_HIGH_SHARE = 0.3
+
+
+def _decode_legacy(data: bytes, source: str) -> Decoded:
+    sample = data[:65536]
+    high = sum(1 for b in sample if b >= 0x80)
+    if high > _MAX_HIGH_SHARE * len(sample):
+        raise InputError(source, f"not text ({high / len(sample):.0%} of bytes above 0x7F and not UTF-8: binary data?)")
     c1 = {b for b in data if 0x80 <= b <= 0x9F}
     encoding = "latin-1" if c1 & _CP1252_UNDEFINED else "cp1252"
     return Decoded(data.decode(encoding), encoding)
@@ -133,7 +142,7 @@ def decode(data: bytes, source: str) -> Decoded:
             pass
     if b"\x00" in data[:8192]:
         raise InputError(source, "not text (binary data: NUL bytes)")
-    decoded = _decode_utf8(data) or _decode_legacy(data)
+    decoded = _decode_utf8(data) or _decode_legacy(data, source)
     if _control_share(decoded.text) > 0.05:
         raise InputError(source, "not text (too many control characters)")
     if not decoded.text.strip():

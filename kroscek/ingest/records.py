@@ -10,9 +10,9 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from kroscek.ingest.decode import InputError
-from kroscek.model import Article, Skipped, Warning, article_id
+from kroscek.model import FIRST_YEAR, LAST_YEAR, Article, Skipped, Warning, article_id
 
-__all__ = ["JSONL_FIELDS", "jsonl_articles", "looks_like_jsonl", "text_article"]
+__all__ = ["JSONL_FIELDS", "jsonl_articles", "looks_like_jsonl", "scrub", "text_article"]
 
 #: Fields a JSONL line may carry; ``text`` is required.
 JSONL_FIELDS = ("id", "text", "title", "url", "outlet", "published", "authors")
@@ -20,9 +20,28 @@ JSONL_FIELDS = ("id", "text", "title", "url", "outlet", "published", "authors")
 _NEWLINES = re.compile(r"\r\n?")
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def normalise_newlines(text: str) -> str:
     """Return ``text`` with CRLF and CR line ends as LF (raw line indexes count LF lines)."""
     return _NEWLINES.sub("\n", text)
+
+
+def scrub(value: str) -> tuple[str, str | None]:
+    """Return ``value`` fit to store and encode, and what was repaired (None when nothing was).
+
+    Lone surrogates (JSON allows ``"\\ud800"``; no encoder does) become U+FFFD, and NUL
+    characters, which no news text means and PostgreSQL refuses, are dropped.
+    """
+    notes = []
+    if _SURROGATE.search(value):
+        value, count = _SURROGATE.subn("\ufffd", value)
+        notes.append(f"{count} lone surrogate(s) replaced by U+FFFD")
+    if "\x00" in value:
+        notes.append(f"{value.count(chr(0))} NUL character(s) dropped")
+        value = value.replace("\x00", "")
+    return value, "; ".join(notes) or None
 
 
 def _name_of(source: str) -> str:
@@ -33,8 +52,8 @@ def _name_of(source: str) -> str:
 
 def text_article(text: str, source: str, note: str | None = None) -> Article:
     """Return the Article for one plain-text input."""
-    raw = normalise_newlines(text)
-    warnings = (Warning("ingest", note),) if note else ()
+    raw, repaired = scrub(normalise_newlines(text))
+    warnings = tuple(Warning("ingest", n) for n in (note, repaired) if n)
     return Article(
         id=article_id(source, raw),
         source=source,
@@ -54,13 +73,58 @@ def _published(value: Any) -> tuple[str | None, str | None]:
     if value in (None, ""):
         return None, None
     if not isinstance(value, str):
-        return None, f"published {value!r} is not a string"
+        return None, f"published {value!r} is not a string; ignored"
     try:
-        datetime.fromisoformat(value)
+        year = datetime.fromisoformat(value).year
     except ValueError:
-        if not re.fullmatch(r"\d{4}(-\d{2})?", value):
+        if not re.fullmatch(r"\d{4}(-(0[1-9]|1[0-2]))?", value):
             return None, f"published {value!r} is not ISO 8601; ignored"
+        year = int(value[:4])
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        return None, f"published {value!r} is outside the years {FIRST_YEAR}-{LAST_YEAR}; kept here, not used"
     return value, None
+
+
+def _string(obj: dict[str, Any], key: str, problems: list[str]) -> str | None:
+    """The field ``key`` when it is a non-empty string; else None, saying why when it was something else."""
+    value = obj.get(key)
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str):
+        problems.append(f"'{key}' is not a string ({type(value).__name__}); ignored")
+        return None
+    value, repaired = scrub(value)
+    if repaired:
+        problems.append(f"'{key}': {repaired}")
+    return value.strip() or None
+
+
+def _authors(value: Any, problems: list[str]) -> tuple[str, ...]:
+    if value is None or value == "" or value == []:
+        return ()
+    items = [value] if isinstance(value, str) else value
+    if not isinstance(items, list) or not all(isinstance(a, str) for a in items):
+        problems.append("'authors' is not a list of strings; ignored")
+        return ()
+    return tuple(name for a in items if (name := scrub(a)[0].strip()))
+
+
+class _LongInteger(str):
+    """An integer literal too long for ``int`` (over 4,300 digits): kept as its digits."""
+
+
+def _integer(digits: str) -> int | _LongInteger:
+    return int(digits) if len(digits) <= 4000 else _LongInteger(digits)
+
+
+def _record_id(value: Any, problems: list[str]) -> str | None:
+    """The record's own id: a string, or an integer written as one (never a boolean)."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool) or not isinstance(value, str | int | _LongInteger):
+        problems.append(f"'id' is not a string or an integer ({type(value).__name__}); ignored")
+        return None
+    return scrub(str(value))[0]
 
 
 def _article_from_object(obj: Any, source: str, line_no: int) -> Article:
@@ -70,31 +134,31 @@ def _article_from_object(obj: Any, source: str, line_no: int) -> Article:
     text = obj.get("text")
     if not isinstance(text, str) or not text.strip():
         raise InputError(where, "no 'text' (a non-empty string is required)")
-    authors = obj.get("authors") or []
-    if isinstance(authors, str):
-        authors = [authors]
-    if not isinstance(authors, list) or not all(isinstance(a, str) for a in authors):
-        raise InputError(where, "'authors' must be a list of strings")
-    for key in ("id", "title", "url", "outlet"):
-        if obj.get(key) is not None and not isinstance(obj[key], str | int):
-            raise InputError(where, f"'{key}' must be a string")
-    record_id = str(obj["id"]) if obj.get("id") is not None else None
-    url = obj.get("url") or None
-    identity = record_id or url or where
+    raw, repaired = scrub(normalise_newlines(text))
+    if not raw.strip():
+        raise InputError(where, "no 'text' (a non-empty string is required)")
+    problems = [f"'text': {repaired}"] if repaired else []
+    record_id = _record_id(obj.get("id"), problems)
+    url = _string(obj, "url", problems)
+    title = _string(obj, "title", problems)
+    outlet = _string(obj, "outlet", problems)
+    authors = _authors(obj.get("authors"), problems)
     published, problem = _published(obj.get("published"))
-    raw = normalise_newlines(text)
+    if problem:
+        problems.append(problem)
+    identity = record_id or url or where
     return Article(
         id=article_id(identity, raw),
         source=where,
         name=record_id or url or f"{_name_of(source)}:{line_no}",
         raw=raw,
         url=url,
-        title=(obj.get("title") or None),
-        authors=tuple(a.strip() for a in authors if a.strip()),
-        outlet=(obj.get("outlet") or None),
+        title=title,
+        authors=authors,
+        outlet=outlet,
         published=published,
         published_source="metadata" if published else None,
-        warnings=(Warning("ingest", problem),) if problem else (),
+        warnings=tuple(Warning("ingest", p) for p in problems),
     )
 
 
@@ -117,9 +181,12 @@ def jsonl_articles(lines: Iterable[bytes], source: str, limit: int) -> Iterator[
         if not line.strip():
             continue
         try:
-            obj = json.loads(line)
+            obj = json.loads(line, parse_int=_integer)
         except json.JSONDecodeError as error:
             yield Skipped(where, f"invalid JSON ({error.msg} at column {error.colno})")
+            continue
+        except RecursionError:
+            yield Skipped(where, "invalid JSON (nested too deeply)")
             continue
         try:
             yield _article_from_object(obj, source, line_no)
