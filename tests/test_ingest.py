@@ -5,11 +5,12 @@ from __future__ import annotations
 import codecs
 import io
 import json
+import os
 from pathlib import Path
 
 import pytest
 
-from kroscek.ingest import read_inputs
+from kroscek.ingest import expand_paths, read_inputs
 from kroscek.ingest.decode import InputError, decode
 from kroscek.model import Article, Skipped
 from kroscek.settings import Settings
@@ -121,7 +122,7 @@ def test_jsonl_records_and_bad_lines(tmp_path: Path) -> None:
     items = _read([str(path)])
     articles = [i for i in items if isinstance(i, Article)]
     skipped = [i for i in items if isinstance(i, Skipped)]
-    assert [a.name for a in articles] == ["a1", "a3"]
+    assert [a.name for a in articles] == ["a1", "a3", "a4"]
     first = articles[0]
     assert (first.url, first.outlet, first.published, first.published_source, first.authors) == (
         "https://news.detik.com/x",
@@ -132,7 +133,8 @@ def test_jsonl_records_and_bad_lines(tmp_path: Path) -> None:
     )
     assert articles[1].authors == ("Solo Name",)
     assert articles[1].published is None and "not ISO 8601" in articles[1].warnings[0].message
-    assert [s.source.rsplit(":", 1)[1] for s in skipped] == ["2", "3", "5"]
+    assert "'authors' is not a list of strings" in articles[2].warnings[0].message and not articles[2].authors
+    assert [s.source.rsplit(":", 1)[1] for s in skipped] == ["2", "3"]
     assert "invalid JSON" in skipped[0].reason and "'text'" in skipped[1].reason
 
 
@@ -168,3 +170,103 @@ def test_jsonl_streams_past_the_file_limit_and_skips_bad_lines(tmp_path: Path) -
     assert sum(isinstance(i, Article) for i in items) == 50
     reasons = [i.reason for i in items if isinstance(i, Skipped)]
     assert "not UTF-8" in reasons[0] and "over the limit" in reasons[1]
+
+
+def test_jsonl_records_that_used_to_stop_the_batch(tmp_path: Path) -> None:
+    lines = [
+        '{"id": "surrogate", "text": "Isi \\ud800 berita", "title": "Judul \\udc00"}',
+        '{"id": ' + "1" * 5000 + ', "text": "Isi berita dengan id panjang."}',
+        '{"text": "Isi berita.", "x": ' + "[" * 100_000 + "]" * 100_000 + "}",
+        json.dumps({"id": "t42", "text": "Isi berita.", "title": 42, "outlet": ["x"], "url": {"a": 1}}),
+        json.dumps({"id": True, "text": "Isi berita dengan id boolean."}),
+        json.dumps({"id": "nul", "text": "Isi\u0000 berita", "authors": ["A\u0000B"]}),
+        json.dumps({"id": "old", "text": "Isi berita.", "published": "0001-01-01"}),
+        json.dumps({"id": "ok", "text": "Isi berita terakhir."}),
+    ]
+    path = tmp_path / "bad.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    items = _read([str(path)])
+    articles = {a.name: a for a in items if isinstance(a, Article)}
+    skipped = [i for i in items if isinstance(i, Skipped)]
+    assert [s.reason for s in skipped] == ["invalid JSON (nested too deeply)"]
+    assert set(articles) == {"surrogate", "1" * 5000, "t42", "bad:5", "nul", "old", "ok"}
+    surrogate = articles["surrogate"]
+    assert surrogate.raw == "Isi \ufffd berita" and surrogate.title == "Judul \ufffd"
+    assert any("surrogate" in w.message for w in surrogate.warnings)
+    assert (articles["t42"].title, articles["t42"].outlet, articles["t42"].url) == (None, None, None)
+    assert len(articles["t42"].warnings) == 3
+    assert articles["nul"].raw == "Isi berita" and articles["nul"].authors == ("AB",)
+    assert articles["old"].published is None and "outside the years" in articles["old"].warnings[0].message
+    for a in articles.values():  # every record can be encoded and hashed
+        a.raw.encode("utf-8")
+
+
+def test_file_names_that_are_not_utf8_and_links(tmp_path: Path) -> None:
+    body = b"Judul\n\nIsi berita yang cukup panjang."
+    (tmp_path / "ok.txt").write_bytes(body)
+    os.makedirs(os.fsencode(tmp_path) + b"/sub")
+    with open(os.fsencode(tmp_path) + b"/sub/caf\xe9.txt", "wb") as handle:
+        handle.write(body)
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "missing.txt")
+    (tmp_path / "loop1.txt").symlink_to(tmp_path / "loop2.txt")
+    (tmp_path / "loop2.txt").symlink_to(tmp_path / "loop1.txt")
+    (tmp_path / "sub" / "up").symlink_to(tmp_path)  # a folder link back up the tree
+    items = _read([str(tmp_path)])
+    articles = [i for i in items if isinstance(i, Article)]
+    skipped = {Path(i.source).name: i.reason for i in items if isinstance(i, Skipped)}
+    assert sorted(a.name for a in articles) == ["caf\\xe9", "ok"]
+    assert "broken symbolic link" in skipped["gone.txt"]
+    assert skipped["loop1.txt"] == skipped["loop2.txt"] == "symbolic link loop"
+    assert "loop" in skipped["up"]
+
+
+def test_recursive_glob_does_not_follow_links_forever(tmp_path: Path) -> None:
+    folder = tmp_path / "d"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Judul\n\nIsi berita.", encoding="utf-8")
+    (folder / "x").symlink_to(".")
+    (folder / "y").symlink_to(".")
+    items = _read([str(folder / "**" / "*.txt")])
+    assert [i.name for i in items if isinstance(i, Article)] == ["a"]
+
+
+def test_glob_forms(tmp_path: Path) -> None:
+    for name in ("a/one.txt", "a/b/two.txt", "a/b/c/three.md", "a/.hidden/four.txt", "five.txt"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("Judul\n\nIsi berita.", encoding="utf-8")
+
+    def names(pattern: str) -> list[str]:
+        found = expand_paths([str(tmp_path / pattern)])
+        return [str(Path(p).relative_to(tmp_path)) for p in found if isinstance(p, str)]
+
+    assert names("**/*.txt") == ["a/b/two.txt", "a/one.txt", "five.txt"]
+    assert names("a/**/*.txt") == ["a/b/two.txt", "a/one.txt"]
+    assert names("a/*/*.txt") == ["a/b/two.txt"]
+    assert names("a/.*/*.txt") == ["a/.hidden/four.txt"]
+    assert names("a/b/[!x]*") == ["a/b/two.txt"]
+    assert names("?ive.txt") == ["five.txt"]
+
+
+def test_a_folder_nested_deeper_than_the_recursion_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    levels = 1500  # one-letter names keep the whole path (3,000 characters) under PATH_MAX
+    monkeypatch.chdir(tmp_path)
+    for _ in range(levels):
+        os.mkdir("d")
+        os.chdir("d")
+    Path("x.txt").write_text("Judul\n\nIsi berita yang dalam.", encoding="utf-8")
+    os.chdir(tmp_path)
+    try:
+        items = _read(["d"])
+    finally:  # removed here: pytest's own clean-up (shutil.rmtree) recurses and cannot go this deep
+        os.chdir("/".join(["d"] * levels))
+        os.remove("x.txt")
+        for _ in range(levels):
+            os.chdir("..")
+            os.rmdir("d")
+    assert [i.name for i in items if isinstance(i, Article)] == ["x"]
+
+
+def test_random_high_bytes_are_not_text() -> None:
+    data = bytes(range(0x80, 0x100)) * 40
+    with pytest.raises(InputError, match="not text"):
+        decode(data, "noise.bin")

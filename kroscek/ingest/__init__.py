@@ -6,54 +6,19 @@ file (and the line, for JSONL) and the problem, and every other input is still r
 
 from __future__ import annotations
 
-import glob
 import io
 import os
 import sys
 from collections.abc import Iterable, Iterator
-from pathlib import Path
 from typing import BinaryIO, cast
 
 from kroscek.ingest.decode import InputError, decode
+from kroscek.ingest.paths import expand_paths, shown
 from kroscek.ingest.records import jsonl_articles, looks_like_jsonl, text_article
 from kroscek.model import Article, Skipped
 from kroscek.settings import Settings
 
 __all__ = ["InputError", "expand_paths", "read_inputs"]
-
-_GLOB_CHARS = frozenset("*?[")
-
-
-def _display(path: Path) -> str:
-    return path.as_posix()
-
-
-def expand_paths(paths: Iterable[str]) -> Iterator[str | Skipped]:
-    """Yield file paths (folders walked recursively, globs expanded, sorted) or ``-`` for stdin."""
-    for given in paths:
-        if given == "-":
-            yield given
-            continue
-        path = Path(given)
-        if path.is_dir():
-            found = sorted(
-                p
-                for p in path.rglob("*")
-                if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            )
-            if not found:
-                yield Skipped(given, "folder holds no files")
-            yield from (_display(p) for p in found)
-        elif path.exists():
-            yield _display(path)
-        elif _GLOB_CHARS & set(given):
-            matches = sorted(m for m in glob.glob(given, recursive=True) if Path(m).is_file())
-            if not matches:
-                yield Skipped(given, "pattern matches no file")
-            yield from (_display(Path(m)) for m in matches)
-        else:
-            yield Skipped(given, "no such file or folder")
-
 
 _JSONL_SUFFIXES = (".jsonl", ".ndjson")
 
@@ -66,9 +31,10 @@ def _read_text(source: str, handle: BinaryIO, limit: int) -> Article:
     return text_article(decoded.text, source, decoded.note)
 
 
-def _read_one(source: str, settings: Settings, stdin: BinaryIO) -> Iterator[Article | Skipped]:
+def _read_one(path: str, settings: Settings, stdin: BinaryIO) -> Iterator[Article | Skipped]:
     limit = settings.max_input_bytes
-    if source == "-":
+    source = shown(path)
+    if path == "-":
         # A buffered stream can be peeked at without consuming what it shows.
         stream = stdin if isinstance(stdin, io.BufferedReader) else io.BufferedReader(cast(io.RawIOBase, stdin))
         if looks_like_jsonl(stream.peek(64)[:64]):
@@ -77,14 +43,14 @@ def _read_one(source: str, settings: Settings, stdin: BinaryIO) -> Iterator[Arti
             yield _read_text(source, stream, limit)
         return
     try:
-        if source.endswith(_JSONL_SUFFIXES):
-            with open(source, "rb") as handle:
+        if path.endswith(_JSONL_SUFFIXES):
+            with open(path, "rb") as handle:
                 yield from jsonl_articles(handle, source, limit)
             return
-        size = os.path.getsize(source)
+        size = os.path.getsize(path)
         if size > limit:
             raise InputError(source, f"{size:,} bytes, over the limit of {limit:,} (max_input_bytes)")
-        with open(source, "rb") as handle:
+        with open(path, "rb") as handle:
             yield _read_text(source, handle, limit)
     except OSError as error:
         raise InputError(source, error.strerror or str(error)) from error
@@ -95,11 +61,11 @@ def read_inputs(paths: Iterable[str], settings: Settings, stdin: BinaryIO | None
 
     Records stream: a JSONL file is read a line at a time, whatever its size.
     """
-    for source in expand_paths(paths):
-        if isinstance(source, Skipped):
-            yield source
+    for path in expand_paths(paths):
+        if isinstance(path, Skipped):
+            yield path
             continue
         try:
-            yield from _read_one(source, settings, stdin or sys.stdin.buffer)
+            yield from _read_one(path, settings, stdin or sys.stdin.buffer)
         except InputError as error:
             yield Skipped(error.source, error.problem)
