@@ -7,6 +7,7 @@ never a second copy of it. The contract adds each span's ``text`` when it serial
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 import unicodedata
@@ -17,6 +18,8 @@ from typing import Any, Literal
 import msgspec
 
 __all__ = [
+    "FIRST_YEAR",
+    "LAST_YEAR",
     "SCHEMA",
     "Article",
     "Boilerplate",
@@ -36,11 +39,16 @@ __all__ = [
     "TimelineEntry",
     "Warning",
     "article_id",
+    "day_of",
     "sentence_at",
     "to_contract",
 ]
 
 SCHEMA = "kroscek/1"
+
+#: Years a date may carry and still be computed with. A value outside (a typo such as 3/1/0001,
+#: a placeholder 0001-01-01) is kept as text with a warning, never given to date arithmetic.
+FIRST_YEAR, LAST_YEAR = 1000, 2999
 
 #: Where a removed piece of furniture sat on its raw line: the whole line, or a part of it.
 Part = Literal["line", "prefix", "suffix", "inline"]
@@ -240,6 +248,20 @@ def sentence_at(sentences: Sequence[Sentence], offset: int) -> Sentence | None:
     return sentences[i] if i >= 0 and offset < sentences[i].end else None
 
 
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def day_of(value: str | None) -> dt.date | None:
+    """The calendar day of an ISO value of day grain or finer, if it is a real day inside the years allowed."""
+    if not value or not _DAY.match(value):
+        return None
+    try:
+        day = dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+    return day if FIRST_YEAR <= day.year <= LAST_YEAR else None
+
+
 def _normalise(value: str) -> str:
     return _SPACE.sub(" ", unicodedata.normalize("NFC", value)).strip()
 
@@ -251,9 +273,10 @@ def article_id(identity: str, text: str) -> str:
     (another URL, another JSONL id) gets another id, so copies stay two articles.
     """
     digest = hashlib.blake2b(digest_size=8)
-    digest.update(_normalise(identity).encode())
+    # surrogatepass: a stray surrogate is hashed, never an error (ingest replaces them anyway).
+    digest.update(_normalise(identity).encode("utf-8", "surrogatepass"))
     digest.update(b"\x00")
-    digest.update(_normalise(text).encode())
+    digest.update(_normalise(text).encode("utf-8", "surrogatepass"))
     return digest.hexdigest()
 
 

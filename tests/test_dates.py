@@ -100,3 +100,18 @@ def test_weekday_with_daypart_before_the_bracketed_date_is_one_mention() -> None
     text = "Sebagai bukti pada Rabu sore ( 18 / 9 ) , KPK menetapkan tersangka."
     (mention,) = find_dates(text, "2019-09-20")
     assert text[mention.start : mention.end] == "Rabu sore ( 18 / 9 )" and mention.value == "2019-09-18"
+
+
+def test_dates_outside_the_years_allowed_are_text_with_a_warning() -> None:
+    from kroscek.annotate.dates import dates
+    from kroscek.model import Article
+
+    text = "Ia berkata Senin (3/1/0001) dan kemarin, lalu 3 Maret 2025 dan 1.000.000 hari lalu."
+    article = dates(Article(id="x", source="x", name="x", raw=text, text=text, published="2025-03-04"))
+    values = {text[d.start : d.end]: d.value for d in article.dates}
+    assert values["Senin (3/1/0001)"] is None
+    assert values["kemarin"] == "2025-03-03" and values["3 Maret 2025"] == "2025-03-03"
+    assert [w.stage for w in article.warnings] == ["dates"] and "0001" in article.warnings[0].message
+    # an out-of-range publish date is never an anchor: nothing overflows
+    early = dates(Article(id="y", source="y", name="y", raw="kemarin", text="kemarin", published="0001-01-01"))
+    assert early.dates[0].value is None

@@ -24,7 +24,7 @@ from functools import cache
 import msgspec
 
 from kroscek.lang import SUPPORTED, language_module
-from kroscek.model import Article, DateMention
+from kroscek.model import FIRST_YEAR, LAST_YEAR, Article, DateMention, Warning
 from kroscek.pipeline import stage
 
 __all__ = ["DateSpan", "anchor_of", "dates", "find_date_spans", "find_dates", "resolve"]
@@ -376,13 +376,14 @@ def _attach_clocks(text: str, spans: list[DateSpan]) -> list[DateSpan]:
 
 
 def anchor_of(published: str | None) -> date | None:
-    """Return the calendar day of a publish date (ISO, any grain finer than a month)."""
+    """Return the calendar day of a publish date (ISO, any grain finer than a month) inside the years allowed."""
     if not published or len(published) < 10:
         return None
     try:
-        return datetime.fromisoformat(published).date() if "T" in published else date.fromisoformat(published[:10])
+        day = datetime.fromisoformat(published).date() if "T" in published else date.fromisoformat(published[:10])
     except ValueError:
         return None
+    return day if FIRST_YEAR <= day.year <= LAST_YEAR else None
 
 
 def _month(lang: _Lang, name: str | None) -> int | None:
@@ -495,6 +496,15 @@ class Resolved:
     relative: bool = False
     modifier: str | None = None
     clock: str | None = None
+    #: The written date lies outside the years allowed (or past the calendar): kept as text only.
+    outside: bool = False
+
+
+def _in_years(value: str | None) -> bool:
+    if value is None:
+        return True
+    year = value.split("-", 1)[0].split("T", 1)[0]
+    return year.isdigit() and FIRST_YEAR <= int(year) <= LAST_YEAR
 
 
 def _iso(d: date | None, grain: str) -> str | None:
@@ -504,7 +514,18 @@ def _iso(d: date | None, grain: str) -> str | None:
 
 
 def resolve(span: DateSpan, anchor: date | None, language: str | None = "id") -> Resolved:
-    """Return the normalised value of one date span."""
+    """Return the normalised value of one date span; a date outside the years allowed has none."""
+    try:
+        out = _resolve(span, anchor, language)
+    except OverflowError:  # "1.000.000 hari lalu": before the first day the calendar knows
+        return Resolved(outside=True)
+    if not (_in_years(out.value) and _in_years(out.end_value)):
+        out.value = out.end_value = None
+        out.outside = True
+    return out
+
+
+def _resolve(span: DateSpan, anchor: date | None, language: str | None) -> Resolved:
     lang = _lang(language if language in SUPPORTED else "id")
     g = span.groups
     kind = span.kind
@@ -671,12 +692,15 @@ def _text_anchor(spans: list[DateSpan], language: str | None) -> date | None:
     return latest
 
 
-def find_dates(text: str, published: str | None, language: str | None = "id") -> list[DateMention]:
+def find_dates(
+    text: str, published: str | None, language: str | None = "id", outside: list[DateMention] | None = None
+) -> list[DateMention]:
     """Return the date mentions of ``text`` resolved against ``published``.
 
     Without a publish date, a day and month without a year take it from the latest date the
     text writes in full (the weekday, when written, decides); deictic words ("kemarin",
-    "Senin lalu") stay unresolved.
+    "Senin lalu") stay unresolved. Mentions whose date lies outside the years allowed keep no
+    value and are also added to ``outside`` when it is given.
     """
     anchor = anchor_of(published)
     spans = find_date_spans(text, language)
@@ -684,11 +708,21 @@ def find_dates(text: str, published: str | None, language: str | None = "id") ->
     found = []
     for span in spans:
         r = resolve(span, anchor if anchor or span.kind not in _YEAR_FROM_TEXT else fallback, language)
-        found.append(DateMention(span.start, span.end, r.value, r.end_value, r.grain, r.relative, r.modifier, r.clock))
+        mention = DateMention(span.start, span.end, r.value, r.end_value, r.grain, r.relative, r.modifier, r.clock)
+        found.append(mention)
+        if r.outside and outside is not None:
+            outside.append(mention)
     return found
 
 
-@stage("dates", reads={"text", "published", "language"}, writes={"dates"})
+@stage("dates", reads={"text", "published", "language", "warnings"}, writes={"dates", "warnings"})
 def dates(article: Article) -> Article:
-    """Return the article with its ``dates`` layer."""
-    return msgspec.structs.replace(article, dates=tuple(find_dates(article.text, article.published, article.language)))
+    """Return the article with its ``dates`` layer (and a warning per date it could not place)."""
+    outside: list[DateMention] = []
+    found = find_dates(article.text, article.published, article.language, outside)
+    years = f"{FIRST_YEAR}-{LAST_YEAR}"
+    warnings = tuple(
+        Warning("dates", f"{article.text[m.start : m.end]!r} lies outside the years {years}; kept as text")
+        for m in outside
+    )
+    return msgspec.structs.replace(article, dates=tuple(found), warnings=article.warnings + warnings)
