@@ -240,3 +240,23 @@ def test_one_source_raising_its_own_figure_is_an_update() -> None:
     (story,) = build_stories([report("a", "2025-01-01", 12), report("b", "2025-01-02", 15)])
     (claim,) = story.claims
     assert claim.status == "update" and "BPBD Garut" in (claim.reason or "")
+
+
+def test_articles_without_a_word_to_compare_and_one_text_many_times() -> None:
+    # "Ya." and digits only give TF-IDF no vocabulary; 25 copies of one text leave no word under max_df.
+    few = [_article(n, t) for n, t in (("ya", "Ya."), ("digits", "123 456 789"), ("ok", "Ok."))]
+    assert sorted(len(s.article_ids) for s in build_stories(few)) == [1, 1, 1]
+    same = [_article(f"c{i}", "Harga cabai naik menjelang Lebaran di pasar Bekasi.") for i in range(25)]
+    (story,) = build_stories(same)
+    assert len(story.article_ids) == 25
+
+
+def test_out_of_range_dates_never_reach_date_arithmetic() -> None:
+    text = "Harga cabai naik menjelang Lebaran di pasar Bekasi, kata pedagang."
+    odd = [
+        _article("a", text, published="0001-01-01"),
+        _article("b", text, dates=(DateMention(0, 5, "9999-12-31", grain="day"),)),
+        _article("c", text, published="2025-03-01"),
+    ]
+    (story,) = build_stories(odd)
+    assert len(story.article_ids) == 3

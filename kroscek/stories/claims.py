@@ -150,7 +150,9 @@ def _facts(figures: list[tuple[ClaimValue, frozenset[str]]]) -> list[list[int]]:
 def _topic(contexts: list[frozenset[str]]) -> str:
     """The words most of a fact's figures share, for its ``about``."""
     counts = Counter(w for c in contexts for w in c)
-    common = [w.lstrip("@") for w, n in counts.most_common(3) if n > 1]
+    # Ties go to the alphabet, never to set order (which changes with PYTHONHASHSEED).
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:3]
+    common = [w.lstrip("@") for w, n in ranked if n > 1]
     return ", ".join(common)
 
 

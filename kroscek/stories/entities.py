@@ -88,7 +88,7 @@ def link_entities(articles: list[Article]) -> list[Article]:
     usage: Counter[str] = Counter()  # canonical form -> articles using it
     labels: dict[str, str] = {}
     for article in articles:
-        for form in {e.canonical for e in article.entities if e.canonical}:
+        for form in dict.fromkeys(e.canonical for e in article.entities if e.canonical):  # text order, not set order
             usage[form] += 1
         for e in article.entities:
             if e.canonical:

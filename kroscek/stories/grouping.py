@@ -26,7 +26,7 @@ import numpy as np
 from scipy.sparse import csr_matrix
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from kroscek.model import Article
+from kroscek.model import Article, day_of
 
 __all__ = ["GroupParams", "group", "reference_day", "vectorise"]
 
@@ -45,15 +45,13 @@ class GroupParams(msgspec.Struct, frozen=True):
     probe: int = 20
 
 
-_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
-
-
 def reference_day(article: Article) -> dt.date | None:
     """The article's day: its publish date, else the latest full date its text gives."""
-    if article.published and _DAY.match(article.published):
-        return dt.date.fromisoformat(article.published[:10])
-    days = [d.value[:10] for d in article.dates if d.value and _DAY.match(d.value)]
-    return dt.date.fromisoformat(max(days)) if days else None
+    published = day_of(article.published)
+    if published:
+        return published
+    days = [day for d in article.dates if (day := day_of(d.value))]
+    return max(days) if days else None
 
 
 def _document(article: Article) -> str:
@@ -62,20 +60,29 @@ def _document(article: Article) -> str:
     return f"{title} {title} {article.text} {names}"
 
 
-def vectorise(articles: Sequence[Article]) -> csr_matrix:
-    """Return the L2-normalised TF-IDF rows of ``articles`` (fitted on these articles)."""
-    vectoriser = TfidfVectorizer(
-        token_pattern=r"(?u)ent:\w+|\b[^\W\d_]{3,}\b",
-        lowercase=True,
-        sublinear_tf=True,
-        max_df=0.5 if len(articles) > 20 else 1.0,
-        dtype=np.float32,
-    )
-    return _strongest_terms(vectoriser.fit_transform([_document(a) for a in articles]).tocsr(), _TERMS)
-
-
+_TOKEN = r"(?u)ent:\w+|\b[^\W\d_]{3,}\b"
 #: Terms kept per article: its strongest, the rest is noise for grouping and costs time.
 _TERMS = 64
+
+
+def _tfidf(documents: list[str], max_df: float) -> csr_matrix:
+    vectoriser = TfidfVectorizer(
+        token_pattern=_TOKEN, lowercase=True, sublinear_tf=True, max_df=max_df, dtype=np.float32
+    )
+    return vectoriser.fit_transform(documents).tocsr()
+
+
+def vectorise(articles: Sequence[Article]) -> csr_matrix:
+    """Return the L2-normalised TF-IDF rows of ``articles`` (fitted on these articles)."""
+    documents = [_document(a) for a in articles]
+    token = re.compile(_TOKEN)
+    if not any(token.search(d) for d in documents):  # "Ya.", digits only: no word to compare
+        return csr_matrix((len(documents), 0), dtype=np.float32)
+    try:
+        matrix = _tfidf(documents, 0.5 if len(documents) > 20 else 1.0)
+    except ValueError:  # every word is in over half the articles (one text many times): keep them all
+        matrix = _tfidf(documents, 1.0)
+    return _strongest_terms(matrix, _TERMS)
 
 
 def _strongest_terms(matrix: csr_matrix, keep: int) -> csr_matrix:
