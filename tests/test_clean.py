@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
 from kroscek.clean import clean, clean_body
-from kroscek.clean.text import repair_mojibake
+from kroscek.clean.text import prepare_lines, repair_mojibake
 from kroscek.ingest.records import text_article
 from tests.conftest import FIXTURES
 
@@ -125,10 +126,71 @@ def test_hostile_markup_is_removed_and_recorded() -> None:
     assert any(b.reason == "markup" and "script" in b.text for b in body.boilerplate)
 
 
-def test_escaped_markup_stays_text() -> None:
-    raw = "Judul Berita Tentang Sebuah Situs\n\nPengguna menulis &lt;script&gt; di kolom komentar situs itu kemarin.\n"
+def test_escaped_markup_is_never_brought_alive() -> None:
+    # Issue 10: entities used to be decoded after tags were stripped, so "&lt;script&gt;" came
+    # out as a live <script> in the clean text.
+    raw = (
+        "Judul Berita Tentang Sebuah Situs\n\n"
+        "Pengguna menulis &lt;script&gt;alert(1)&lt;/script&gt; di kolom komentar situs itu kemarin.\n"
+        "Penyerang juga mencoba &lt;img src=x onerror=alert(1)&gt; pada halaman yang sama pekan lalu.\n"
+    )
     body = clean_body(raw)
-    assert "<script>" in body.text  # it is what the article says; the renderer escapes it
+    assert "<" not in body.text and "onerror" not in body.text
+    # The decoded tags are removed like raw ones; the article's own words stay.
+    assert "Pengguna menulis alert(1) di kolom komentar situs itu kemarin." in body.text
+    assert "Penyerang juga mencoba pada halaman yang sama pekan lalu." in body.text
+    markup = [b.text for b in body.boilerplate if b.reason == "markup"]
+    assert "<script> </script>" in markup and "<img src=x onerror=alert(1)>" in markup
+
+
+def test_ordinary_entities_are_decoded() -> None:
+    raw = "Tom &amp; Jerry &quot;lucu&quot;&nbsp;sekali, &#8220;kata&#8221; &#x201C;dia&#x201D; a &lt; b"
+    lines, removed = prepare_lines(raw)
+    assert lines == ['Tom & Jerry "lucu" sekali, “kata” “dia” a < b']
+    assert removed == []
+
+
+def test_a_line_break_written_as_an_entity_adds_no_line() -> None:
+    lines, _ = prepare_lines("satu&#10;dua\ntiga")
+    assert lines == ["satu dua", "tiga"]
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "<img<b> src=x onerror=alert(1)>",  # removing <b> must not join a new <img ...>
+        "<\u200bscript>alert(1)</script>",  # nor removing an invisible character
+        "<scr&#105;pt>alert(1)</script>",
+        "&lt;!-- komentar --&gt;&lt;b&gt;tebal&lt;/b&gt;",
+        "<script&gt;alert(1)",
+    ],
+)
+def test_no_tag_survives_cleaning(raw: str) -> None:
+    lines, removed = prepare_lines(f"Teks awal.\n{raw}\nTeks akhir.")
+    assert not any(re.search(r"<[A-Za-z/!?][^>]*>", line) for line in lines), lines
+    assert lines[0] == "Teks awal."
+    assert any(b.reason == "markup" for b in removed)
+
+
+@pytest.mark.parametrize("unit", ["<!-- x ", "<script>a ", "<STYLE>a ", "<iframe src=x>a "])
+def test_unclosed_comment_or_script_runs_to_the_end(unit: str) -> None:
+    # Issue 10: 80 KB of these took 10 s and 870 MB; the pass is linear now.
+    raw = "Berita pembuka yang cukup panjang.\n" + unit * 20_000 + "\nbaris terakhir"
+    lines, removed = prepare_lines(raw)
+    assert lines == ["Berita pembuka yang cukup panjang.", "", ""]
+    assert [(b.reason, b.line, b.text[:10]) for b in removed] == [("markup", None, (unit * 2)[:10])]
+
+
+def test_unclosed_svg_keeps_its_text_and_loses_its_tags() -> None:
+    lines, removed = prepare_lines("<svg>a " * 3 + "\n<a x <a x")
+    assert lines == ["a a a", "<a x <a x"]  # a '<' with no '>' after it on its line is text
+    assert [b.text for b in removed] == ["<svg> <svg> <svg>"]
+
+
+def test_closed_blocks_across_lines_keep_line_numbers() -> None:
+    lines, removed = prepare_lines("a<!-- satu\ndua -->b\n<script>x\ny</script>c\nd")
+    assert lines == ["a", "b", "", "c", "d"]
+    assert [b.text for b in removed] == ["<!-- satu\ndua -->", "<script>x\ny</script>"]
 
 
 def test_mojibake_repaired() -> None:

@@ -2,6 +2,14 @@
 
 Everything removed here is returned as :class:`~kroscek.model.Boilerplate` so nothing is
 dropped silently. Line structure is preserved: raw line ``i`` stays line ``i``.
+
+Markup is removed in one left-to-right pass, so the time is linear in the text whatever it
+holds. A script, style or iframe element, or a comment, that is never closed runs to the end
+of the text, as it does in a browser (``"<!-- x " * n`` leaves nothing). A tag is a ``<``
+opening a tag name, ``</``, ``<!`` or ``<?``, up to the next ``>`` on its line, as an HTML
+tokenizer reads it; a ``<`` with no ``>`` after it on its line is text ("suhu <30 derajat").
+Entities are decoded after raw markup is removed, and markup that decoding or the other
+repairs bring to life (``&lt;script&gt;``) is removed too: the clean text never holds a tag.
 """
 
 from __future__ import annotations
@@ -14,14 +22,12 @@ from kroscek.model import Boilerplate
 
 __all__ = ["prepare_lines", "repair_mojibake"]
 
-# Blocks whose content is never article text; may span lines.
-_BLOCKS = re.compile(
-    r"<(script|style|iframe|noscript|template|object|svg)\b[^>]*>.*?</\1\s*>|<!--.*?-->",
-    re.IGNORECASE | re.DOTALL,
-)
-# An unclosed <script> runs to the end of the text.
-_OPEN_BLOCK = re.compile(r"<(script|style|iframe)\b[^>]*>.*", re.IGNORECASE | re.DOTALL)
-_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9:-]*(\s[^<>]*)?/?>")
+# Elements whose content is never article text; they may span lines.
+_BLOCK_START = re.compile(r"<!--|<(?:script|style|iframe|noscript|template|object|svg)\b", re.IGNORECASE)
+_COMMENT_START = re.compile("<!--")
+# Of those, the ones that swallow the rest of the text when never closed (as in a browser).
+_RUN_TO_END = frozenset({"script", "style", "iframe"})
+_TAG_START = re.compile(r"<(?:/?[A-Za-z]|[!?])")
 _ENTITY = re.compile(r"&(#\d{1,7}|#x[0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
@@ -53,9 +59,77 @@ def repair_mojibake(text: str) -> str:
     return _MOJIBAKE.sub(_unmangle, text)
 
 
-def _blank_out(match: re.Match[str], found: list[str]) -> str:
-    found.append(match.group())
-    return "\n" * match.group().count("\n")
+_CLOSING = {
+    name: re.compile(rf"</{name}\s*>", re.IGNORECASE)
+    for name in ("script", "style", "iframe", "noscript", "template", "object", "svg")
+}
+
+
+def _remove_blocks(text: str) -> tuple[str, list[str]]:
+    """Return ``text`` with comments and non-text elements blanked (their newlines kept), and them.
+
+    One pass: every search starts where the last one stopped, and what was once found missing
+    from the rest of the text (a closing tag, any ``>``) is never searched for again.
+    """
+    pieces: list[str] = []
+    blocks: list[str] = []
+    unclosed: set[str] = set()  # element names with no closing tag in the rest of the text
+    starts = _BLOCK_START
+    pos = search_from = 0
+    while (match := starts.search(text, search_from)) is not None:
+        start = match.start()
+        if match.group() == "<!--":
+            close = text.find("-->", match.end())
+            end = len(text) if close < 0 else close + 3
+        else:
+            name = match.group()[1:].lower()
+            gt = text.find(">", match.end())
+            if gt < 0:  # "<script" with no ">" after it is no tag, and nothing after is one
+                starts = _COMMENT_START
+                search_from = match.end()
+                continue
+            closing = None if name in unclosed else _CLOSING[name].search(text, gt + 1)
+            if closing is not None:
+                end = closing.end()
+            elif name in _RUN_TO_END:
+                end = len(text)
+            else:  # an unclosed <svg> or <object>: the tag pass removes its tags, its text stays
+                unclosed.add(name)
+                search_from = gt + 1
+                continue
+        block = text[start:end]
+        pieces.append(text[pos:start])
+        pieces.append("\n" * block.count("\n"))
+        blocks.append(block)
+        pos = search_from = end
+    if not blocks:
+        return text, blocks
+    pieces.append(text[pos:])
+    return "".join(pieces), blocks
+
+
+def _strip_tags(line: str) -> tuple[str, list[str]]:
+    """Return ``line`` with every tag replaced by a space, and the tags, in one pass."""
+    pieces: list[str] = []
+    tags: list[str] = []
+    pos = 0
+    while (match := _TAG_START.search(line, pos)) is not None:
+        close = line.find(">", match.end())
+        if close < 0:
+            break  # no '>' after this '<', so none after any later one either
+        pieces.append(line[pos : match.start()])
+        pieces.append(" ")
+        tags.append(line[match.start() : close + 1])
+        pos = close + 1
+    if not tags:
+        return line, tags
+    pieces.append(line[pos:])
+    return "".join(pieces), tags
+
+
+def _unescape(match: re.Match[str]) -> str:
+    # A line break written as an entity ("&#10;") would add a line: it is a space here.
+    return html.unescape(match.group()).replace("\r", " ").replace("\n", " ")
 
 
 def prepare_lines(raw: str) -> tuple[list[str], list[Boilerplate]]:
@@ -63,21 +137,21 @@ def prepare_lines(raw: str) -> tuple[list[str], list[Boilerplate]]:
     removed: list[Boilerplate] = []
     text = raw
     if "<" in text:
-        blocks: list[str] = []
-        text = _BLOCKS.sub(lambda m: _blank_out(m, blocks), text)
-        text = _OPEN_BLOCK.sub(lambda m: _blank_out(m, blocks), text)
+        text, blocks = _remove_blocks(text)
         removed.extend(Boilerplate(b[:500], "markup", None, "inline") for b in blocks)
-    lines = text.split("\n")
     out: list[str] = []
-    for index, line in enumerate(lines):
-        if "<" in line and _TAG.search(line):
-            removed.append(
-                Boilerplate(" ".join(m.group() for m in _TAG.finditer(line))[:500], "markup", index, "inline")
-            )
-            line = _TAG.sub(" ", line)
+    for index, line in enumerate(text.split("\n")):
+        tags: list[str] = []
+        if "<" in line:
+            line, tags = _strip_tags(line)
         if "&" in line:
-            line = _ENTITY.sub(lambda m: html.unescape(m.group()), line)
+            line = _ENTITY.sub(_unescape, line)
         line = repair_mojibake(line)
         line = _INVISIBLE.sub("", unicodedata.normalize("NFC", line))
+        if "<" in line:  # markup the repairs brought to life: "&lt;script&gt;", "<\u200bb>"
+            line, revived = _strip_tags(line)
+            tags.extend(revived)
+        if tags:
+            removed.append(Boilerplate(" ".join(tags)[:500], "markup", index, "inline"))
         out.append(_SPACES.sub(" ", line).strip())
     return out, removed
