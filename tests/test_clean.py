@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from kroscek.clean import clean, clean_body
+from kroscek.clean.furniture import furniture
 from kroscek.clean.text import prepare_lines, repair_mojibake
 from kroscek.ingest.records import text_article
 from tests.conftest import FIXTURES
@@ -243,3 +244,25 @@ def test_short_list_items_closing_a_story_are_kept() -> None:
     )
     body = clean_body(raw)
     assert body.text.endswith("1. Kartu keluarga\n2. Akta kelahiran\n- Rapor terakhir")
+
+
+@pytest.mark.parametrize(
+    ("line", "caption"),
+    [
+        ("Fakta.com/Putut Pramudiko", True),
+        ("Suasana rapat di Jakarta (Liputan6.com/Angga Yuniar)", True),
+        ("Warga antre (news.kompas-tv.com / Budi Santoso).", True),
+        ("Foto arsip (-kompas.com/Budi)", True),
+        ("Berita " + "ke-" * 20_000 + " selesai.", False),  # issue 10: catastrophic backtracking
+        ("ab." * 30_000 + "com/Budi", True),
+        ("ab." * 30_000 + "com", False),
+    ],
+)
+def test_caption_credit_with_a_domain(line: str, caption: bool) -> None:
+    assert furniture().is_caption(line) is caption
+
+
+def test_a_huge_hyphenated_line_is_kept() -> None:
+    line = "Warga berkata " + "ke-" * 20_000 + "ke sana setiap hari bersama anak-anak mereka."
+    body = clean_body("Judul Berita Tentang Warga Desa\n\n" + line)
+    assert body.text == line

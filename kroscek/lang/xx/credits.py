@@ -7,7 +7,11 @@ these patterns need a photo word or a person's name after the slash.
 """
 
 _NAME = r"[A-Z][\w'.-]*(\s+[A-Z][\w'.-]*)+"
-_DOMAIN = r"[A-Za-z0-9-]+(\.[A-Za-z]{2,})+"
+# A domain starts at a token or label start, never inside "ke-ke-ke", its runs are possessive
+# and it takes at most ten labels after the first: each start reads a bounded stretch, so a
+# line is read in linear time however long its tokens are (issue 10: "ke-" * 20000 took
+# minutes). Any domain of the longer form still ends in a match from a later label.
+_DOMAIN = r"(?<![\w-])-*+\b[A-Za-z0-9-]++(?:\.[A-Za-z]{2,}+){1,10}+"
 
 CAPTION_CREDITS: tuple[str, ...] = (
     # AGENCY FOTO/Name, AGENCY Photo/Name
@@ -15,5 +19,5 @@ CAPTION_CREDITS: tuple[str, ...] = (
     # AGENCY/Full Name
     rf"\([A-Z][\w.&-]*\s*/\s*{_NAME}\)\s*\.?$",
     # outlet.com/Name (with or without brackets)
-    rf"\(?\b{_DOMAIN}\s*/\s*[A-Z][\w'.-]*(\s+[A-Z][\w'.-]*)*\)?\s*\.?$",
+    rf"\(?{_DOMAIN}\s*/\s*[A-Z][\w'.-]*(\s+[A-Z][\w'.-]*)*\)?\s*\.?$",
 )
