@@ -66,3 +66,37 @@ def test_offsets_point_into_the_text() -> None:
     text = "  Baris pertama. Baris kedua.\n\nBaris ketiga."
     spans = split_sentences(text)
     assert [(s.start, s.end) for s in spans] == [(2, 16), (17, 29), (31, 44)]
+
+
+def test_a_huge_single_line_is_split_with_right_offsets() -> None:
+    # Issue 10: the rest of the paragraph was sliced once per sentence (4.9 MB: 50 s).
+    text = "Harga naik lagi. " * 20_000
+    spans = split_sentences(text)
+    assert len(spans) == 20_000
+    assert [(s.start, s.end) for s in spans[:2]] == [(0, 16), (17, 33)]
+    assert (spans[-1].start, spans[-1].end) == (len(text) - 17, len(text) - 1)
+
+
+def test_many_quotations_in_one_paragraph() -> None:
+    text = "“Kami siap. Semua diatur,” kata Budi. " * 2_000
+    assert _split(text) == ["“Kami siap. Semua diatur,” kata Budi."] * 2_000
+
+
+def test_overlapping_quotations_still_hold_their_boundaries() -> None:
+    text = '“Ia berkata "Pulang. Sekarang." lalu pergi. Kami diam.” Itu saja.'
+    assert _split(text) == ['“Ia berkata "Pulang. Sekarang." lalu pergi. Kami diam.”', "Itu saja."]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kata" + "." * 50_000, ["Kata" + "." * 50_000]),  # a run of end marks, no capital after
+        ("Kata" + "." * 50_000 + " Lalu.", ["Kata" + "." * 50_000, "Lalu."]),
+        ("Dia pergi.)" + ")" * 50_000 + " Lalu.", ["Dia pergi.)" + ")" * 50_000, "Lalu."]),
+        ("“Kata " * 20_000 + "Lalu. Pergi.", ["“Kata " * 20_000 + "Lalu.", "Pergi."]),  # unbalanced quote marks
+        ("(Kata " * 20_000 + "Lalu. Pergi.", ["(Kata " * 20_000 + "Lalu.", "Pergi."]),
+        ("Jl. " * 20_000 + "Merdeka.", ["Jl. " * 20_000 + "Merdeka."]),  # abbreviations, no tab anywhere
+    ],
+)
+def test_adversarial_paragraphs(text: str, expected: list[str]) -> None:
+    assert _split(text) == expected

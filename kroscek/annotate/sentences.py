@@ -12,6 +12,7 @@ are never boundaries.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from functools import cache
 
@@ -23,7 +24,10 @@ from kroscek.pipeline import stage
 
 __all__ = ["sentences", "split_sentences"]
 
-_CANDIDATE = re.compile(r"[.!?…]+[\"”’'»)\]]*(?=\s+[\"“‘«(\[]?[A-Z0-9])")
+# Possessive runs, and never from inside a run of end marks: each character is read once.
+_CANDIDATE = re.compile(r"(?<![.!?…])[.!?…]++[\"”’'»)\]]*+(?=\s++[\"“‘«(\[]?[A-Z0-9])")
+_SPACE = re.compile(r"\s*")
+_TOKEN_BREAK = re.compile("[ \t]")
 _STRAIGHT = re.compile('"')
 _LIST_NUMBER = re.compile(r"^\(?(\d{1,3}|[a-zA-Z])[.)]$")
 _PAIRS = (("“", "”"), ("«", "»"))
@@ -58,32 +62,65 @@ def _quoted(paragraph: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans if b - a <= _MAX_QUOTE_CHARS]
 
 
-def _is_boundary(paragraph: str, match: re.Match[str], abbreviations: frozenset[str]) -> bool:
+class _Paragraph:
+    """One paragraph and what boundary checks need of it, each found in one pass."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._breaks: list[int] | None = None
+
+    def token_start(self, at: int) -> int:
+        """Where the token (run of non-space, non-tab characters) ending at ``at`` starts."""
+        if self._breaks is None:
+            self._breaks = [m.start() for m in _TOKEN_BREAK.finditer(self.text)]
+        before = bisect_left(self._breaks, at)
+        return self._breaks[before - 1] + 1 if before else 0
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The union of the intervals (a, b] as disjoint intervals, in order."""
+    merged: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if merged and a < merged[-1][1]:
+            if b > merged[-1][1]:
+                merged[-1] = (merged[-1][0], b)
+        else:
+            merged.append((a, b))
+    return merged
+
+
+def _is_boundary(paragraph: _Paragraph, match: re.Match[str], abbreviations: frozenset[str]) -> bool:
     at = match.start()
     if at == 0:
         return False
     if match.group()[0] != "." or match.group()[:2] == "..":
         return True
-    token_start = max(paragraph.rfind(" ", 0, at), paragraph.rfind("\t", 0, at)) + 1
-    token = paragraph[token_start:at].lstrip("(\"“‘'[")
+    token_start = paragraph.token_start(at)
+    token = paragraph.text[token_start:at].lstrip("(\"“‘'[")
     if token in abbreviations or (len(token) == 1 and token.isupper()):
         return False
     return not (token_start == 0 and _LIST_NUMBER.match(token + "."))
 
 
-def _paragraph_sentences(paragraph: str, offset: int, abbreviations: frozenset[str]) -> Iterator[Sentence]:
-    quoted = _quoted(paragraph)
+def _paragraph_sentences(text: str, offset: int, abbreviations: frozenset[str]) -> Iterator[Sentence]:
+    # Candidates come in order, so one pointer walks the quotations: linear in the paragraph.
+    quoted = _merged(_quoted(text))
+    inside = 0
+    paragraph = _Paragraph(text)
     start = 0
-    for match in _CANDIDATE.finditer(paragraph):
+    for match in _CANDIDATE.finditer(text):
         end = match.end()
-        if any(a < end <= b for a, b in quoted):
+        while inside < len(quoted) and quoted[inside][1] < end:
+            inside += 1
+        if inside < len(quoted) and quoted[inside][0] < end:
             continue
         if not _is_boundary(paragraph, match, abbreviations):
             continue
         yield Sentence(offset + start, offset + end)
-        start = end + (len(paragraph[end:]) - len(paragraph[end:].lstrip()))
-    if paragraph[start:].strip():
-        yield Sentence(offset + start, offset + len(paragraph.rstrip()))
+        gap = _SPACE.match(text, end)
+        start = gap.end() if gap else end
+    if text[start:].strip():
+        yield Sentence(offset + start, offset + len(text.rstrip()))
 
 
 def split_sentences(text: str, language: str | None = "id") -> list[Sentence]:
