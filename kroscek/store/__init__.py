@@ -1,4 +1,8 @@
-"""Stores: where analysed articles and their stories live between runs (SQLite by default)."""
+"""Stores: where analysed articles and their stories live between runs (SQLite by default).
+
+The analysis is imported when an ingest needs it, so opening a store (the web app, a report, a
+second process waiting for the schema) costs no model or library loading.
+"""
 
 from __future__ import annotations
 
@@ -8,12 +12,9 @@ from typing import BinaryIO
 
 import msgspec
 
-from kroscek.analysis import analyze
 from kroscek.model import Skipped
 from kroscek.settings import Settings
 from kroscek.store.sqlite import Store, StoreError
-from kroscek.stories.build import build_stories
-from kroscek.stories.entities import link_entities
 
 __all__ = ["Store", "StoreError", "ingest", "open_store", "restory"]
 
@@ -30,6 +31,9 @@ def open_store(location: str | Path) -> Store:
 
 def restory(store: Store) -> int:
     """Recompute canonical names across the store and every story; return the number of stories."""
+    from kroscek.stories.build import build_stories
+    from kroscek.stories.entities import link_entities
+
     before = store.articles()
     articles = link_entities(before)
     # Only articles whose names changed are written again (most keep theirs on a small ingest).
@@ -47,6 +51,8 @@ def ingest(
     Stories are built over the whole store afterwards, not per batch, so the per-article run
     leaves them out.
     """
+    from kroscek.analysis import analyze
+
     result = analyze(paths, msgspec.structs.replace(settings, stories=False), jobs=jobs, stdin=stdin)
     store.upsert_articles(result.articles)
     restory(store)
