@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Iterator
 
 import pytest
@@ -68,3 +69,39 @@ def test_web_app_on_postgres(store: Store) -> None:
     assert client.get("/api/search", params={"speaker": "Lin Jian"}).json()["hits"]
     story_id = client.get("/api/stories").json()[0]["id"]
     assert "conflict" in client.get(f"/stories/{story_id}").text
+
+
+def _scratch(name: str) -> str:
+    """A URL whose tables live in their own fresh schema ``name`` (the module's store is left alone)."""
+    try:
+        import psycopg
+
+        with psycopg.connect(URL, autocommit=True) as conn:
+            conn.execute(f"DROP SCHEMA IF EXISTS {name} CASCADE")
+            conn.execute(f"CREATE SCHEMA {name}")
+    except Exception as error:  # ImportError, psycopg.OperationalError and friends
+        pytest.skip(f"no PostgreSQL server at {URL}: {error}")
+    return URL + ("&" if "?" in URL else "?") + f"options=-csearch_path%3D{name}"
+
+
+def test_concurrent_first_opens_on_postgres() -> None:
+    url = _scratch("kroscek_race")
+    start = threading.Barrier(4)
+    failures: list[BaseException] = []
+
+    def first_open() -> None:
+        start.wait()
+        try:
+            open_store(url).close()
+        except BaseException as error:  # every failure is the finding
+            failures.append(error)
+
+    openers = [threading.Thread(target=first_open) for _ in range(4)]
+    for opener in openers:
+        opener.start()
+    for opener in openers:
+        opener.join()
+    assert failures == []
+    store = open_store(url)
+    assert store.counts() == {"articles": 0, "quotes": 0, "entities": 0, "stories": 0}
+    store.close()

@@ -9,6 +9,8 @@ in the ``meta`` table under ``schema``.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from types import TracebackType
 from typing import Any
 
@@ -29,6 +31,9 @@ PG_MIGRATIONS: tuple[str, ...] = (
     """,
 )
 
+
+#: The advisory lock key kroscek's migrations hold (any constant other programs are unlikely to use).
+_MIGRATION_LOCK = 0x6B726F7363656B
 
 _HEADLINE = "StartSel=[, StopSel=], MaxWords=24, MinWords=8"
 
@@ -75,8 +80,17 @@ class PostgresStore(Store):
         self.db = _Connection(url)  # type: ignore[assignment]
         self._migrate()
 
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Run the block as one transaction (a block inside another is a savepoint of it)."""
+        with self.db:
+            yield
+
     def _migrate(self) -> None:
         with self.db:
+            # One migrator at a time (the lock ends with the transaction): two first opens of an
+            # empty database would otherwise both create the tables and one would fail.
+            self.db.execute("SELECT pg_advisory_xact_lock(?)", (_MIGRATION_LOCK,))
             self.db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL)")
             row = self.db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
             version = int(row[0]) if row else 0

@@ -3,14 +3,17 @@
 Articles and stories are kept whole (msgspec JSON of the records) beside the columns search needs.
 Writes are idempotent upserts by content id: ingesting the same article twice changes nothing.
 The schema carries its version in ``PRAGMA user_version``; ``MIGRATIONS`` brings any older file
-up to date when it is opened. Stories are recomputed over the whole store after each ingest (the
+up to date when it is opened, each migration in one transaction with its version number, so a
+process killed half-way leaves the file as it was, and two processes creating one file wait for
+each other. Stories are recomputed over the whole store after each ingest (the
 grouping is linear in articles), so a new article joins or opens its story.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
@@ -81,8 +84,28 @@ MIGRATIONS: tuple[str, ...] = (
 )
 
 
+#: How long a writer waits for another one (a concurrent ingest, the web app) before giving up.
+BUSY_SECONDS = 30.0
+
+
 class StoreError(RuntimeError):
     """The store file cannot be opened or is newer than this kroscek."""
+
+
+def _statements(script: str) -> Iterator[str]:
+    """Yield the SQL statements of ``script`` one by one (a trigger's body stays with its trigger).
+
+    ``executescript`` would commit before it starts, so a migration run with it is not atomic.
+    """
+    pending = ""
+    for piece in script.split(";"):
+        pending += piece + ";"
+        if sqlite3.complete_statement(pending):
+            if pending.strip(" \n;"):
+                yield pending.strip()
+            pending = ""
+    if pending.strip(" \n;"):
+        raise ValueError(f"incomplete SQL statement: {pending.strip()[:80]}")
 
 
 def _fts_query(text: str) -> str:
@@ -99,8 +122,10 @@ class Store:
 
     def __init__(self, path: str | Path) -> None:
         self.path = str(path)
+        self._depth = 0
         try:
-            self.db = sqlite3.connect(self.path, check_same_thread=False)
+            # Transactions are ours (BEGIN IMMEDIATE … COMMIT), not the sqlite3 module's implicit ones.
+            self.db = sqlite3.connect(self.path, timeout=BUSY_SECONDS, isolation_level=None, check_same_thread=False)
             self.db.execute("PRAGMA foreign_keys = ON")
             self.db.execute("PRAGMA journal_mode = WAL")
             self._migrate()
@@ -108,13 +133,48 @@ class Store:
             raise StoreError(f"cannot open store '{path}': {error}") from error
 
     def _migrate(self) -> None:
-        version = self.db.execute("PRAGMA user_version").fetchone()[0]
+        # Each migration is one transaction that re-reads the version under the write lock: a
+        # second process creating the same file waits, then finds nothing left to do.
+        while self._schema_version() < len(MIGRATIONS):
+            with self.transaction():
+                number = self._schema_version()
+                if number >= len(MIGRATIONS):
+                    break
+                for sql in _statements(MIGRATIONS[number]):
+                    self.db.execute(sql)
+                self.db.execute(f"PRAGMA user_version = {number + 1}")
+
+    def _schema_version(self) -> int:
+        version = int(self.db.execute("PRAGMA user_version").fetchone()[0])
         if version > len(MIGRATIONS):
             raise StoreError(f"store '{self.path}' has schema {version}; this kroscek knows up to {len(MIGRATIONS)}")
-        for number in range(version, len(MIGRATIONS)):
-            with self.db:
-                self.db.executescript(MIGRATIONS[number])
-                self.db.execute(f"PRAGMA user_version = {number + 1}")
+        return version
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Run the block as one transaction: all of its writes are kept, or none.
+
+        It takes the write lock at the start (``BEGIN IMMEDIATE``), so two writers queue instead
+        of failing half-way; a block inside another joins the outer transaction.
+        """
+        if self._depth:
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+            return
+        self.db.execute("BEGIN IMMEDIATE")
+        self._depth = 1
+        try:
+            yield
+            self.db.execute("COMMIT")
+        except BaseException:
+            with suppress(sqlite3.Error):  # a failed COMMIT may leave the transaction open
+                self.db.execute("ROLLBACK")
+            raise
+        finally:
+            self._depth = 0
 
     def close(self) -> None:
         self.db.close()
@@ -124,7 +184,7 @@ class Store:
     def upsert_articles(self, articles: Iterable[Article]) -> int:
         """Insert or replace articles by id (with their quotes, entities and search rows)."""
         count = 0
-        with self.db:
+        with self.transaction():
             for a in articles:
                 self.db.execute(
                     "INSERT INTO articles (id, name, outlet, published, title, record) VALUES (?, ?, ?, ?, ?, ?) "
@@ -174,7 +234,7 @@ class Store:
 
     def replace_stories(self, stories: Sequence[Story]) -> None:
         """Replace every story (they are recomputed over the whole store)."""
-        with self.db:
+        with self.transaction():
             self.db.execute("UPDATE meta SET value = value + 1 WHERE key = 'generation'")
             self.db.execute("DELETE FROM stories")
             self.db.execute("DELETE FROM story_articles")
