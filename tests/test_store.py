@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import sqlite3
 import subprocess
 import sys
 import textwrap
@@ -9,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from kroscek.store.sqlite import MIGRATIONS, Store, _statements
+from kroscek.store.sqlite import MIGRATIONS, Store, StoreError, _statements
 
 TABLES = {"articles", "quotes", "entities", "stories", "story_articles", "docs", "meta", "search"}
 
@@ -108,3 +110,36 @@ def test_statements_keep_trigger_bodies_whole() -> None:
         "CREATE TABLE t (a);",
         "CREATE TRIGGER x AFTER INSERT ON t BEGIN SELECT 1; SELECT 2; END;",
     ]
+
+
+def _newer(path: Path, journal: str) -> None:
+    """Make ``path`` a store of a newer kroscek (schema one above ours) in the given journal mode."""
+    Store(path).close()
+    db = sqlite3.connect(path)
+    db.execute(f"PRAGMA journal_mode = {journal}")
+    db.execute(f"PRAGMA user_version = {len(MIGRATIONS) + 1}")
+    db.close()
+
+
+@pytest.mark.parametrize("journal", ["DELETE", "WAL"])
+def test_a_newer_store_is_refused_and_left_byte_identical(tmp_path: Path, journal: str) -> None:
+    path = tmp_path / "newer.db"
+    _newer(path, journal)
+    before, files = hashlib.sha256(path.read_bytes()).hexdigest(), sorted(tmp_path.iterdir())
+    with pytest.raises(StoreError, match=f"has schema {len(MIGRATIONS) + 1}; this kroscek knows up to"):
+        Store(path)
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == before
+    assert sorted(tmp_path.iterdir()) == files  # not even a -wal or -shm beside it
+
+
+def test_a_newer_schema_still_in_the_wal_is_refused(tmp_path: Path) -> None:
+    # A newer kroscek is running: its migration sits in the WAL, the file's header still says ours.
+    path = tmp_path / "busy.db"
+    Store(path).close()
+    newer = sqlite3.connect(path)
+    newer.execute(f"PRAGMA user_version = {len(MIGRATIONS) + 1}")
+    before = hashlib.sha256(path.read_bytes()).hexdigest()
+    with pytest.raises(StoreError, match="has schema"):
+        Store(path)
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == before
+    newer.close()

@@ -11,6 +11,7 @@ grouping is linear in articles), so a new article joins or opens its story.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
@@ -108,6 +109,20 @@ def _statements(script: str) -> Iterator[str]:
         raise ValueError(f"incomplete SQL statement: {pending.strip()[:80]}")
 
 
+def _header_version(path: str) -> int | None:
+    """Return the schema version in an existing SQLite file's header, read as plain bytes; else None."""
+    if not os.path.isfile(path):  # a new file, ``:memory:``, a folder: SQLite will say what is wrong
+        return None
+    try:
+        with open(path, "rb") as handle:
+            header = handle.read(100)
+    except OSError:
+        return None
+    if len(header) < 100 or not header.startswith(b"SQLite format 3\x00"):
+        return None
+    return int.from_bytes(header[60:64], "big", signed=True)  # PRAGMA user_version lives at offset 60
+
+
 def _fts_query(text: str) -> str:
     """Each word as a quoted FTS5 term (prefix match on the last), so user input is never syntax."""
     words = [w.replace('"', '""') for w in text.split() if w.strip()]
@@ -123,14 +138,24 @@ class Store:
     def __init__(self, path: str | Path) -> None:
         self.path = str(path)
         self._depth = 0
+        # A file a newer kroscek wrote is refused before SQLite opens it: switching it to WAL
+        # would rewrite its header.
+        self._check_version(_header_version(self.path))
         try:
             # Transactions are ours (BEGIN IMMEDIATE … COMMIT), not the sqlite3 module's implicit ones.
             self.db = sqlite3.connect(self.path, timeout=BUSY_SECONDS, isolation_level=None, check_same_thread=False)
+        except sqlite3.Error as error:
+            raise StoreError(f"cannot open store '{path}': {error}") from error
+        try:
             self.db.execute("PRAGMA foreign_keys = ON")
+            self._schema_version()  # again through SQLite: the header may lag a WAL not yet checkpointed
             self.db.execute("PRAGMA journal_mode = WAL")
             self._migrate()
-        except sqlite3.Error as error:  # "file is not a database", a locked or read-only file …
-            raise StoreError(f"cannot open store '{path}': {error}") from error
+        except BaseException as error:
+            self.db.close()
+            if isinstance(error, sqlite3.Error):  # "file is not a database", a locked or read-only file …
+                raise StoreError(f"cannot open store '{path}': {error}") from error
+            raise
 
     def _migrate(self) -> None:
         # Each migration is one transaction that re-reads the version under the write lock: a
@@ -146,9 +171,15 @@ class Store:
 
     def _schema_version(self) -> int:
         version = int(self.db.execute("PRAGMA user_version").fetchone()[0])
-        if version > len(MIGRATIONS):
-            raise StoreError(f"store '{self.path}' has schema {version}; this kroscek knows up to {len(MIGRATIONS)}")
+        self._check_version(version)
         return version
+
+    def _check_version(self, version: int | None) -> None:
+        if version is not None and version > len(MIGRATIONS):
+            raise StoreError(
+                f"store '{self.path}' has schema {version}; this kroscek knows up to {len(MIGRATIONS)}: "
+                "open it with the newer kroscek that wrote it (the file is left as it was)"
+            )
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
