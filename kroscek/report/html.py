@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -35,21 +35,34 @@ class Segment:
 
 
 def highlight(article: Article) -> list[Segment]:
-    """Cut ``article.text`` into segments at every span boundary of its layers."""
+    """Cut ``article.text`` into segments at every span boundary of its layers.
+
+    One sweep over the sorted boundaries: each span opens its class where it starts and closes it
+    where it ends, so the cost grows with the text and its spans, not with their product.
+    """
+    text = article.text
     spans: list[tuple[int, int, str]] = []
     spans += [(q.start, q.end, "quote") for q in article.quotes]
     spans += [(e.start, e.end, f"ent ent-{e.label}") for e in article.entities]
     spans += [(q.start, q.end, "num") for q in article.quantities]
     spans += [(d.start, d.end, "date") for d in article.dates]
-    text = article.text
+    opens: defaultdict[int, list[str]] = defaultdict(list)
+    closes: defaultdict[int, list[str]] = defaultdict(list)
+    for start, end, classes in spans:
+        start, end = max(start, 0), min(end, len(text))
+        if start < end:  # an empty or reversed span covers nothing
+            opens[start].append(classes)
+            closes[end].append(classes)
     bounds = [b for s in article.sentences for b in (s.start, s.end)]  # evidence is highlighted by sentence
-    cuts = sorted({0, len(text), *bounds, *(s for s, _, _ in spans), *(e for _, e, _ in spans)})
-    cuts = [c for c in cuts if 0 <= c <= len(text)]
-    out = []
+    edges = [b for start, end, _ in spans for b in (start, end)]
+    cuts = sorted({c for c in (0, len(text), *bounds, *edges) if 0 <= c <= len(text)})
+    active: Counter[str] = Counter()
+    classes, out = "", []
     for a, b in itertools.pairwise(cuts):
-        if a == b:
-            continue
-        classes = " ".join(sorted({c for s, e, c in spans if s <= a and b <= e}))
+        if a in opens or a in closes:  # else only a sentence boundary: the same layers go on
+            active.subtract(closes.get(a, ()))
+            active.update(opens.get(a, ()))
+            classes = " ".join(sorted(c for c, n in active.items() if n > 0))
         out.append(Segment(text[a:b], a, b, classes))
     return out
 
