@@ -180,3 +180,32 @@ def test_a_file_that_is_not_a_store_is_refused_clearly(tmp_path: Path) -> None:
     bad.write_text("not a database, just notes\n" * 200, encoding="utf-8")
     with pytest.raises(StoreError, match=r"cannot open store .*notes\.db.*not a database"):
         open_store(bad)
+
+
+@pytest.mark.parametrize("route", ["/", "/api/search"])
+def test_nul_and_other_controls_in_a_search_are_stripped(client: TestClient, route: str) -> None:
+    clean = client.get("/api/search", params={"speaker": "Lin Jian"}).json()["hits"]
+    for param in ("q", "speaker", "entity", "outlet"):
+        for raw in ("a%00b", "%00", "%ED%A0%80", "a%01b%1Fc%7F", "x" * 100):
+            assert client.get(f"{route}?{param}={raw}").status_code == 200, (param, raw)
+    # Stripped, not refused: the JSON twin says what was searched, and it finds the same.
+    dirty = client.get("/api/search?speaker=Lin%00%20Ji%00an").json()
+    assert dirty["query"]["speaker"] == "Lin Jian" and dirty["hits"] == clean
+    assert client.get("/api/search?q=tent%00ara").json()["query"]["text"] == "tentara"
+    assert client.get(f"{route}?q=" + "%00" * 200).status_code == 200
+
+
+def test_impossible_dates_and_numbers_are_refused_with_a_message(client: TestClient) -> None:
+    for since in ("0000-00-00", "2024-13-01", "2024-02-30", "0000"):
+        for route in ("/", "/api/search"):
+            refused = client.get(route, params={"since": since})
+            assert refused.status_code == 422 and "is not a date" in refused.json()["detail"], since
+            assert "until" in client.get(route, params={"until": since}).json()["detail"]
+    for value in ("99999-01-01", "%00", "2024-1-1"):
+        assert client.get(f"/api/search?since={value}").status_code == 422
+    assert client.get("/api/search", params={"since": "2024-02-29", "until": "2025"}).status_code == 200
+    for limit in ("-1", "0", "10" * 20, "NaN"):
+        assert client.get(f"/api/search?limit={limit}").status_code == 422
+        assert client.get(f"/api/stories?limit={limit}").status_code == 422
+    assert client.get("/", params={"q": "x" * 60_000}).status_code == 422  # over 200 characters
+    assert client.get("/articles/x", params={"start": "-5", "end": "9" * 30}).status_code == 404

@@ -5,9 +5,11 @@ Every HTML page has a JSON twin under ``/api`` and FastAPI describes them all at
 token the server was started with, and is off when it was started without one. Article text is
 untrusted: templates autoescape, and no value from a request ever names a file (ids are checked
 against the id shape and looked up in the store only). Request bodies over ``max_body`` bytes, and
-posts of more than ``max_records`` articles, are refused with 413.
+posts of more than ``max_records`` articles, are refused with 413. Query values lose NUL and other
+control characters; impossible dates and out-of-range numbers are refused with a message (422).
 """
 
+import datetime as dt
 import io
 import re
 import threading
@@ -30,6 +32,9 @@ __all__ = ["create_app"]
 _ID = re.compile(r"^[0-9A-Za-z_-]{1,64}$")
 _POLICY = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; connect-src 'self'"
 _DATE = re.compile(r"^(\d{4}(-\d{2}(-\d{2})?)?)?$")  # empty: the form's blank field
+# NUL ends a C string (SQLite's FTS5 query parser fails on it); the other controls and lone
+# surrogates have no business in a search either.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 
 
 class _Record(msgspec.Struct):
@@ -48,6 +53,23 @@ def _templates() -> Any:
 
     loader = ChoiceLoader([PackageLoader("kroscek.web", "templates"), PackageLoader("kroscek.report", "templates")])
     return Environment(loader=loader, autoescape=select_autoescape(default=True))
+
+
+def _plain(value: str | None) -> str | None:
+    """``value`` without control characters and lone surrogates (None stays None)."""
+    return None if value is None else _CONTROL.sub("", value)
+
+
+def _day(name: str, value: str | None) -> str | None:
+    """``value`` when it is a real year, month or day (YYYY, YYYY-MM, YYYY-MM-DD); else a 422."""
+    if not value:
+        return None
+    parts = [int(p) for p in value.split("-")]
+    try:
+        dt.date(parts[0], *[*parts[1:], 1, 1][:2])
+    except ValueError as error:
+        raise HTTPException(422, f"{name}: {value!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD): {error}") from error
+    return value
 
 
 def create_app(
@@ -87,8 +109,9 @@ def create_app(
         speaker: Annotated[str | None, Query(max_length=100)] = None,
         limit: Annotated[int, Query(ge=1, le=200)] = 50,
     ) -> dict[str, Any]:
-        blank = {"outlet": outlet, "since": since, "until": until, "entity": entity, "speaker": speaker}
-        return {"text": q, "limit": limit, **{k: v or None for k, v in blank.items()}}
+        blank = {"outlet": _plain(outlet), "entity": _plain(entity), "speaker": _plain(speaker)}
+        dates = {"since": _day("since", since), "until": _day("until", until)}
+        return {"text": _plain(q), "limit": limit, **{k: v or None for k, v in (blank | dates).items()}}
 
     @app.get("/api/search")
     def api_search(args: Annotated[dict[str, Any], Depends(search_args)]) -> dict[str, Any]:
