@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import sqlite3
 import subprocess
 import sys
@@ -11,9 +12,44 @@ from pathlib import Path
 
 import pytest
 
+from kroscek.model import Article, Entity, Quote, Sentence
 from kroscek.store.sqlite import MIGRATIONS, Store, StoreError, _statements
 
 TABLES = {"articles", "quotes", "entities", "stories", "story_articles", "docs", "meta", "search"}
+
+
+def _article(n: int, *, nul: str = "") -> Article:
+    """A small hand-built article; ``nul`` goes into every text field (``"\\x00"`` for issue 10)."""
+    body = f'Warga{nul} melapor ke polisi. "Kami tidak{nul} takut {n}," kata Budi{nul} Santoso di Jakarta.'
+    quote = body.index("Kami")
+    return Article(
+        id=f"a{n:04d}{nul}",
+        source=f"test{nul}:{n}",
+        name=f"artikel{nul}-{n}",
+        raw=body,
+        text=body,
+        url=f"https://contoh.id/{nul}{n}",
+        title=f"Judul{nul} {n}",
+        authors=(f"Siti{nul} Aminah",),
+        outlet=f"contoh{nul}.id",
+        published=f"2024-08-{n % 28 + 1:02d}",
+        sentences=(Sentence(0, len(body)),),
+        entities=(
+            Entity(body.index("Budi"), body.index(" di "), "PER", f"Budi{nul} Santoso"),
+            Entity(body.index("Jakarta"), len(body) - 1, "GPE", "Jakarta"),
+        ),
+        quotes=(
+            Quote(
+                start=quote,
+                end=body.index(',"'),
+                kind="direct",
+                speaker=f"Budi{nul} Santoso",
+                speaker_canonical=f"Budi{nul} Santoso",
+                speaker_role=f"warga{nul}",
+                cited_from=f"Antara{nul}",
+            ),
+        ),
+    )
 
 
 def _child(script: str, *args: str, stdin: int | None = None) -> subprocess.Popen[str]:
@@ -143,3 +179,43 @@ def test_a_newer_schema_still_in_the_wal_is_refused(tmp_path: Path) -> None:
         Store(path)
     assert hashlib.sha256(path.read_bytes()).hexdigest() == before
     newer.close()
+
+
+def _damage(path: Path, table: str) -> None:
+    """Overwrite the root page of ``table`` with zeros, as a failing disk would."""
+    db = sqlite3.connect(path)
+    page = db.execute("PRAGMA page_size").fetchone()[0]
+    root = db.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", (table,)).fetchone()[0]
+    db.close()
+    with path.open("r+b") as handle:
+        handle.seek((root - 1) * page)
+        handle.write(bytes(page))
+
+
+def test_a_damaged_page_is_a_store_error_that_says_what_to_do(tmp_path: Path) -> None:
+    path = tmp_path / "k.db"
+    store = Store(path)
+    store.upsert_articles(_article(n) for n in range(3))
+    store.close()
+    _damage(path, "articles")
+    store = Store(path)  # the schema is intact: opening works, the damage shows on use
+    uses = (lambda: store.upsert_articles([_article(9)]), store.articles, lambda: store.article("a0001"))
+    for use in uses:
+        with pytest.raises(StoreError) as raised:
+            use()
+        message = str(raised.value)
+        assert f"store '{path}' is damaged (database disk image is malformed)" in message
+        assert f"sqlite3 '{path}' .recover" in message and "backup" in message
+    store.close()
+
+
+def test_an_ingest_into_a_damaged_store_is_a_store_error(tmp_path: Path) -> None:
+    from kroscek.settings import Settings
+    from kroscek.store import ingest
+
+    path, records = tmp_path / "k.db", tmp_path / "in.jsonl"
+    records.write_text(json.dumps({"id": "x1", "text": _article(1).text}) + "\n", encoding="utf-8")
+    Store(path).close()
+    _damage(path, "docs")
+    with pytest.raises(StoreError, match=r"is damaged .* while writing to it"):
+        ingest(Store(path), [str(records)], Settings())

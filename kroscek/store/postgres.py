@@ -83,8 +83,19 @@ class PostgresStore(Store):
     @contextmanager
     def transaction(self) -> Iterator[None]:
         """Run the block as one transaction (a block inside another is a savepoint of it)."""
-        with self.db:
+        with self._failing("COMMIT"), self.db:
             yield
+
+    @contextmanager
+    def _failing(self, sql: str) -> Iterator[None]:
+        import psycopg
+
+        try:
+            yield
+        except psycopg.Error as error:
+            doing = "reading it" if sql.lstrip().upper().startswith("SELECT") else "writing to it"
+            where = self.path.split("@")[-1]  # never the password
+            raise StoreError(f"store {where} failed while {doing}: {error}") from error
 
     def _migrate(self) -> None:
         with self.db:

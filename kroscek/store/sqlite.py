@@ -123,6 +123,28 @@ def _header_version(path: str) -> int | None:
     return int.from_bytes(header[60:64], "big", signed=True)  # PRAGMA user_version lives at offset 60
 
 
+def _explain(path: str, doing: str, error: sqlite3.DatabaseError) -> str:
+    """Return what went wrong with the store at ``path`` and what the user can do about it."""
+    code = error.sqlite_errorname or ""
+    if code.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
+        return (
+            f"store '{path}' is damaged ({error}) while {doing}. Restore it from a backup, or save what is "
+            f"left with `sqlite3 '{path}' .recover | sqlite3 recovered.db` and use recovered.db"
+        )
+    if code.startswith("SQLITE_FULL"):
+        return f"store '{path}': the disk is full ({error}) while {doing}; free some space and run it again"
+    if code.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
+        return (
+            f"store '{path}' stayed locked by another writer for {BUSY_SECONDS:.0f} s ({error}) while {doing}; "
+            "run it again when that one is done"
+        )
+    if code.startswith("SQLITE_READONLY"):
+        return f"store '{path}' cannot be written ({error}): check the permissions of the file and its folder"
+    if code.startswith("SQLITE_IOERR"):
+        return f"store '{path}': the disk failed ({error}) while {doing}; check the disk, then run it again"
+    return f"store '{path}' failed while {doing}: {error}"
+
+
 def _fts_query(text: str) -> str:
     """Each word as a quoted FTS5 term (prefix match on the last), so user input is never syntax."""
     words = [w.replace('"', '""') for w in text.split() if w.strip()]
@@ -195,17 +217,40 @@ class Store:
             finally:
                 self._depth -= 1
             return
-        self.db.execute("BEGIN IMMEDIATE")
+        self._run("BEGIN IMMEDIATE")
         self._depth = 1
         try:
             yield
-            self.db.execute("COMMIT")
+            self._run("COMMIT")
         except BaseException:
             with suppress(sqlite3.Error):  # a failed COMMIT may leave the transaction open
                 self.db.execute("ROLLBACK")
             raise
         finally:
             self._depth = 0
+
+    # Every statement goes through these three, so a database error anywhere becomes a StoreError
+    # that names the file and what to do, never a traceback.
+
+    def _run(self, sql: str, params: Sequence[Any] = ()) -> None:
+        with self._failing(sql):
+            self.db.execute(sql, params)
+
+    def _run_many(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        with self._failing(sql):
+            self.db.executemany(sql, rows)
+
+    def _fetch(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
+        with self._failing(sql):
+            return list(self.db.execute(sql, params).fetchall())
+
+    @contextmanager
+    def _failing(self, sql: str) -> Iterator[None]:
+        try:
+            yield
+        except sqlite3.DatabaseError as error:
+            doing = "reading it" if sql.lstrip().upper().startswith("SELECT") else "writing to it"
+            raise StoreError(_explain(self.path, doing, error)) from error
 
     def close(self) -> None:
         self.db.close()
@@ -217,16 +262,16 @@ class Store:
         count = 0
         with self.transaction():
             for a in articles:
-                self.db.execute(
+                self._run(
                     "INSERT INTO articles (id, name, outlet, published, title, record) VALUES (?, ?, ?, ?, ?, ?) "
                     "ON CONFLICT(id) DO UPDATE SET name=excluded.name, outlet=excluded.outlet, "
                     "published=excluded.published, title=excluded.title, record=excluded.record",
                     (a.id, a.name, a.outlet, a.published, a.title, _ENCODE.encode(a)),
                 )
                 for table in ("quotes", "entities"):
-                    self.db.execute(f"DELETE FROM {table} WHERE article_id = ?", (a.id,))
-                self.db.execute("DELETE FROM docs WHERE article_id = ?", (a.id,))
-                self.db.executemany(
+                    self._run(f"DELETE FROM {table} WHERE article_id = ?", (a.id,))
+                self._run("DELETE FROM docs WHERE article_id = ?", (a.id,))
+                self._run_many(
                     "INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?)",
                     [
                         (
@@ -245,7 +290,7 @@ class Store:
                 for e in a.entities:
                     if e.canonical:
                         counts[(e.canonical, e.label)] = counts.get((e.canonical, e.label), 0) + 1
-                self.db.executemany(
+                self._run_many(
                     "INSERT INTO entities VALUES (?, ?, ?, ?)",
                     [(a.id, c, label, n) for (c, label), n in counts.items()],
                 )
@@ -255,7 +300,7 @@ class Store:
                     for q in a.quotes
                 ]
                 rows += [("entity", a.id, 0, 0, "", name, "") for name, _ in counts]
-                self.db.executemany(
+                self._run_many(
                     "INSERT INTO docs (kind, article_id, span_start, span_end, title, body, speaker) "
                     "VALUES (?, ?, ?, ?, ?, ?, ?)",
                     rows,
@@ -266,14 +311,14 @@ class Store:
     def replace_stories(self, stories: Sequence[Story]) -> None:
         """Replace every story (they are recomputed over the whole store)."""
         with self.transaction():
-            self.db.execute("UPDATE meta SET value = value + 1 WHERE key = 'generation'")
-            self.db.execute("DELETE FROM stories")
-            self.db.execute("DELETE FROM story_articles")
-            self.db.executemany(
+            self._run("UPDATE meta SET value = value + 1 WHERE key = 'generation'")
+            self._run("DELETE FROM stories")
+            self._run("DELETE FROM story_articles")
+            self._run_many(
                 "INSERT INTO stories VALUES (?, ?, ?, ?)",
                 [(s.id, s.title, len(s.article_ids), _ENCODE.encode(s)) for s in stories],
             )
-            self.db.executemany(
+            self._run_many(
                 "INSERT INTO story_articles VALUES (?, ?)", [(s.id, a) for s in stories for a in s.article_ids]
             )
 
@@ -281,42 +326,38 @@ class Store:
 
     def articles(self, ids: Iterable[str] | None = None) -> list[Article]:
         if ids is None:
-            rows = self.db.execute("SELECT record FROM articles ORDER BY published, name").fetchall()
+            rows = self._fetch("SELECT record FROM articles ORDER BY published, name")
         else:
             wanted = list(ids)
             rows = []
             for chunk in range(0, len(wanted), 500):
                 part = wanted[chunk : chunk + 500]
-                rows += self.db.execute(
-                    f"SELECT record FROM articles WHERE id IN ({','.join('?' * len(part))})", part
-                ).fetchall()
+                rows += self._fetch(f"SELECT record FROM articles WHERE id IN ({','.join('?' * len(part))})", part)
         return [_ARTICLE.decode(r[0]) for r in rows]
 
     def article(self, article_id: str) -> Article | None:
-        row = self.db.execute("SELECT record FROM articles WHERE id = ?", (article_id,)).fetchone()
-        return _ARTICLE.decode(row[0]) if row else None
+        rows = self._fetch("SELECT record FROM articles WHERE id = ?", (article_id,))
+        return _ARTICLE.decode(rows[0][0]) if rows else None
 
     def story(self, story_id: str) -> Story | None:
-        row = self.db.execute("SELECT record FROM stories WHERE id = ?", (story_id,)).fetchone()
-        return _STORY.decode(row[0]) if row else None
+        rows = self._fetch("SELECT record FROM stories WHERE id = ?", (story_id,))
+        return _STORY.decode(rows[0][0]) if rows else None
 
     def story_of(self, article_id: str) -> str | None:
-        row = self.db.execute("SELECT story_id FROM story_articles WHERE article_id = ?", (article_id,)).fetchone()
-        return str(row[0]) if row else None
+        rows = self._fetch("SELECT story_id FROM story_articles WHERE article_id = ?", (article_id,))
+        return str(rows[0][0]) if rows else None
 
     def stories(self, limit: int = 50) -> list[dict[str, Any]]:
-        rows = self.db.execute(
-            "SELECT id, title, size FROM stories ORDER BY size DESC, id LIMIT ?", (limit,)
-        ).fetchall()
+        rows = self._fetch("SELECT id, title, size FROM stories ORDER BY size DESC, id LIMIT ?", (limit,))
         return [{"id": r[0], "title": r[1], "articles": r[2]} for r in rows]
 
     def generation(self) -> int:
         """A number that changes whenever the stories are rewritten (for caching pages)."""
-        return int(self.db.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()[0])
+        return int(self._fetch("SELECT value FROM meta WHERE key = 'generation'")[0][0])
 
     def counts(self) -> dict[str, int]:
         return {
-            table: int(self.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+            table: int(self._fetch(f"SELECT count(*) FROM {table}")[0][0])
             for table in ("articles", "quotes", "entities", "stories")
         }
 
@@ -346,7 +387,7 @@ class Store:
                 params.append(value)
         columns = "s.kind, s.article_id, s.span_start, s.span_end, a.title, a.outlet, a.published, s.speaker"
         sql, first = self._search_sql(text, columns, where)
-        rows = self.db.execute(sql, [*first, *params, max(1, min(limit, 500))]).fetchall()
+        rows = self._fetch(sql, [*first, *params, max(1, min(limit, 500))])
         keys = ("kind", "article_id", "start", "end", "title", "outlet", "published", "speaker", "snippet")
         return [{**dict(zip(keys, r, strict=True)), "speaker": r[7] or None} for r in rows]
 
