@@ -4,9 +4,175 @@ from __future__ import annotations
 
 import itertools
 import random
+import re
+from html.parser import HTMLParser
+from pathlib import Path
 
-from kroscek.model import Article, DateMention, Entity, Quantity, Quote, Sentence
+import pytest
+from markdown_it import MarkdownIt
+
+import kroscek.report
+from kroscek.model import (
+    Article,
+    Boilerplate,
+    Claim,
+    ClaimValue,
+    DateMention,
+    Duplicate,
+    Entity,
+    Event,
+    Evidence,
+    Quantity,
+    Quote,
+    QuoteChain,
+    Sentence,
+    Skipped,
+    Story,
+    TimelineEntry,
+    Warning,
+)
+from kroscek.report.files import write_reports
 from kroscek.report.html import highlight
+
+# Markup, an attribute break-out, an SVG handler, a Markdown javascript: link, an image, a link
+# reference definition, an escape that tries to undo ours, a table pipe and a line break.
+PAYLOAD = (
+    "<script>alert(1)</script><img src=x onerror=alert(2)>\"'><svg onload=alert(3)>"
+    "[x](javascript:alert(4)) ![i](javascript:alert(5)) \\[y](javascript:alert(6)) | `c` \n[r]: javascript:alert(7)"
+)
+OUR_SCRIPT = re.search(
+    r"<script>(.*)</script>",
+    (Path(kroscek.report.__file__).parent / "templates" / "_script.html.j2").read_text(encoding="utf-8"),
+    re.DOTALL,
+)
+assert OUR_SCRIPT
+
+
+def hostile(field: str) -> str:
+    return f"{field} {PAYLOAD}"
+
+
+def hostile_article(key: str) -> Article:
+    """An article whose every text field is a payload (offsets stay valid: they are ours)."""
+    text = f"Budi Santoso {hostile('text')} kata 12 orang pada 5 Agustus 2024. {hostile('more')}"
+    first = text.index(".") + 1
+    return Article(
+        id=f"hostile{key}",
+        source=hostile("source"),
+        name=hostile("name"),
+        raw=text,
+        url="javascript:alert('url')",
+        text=text,
+        title=hostile("title"),
+        authors=(hostile("author"), hostile("author2")),
+        outlet=hostile("outlet"),
+        wire=(hostile("wire"),),
+        dateline=hostile("dateline"),
+        published="2024-08-05",
+        published_source=hostile("published_source"),
+        language=hostile("language"),
+        boilerplate=(Boilerplate(hostile("boilerplate"), hostile("reason"), 0, "line"),),
+        sentences=(Sentence(0, first), Sentence(first + 1, len(text))),
+        entities=(Entity(0, 12, hostile("label"), hostile("canonical")),),
+        quotes=(
+            Quote(
+                start=13,
+                end=40,
+                kind=hostile("kind"),
+                speaker=hostile("speaker"),
+                speaker_canonical=hostile("speaker_canonical"),
+                speaker_role=hostile("role"),
+                cue=hostile("cue"),
+                cited_from=hostile("cited_from"),
+                date=hostile("date"),
+            ),
+        ),
+        quantities=(Quantity(30, 38, 12.0, hostile("unit"), hostile("noun"), hostile("hedge")),),
+        dates=(DateMention(40, 50, "2024-08-05", None, hostile("grain"), clock=hostile("clock")),),
+        warnings=(Warning(hostile("stage"), hostile("message")),),
+    )
+
+
+def hostile_story(a: Article, b: Article) -> Story:
+    evidence = (Evidence(a.id, 0, 20),)
+    return Story(
+        id="storyhostile",
+        title=hostile("story"),
+        article_ids=(a.id, b.id),
+        events=(Event("eventhostile", hostile("event"), (a.id, b.id), "2024-08-05"),),
+        duplicates=(Duplicate(a.id, b.id, "exact"),),
+        claims=(
+            Claim(
+                hostile("about"),
+                "conflict",
+                hostile("why"),
+                (
+                    ClaimValue(hostile("value"), a.id, 0, 20, hostile("source"), hostile("outlet"), hostile("date")),
+                    ClaimValue(12.0, b.id, 30, 38, hostile("source2")),
+                ),
+            ),
+        ),
+        quote_chains=(
+            QuoteChain(
+                hostile("chain speaker"),
+                hostile("chain"),
+                a.id,
+                hostile("o"),
+                "2024-08-05",
+                (hostile("cited"),),
+                evidence,
+            ),
+        ),
+        timeline=(TimelineEntry("2024-08-05", hostile("timeline"), evidence),),
+    )
+
+
+class LiveMarkup(HTMLParser):
+    """What a browser would run or follow in a page: scripts, handlers, links, embedded content."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.problems: list[str] = []
+        self.scripts: list[str] = []
+        self.script: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("img", "iframe", "object", "embed", "base", "frame", "link", "meta") and not (
+            tag == "meta" and {n for n, _ in attrs} <= {"charset", "name", "content", "http-equiv"}
+        ):
+            self.problems.append(f"<{tag}>")
+        for name, value in attrs:
+            target = (value or "").strip().lower()
+            if name.startswith("on") or name in ("src", "srcdoc", "formaction", "xlink:href"):
+                self.problems.append(f"{tag} {name}={value!r}")
+            if name == "href" and not re.match(r"^(/|#|story-\d+\.html$)", target):
+                self.problems.append(f"{tag} href={value!r}")
+        if tag == "script":
+            self.script = []
+
+    def handle_data(self, data: str) -> None:
+        if self.script is not None:
+            self.script.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script" and self.script is not None:
+            self.scripts.append("".join(self.script))
+            self.script = None
+
+
+def assert_inert(html: str, where: str) -> None:
+    live = LiveMarkup()
+    live.feed(html)
+    live.close()
+    assert not live.problems, (where, live.problems)
+    assert all(s.strip() == OUR_SCRIPT.group(1).strip() for s in live.scripts), (where, live.scripts)
+    assert len(live.scripts) <= 1, where
+
+
+@pytest.fixture(scope="module")
+def hostile_records() -> tuple[list[Article], Story]:
+    a, b = hostile_article("0001"), hostile_article("0002")
+    return [a, b], hostile_story(a, b)
 
 
 def test_highlight_is_every_layer_over_every_segment() -> None:
@@ -45,3 +211,22 @@ def test_highlight_is_every_layer_over_every_segment() -> None:
         # Every sentence boundary inside the text is a segment boundary (evidence highlights by sentence).
         edges = {s.start for s in segments} | {len(text)}
         assert {b for x in article.sentences for b in (x.start, x.end) if 0 <= b <= len(text)} <= edges
+
+
+def test_markdown_report_keeps_hostile_strings_inert(
+    hostile_records: tuple[list[Article], Story], tmp_path: Path
+) -> None:
+    articles, story = hostile_records
+    write_reports(tmp_path, articles, [Skipped(hostile("skipped"), hostile("problem"))], [story])
+    report = (tmp_path / "report.md").read_text(encoding="utf-8")
+    assert "<script" not in report and "<img" not in report and "<svg" not in report
+    assert "](javascript:" not in report.replace("\\](javascript:", "")
+    # Rendered the way a viewer that passes HTML through would, every link kept: nothing is live.
+    renderer = MarkdownIt("commonmark", {"html": True}).enable("table")
+    renderer.validateLink = lambda url: True  # type: ignore[method-assign]
+    html = renderer.render(report)
+    assert "<a " not in html and "<img" not in html and "<script" not in html
+    assert_inert(html, "report.md")
+    # The text itself is all there, readable.
+    assert "title &lt;script&gt;alert(1)&lt;/script&gt;" in html and "[x](javascript:alert(4))" in html
+    assert report.count("\n| ") >= 10  # the tables are still tables: pipes in values are escaped

@@ -1,4 +1,11 @@
-"""A Markdown report of one analysis: the stories first, then each article's metadata."""
+"""A Markdown report of one analysis: the stories first, then each article's metadata.
+
+Every string that comes from an article or an input (titles, outlets, authors, removed markup,
+sentences, file names …) goes through ``_cell``, which makes it inert Markdown: HTML-significant
+characters become entities (no tag of an article is live in a viewer that renders HTML), link and
+image brackets, table pipes, code-span backticks and the backslash are escaped, and line breaks
+become spaces. Only the report's own markup (headings, tables, ``**``, ``<br>``) is left live.
+"""
 
 from __future__ import annotations
 
@@ -10,12 +17,19 @@ from kroscek.report import article_label, shown_value
 __all__ = ["markdown_report"]
 
 
+# The backslash first of all: a user's "\\[" must not turn our escape of "[" back into a live one.
+_INERT = str.maketrans(
+    {"&": "&amp;", "<": "&lt;", ">": "&gt;", "\\": "\\\\", "[": "\\[", "]": "\\]", "|": "\\|", "`": "\\`"}
+)
+
+
 def _cell(value: object) -> str:
-    if value is None or value == () or value == []:
+    """``value`` as inert Markdown on one line ("—" when empty; a list joined with commas)."""
+    if value is None or value == () or value == [] or value == "":
         return "—"
     if isinstance(value, tuple | list):
-        return ", ".join(str(v) for v in value)
-    return str(value).replace("|", "\\|").replace("\n", " ")
+        value = ", ".join(str(v) for v in value)
+    return " ".join(str(value).split()).translate(_INERT)
 
 
 def _quote(text: str, limit: int = 160) -> str:
@@ -24,7 +38,7 @@ def _quote(text: str, limit: int = 160) -> str:
 
 
 def _article_section(number: int, article: Article) -> list[str]:
-    out = [f"## {number}. {_cell(article.title) if article.title else article.name}", ""]
+    out = [f"## {number}. {_cell(article.title or article.name)}", ""]
     out += ["| field | value |", "|---|---|"]
     fields = [
         ("name", article.name),
@@ -43,9 +57,9 @@ def _article_section(number: int, article: Article) -> list[str]:
     out.append("")
     if article.sentences:
         first, last = article.sentences[0], article.sentences[-1]
-        out.append(f"**First sentence:** {_quote(article.text[first.start : first.end])}")
+        out.append(f"**First sentence:** {_cell(_quote(article.text[first.start : first.end]))}")
         out.append("")
-        out.append(f"**Last sentence:** {_quote(article.text[last.start : last.end])}")
+        out.append(f"**Last sentence:** {_cell(_quote(article.text[last.start : last.end]))}")
         out.append("")
     if article.dates:
         out += ["**Dates:**", ""]
@@ -53,7 +67,7 @@ def _article_section(number: int, article: Article) -> list[str]:
             value = d.value or (f"T{d.clock}" if d.clock else "unresolved")
             span = f"{value} – {d.end_value}" if d.end_value else value
             how = " (resolved in context)" if d.relative else ""
-            out.append(f"- {_cell(article.text[d.start : d.end])} → {span} ({d.grain}){how}")
+            out.append(f"- {_cell(article.text[d.start : d.end])} → {_cell(span)} ({_cell(d.grain)}){how}")
         out.append("")
     if article.quantities:
         out += ["**Numbers:**", ""]
@@ -71,23 +85,25 @@ def _article_section(number: int, article: Article) -> list[str]:
                 )
                 if x
             )
-            out.append(f"- {_cell(article.text[q.start : q.end])} → {value}" + (f" ({details})" if details else ""))
+            out.append(
+                f"- {_cell(article.text[q.start : q.end])} → {value}" + (f" ({_cell(details)})" if details else "")
+            )
         out.append("")
     if article.boilerplate:
         out += [f"**Removed ({len(article.boilerplate)}):**", "", "| line | reason | text |", "|---|---|---|"]
         for b in article.boilerplate:
             where = "—" if b.line is None else str(b.line + 1) + ("" if b.part == "line" else f" ({b.part})")
-            out.append(f"| {where} | {b.reason} | {_cell(_quote(b.text, 100))} |")
+            out.append(f"| {_cell(where)} | {_cell(b.reason)} | {_cell(_quote(b.text, 100))} |")
         out.append("")
     for w in article.warnings:
-        out.append(f"> **Warning** ({w.stage}): {w.message}")
+        out.append(f"> **Warning** ({_cell(w.stage)}): {_cell(w.message)}")
         out.append("")
     return out
 
 
 def _story_section(number: int, story: Story, articles: dict[str, Article]) -> list[str]:
     label = {a: article_label(articles[a]) for a in story.article_ids}
-    title = _cell(story.title) if story.title else story.id
+    title = _cell(story.title or story.id)
     out = [f"## Story {number}: {title}", "", f"{len(story.article_ids)} article(s), {len(story.events)} event(s).", ""]
     out += ["### Events", "", "| date | event | articles |", "|---|---|---|"]
     for event in story.events:
@@ -96,8 +112,8 @@ def _story_section(number: int, story: Story, articles: dict[str, Article]) -> l
     wires = [(label[a], articles[a].wire) for a in story.article_ids if articles[a].wire]
     if story.duplicates or wires:
         out += ["### Copies and wire copy", ""]
-        out += [f"- {label[d.b]} is a {d.kind} of {label[d.a]}" for d in story.duplicates]
-        out += [f"- {who} re-runs wire copy credited to {', '.join(wire)}" for who, wire in wires]
+        out += [f"- {_cell(label[d.b])} is a {_cell(d.kind)} of {_cell(label[d.a])}" for d in story.duplicates]
+        out += [f"- {_cell(who)} re-runs wire copy credited to {_cell(wire)}" for who, wire in wires]
         out.append("")
     if story.claims:
         out += ["### Claims across outlets", "", "| about | status | why | values |", "|---|---|---|---|"]
@@ -108,11 +124,11 @@ def _story_section(number: int, story: Story, articles: dict[str, Article]) -> l
                 shown = shown_value(v.value)
                 text = _quote(article.text[v.start : v.end], 60) if isinstance(v.value, float) else ""
                 values.append(
-                    f"{shown} ({v.source or 'unattributed'}; {label[v.article_id]}{'; ' + text if text else ''})"
+                    _cell(f"{shown} ({v.source or 'unattributed'}; {label[v.article_id]}{'; ' + text if text else ''})")
                 )
-            out.append(
-                f"| {_cell(claim.about)} | **{claim.status}** | {_cell(claim.reason)} | {_cell('<br>'.join(values))} |"
-            )
+            # "<br>" is the report's own markup, put between values already made inert.
+            figures = "<br>".join(values) or "—"
+            out.append(f"| {_cell(claim.about)} | **{_cell(claim.status)}** | {_cell(claim.reason)} | {figures} |")
         out.append("")
     if story.quote_chains:
         out += [
@@ -132,7 +148,7 @@ def _story_section(number: int, story: Story, articles: dict[str, Article]) -> l
         out += ["### Timeline", "", "| date | what | sources |", "|---|---|---|"]
         for entry in story.timeline:
             sources = len({e.article_id for e in entry.evidence})
-            out.append(f"| {entry.date} | {_cell(_quote(entry.text, 200))} | {sources} article(s) |")
+            out.append(f"| {_cell(entry.date)} | {_cell(_quote(entry.text, 200))} | {sources} article(s) |")
         out.append("")
     return out
 
@@ -147,7 +163,7 @@ def markdown_report(articles: list[Article], skipped: list[Skipped], stories: li
         "",
     ]
     if reasons:
-        out.append("Furniture removed: " + ", ".join(f"{r} {n}" for r, n in reasons.most_common()) + ".")
+        out.append("Furniture removed: " + ", ".join(f"{_cell(r)} {n}" for r, n in reasons.most_common()) + ".")
         out.append("")
     if skipped:
         out += ["## Skipped inputs", "", "| input | problem |", "|---|---|"]
