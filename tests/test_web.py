@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -209,3 +210,129 @@ def test_impossible_dates_and_numbers_are_refused_with_a_message(client: TestCli
         assert client.get(f"/api/stories?limit={limit}").status_code == 422
     assert client.get("/", params={"q": "x" * 60_000}).status_code == 422  # over 200 characters
     assert client.get("/articles/x", params={"start": "-5", "end": "9" * 30}).status_code == 404
+
+
+def _drive(app: object, method: str, headers: list[tuple[bytes, bytes]], chunk: bytes) -> tuple[int, int]:
+    """Send an endless chunked body straight into the ASGI app; the status and how many chunks it read."""
+    import asyncio
+
+    reads = 0
+    status = 0
+
+    async def receive() -> dict[str, object]:
+        nonlocal reads
+        reads += 1
+        if reads > 10_000:  # the app read far past any limit: give up, the test fails on ``reads``
+            return {"type": "http.request", "body": chunk, "more_body": False}
+        return {"type": "http.request", "body": chunk, "more_body": True}
+
+    async def send(message: dict[str, object]) -> None:
+        nonlocal status
+        if message["type"] == "http.response.start":
+            status = int(message["status"])  # type: ignore[call-overload]
+
+    scope = {
+        "type": "http",
+        "asgi": {"version": "3.0"},
+        "http_version": "1.1",
+        "method": method,
+        "scheme": "http",
+        "path": "/api/articles",
+        "raw_path": b"/api/articles",
+        "query_string": b"",
+        "root_path": "",
+        "headers": [(b"host", b"test"), (b"transfer-encoding", b"chunked"), *headers],
+        "client": ("127.0.0.1", 1),
+        "server": ("test", 80),
+    }
+    asyncio.run(app(scope, receive, send))  # type: ignore[operator]
+    return status, reads
+
+
+def test_the_token_is_checked_before_any_body_is_read(store_path: Path) -> None:
+    app = create_app(store_path, token="sekret", max_body=200_000)
+    chunk = b'[{"text": "' + b"a" * 65_536
+    # No token, a wrong one, another scheme: 401 and not one chunk of the endless body read.
+    for headers in ([], [(b"authorization", b"Bearer salah")], [(b"authorization", b"Basic sekret")]):
+        assert _drive(app, "POST", headers, chunk) == (401, 0)
+    assert _drive(create_app(store_path), "POST", [], chunk) == (403, 0)
+    # With the token and no Content-Length: cut with 413 as soon as the stream passes the limit.
+    status, reads = _drive(app, "POST", [(b"authorization", b"Bearer sekret")], chunk)
+    assert status == 413 and reads == 200_000 // len(chunk) + 1
+
+
+def test_a_chunked_body_over_the_limit_is_refused(client: TestClient) -> None:
+    token = {"Authorization": "Bearer sekret"}
+
+    def chunked(total: int) -> Iterator[bytes]:
+        yield b'[{"text": "'
+        for _ in range(total // 65_536):
+            yield b"kata " * 13_107
+        yield b'"}]'
+
+    refused = client.post("/api/articles", content=chunked(20_000_000), headers=token)
+    assert refused.status_code == 413 and "200000 bytes" in refused.json()["detail"]
+    assert client.post("/api/articles", content=chunked(100_000_000)).status_code == 401
+    for length in ("abc", "-1"):
+        assert (
+            client.post("/api/articles", content=b"[]", headers={**token, "Content-Length": length}).status_code == 400
+        )
+    assert client.post("/api/articles", content=b"[]", headers={**token, "Content-Length": "9" * 30}).status_code == 413
+
+
+def test_post_bodies_that_are_not_json_records_are_refused(client: TestClient) -> None:
+    token = {"Authorization": "Bearer sekret"}
+    as_json = {**token, "Content-Type": "application/json"}
+    for body in (b"", b'[{"text": ', b"\xff\xfe[", b'[{"text": "\\ud800'):
+        answer = client.post("/api/articles", content=body, headers=as_json)
+        assert answer.status_code == 400 and "not JSON" in answer.json()["detail"], body[:10]
+    for body in (b"{", b"[" * 100_000, b"null", b"{}", b"[1]", b'[{"text": 5}]', b'[{"title": "no text"}]'):
+        assert client.post("/api/articles", content=body, headers=as_json).status_code == 422, body
+    for kind in ("text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x"):
+        answer = client.post("/api/articles", content=b"[]", headers={**token, "Content-Type": kind})
+        assert answer.status_code == 415, kind
+    # The scheme is case-insensitive (RFC 9110); a token that is not latin-1 text is simply wrong.
+    assert client.post("/api/articles", json=[], headers={"Authorization": "bearer sekret"}).json() == {
+        "added": 0,
+        "skipped": [],
+    }
+    assert client.post("/api/articles", json=[], headers={"Authorization": b"Bearer \xffsekret"}).status_code == 401
+
+
+def test_every_answer_forbids_framing(client: TestClient, store_path: Path, tmp_path: Path) -> None:
+    article_id = client.get("/api/search", params={"q": "Lin"}).json()["hits"][0]["article_id"]
+    answers = [
+        client.get("/"),
+        client.get("/api/search", params={"q": "tentara"}),
+        client.get(f"/articles/{article_id}"),
+        client.get("/api/stories"),
+        client.get("/openapi.json"),
+        client.get("/nope"),
+        client.get("/api/search", params={"since": "0000"}),
+        client.put("/"),
+        client.post("/api/articles", json=[]),
+        client.post("/api/articles", content=b"x" * 300_000, headers={"Authorization": "Bearer sekret"}),
+    ]
+    # Even a 500 (a store that cannot be opened) carries the headers.
+    (tmp_path / "folder.db").mkdir()
+    broken = TestClient(create_app(tmp_path / "folder.db"), raise_server_exceptions=False).get("/")
+    assert broken.status_code == 500
+    for answer in [*answers, broken]:
+        assert answer.headers["x-frame-options"] == "DENY", answer.url
+        assert "frame-ancestors 'none'" in answer.headers["content-security-policy"]
+        assert answer.headers["x-content-type-options"] == "nosniff"
+        assert answer.headers.get_list("content-security-policy") == [answer.headers["content-security-policy"]]
+
+
+def test_head_answers_like_get_without_a_body(client: TestClient) -> None:
+    story_id = client.get("/api/stories").json()[0]["id"]
+    article_id = client.get("/api/search", params={"q": "Lin"}).json()["hits"][0]["article_id"]
+    for url in ["/", "/?q=tentara", "/api/search?q=tentara", "/api/stories", f"/stories/{story_id}"]:
+        url_head, url_get = client.head(url), client.get(url)
+        assert url_head.status_code == 200 and url_head.content == b"", url
+        assert url_head.headers["content-type"] == url_get.headers["content-type"]
+        assert int(url_head.headers["content-length"]) == len(url_get.content), url
+    for url in [f"/articles/{article_id}", f"/api/articles/{article_id}", "/openapi.json"]:
+        assert client.head(url).status_code == 200 and client.head(url).content == b""
+    assert client.head("/stories/nope").status_code == 404
+    assert client.head("/api/articles").status_code == 405  # POST only

@@ -2,14 +2,22 @@
 
 Every HTML page has a JSON twin under ``/api`` and FastAPI describes them all at
 ``/openapi.json``. Reading is open; adding articles (``POST /api/articles``) needs the bearer
-token the server was started with, and is off when it was started without one. Article text is
-untrusted: templates autoescape, and no value from a request ever names a file (ids are checked
-against the id shape and looked up in the store only). Request bodies over ``max_body`` bytes, and
-posts of more than ``max_records`` articles, are refused with 413. Query values lose NUL and other
-control characters; impossible dates and out-of-range numbers are refused with a message (422).
+token the server was started with, and is off when it was started without one.
+
+Requests are untrusted: the token is checked (in constant time) before a byte of the body is
+read; a body is counted while it streams in and refused with 413 past ``max_body`` bytes,
+whatever its Content-Length says or when it has none (chunked); posts of more than
+``max_records`` articles are refused with 413. Query values lose NUL and other control
+characters; impossible dates and out-of-range numbers are refused with a message (422). Article
+text is untrusted too: templates autoescape, and no value from a request ever names a file (ids
+are checked against the id shape and looked up in the store only). Every answer, errors
+included, carries a Content-Security-Policy that allows nothing from outside the site and no
+framing (with ``X-Frame-Options: DENY`` for older browsers), and ``HEAD`` works wherever ``GET``
+does.
 """
 
 import datetime as dt
+import hmac
 import io
 import re
 import threading
@@ -18,8 +26,12 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import msgspec
-from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import Headers
+from starlette.responses import JSONResponse
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from kroscek.model import Article, to_contract
 from kroscek.report.html import highlight, render_story
@@ -30,7 +42,15 @@ from kroscek.store import ingest as ingest_inputs
 __all__ = ["create_app"]
 
 _ID = re.compile(r"^[0-9A-Za-z_-]{1,64}$")
-_POLICY = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; connect-src 'self'"
+_POLICY = (
+    "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; "
+    "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
+)
+_SECURITY = [
+    (b"content-security-policy", _POLICY.encode()),
+    (b"x-frame-options", b"DENY"),
+    (b"x-content-type-options", b"nosniff"),
+]
 _DATE = re.compile(r"^(\d{4}(-\d{2}(-\d{2})?)?)?$")  # empty: the form's blank field
 # NUL ends a C string (SQLite's FTS5 query parser fails on it); the other controls and lone
 # surrogates have no business in a search either.
@@ -45,6 +65,64 @@ class _Record(msgspec.Struct):
     published: str | None = None
     authors: list[str] = []
     id: str | None = None
+
+
+class _Guard:
+    """The outermost layer: security headers on every answer, HEAD as GET without a body, the body limit.
+
+    It wraps even FastAPI's own error layer, so a 500 carries the headers too. The byte limit is
+    enforced on what actually arrives: a declared Content-Length over the limit is refused before
+    anything is read, and the stream is cut with 413 as soon as it passes the limit.
+    """
+
+    def __init__(self, app: ASGIApp, max_body: int) -> None:
+        self.app = app
+        self.max_body = max_body
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        head = scope["method"] == "HEAD"
+        if head:
+            scope = {**scope, "method": "GET"}
+
+        async def guarded_send(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                ours = {name for name, _ in _SECURITY}
+                headers = [(k, v) for k, v in message.get("headers", []) if k.lower() not in ours]
+                message = {**message, "headers": headers + _SECURITY}
+            elif message["type"] == "http.response.body" and head:
+                message = {**message, "body": b""}
+            await send(message)
+
+        length = Headers(scope=scope).get("content-length")
+        if length is not None and (not length.isdigit() or int(length) > self.max_body):
+            over = length.isdigit()
+            detail = f"request body over {self.max_body} bytes" if over else "bad Content-Length"
+            await JSONResponse({"detail": detail}, status_code=413 if over else 400)(scope, receive, guarded_send)
+            return
+        received = 0
+
+        async def counted_receive() -> Message:
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > self.max_body:
+                    raise HTTPException(413, f"request body over {self.max_body} bytes")
+            return message
+
+        await self.app(scope, counted_receive, guarded_send)
+
+
+class _App(FastAPI):
+    """FastAPI with the guard around its whole middleware stack (error pages included)."""
+
+    guard_max_body: int = 5_000_000
+
+    def build_middleware_stack(self) -> ASGIApp:
+        return _Guard(super().build_middleware_stack(), self.guard_max_body)
 
 
 @cache
@@ -78,22 +156,14 @@ def create_app(
     """Return the app serving the store at ``store_path`` (a SQLite file or a ``postgresql://`` URL)."""
     local = threading.local()
     write_lock = threading.Lock()
-    app = FastAPI(title="kroscek", description="Cross-checked Indonesian news: search, stories, articles.")
+    expected = token.encode("utf-8") if token else None
+    app = _App(title="kroscek", description="Cross-checked Indonesian news: search, stories, articles.")
+    app.guard_max_body = max_body
 
     def store() -> Store:
         if not hasattr(local, "store"):
             local.store = open_store(store_path)
         return local.store  # type: ignore[no-any-return]
-
-    @app.middleware("http")
-    async def limit_body(request: Request, call_next: Any) -> Response:
-        length = request.headers.get("content-length")
-        if length and (not length.isdigit() or int(length) > max_body):
-            return JSONResponse({"detail": f"request body over {max_body} bytes"}, status_code=413)
-        response: Response = await call_next(request)
-        response.headers["X-Content-Type-Options"] = "nosniff"
-        response.headers["Content-Security-Policy"] = _POLICY
-        return response
 
     def checked(value: str) -> str:
         if not _ID.match(value):
@@ -183,24 +253,50 @@ def create_app(
             )
         )
 
-    @app.post("/api/articles")
-    def api_add(
-        request_body: list[dict[str, Any]], authorization: Annotated[str | None, Header()] = None
-    ) -> dict[str, Any]:
+    body_schema = msgspec.json.schema(list[_Record])
+    body_schema = {**body_schema["$defs"]["_Record"], "title": "record"}
+
+    @app.post(
+        "/api/articles",
+        openapi_extra={
+            "requestBody": {
+                "required": True,
+                "content": {"application/json": {"schema": {"type": "array", "items": body_schema}}},
+            }
+        },
+    )
+    async def api_add(request: Request) -> dict[str, Any]:
         """Add articles (JSON list of records: text, and optional id, title, url, outlet, published, authors)."""
-        if not token:
+        # Who is asking comes first: nothing of the body is read for a client without the token.
+        if expected is None:
             raise HTTPException(403, "adding articles is off: start the server with a token")
-        if authorization != f"Bearer {token}":
+        scheme, _, given = request.headers.get("authorization", "").partition(" ")
+        # Headers arrive decoded as latin-1: encoding back gives the bytes the client sent.
+        if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode("latin-1"), expected):
             raise HTTPException(401, "a valid bearer token is needed")
-        if len(request_body) > max_records:
-            raise HTTPException(413, f"at most {max_records} articles per request")
+        kind = request.headers.get("content-type", "application/json").split(";")[0].strip().lower()
+        if kind != "application/json":
+            raise HTTPException(415, "the body must be JSON (Content-Type: application/json)")
+        body = bytearray()
+        async for chunk in request.stream():  # the guard cuts it with 413 past max_body
+            body += chunk
         try:
-            records = msgspec.convert(request_body, list[_Record])
+            records = msgspec.json.decode(bytes(body), type=list[_Record])
         except msgspec.ValidationError as error:
             raise HTTPException(422, f"bad record: {error}") from error
+        except (msgspec.DecodeError, RecursionError) as error:
+            raise HTTPException(400, f"the body is not JSON: {error}") from error
+        if len(records) > max_records:
+            raise HTTPException(413, f"at most {max_records} articles per request")
+        if not records:  # nothing to add (the reader would call an empty input an empty file)
+            return {"added": 0, "skipped": []}
         lines = b"\n".join(msgspec.json.encode(r) for r in records)
-        with write_lock:
-            added, skipped = ingest_inputs(store(), ["-"], Settings(), stdin=io.BytesIO(lines))
+
+        def add() -> tuple[int, list[Any]]:
+            with write_lock:
+                return ingest_inputs(store(), ["-"], Settings(), stdin=io.BytesIO(lines))
+
+        added, skipped = await run_in_threadpool(add)
         return {"added": added, "skipped": [{"source": s.source, "reason": s.reason} for s in skipped]}
 
     return app
