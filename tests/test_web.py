@@ -336,3 +336,11 @@ def test_head_answers_like_get_without_a_body(client: TestClient) -> None:
         assert client.head(url).status_code == 200 and client.head(url).content == b""
     assert client.head("/stories/nope").status_code == 404
     assert client.head("/api/articles").status_code == 405  # POST only
+
+
+def test_the_api_is_described_at_openapi_json_and_no_page_loads_a_cdn(client: TestClient) -> None:
+    assert client.get("/docs").status_code == 404 and client.get("/redoc").status_code == 404
+    api = client.get("/openapi.json").json()
+    body = api["paths"]["/api/articles"]["post"]["requestBody"]["content"]["application/json"]["schema"]
+    assert body["type"] == "array" and body["items"]["required"] == ["text"]
+    assert 'href="/openapi.json"' in client.get("/").text

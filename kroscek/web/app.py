@@ -1,8 +1,11 @@
 """``kroscek serve``: the web app on a store — search, story briefings, articles, and their JSON twins.
 
 Every HTML page has a JSON twin under ``/api`` and FastAPI describes them all at
-``/openapi.json``. Reading is open; adding articles (``POST /api/articles``) needs the bearer
-token the server was started with, and is off when it was started without one.
+``/openapi.json`` (there is no ``/docs`` page: Swagger UI would come from a CDN, which the
+pages' own Content-Security-Policy forbids). Reading is open; adding articles
+(``POST /api/articles``) needs the bearer token the server was started with, and is off when it
+was started without one. Give the token in the environment, ``KROSCEK_TOKEN=… kroscek serve``,
+rather than as ``--token``: a command-line argument shows in ``ps`` to every user of the machine.
 
 Requests are untrusted: the token is checked (in constant time) before a byte of the body is
 read; a body is counted while it streams in and refused with 413 past ``max_body`` bytes,
@@ -153,11 +156,21 @@ def _day(name: str, value: str | None) -> str | None:
 def create_app(
     store_path: str | Path, *, token: str | None = None, max_body: int = 5_000_000, max_records: int = 500
 ) -> FastAPI:
-    """Return the app serving the store at ``store_path`` (a SQLite file or a ``postgresql://`` URL)."""
+    """Return the app serving the store at ``store_path`` (a SQLite file or a ``postgresql://`` URL).
+
+    ``token`` turns on ``POST /api/articles`` for clients that send ``Authorization: Bearer
+    <token>``; ``kroscek serve`` reads it from ``KROSCEK_TOKEN`` (preferred: an argument shows in
+    ``ps``) or ``--token``.
+    """
     local = threading.local()
     write_lock = threading.Lock()
     expected = token.encode("utf-8") if token else None
-    app = _App(title="kroscek", description="Cross-checked Indonesian news: search, stories, articles.")
+    app = _App(
+        title="kroscek",
+        description="Cross-checked Indonesian news: search, stories, articles.",
+        docs_url=None,
+        redoc_url=None,
+    )
     app.guard_max_body = max_body
 
     def store() -> Store:
