@@ -9,6 +9,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from fastapi.testclient import TestClient
 from markdown_it import MarkdownIt
 
 import kroscek.report
@@ -33,6 +34,8 @@ from kroscek.model import (
 )
 from kroscek.report.files import write_reports
 from kroscek.report.html import highlight
+from kroscek.store import open_store
+from kroscek.web.app import create_app
 
 # Markup, an attribute break-out, an SVG handler, a Markdown javascript: link, an image, a link
 # reference definition, an escape that tries to undo ours, a table pipe and a line break.
@@ -230,3 +233,33 @@ def test_markdown_report_keeps_hostile_strings_inert(
     # The text itself is all there, readable.
     assert "title &lt;script&gt;alert(1)&lt;/script&gt;" in html and "[x](javascript:alert(4))" in html
     assert report.count("\n| ") >= 10  # the tables are still tables: pipes in values are escaped
+
+
+def test_briefing_files_have_no_live_markup(hostile_records: tuple[list[Article], Story], tmp_path: Path) -> None:
+    articles, story = hostile_records
+    write_reports(tmp_path, articles, [], [story])
+    pages = sorted(tmp_path.glob("*.html"))
+    assert [p.name for p in pages] == ["index.html", "story-1.html"]
+    for page in pages:
+        assert_inert(page.read_text(encoding="utf-8"), page.name)
+    assert "<script>" in (tmp_path / "story-1.html").read_text(encoding="utf-8")  # ours is there
+
+
+def test_every_web_page_of_hostile_records_is_inert(
+    hostile_records: tuple[list[Article], Story], tmp_path: Path
+) -> None:
+    articles, story = hostile_records
+    store = open_store(tmp_path / "k.db")
+    store.upsert_articles(articles)
+    store.replace_stories([story])
+    store.close()
+    client = TestClient(create_app(tmp_path / "k.db"))
+    pages: list[tuple[str, dict[str, str]]] = [("/", {}), (f"/stories/{story.id}", {})]
+    pages += [(f"/articles/{a.id}", {"start": "0", "end": "30"}) for a in articles]
+    pages += [("/", {field: PAYLOAD[:95]}) for field in ("q", "speaker", "entity", "outlet")]
+    pages += [("/", {"q": "Budi"}), ("/", {"q": "title"}), ("/", {"speaker": hostile("speaker")[:95]})]
+    for url, params in pages:
+        response = client.get(url, params=params)
+        assert response.status_code == 200, (url, params)
+        assert_inert(response.text, f"{url} {params}")
+    assert "Budi" in client.get("/?q=Budi").text  # the hostile records were found and shown
