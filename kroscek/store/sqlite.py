@@ -123,6 +123,16 @@ def _header_version(path: str) -> int | None:
     return int.from_bytes(header[60:64], "big", signed=True)  # PRAGMA user_version lives at offset 60
 
 
+def _without_nul(params: Sequence[Any]) -> tuple[Any, ...]:
+    """Return ``params`` with every NUL in a text value replaced by U+FFFD.
+
+    PostgreSQL refuses NUL in text, and SQLite's FTS and string functions stop at one; the same
+    replacement on both keeps the stores alike, one character for one so lengths still match.
+    Records are stored whole as JSON, where a NUL is escaped, so an article reads back as written.
+    """
+    return tuple(p.replace("\x00", "\ufffd") if isinstance(p, str) and "\x00" in p else p for p in params)
+
+
 def _explain(path: str, doing: str, error: sqlite3.DatabaseError) -> str:
     """Return what went wrong with the store at ``path`` and what the user can do about it."""
     code = error.sqlite_errorname or ""
@@ -230,19 +240,19 @@ class Store:
             self._depth = 0
 
     # Every statement goes through these three, so a database error anywhere becomes a StoreError
-    # that names the file and what to do, never a traceback.
+    # that names the file and what to do, never a traceback, and no text value carries a NUL.
 
     def _run(self, sql: str, params: Sequence[Any] = ()) -> None:
         with self._failing(sql):
-            self.db.execute(sql, params)
+            self.db.execute(sql, _without_nul(params))
 
     def _run_many(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
         with self._failing(sql):
-            self.db.executemany(sql, rows)
+            self.db.executemany(sql, (_without_nul(row) for row in rows))
 
     def _fetch(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
         with self._failing(sql):
-            return list(self.db.execute(sql, params).fetchall())
+            return list(self.db.execute(sql, _without_nul(params)).fetchall())
 
     @contextmanager
     def _failing(self, sql: str) -> Iterator[None]:
