@@ -6,6 +6,8 @@ from pathlib import Path
 
 import msgspec
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kroscek.analysis import analyze
 from kroscek.annotate.entities import canonical_names, find_entities, load_model, name_key
@@ -184,3 +186,54 @@ def test_a_named_speaker_the_model_missed_becomes_a_person() -> None:
     assert [(text[e.start : e.end], e.label, e.canonical) for e in linked.entities] == [
         ("Guo Jiakun", "PER", "Guo Jiakun")
     ]
+
+
+_FIRST = ("Budi", "Andi", "Siti", "Dewi", "Agus", "Rina", "Joko", "Hadi", "Putri", "Yusuf")
+_LAST = (
+    *("Santoso", "Wijaya", "Pratama", "Saputra", "Hidayat", "Nugroho", "Lestari", "Siregar", "Harahap", "Halim"),
+    *("Tanjung", "Nasution", "Sitompul", "Rahman", "Hakim", "Wibowo", "Permana", "Utomo", "Sembiring", "Gunawan"),
+)
+
+
+def test_a_long_roll_of_people_links_partial_names_only_when_unambiguous() -> None:
+    # Issue 10: every person was compared with every other (2,000 names: 12 s).
+    names = [f"{f} {m} {last}" for m in _FIRST for f in _FIRST for last in _LAST][:2_000]
+    text = "Daftar korban: " + ", ".join(names) + ". Menurut Santoso, dan Zainal Abidin Halim, kata Abidin Halim."
+    spans = [(n, "PER") for n in names] + [("Santoso", "PER"), ("Zainal Abidin Halim", "PER"), ("Abidin Halim", "PER")]
+    canon = [c for _, c in canonical_names(text, _mentions(text, spans))]
+    assert canon[:2_000] == names  # nobody is merged into anybody else
+    assert canon[2_000] == "Santoso"  # hundreds of people could be meant
+    assert canon[2_001:] == ["Zainal Abidin Halim"] * 2
+
+
+def _fullest_all_pairs(name: str, people: list[str]) -> str:
+    """The rule stated plainly, comparing the name with every person: the reference."""
+    from kroscek.annotate.entities import runs_inside
+
+    tokens = name_key(name).split()
+    owners = {name_key(o) for o in people if runs_inside(tokens, name_key(o).split())}
+    if len({o for o in owners if not any(runs_inside(o.split(), p.split()) for p in owners)}) > 1:
+        return name
+    best = name
+    for other in people:
+        other_tokens = name_key(other).split()
+        if len(other_tokens) <= len(tokens):
+            if other_tokens == tokens and len(other) > len(best) and other[0].isupper():
+                best = other
+        elif runs_inside(tokens, other_tokens) and len(other_tokens) > len(name_key(best).split()):
+            best = other
+    return next((" ".join(o.split()) for o in people if name_key(o) == name_key(best)), best)
+
+
+# Words the alias tables leave alone ("Un" is the UN there).
+_WORDS = ("Kim", "Jong", "Il", "Jong-il", "Yo", "KIM", "Habibie", "BJ", "Ainun", "B.", "Lin", "Jian")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=4), min_size=1, max_size=10))
+def test_person_index_agrees_with_all_pairs(people_words: list[list[str]]) -> None:
+    people = [" ".join(words) for words in people_words]
+    text = " dan ".join(people)
+    mentions = _mentions(text, [(p, "PER") for p in people])
+    got = [c for _, c in canonical_names(text, mentions)]
+    assert got == [_fullest_all_pairs(p, people) for p in people]

@@ -42,9 +42,10 @@ __all__ = [
 MODELS = Path(__file__).resolve().parent.parent / "models"
 DEFAULT_MODEL = "ner-id-xs"
 
-# A capital is its government when an act of speech or state follows it.
+# A capital is its government when an act of speech or state follows it (matched at the
+# mention's end, never on a copy of the rest of the text).
 _GOVERNMENT_VERBS = re.compile(
-    r"^\s*(?:,\s*[^,]{0,60},\s*)?(?:juga\s+|pun\s+|telah\s+|tidak\s+|akan\s+)?"
+    r"\s*(?:,\s*[^,]{0,60},\s*)?(?:juga\s+|pun\s+|telah\s+|tidak\s+|akan\s+)?"
     r"(?:mengatakan|menyatakan|menegaskan|mengakui|membantah|memandang|menolak|meminta|mendesak|"
     r"mengecam|mengumumkan|mengirim|mengirimkan|menilai|menyebut|menuduh|berharap|menyerukan|"
     r"memilih|menanggapi|mengingatkan|memperingatkan|mengutuk|said|says|denied|warned)\b",
@@ -104,16 +105,34 @@ def _cldr_countries() -> frozenset[str]:
     return frozenset(Locale("id").territories.values())
 
 
+# Possessive runs: a word is read whole or not at all.
 _ACRONYM_AFTER = re.compile(
-    r"(?P<long>[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|dan|dari|untuk|of|and)){1,8})\s*\(\s*(?P<short>[A-Z][A-Za-z]{1,9})\s*\)"
+    r"(?P<long>[A-Z][\w'’-]*+(?:\s++(?:[A-Z][\w'’-]*+|dan|dari|untuk|of|and)){1,8})"
+    r"\s*\(\s*(?P<short>[A-Z][A-Za-z]{1,9})\s*\)"
 )
+_NAME_RUN = re.compile(r"[\w'’-]+")
+_CAPITAL = re.compile("[A-Z]")
 
 
 def _acronyms(text: str) -> dict[str, str]:
-    """Acronyms the text defines: "Direktorat Jenderal Intelijen (GUR)" -> {"GUR": long form}."""
+    """Acronyms the text defines: "Direktorat Jenderal Intelijen (GUR)" -> {"GUR": long form}.
+
+    A long form can only be tried from the first capital of a word: from a later capital of
+    the same word ("AAAA…") it reads the same rest and fares the same, so trying each of them
+    would read a long word once per capital.
+    """
     found = {}
-    for match in _ACRONYM_AFTER.finditer(text):
-        found[name_key(match.group("short"))] = match.group("long")
+    resume = 0
+    for run in _NAME_RUN.finditer(text):
+        if run.start() < resume:
+            continue
+        capital = _CAPITAL.search(text, run.start(), run.end())
+        if capital is None:
+            continue
+        match = _ACRONYM_AFTER.match(text, capital.start())
+        if match:
+            found[name_key(match.group("short"))] = match.group("long")
+            resume = match.end()
     return found
 
 
@@ -121,7 +140,7 @@ def canonical_names(text: str, mentions: list[tuple[int, int, str]]) -> list[tup
     """Return (label, canonical) for each (start, end, label) mention of ``text``."""
     aliases = _alias_index()
     defined = _acronyms(text)
-    people = [text[s:e] for s, e, label in mentions if label == "PER"]
+    people = _People([text[s:e] for s, e, label in mentions if label == "PER"])
     out = []
     for start, end, label in mentions:
         surface = " ".join(text[start:end].split())
@@ -129,12 +148,12 @@ def canonical_names(text: str, mentions: list[tuple[int, int, str]]) -> list[tup
         canonical = aliases.get(key)
         if canonical is None and key in defined:
             canonical = aliases.get(name_key(defined[key]), defined[key])
-        if label in ("LOC", "GPE", "ORG") and surface in capitals.CAPITALS and _GOVERNMENT_VERBS.match(text[end:]):
+        if label in ("LOC", "GPE", "ORG") and surface in capitals.CAPITALS and _GOVERNMENT_VERBS.match(text, end):
             label, canonical = "GPE", capitals.CAPITALS[surface]
         elif label == "LOC" and _is_country(surface):
             label = "GPE"
         if canonical is None and label == "PER":
-            canonical = _fullest(surface, people)
+            canonical = people.fullest(surface)
         out.append((label, canonical or surface))
     return out
 
@@ -144,28 +163,65 @@ def runs_inside(short: list[str], long: list[str]) -> bool:
     return len(long) > len(short) and any(long[i : i + len(short)] == short for i in range(len(long) - len(short) + 1))
 
 
-def _fullest(name: str, people: list[str]) -> str:
-    """The fullest form of a person's name in the article that contains this one's words."""
-    tokens = name_key(name).split()
-    owners = {name_key(o) for o in people if runs_inside(tokens, name_key(o).split())}
-    if len({o for o in owners if not any(runs_inside(o.split(), p.split()) for p in owners)}) > 1:
-        return name  # "Habibie" beside "BJ Habibie" and "Ainun Habibie": either could be meant
-    best = name
-    for other in people:
-        other_tokens = name_key(other).split()
-        if len(other_tokens) <= len(tokens):
-            if other_tokens == tokens and len(other) > len(best):
-                best = other if other[0].isupper() else best
-            continue
-        # "Jong Un" inside "Kim Jong Un": a contiguous run of the longer name's words.
-        inside = any(other_tokens[i : i + len(tokens)] == tokens for i in range(len(other_tokens) - len(tokens) + 1))
-        if inside and len(other_tokens) > len(name_key(best).split()):
-            best = other
-    # Spelling variants of the chosen form collapse to its first written variant.
-    for other in people:
-        if name_key(other) == name_key(best):
-            return " ".join(other.split())
-    return best
+class _People:
+    """The article's person mentions, indexed by folded name and by word.
+
+    A partial name can only belong to a name that has all its words, so each lookup compares
+    it with the names in the smallest of its words' lists, never with every person.
+    """
+
+    def __init__(self, mentions: list[str]) -> None:
+        self.mentions = mentions
+        self.keys = [name_key(m) for m in mentions]
+        self.positions: dict[str, list[int]] = {}  # key -> positions of its mentions, in order
+        self.by_word: dict[str, set[str]] = {}  # word -> keys that have it
+        for position, key in enumerate(self.keys):
+            self.positions.setdefault(key, []).append(position)
+        for key in self.positions:
+            for word in key.split():
+                self.by_word.setdefault(word, set()).add(key)
+        self._fullest: dict[str, str] = {}
+
+    def _owners(self, tokens: list[str]) -> set[str]:
+        """The names that hold ``tokens`` as a contiguous run of their words, and are longer."""
+        if not tokens:
+            candidates: set[str] | list[str] = list(self.positions)
+        else:
+            lists = sorted((self.by_word.get(t, set()) for t in set(tokens)), key=len)
+            candidates = lists[0].intersection(*lists[1:])
+        return {k for k in candidates if runs_inside(tokens, k.split())}
+
+    def fullest(self, name: str) -> str:
+        """The fullest form of a person's name in the article that contains this one's words."""
+        if name not in self._fullest:
+            self._fullest[name] = self._find_fullest(name)
+        return self._fullest[name]
+
+    def _find_fullest(self, name: str) -> str:
+        key = name_key(name)
+        tokens = key.split()
+        owners = self._owners(tokens)
+        if owners:
+            # Two owners neither inside the other: "Habibie" beside "BJ Habibie" and "Ainun
+            # Habibie", either could be meant. Only the longest owner can hold all the others.
+            longest = max(len(o.split()) for o in owners)
+            top = [o for o in owners if len(o.split()) == longest]
+            if len(top) > 1 or not all(o == top[0] or runs_inside(o.split(), top[0].split()) for o in owners):
+                return name
+        best = name
+        # The mentions that can change the answer (the same name written otherwise, and the
+        # owners), in the article's order.
+        relevant = sorted(p for k in (key, *owners) for p in self.positions.get(k, ()))
+        for position in relevant:
+            other, other_key = self.mentions[position], self.keys[position]
+            if other_key == key:
+                if len(other) > len(best) and other[0].isupper():
+                    best = other
+            elif len(other_key.split()) > len(name_key(best).split()):
+                best = other  # "Jong Un" inside "Kim Jong Un": a contiguous run of the longer name
+        # Spelling variants of the chosen form collapse to its first written variant.
+        first = self.positions.get(name_key(best))
+        return " ".join(self.mentions[first[0]].split()) if first else best
 
 
 def _is_role(word: str, roles: frozenset[str]) -> bool:
@@ -183,8 +239,12 @@ def _tidy(text: str, start: int, end: int, label: str) -> list[tuple[int, int, s
     """
     words = list(re.finditer(r"\S+", text[start:end]))
     roles = _role_words()
-    while words and (not words[0].group()[0].isupper() or (label == "PER" and _is_role(words[0].group(), roles))):
-        words.pop(0)
+    first = 0
+    while first < len(words) and (
+        not words[first].group()[0].isupper() or (label == "PER" and _is_role(words[first].group(), roles))
+    ):
+        first += 1
+    del words[:first]
     while label == "PER" and len(words) > 1:
         if len(words) > 2 and " ".join(w.group() for w in words[-2:]).lower() in roles:
             del words[-2:]
@@ -274,14 +334,22 @@ def _split_trailing_people(text: str, mentions: list[tuple[int, int, str]]) -> l
 
     Indonesian puts the title before the name with no comma, and the model sometimes swallows
     the name into the organisation; a tail of words that the same article tags as a person
-    elsewhere is that person.
+    elsewhere is that person. Only tails no longer (in words of a folded name) than the
+    longest person are tried, so a long mention costs what its words cost.
     """
     people = {name_key(text[s:e]) for s, e, label in mentions if label == "PER"}
+    longest = max((len(k.split()) for k in people), default=0)
     out: list[tuple[int, int, str]] = []
     for start, end, label in mentions:
-        words = list(re.finditer(r"\S+", text[start:end]))
-        if label != "PER" and len(words) >= 3:
+        words = list(re.finditer(r"\S+", text[start:end])) if label != "PER" else []
+        if len(words) >= 3:
+            # The folded words of the tail from each cut on: the name_key of that tail.
+            sizes = [len(name_key(w.group()).split()) for w in words]
+            tail_size = sum(sizes)
             for cut in range(1, len(words) - 1):
+                tail_size -= sizes[cut - 1]
+                if tail_size > longest:
+                    continue
                 tail = " ".join(w.group() for w in words[cut:])
                 if name_key(tail) in people:
                     out.append((start, start + words[cut - 1].end(), label))
@@ -294,28 +362,39 @@ def _split_trailing_people(text: str, mentions: list[tuple[int, int, str]]) -> l
     return out
 
 
-def _from_doc(text: str, doc: Any) -> list[Entity]:
-    mentions = _split_trailing_people(
-        text, [m for e in doc.ents for m in _tidy(text, e.start_char, e.end_char, e.label_)]
-    )
+def _from_spans(text: str, spans: list[tuple[int, int, str]]) -> list[Entity]:
+    mentions = _split_trailing_people(text, [m for s, e, label in spans for m in _tidy(text, s, e, label)])
     resolved = canonical_names(text, mentions)
     return [Entity(s, e, label, canonical) for (s, e, _), (label, canonical) in zip(mentions, resolved, strict=True)]
+
+
+def _ner_spans(texts: list[str], model: str = DEFAULT_MODEL) -> list[list[tuple[int, int, str]]]:
+    """The model's (start, end, label) mentions in each text, through one ``nlp.pipe`` call."""
+    nlp = load_model(model)
+    pieces: list[tuple[int, int, str]] = []  # (text number, offset, piece)
+    for number, text in enumerate(texts):
+        if text.strip():
+            pieces.append((number, 0, truecase(text)))
+    found: list[list[tuple[int, int, str]]] = [[] for _ in texts]
+    docs = nlp.pipe([piece for _, _, piece in pieces], batch_size=32)
+    for (number, offset, _), doc in zip(pieces, docs, strict=True):
+        found[number].extend((offset + e.start_char, offset + e.end_char, e.label_) for e in doc.ents)
+    return found
 
 
 def find_entities(text: str, model: str = DEFAULT_MODEL) -> list[Entity]:
     """Return the entity mentions of ``text`` with labels and canonical names."""
     if not text.strip():
         return []
-    return _from_doc(text, load_model(model)(truecase(text)))
+    return _from_spans(text, _ner_spans([text], model)[0])
 
 
 def _entities_batch(articles: list[Article]) -> list[Article]:
     """The stage over a batch: one ``nlp.pipe`` call, which is faster than one call per text."""
     texts = [a.text for a in articles]
-    docs = load_model(DEFAULT_MODEL).pipe([truecase(t) for t in texts], batch_size=32)
     return [
-        msgspec.structs.replace(a, entities=tuple(_from_doc(t, d) if t.strip() else ()))
-        for a, t, d in zip(articles, texts, docs, strict=True)
+        msgspec.structs.replace(a, entities=tuple(_from_spans(t, spans) if t.strip() else ()))
+        for a, t, spans in zip(articles, texts, _ner_spans(texts), strict=True)
     ]
 
 
