@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import msgspec
@@ -10,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kroscek.analysis import analyze
-from kroscek.annotate.entities import canonical_names, find_entities, load_model, name_key
+from kroscek.annotate.entities import _entities_batch, canonical_names, chunks, find_entities, load_model, name_key
 from kroscek.model import Article, Entity, Quote
 from kroscek.settings import Settings
 from kroscek.stories.entities import link_entities
@@ -237,3 +238,35 @@ def test_person_index_agrees_with_all_pairs(people_words: list[list[str]]) -> No
     mentions = _mentions(text, [(p, "PER") for p in people])
     got = [c for _, c in canonical_names(text, mentions)]
     assert got == [_fullest_all_pairs(p, people) for p in people]
+
+
+def test_chunks_of_a_text_over_the_limit_cut_at_paragraphs_and_sentences() -> None:
+    text = ("Kalimat pertama di sini. " * 20 + "\n") * 2_000 + "Akhir."  # just over 1,000,000
+    assert len(text) > 1_000_000
+    pieces = chunks(text, 1_000_000)
+    assert len(pieces) == 2 and "".join(p for _, p in pieces) == text
+    assert pieces[0][1].endswith("\n") and pieces[1][0] == len(pieces[0][1])
+    one_line = "Kalimat pertama di sini. " * 100
+    pieces = chunks(one_line, 400)
+    assert all(len(p) <= 400 and p.endswith(". ") for _, p in pieces[:-1])
+    assert "".join(p for _, p in pieces) == one_line
+    assert [len(p) for _, p in chunks("x" * 1_000, 400)] == [400, 400, 200]  # no break at all: cut hard
+
+
+def test_a_text_over_the_model_limit_keeps_every_layer(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Issue 10: over nlp.max_length (1,000,000) spaCy refused the text and the stage lost it.
+    # The limit is lowered here so the text need not be a megabyte.
+    monkeypatch.setattr(load_model(), "max_length", 300)
+    paragraphs = [
+        "Presiden Rusia Vladimir Putin menerima tamunya di Moskow pada Selasa.",
+        "Lin Jian menambahkan bahwa Beijing berharap semua pihak menahan diri.",
+        "Kim Jong Un meninjau latihan militer di Pyongyang pada Rabu pagi.",
+    ] * 4
+    text = "\n\n".join(paragraphs)
+    assert len(text) > 2 * 300
+    found = {(e.start, text[e.start : e.end], e.label) for e in find_entities(text)}
+    for name, label in (("Vladimir Putin", "PER"), ("Lin Jian", "PER"), ("Kim Jong Un", "PER"), ("Moskow", "LOC")):
+        starts = [m.start() for m in re.finditer(name, text)]
+        assert {(s, name, label) for s in starts} <= found, name
+    (article,) = _entities_batch([Article(id="a", source="a", name="a", raw=text, text=text)])
+    assert {(e.start, text[e.start : e.end], e.label) for e in article.entities} == found

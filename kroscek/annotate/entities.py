@@ -31,6 +31,7 @@ __all__ = [
     "DEFAULT_MODEL",
     "canonical_alias",
     "canonical_names",
+    "chunks",
     "entities",
     "find_entities",
     "load_model",
@@ -368,13 +369,52 @@ def _from_spans(text: str, spans: list[tuple[int, int, str]]) -> list[Entity]:
     return [Entity(s, e, label, canonical) for (s, e, _), (label, canonical) in zip(mentions, resolved, strict=True)]
 
 
+_PARAGRAPH_END = re.compile(r"\n")
+_SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*\s")
+_SPACE = re.compile(r"\s")
+
+
+def _last_end(pattern: re.Pattern[str], text: str, low: int, high: int) -> int | None:
+    end = None
+    for match in pattern.finditer(text, low, high):
+        end = match.end()
+    return end
+
+
+def chunks(text: str, limit: int) -> list[tuple[int, str]]:
+    """Return ``(offset, piece)`` pieces of ``text``, none longer than ``limit``, in order.
+
+    A text within the limit is one piece. A longer one is cut after a paragraph break in the
+    second half of each stretch of ``limit`` characters, else after a sentence end, else after
+    a space, else at the limit; so every piece but the last is at least half the limit.
+    """
+    pieces = []
+    start = 0
+    while len(text) - start > limit:
+        low, high = start + limit // 2, start + limit
+        cut = (
+            _last_end(_PARAGRAPH_END, text, low, high)
+            or _last_end(_SENTENCE_END, text, low, high)
+            or _last_end(_SPACE, text, low, high)
+            or high
+        )
+        pieces.append((start, text[start:cut]))
+        start = cut
+    pieces.append((start, text[start:]))
+    return pieces
+
+
 def _ner_spans(texts: list[str], model: str = DEFAULT_MODEL) -> list[list[tuple[int, int, str]]]:
-    """The model's (start, end, label) mentions in each text, through one ``nlp.pipe`` call."""
+    """The model's (start, end, label) mentions in each text, through one ``nlp.pipe`` call.
+
+    A text over the model's ``max_length`` (spaCy refuses those) goes in pieces cut at
+    paragraph or sentence ends (:func:`chunks`), and its pieces' offsets are shifted back.
+    """
     nlp = load_model(model)
     pieces: list[tuple[int, int, str]] = []  # (text number, offset, piece)
     for number, text in enumerate(texts):
         if text.strip():
-            pieces.append((number, 0, truecase(text)))
+            pieces.extend((number, offset, piece) for offset, piece in chunks(truecase(text), nlp.max_length))
     found: list[list[tuple[int, int, str]]] = [[] for _ in texts]
     docs = nlp.pipe([piece for _, _, piece in pieces], batch_size=32)
     for (number, offset, _), doc in zip(pieces, docs, strict=True):
