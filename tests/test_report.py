@@ -263,3 +263,29 @@ def test_every_web_page_of_hostile_records_is_inert(
         assert response.status_code == 200, (url, params)
         assert_inert(response.text, f"{url} {params}")
     assert "Budi" in client.get("/?q=Budi").text  # the hostile records were found and shown
+
+
+def test_the_policy_allows_our_inline_script_by_its_hash_and_no_other(
+    hostile_records: tuple[list[Article], Story], tmp_path: Path
+) -> None:
+    import base64
+    import hashlib
+    import html
+
+    articles, story = hostile_records
+    write_reports(tmp_path, articles, [], [story])
+    store = open_store(tmp_path / "k.db")
+    store.upsert_articles(articles)
+    store.replace_stories([story])
+    store.close()
+    served = TestClient(create_app(tmp_path / "k.db")).get(f"/stories/{story.id}")
+    briefing = (tmp_path / "story-1.html").read_text(encoding="utf-8")
+    meta = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', briefing)
+    assert meta
+    policies = ((briefing, html.unescape(meta.group(1))), (served.text, served.headers["content-security-policy"]))
+    for page, policy in policies:
+        script_src = next(d for d in policy.split(";") if d.strip().startswith("script-src")).split()[1:]
+        script = re.search(r"<script>(.*?)</script>", page, re.DOTALL)
+        assert script
+        digest = base64.b64encode(hashlib.sha256(script.group(1).encode("utf-8")).digest()).decode("ascii")
+        assert script_src == [f"'sha256-{digest}'"]  # not 'unsafe-inline'

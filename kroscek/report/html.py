@@ -9,7 +9,9 @@ becomes an attribute that a browser would run (no URLs from articles are rendere
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
+import hashlib
 import itertools
 import re
 from collections import Counter, defaultdict
@@ -21,7 +23,7 @@ from typing import Any
 from kroscek.model import Article, Story, sentence_at
 from kroscek.report import article_label, shown_value
 
-__all__ = ["Segment", "highlight", "render_index", "render_story", "story_view", "summarise"]
+__all__ = ["Segment", "content_policy", "highlight", "render_index", "render_story", "story_view", "summarise"]
 
 
 @dataclass(frozen=True)
@@ -242,11 +244,29 @@ def _environment() -> Any:
     return env
 
 
+@cache
+def content_policy() -> str:
+    """The Content-Security-Policy of the pages: nothing from elsewhere, no inline script but our own.
+
+    Our one script is allowed by its SHA-256, not by 'unsafe-inline', so markup that slipped
+    through escaping still could not run. (The web app adds frame-ancestors, which a <meta> cannot
+    carry.)
+    """
+    page = _environment().get_template("_script.html.j2").render()
+    script = page[page.index("<script>") + len("<script>") : page.rindex("</script>")]
+    digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
+    return (
+        f"default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-{digest}'; img-src data:; "
+        "connect-src 'self'; base-uri 'none'; form-action 'self'"
+    )
+
+
 def render_story(story: Story, articles: dict[str, Article], *, live: bool = False) -> str:
     """Return the self-contained HTML briefing of ``story``."""
     view = story_view(story, articles)
     texts = {a.id: highlight(a) for a in (articles[x] for x in story.article_ids if x in articles)}
-    return str(_environment().get_template("briefing.html.j2").render(story=view, texts=texts, live=live))
+    template = _environment().get_template("briefing.html.j2")
+    return str(template.render(story=view, texts=texts, live=live, policy=content_policy()))
 
 
 def render_index(stories: Sequence[Story], articles: dict[str, Article]) -> str:

@@ -37,7 +37,7 @@ from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from kroscek.model import Article, to_contract
-from kroscek.report.html import highlight, render_story
+from kroscek.report.html import content_policy, highlight, render_story
 from kroscek.settings import Settings
 from kroscek.store import Store, open_store
 from kroscek.store import ingest as ingest_inputs
@@ -45,10 +45,7 @@ from kroscek.store import ingest as ingest_inputs
 __all__ = ["create_app"]
 
 _ID = re.compile(r"^[0-9A-Za-z_-]{1,64}$")
-_POLICY = (
-    "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; "
-    "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
-)
+_POLICY = content_policy() + "; frame-ancestors 'none'"
 _SECURITY = [
     (b"content-security-policy", _POLICY.encode()),
     (b"x-frame-options", b"DENY"),
