@@ -260,3 +260,10 @@ def test_out_of_range_dates_never_reach_date_arithmetic() -> None:
     ]
     (story,) = build_stories(odd)
     assert len(story.article_ids) == 3
+
+
+def test_claim_topic_ties_go_to_the_alphabet_not_to_set_order() -> None:
+    from kroscek.stories.claims import _topic
+
+    words = frozenset({"tentara", "intelijen", "Rusia", "@Korea Utara", "dikerahkan", "pasukan"})
+    assert _topic([words, words]) == "Korea Utara, Rusia, dikerahkan"
