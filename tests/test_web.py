@@ -273,11 +273,9 @@ def test_a_chunked_body_over_the_limit_is_refused(client: TestClient) -> None:
     refused = client.post("/api/articles", content=chunked(20_000_000), headers=token)
     assert refused.status_code == 413 and "200000 bytes" in refused.json()["detail"]
     assert client.post("/api/articles", content=chunked(100_000_000)).status_code == 401
-    for length in ("abc", "-1"):
-        assert (
-            client.post("/api/articles", content=b"[]", headers={**token, "Content-Length": length}).status_code == 400
-        )
-    assert client.post("/api/articles", content=b"[]", headers={**token, "Content-Length": "9" * 30}).status_code == 413
+    for length, status in (("abc", 400), ("-1", 400), ("²".encode("latin-1"), 400), ("9" * 30, 413)):
+        lying = client.post("/api/articles", content=b"[]", headers={**token, "Content-Length": length})
+        assert lying.status_code == status, length
 
 
 def test_post_bodies_that_are_not_json_records_are_refused(client: TestClient) -> None:

@@ -97,8 +97,9 @@ class _Guard:
             await send(message)
 
         length = Headers(scope=scope).get("content-length")
-        if length is not None and (not length.isdigit() or int(length) > self.max_body):
-            over = length.isdigit()
+        declared = length is not None and length.isascii() and length.isdigit()  # "²" is a digit to Python
+        if length is not None and (not declared or int(length) > self.max_body):
+            over = declared
             detail = f"request body over {self.max_body} bytes" if over else "bad Content-Length"
             await JSONResponse({"detail": detail}, status_code=413 if over else 400)(scope, receive, guarded_send)
             return
