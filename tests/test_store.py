@@ -9,15 +9,19 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import closing, suppress
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from kroscek.model import Article, Entity, Quote, Sentence
+from kroscek.model import Article, Entity, Quote, Sentence, Story
+from kroscek.settings import Settings
 from kroscek.store import ingest, open_store, restory
 from kroscek.store.sqlite import MIGRATIONS, Store, StoreError, _statements
 
+FAST = Settings(stages=("clean",))  # the store is under test, not the analysis: one cheap stage
 TABLES = {"articles", "quotes", "entities", "stories", "story_articles", "docs", "meta", "search"}
 
 
@@ -213,15 +217,12 @@ def test_a_damaged_page_is_a_store_error_that_says_what_to_do(tmp_path: Path) ->
 
 
 def test_an_ingest_into_a_damaged_store_is_a_store_error(tmp_path: Path) -> None:
-    from kroscek.settings import Settings
-    from kroscek.store import ingest
-
     path, records = tmp_path / "k.db", tmp_path / "in.jsonl"
     records.write_text(json.dumps({"id": "x1", "text": _article(1).text}) + "\n", encoding="utf-8")
     Store(path).close()
     _damage(path, "docs")
     with pytest.raises(StoreError, match=r"is damaged .* while writing to it"):
-        ingest(Store(path), [str(records)], Settings())
+        ingest(Store(path), [str(records)], FAST)
 
 
 PG_URL = os.environ.get("KROSCEK_TEST_PG", "postgresql:///kroscek_test?host=/var/run/postgresql")
@@ -247,8 +248,6 @@ def any_store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]
 
 
 def test_nul_in_any_text_field_is_stored_and_read_back(any_store: Store, tmp_path: Path) -> None:
-    from kroscek.settings import Settings
-
     odd, plain = _article(1, nul="\x00"), _article(2)
     assert any_store.upsert_articles([odd, plain]) == 2
     assert any_store.article(odd.id) == odd  # the record comes back exactly as written, NULs and all
@@ -268,6 +267,181 @@ def test_nul_in_any_text_field_is_stored_and_read_back(any_store: Store, tmp_pat
     records = tmp_path / "nul.jsonl"
     record = {"id": "n\x001", "title": "Judul\x00 berita", "outlet": "de\x00tik.com", "authors": ["Budi\x00 S"]}
     records.write_text(json.dumps({**record, "text": odd.text}) + "\n", encoding="utf-8")
-    added, skipped = ingest(any_store, [str(records)], Settings())
+    added, skipped = ingest(any_store, [str(records)], FAST)
     assert (added, skipped) == (1, []) and any_store.counts()["articles"] == 3
     assert {a.title for a in any_store.articles()} >= {"Judul\x00 1", "Judul 2"}
+
+
+# -- interrupted ingests and story recomputations ---------------------------------------------
+
+
+def _records(path: Path, count: int) -> Path:
+    """Write ``count`` short JSONL records (distinct texts, so distinct content ids) to ``path``."""
+    speakers = ["Budi Santoso", "Siti Aminah", "Retno Marsudi", "Lin Jian"]
+    lines = [
+        json.dumps(
+            {
+                "id": f"r{n}",
+                "outlet": "contoh.id",
+                "published": f"2024-08-{n % 28 + 1:02d}",
+                "title": f"Banjir {n}",
+                "text": f'JAKARTA - Warga kampung {n} melapor banjir. "Kami tidak takut," kata {speakers[n % 4]}.',
+            }
+        )
+        for n in range(count)
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def _held_once(path: Path, expected: int) -> None:
+    """The store at ``path`` opens, is sound, and holds every article once, each in exactly one story."""
+    store = _healthy(path)
+    assert store.counts()["articles"] == expected
+    in_stories = store.db.execute("SELECT count(*), count(DISTINCT article_id) FROM story_articles").fetchone()
+    assert in_stories == (expected, expected)
+    store.close()
+
+
+# Ingest argv[2] into argv[1] four articles per commit, dying (SIGKILL) as the argv[3]-th article
+# row is written: inside the transaction of the third batch when it is 10.
+_KILLED_WHILE_INGESTING = """
+    import os, signal, sys
+    from kroscek.settings import Settings
+    from kroscek.store import ingest, open_store, sqlite
+
+    after, real, written = int(sys.argv[3]), sqlite.Store._run, [0]
+
+    def dying(self, sql, params=()):
+        if sql.startswith("INSERT INTO articles"):
+            written[0] += 1
+            if written[0] == after:
+                os.kill(os.getpid(), signal.SIGKILL)
+        return real(self, sql, params)
+
+    sqlite.Store._run = dying
+    ingest(open_store(sys.argv[1]), [sys.argv[2]], Settings(stages=("clean",)), commit_articles=4, commit_seconds=1e9)
+"""
+
+
+def test_an_ingest_killed_mid_batch_keeps_the_committed_batches(tmp_path: Path) -> None:
+    path, records = tmp_path / "k.db", _records(tmp_path / "in.jsonl", 14)
+    child = _child(_KILLED_WHILE_INGESTING, str(path), str(records), "10")
+    assert child.communicate()[0] == "" and child.returncode == -9
+    store = _healthy(path)
+    assert store.counts()["articles"] == 8  # two batches of four committed, the third rolled back
+    store.close()
+    ingest(Store(path), [str(records)], FAST)  # the same ingest again: the rest, nothing twice
+    _held_once(path, 14)
+
+
+# Ingest JSONL from stdin two articles per commit; the test kills it (kill -9 from outside) once
+# the first pipeline batch of 16 is committed and the process waits for more input.
+_INGEST_STDIN = """
+    import sys
+    from kroscek.settings import Settings
+    from kroscek.store import ingest, open_store
+
+    ingest(open_store(sys.argv[1]), ["-"], Settings(stages=("clean",)), commit_articles=2, commit_seconds=1e9)
+"""
+
+
+def test_an_ingest_killed_from_outside_keeps_what_it_committed(tmp_path: Path) -> None:
+    path, records = tmp_path / "k.db", _records(tmp_path / "in.jsonl", 24)
+    lines = records.read_text(encoding="utf-8").splitlines(keepends=True)
+    child = _child(_INGEST_STDIN, str(path), stdin=subprocess.PIPE)
+    assert child.stdin is not None
+    child.stdin.write("".join(lines[:16]))
+    child.stdin.flush()
+    committed = 0
+    while committed < 16 and child.poll() is None:  # poll the store as any reader would
+        with suppress(sqlite3.Error), closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as reader:
+            committed = reader.execute("SELECT count(*) FROM articles").fetchone()[0]
+    child.kill()
+    child.communicate()
+    assert child.returncode == -9 and committed == 16
+    _healthy(path).close()
+    ingest(Store(path), [str(records)], FAST)
+    _held_once(path, 24)
+
+
+def test_an_interrupted_story_recomputation_keeps_the_old_stories(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "k.db"
+    ingest(Store(path), [str(_records(tmp_path / "a.jsonl", 6))], FAST)
+    store = Store(path)
+    before = (store.stories(), store.generation(), store.articles())
+    store.upsert_articles(_article(n) for n in range(3))  # new articles, stories not yet recomputed
+    written = store.articles()
+    real = Store._run_many
+
+    def failing(self: Store, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        if sql.startswith("INSERT INTO story_articles"):  # the stories rows are written: fail now
+            raise KeyboardInterrupt
+        real(self, sql, rows)
+
+    monkeypatch.setattr(Store, "_run_many", failing)
+    with pytest.raises(KeyboardInterrupt):
+        restory(store)
+    assert (store.stories(), store.generation(), store.articles()) == (before[0], before[1], written)
+    monkeypatch.undo()
+    restory(store)
+    store.close()
+    _held_once(path, 9)
+
+
+def test_a_story_recomputation_redoes_its_work_when_articles_changed_under_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import kroscek.store as stores
+
+    store = Store(tmp_path / "k.db")
+    store.upsert_articles([_article(1)])
+    other = Store(tmp_path / "k.db")  # another writer, e.g. a second ingest
+    real, calls = stores._recompute, []
+
+    def racing(before: list[Article]) -> tuple[list[Article], list[Story]]:
+        calls.append(len(before))
+        if len(calls) == 1:
+            other.upsert_articles([_article(2)])  # lands while the first recomputation runs
+        return real(before)
+
+    monkeypatch.setattr(stores, "_recompute", racing)
+    restory(store)
+    assert calls == [1, 2]
+    _held_once(tmp_path / "k.db", 2)
+
+
+def test_a_store_of_the_previous_schema_is_brought_up_to_date(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import kroscek.store.sqlite as sqlite
+
+    monkeypatch.setattr(sqlite, "MIGRATIONS", MIGRATIONS[:1])
+    Store(tmp_path / "k.db").upsert_articles([_article(1)])
+    monkeypatch.undo()
+    store = _healthy(tmp_path / "k.db")
+    assert store.article_writes() == 0 and store.article(_article(1).id) == _article(1)
+    store.upsert_articles([_article(2)])
+    assert store.article_writes() == 1
+
+
+def test_a_story_recomputation_that_keeps_losing_the_race_finishes_under_the_lock(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import kroscek.store as stores
+
+    store = Store(tmp_path / "k.db")
+    store.upsert_articles([_article(1)])
+    other = Store(tmp_path / "k.db")
+    real, calls = stores._recompute, []
+
+    def racing(before: list[Article]) -> tuple[list[Article], list[Story]]:
+        calls.append(len(before))
+        if len(calls) <= stores._RESTORY_TRIES:  # every optimistic pass is overtaken by a writer
+            other.upsert_articles([_article(len(calls) + 1)])
+        return real(before)
+
+    monkeypatch.setattr(stores, "_recompute", racing)
+    restory(store)
+    assert calls == [1, 2, 3, 4]
+    _held_once(tmp_path / "k.db", 4)

@@ -6,17 +6,16 @@ second process waiting for the schema) costs no model or library loading.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import time
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-import msgspec
-
-from kroscek.model import Skipped
+from kroscek.model import Article, Skipped, Story
 from kroscek.settings import Settings
 from kroscek.store.sqlite import Store, StoreError
 
-__all__ = ["Store", "StoreError", "ingest", "open_store", "restory"]
+__all__ = ["COMMIT_ARTICLES", "COMMIT_SECONDS", "Store", "StoreError", "ingest", "open_store", "restory"]
 
 
 def open_store(location: str | Path) -> Store:
@@ -29,31 +28,86 @@ def open_store(location: str | Path) -> Store:
     return Store(text)
 
 
-def restory(store: Store) -> int:
-    """Recompute canonical names across the store and every story; return the number of stories."""
-    from kroscek.stories.build import build_stories
-    from kroscek.stories.entities import link_entities
+#: An ingest commits its articles every this many, or sooner once this many seconds have passed,
+#: so a killed ingest keeps what it had analysed up to a few seconds before.
+COMMIT_ARTICLES = 64
+COMMIT_SECONDS = 2.0
 
-    before = store.articles()
-    articles = link_entities(before)
-    # Only articles whose names changed are written again (most keep theirs on a small ingest).
-    store.upsert_articles(a for a, old in zip(articles, before, strict=True) if a != old)
-    stories = build_stories(articles)
-    store.replace_stories(stories)
+#: How often restory recomputes when other writers keep changing the articles under it, before it
+#: recomputes once more holding the write lock.
+_RESTORY_TRIES = 3
+
+
+def restory(store: Store) -> int:
+    """Recompute canonical names across the store and every story; return the number of stories.
+
+    The renamed articles and the new stories are written in one transaction, so a kill leaves the
+    old stories or the new ones, never a mix. They are computed without holding the write lock
+    (it takes seconds on a big store); when another writer changed the articles meanwhile, the
+    work is done again, so the stories always cover the articles as they are.
+    """
+    for _ in range(_RESTORY_TRIES):
+        seen = store.article_writes()
+        renamed, stories = _recompute(store.articles())
+        with store.transaction():
+            if store.article_writes() == seen:
+                store.upsert_articles(renamed)
+                store.replace_stories(stories)
+                return len(stories)
+    with store.transaction():  # writers kept coming: this time none can slip in
+        store.article_writes()  # on PostgreSQL, the row lock every article write waits for
+        renamed, stories = _recompute(store.articles())
+        store.upsert_articles(renamed)
+        store.replace_stories(stories)
     return len(stories)
 
 
+def _recompute(before: list[Article]) -> tuple[list[Article], list[Story]]:
+    """Return the articles whose canonical names change when linked across ``before``, and the stories."""
+    from kroscek.stories.build import build_stories
+    from kroscek.stories.entities import link_entities
+
+    articles = link_entities(before)
+    # Only articles whose names changed are written again (most keep theirs on a small ingest).
+    renamed = [a for a, old in zip(articles, before, strict=True) if a != old]
+    return renamed, build_stories(articles)
+
+
 def ingest(
-    store: Store, paths: Iterable[str], settings: Settings, jobs: int | None = None, stdin: BinaryIO | None = None
+    store: Store,
+    paths: Iterable[str],
+    settings: Settings,
+    jobs: int | None = None,
+    stdin: BinaryIO | None = None,
+    *,
+    commit_articles: int = COMMIT_ARTICLES,
+    commit_seconds: float = COMMIT_SECONDS,
 ) -> tuple[int, list[Skipped]]:
-    """Analyse ``paths``, add the articles to ``store`` (idempotent) and update its stories.
+    """Analyse ``paths``, add the articles to ``store`` (idempotent), update its stories; return (added, skipped).
 
-    Stories are built over the whole store afterwards, not per batch, so the per-article run
-    leaves them out.
+    Articles are committed as they come, a batch at a time, so an ingest killed half-way keeps
+    every batch it committed, and running it again adds the rest: ids are content ids and writes
+    are upserts, so nothing is held twice. Stories are built over the whole store at the end
+    (canonical names linked across it first), not per batch.
     """
-    from kroscek.analysis import analyze
+    from kroscek.analysis import build_pipeline
+    from kroscek.ingest import read_inputs
 
-    result = analyze(paths, msgspec.structs.replace(settings, stories=False), jobs=jobs, stdin=stdin)
-    store.upsert_articles(result.articles)
+    skipped: list[Skipped] = []
+
+    def records() -> Iterator[Article]:
+        for item in read_inputs(paths, settings, stdin):
+            if isinstance(item, Skipped):
+                skipped.append(item)
+            else:
+                yield item
+
+    added, batch, since = 0, [], time.monotonic()
+    for article in build_pipeline(settings).run_many(records(), jobs=jobs or settings.jobs):
+        batch.append(article)
+        if len(batch) >= commit_articles or time.monotonic() - since >= commit_seconds:
+            added += store.upsert_articles(batch)
+            batch, since = [], time.monotonic()
+    added += store.upsert_articles(batch)
     restory(store)
-    return len(result.articles), result.skipped
+    return added, skipped

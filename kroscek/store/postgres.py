@@ -29,6 +29,7 @@ PG_MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX docs_tsv ON docs USING GIN (tsv);
     INSERT INTO meta VALUES ('generation', 0);
     """,
+    "INSERT INTO meta VALUES ('article_writes', 0);",
 )
 
 
@@ -74,6 +75,8 @@ class _Connection:
 
 class PostgresStore(Store):
     """A kroscek store in a PostgreSQL database (``postgresql://…`` URL)."""
+
+    _LOCK_ROW = " FOR UPDATE"
 
     def __init__(self, url: str) -> None:
         self.path = url

@@ -82,6 +82,8 @@ MIGRATIONS: tuple[str, ...] = (
                 old.speaker);
     END;
     """,
+    # A counter every write of articles moves, so a story recomputation can tell its input went stale.
+    "INSERT INTO meta VALUES ('article_writes', 0);",
 )
 
 
@@ -166,6 +168,9 @@ def _fts_query(text: str) -> str:
 
 class Store:
     """A kroscek store in one SQLite file (``:memory:`` for a throwaway one)."""
+
+    #: What locks a row read inside a transaction; SQLite's transactions already hold the whole file.
+    _LOCK_ROW = ""
 
     def __init__(self, path: str | Path) -> None:
         self.path = str(path)
@@ -269,9 +274,13 @@ class Store:
 
     def upsert_articles(self, articles: Iterable[Article]) -> int:
         """Insert or replace articles by id (with their quotes, entities and search rows)."""
+        written = list(articles)
+        if not written:
+            return 0
         count = 0
         with self.transaction():
-            for a in articles:
+            self._run("UPDATE meta SET value = value + 1 WHERE key = 'article_writes'")
+            for a in written:
                 self._run(
                     "INSERT INTO articles (id, name, outlet, published, title, record) VALUES (?, ?, ?, ?, ?, ?) "
                     "ON CONFLICT(id) DO UPDATE SET name=excluded.name, outlet=excluded.outlet, "
@@ -360,6 +369,10 @@ class Store:
     def stories(self, limit: int = 50) -> list[dict[str, Any]]:
         rows = self._fetch("SELECT id, title, size FROM stories ORDER BY size DESC, id LIMIT ?", (limit,))
         return [{"id": r[0], "title": r[1], "articles": r[2]} for r in rows]
+
+    def article_writes(self) -> int:
+        """A number that changes whenever articles are written (inside a transaction: held until it ends)."""
+        return int(self._fetch(f"SELECT value FROM meta WHERE key = 'article_writes'{self._LOCK_ROW}")[0][0])
 
     def generation(self) -> int:
         """A number that changes whenever the stories are rewritten (for caching pages)."""
