@@ -102,3 +102,12 @@ def test_an_outlet_is_never_a_person_speaker() -> None:
     lang = _lang("id")
     assert _kind_of("Liputan6", lang) == "media" and _kind_of("detik.com", lang) == "media"
     assert _kind_of("Ilham Akbar Habibie", lang) == "person"
+
+
+def test_marks_around_nothing_are_no_quote() -> None:
+    # Found by the property tests: a run of straight marks after a reporting verb gave start == end.
+    text = "Juru bicara Kementerian Luar Negeri China, Lin Jian, mengatakan bahwa" + '"' * 40
+    assert _quotes(text) == []
+    assert _quotes('Ia berkata "" kemarin, “ , ” kata Budi.') == []
+    (quote,) = _quotes('"Kami tidak akan mundur," kata Budi.')
+    assert quote.start < quote.end

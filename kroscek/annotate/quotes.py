@@ -23,6 +23,7 @@ and ``date`` the date written next to it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -191,6 +192,7 @@ def _marked(paragraph: str, offset: int) -> list[tuple[int, int]]:
 
 
 _WORD = re.compile(r"[\w'’.-]+|[^\w\s]")
+_WORDLIKE = re.compile(r"[^\W_]")
 
 
 def _speaker_after(text: str, start: int, limit: int, lang: _Lang) -> tuple[str, int] | None:
@@ -615,12 +617,13 @@ def find_quotes(
     dates = dates or []
     found: list[_Found] = []
     offset = 0
+    starts = [s.start for s in sentences]
     for paragraph in text.split("\n"):
         par_start, par_end = offset, offset + len(paragraph)
         offset = par_end + 1
         if not paragraph.strip():
             continue
-        in_par = [s for s in sentences if par_start <= s.start < par_end]
+        in_par = sentences[bisect_left(starts, par_start) : bisect_left(starts, par_end)]
         direct = _direct(text, par_start, par_end, in_par, lang)
         found.extend(direct)
         covered = [(q.start - 1, q.end + 1) for q in direct]
@@ -630,6 +633,8 @@ def find_quotes(
                 found.append(indirect)
     found.sort(key=lambda q: q.start)
     found = _unmarked(text, sentences, found, lang)
+    # Marks around nothing ('""', '“ ”') or around punctuation only are not speech.
+    found = [q for q in found if q.start < q.end and _WORDLIKE.search(text, q.start, q.end)]
     return _resolve(text, found, lang, dates, _subjects(text, sentences, lang))
 
 
