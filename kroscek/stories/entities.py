@@ -12,7 +12,7 @@ mention and in quote speakers (a speaker whose span is an entity takes that enti
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 
 import msgspec
 
@@ -78,7 +78,7 @@ def _with_speakers(article: Article) -> Article:
         added.append(Entity(q.speaker_start, q.speaker_end, "PER", q.speaker_canonical))
     if not added:
         return article
-    entities = tuple(sorted({*article.entities, *added}, key=lambda e: (e.start, e.end)))
+    entities = tuple(sorted({*article.entities, *added}, key=lambda e: (e.start, e.end, e.label, e.canonical or "")))
     return msgspec.structs.replace(article, entities=entities)
 
 
@@ -107,18 +107,29 @@ def link_entities(articles: list[Article]) -> list[Article]:
     # One representative per folded key: the form most articles write, then the longest.
     representative = {key: max(forms, key=lambda f: (usage[f], len(f))) for key, forms in by_key.items()}
     people = [k for k in representative if labels.get(representative[k]) == "PER"]
+    # Candidates share a word (at the same place, for spellings): never every person with every other.
+    by_word: dict[str, list[int]] = defaultdict(list)
+    by_place: dict[tuple[int, int, str], list[int]] = defaultdict(list)
+    for i, key in enumerate(people):
+        words = key.split()
+        for place, word in enumerate(words):
+            by_place[len(words), place, word].append(i)
+        for word in dict.fromkeys(words):
+            by_word[word].append(i)
     # Spelling variants of one person: the keys join the variant most articles use.
     for key in sorted(people, key=lambda k: -usage[representative[k]]):
-        for other in people:
-            if other != key and _same_spelling(key.split(), other.split()):
+        words = key.split()
+        candidates = sorted({i for place, word in enumerate(words) for i in by_place[len(words), place, word]})
+        for other in (people[i] for i in candidates):
+            if other != key and _same_spelling(words, other.split()):
                 winner = max((key, other), key=lambda k: (usage[representative[k]], len(k)))
                 representative[key] = representative[other] = representative[winner]
     mapping: dict[str, str] = {}
     for key, rep in representative.items():
         tokens = key.split()
         target = rep
-        if labels.get(rep) == "PER" and len(tokens) <= 2:
-            longer = [k for k in people if runs_inside(tokens, k.split())]
+        if labels.get(rep) == "PER" and tokens and len(tokens) <= 2:
+            longer = [people[i] for i in by_word[tokens[0]] if runs_inside(tokens, people[i].split())]
             longer = [k for k in longer if not any(runs_inside(k.split(), o.split()) for o in longer)]
             if len(longer) == 1:  # "Jong Un" -> "Kim Jong Un"; never when two people could own it
                 target = representative[longer[0]]
