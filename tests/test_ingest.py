@@ -270,3 +270,12 @@ def test_random_high_bytes_are_not_text() -> None:
     data = bytes(range(0x80, 0x100)) * 40
     with pytest.raises(InputError, match="not text"):
         decode(data, "noise.bin")
+
+
+def test_pipes_and_devices_are_refused_not_read(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe")  # opening it to read would wait for a writer forever
+    (tmp_path / "ok.txt").write_text("Judul\n\nIsi berita.", encoding="utf-8")
+    items = _read([str(tmp_path / "pipe"), str(tmp_path)])
+    reasons = [i.reason for i in items if isinstance(i, Skipped)]
+    assert reasons == ["not a regular file (named pipe)"] * 2
+    assert [i.name for i in items if isinstance(i, Article)] == ["ok"]

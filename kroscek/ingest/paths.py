@@ -48,6 +48,12 @@ def _link_problem(path: str) -> str | None:
     return None
 
 
+def _not_regular(mode: int) -> str:
+    """Why a path that is neither a folder nor a regular file is not read (a pipe would block forever)."""
+    kind = "named pipe" if stat.S_ISFIFO(mode) else "socket" if stat.S_ISSOCK(mode) else "device"
+    return f"not a regular file ({kind})"
+
+
 def _walk(top: str, *, hidden: bool = False, depth: int | None = None) -> Iterator[str | Skipped]:
     """Yield what cannot be read under folder ``top``, then its files, sorted part by part.
 
@@ -85,6 +91,8 @@ def _walk(top: str, *, hidden: bool = False, depth: int | None = None) -> Iterat
                     stack.append((entry.path, level + 1))
             elif stat.S_ISREG(info.st_mode):
                 found.append(entry.path)
+            else:
+                problems.append(Skipped(shown(entry.path), _not_regular(info.st_mode)))
     yield from problems
     yield from sorted(found, key=lambda p: p.split(os.sep))
 
@@ -170,7 +178,11 @@ def expand_paths(paths: Iterable[str]) -> Iterator[str | Skipped]:
                 yield Skipped(shown(given), "folder holds no files")
             yield from _tidy(items)
         elif os.path.exists(given):
-            yield from _tidy([given])
+            mode = os.stat(given).st_mode
+            if stat.S_ISREG(mode) or given.startswith("/dev/std"):
+                yield from _tidy([given])
+            else:
+                yield Skipped(shown(given), _not_regular(mode))
         elif os.path.islink(given):
             yield Skipped(shown(given), _link_problem(given) or "cannot read")
         elif _GLOB_CHARS & set(given):
