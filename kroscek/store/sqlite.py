@@ -5,8 +5,10 @@ Writes are idempotent upserts by content id: ingesting the same article twice ch
 The schema carries its version in ``PRAGMA user_version``; ``MIGRATIONS`` brings any older file
 up to date when it is opened, each migration in one transaction with its version number, so a
 process killed half-way leaves the file as it was, and two processes creating one file wait for
-each other. Stories are recomputed over the whole store after each ingest (the
-grouping is linear in articles), so a new article joins or opens its story.
+each other. Stories are recomputed over the whole store after each ingest (the grouping is
+linear in articles), so a new article joins or opens its story. Every statement runs through
+``Store._run``/``_run_many``/``_fetch``: a database error becomes a ``StoreError`` that says
+what to do, and a NUL in a text value becomes U+FFFD (PostgreSQL refuses it).
 """
 
 from __future__ import annotations
@@ -92,7 +94,7 @@ BUSY_SECONDS = 30.0
 
 
 class StoreError(RuntimeError):
-    """The store file cannot be opened or is newer than this kroscek."""
+    """The store cannot be opened, is newer than this kroscek, or failed a read or a write (damaged, full, locked)."""
 
 
 def _statements(script: str) -> Iterator[str]:
