@@ -266,3 +266,14 @@ def test_a_huge_hyphenated_line_is_kept() -> None:
     line = "Warga berkata " + "ke-" * 20_000 + "ke sana setiap hari bersama anak-anak mereka."
     body = clean_body("Judul Berita Tentang Warga Desa\n\n" + line)
     assert body.text == line
+
+
+def test_thousands_of_header_lines_still_find_the_repeated_title() -> None:
+    # Each header line was counted against every other one (quadratic in the header).
+    tags = ("".join("abcdefghij"[int(d)] for d in str(i)) for i in range(3_000))  # distinct words
+    menu = "".join(f"Menu Bagian {tag.title()} Di Sini\n" for tag in tags)
+    title = "Banjir Surut Warga Mulai Bersihkan Rumah"
+    story = "Pemerintah daerah menyatakan bahwa situasi sudah kembali normal setelah banjir surut pada Senin pagi."
+    body = clean_body(f"{menu}{title}\n{title}\n{story}\n")
+    assert body.title == title
+    assert body.text == story

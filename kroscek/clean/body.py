@@ -16,6 +16,7 @@ Everything removed is kept as Boilerplate with its reason and raw line index.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from kroscek.clean.furniture import Furniture, furniture
@@ -93,8 +94,8 @@ def _choose_title(header: list[_Line], body_words: set[str]) -> _Line | None:
     candidates = [ln for ln in header if not is_name(ln.text) and len(_WORD.findall(ln.text)) >= 2]
     if not candidates:
         return None
-    keys = [_key(ln.text) for ln in header]
-    repeated = [ln for ln in candidates if keys.count(_key(ln.text)) > 1]
+    seen = Counter(_key(ln.text) for ln in header)
+    repeated = [ln for ln in candidates if seen[_key(ln.text)] > 1]
     if repeated:
         return repeated[0]
     return max(candidates, key=lambda ln: (_overlap(ln.text, body_words), -ln.index))
