@@ -54,9 +54,13 @@ _GOVERNMENT_VERBS = re.compile(
 )
 
 
-@cache
 def load_model(name: str = DEFAULT_MODEL) -> Any:
     """Return the packaged spaCy pipeline ``name`` (loaded once per process, from disk only)."""
+    return _load_model(name)  # one cache entry whether the name is given or defaulted
+
+
+@cache
+def _load_model(name: str) -> Any:
     import spacy
 
     path = MODELS / name
