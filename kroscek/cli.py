@@ -148,7 +148,7 @@ def ingest_command(
     settings: SettingsOption = None,
 ) -> None:
     """Analyse articles and add them to a store (again: nothing changes); stories are updated."""
-    from kroscek.store import ingest
+    from kroscek.store import StoreError, ingest
 
     try:
         chosen = load_settings(settings)
@@ -156,10 +156,14 @@ def ingest_command(
         err.print(f"[red]error:[/] {error}")
         raise typer.Exit(1) from error
     target = _open(store)
-    added, skipped = ingest(target, paths, chosen, jobs=jobs)
+    try:
+        added, skipped = ingest(target, paths, chosen, jobs=jobs)
+        counts = target.counts()
+    except StoreError as error:  # what was committed before it stays in the store
+        err.print(f"[red]error:[/] {error}", highlight=False)
+        raise typer.Exit(1) from error
     for s in skipped:
         err.print(f"[yellow]skipped[/] {s.source}: {s.reason}", highlight=False)
-    counts = target.counts()
     err.print(
         f"{added} article(s) ingested; store {store}: {counts['articles']} article(s), {counts['stories']} story(ies)"
     )
@@ -173,9 +177,15 @@ def report_command(
     store: StoreOption = "kroscek.db",
 ) -> None:
     """Write the HTML briefings and the Markdown report of everything in a store."""
+    from kroscek.store import StoreError
+
     source = _open(store)
-    articles = source.articles()
-    stories = [s for s in (source.story(row["id"]) for row in source.stories(limit=1_000_000)) if s is not None]
+    try:
+        articles = source.articles()
+        stories = [s for s in (source.story(row["id"]) for row in source.stories(limit=1_000_000)) if s is not None]
+    except StoreError as error:
+        err.print(f"[red]error:[/] {error}", highlight=False)
+        raise typer.Exit(1) from error
     out.mkdir(parents=True, exist_ok=True)
     write_reports(out, articles, [], stories)
     err.print(f"{len(stories)} briefing(s): {out / 'index.html'}")

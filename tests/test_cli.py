@@ -96,3 +96,22 @@ def test_output_is_byte_identical_whatever_the_hash_seed(tmp_path: Path) -> None
         assert process.returncode == 0, errors.decode()
     first, second = (out.read_bytes() for out, _ in runs)
     assert first == second
+
+
+def test_ingest_into_a_damaged_store_is_a_clear_error(tmp_path: Path) -> None:
+    import sqlite3
+
+    from kroscek.store import open_store
+
+    path = tmp_path / "k.db"
+    open_store(path).close()
+    db = sqlite3.connect(path)
+    page = db.execute("PRAGMA page_size").fetchone()[0]
+    root = db.execute("SELECT rootpage FROM sqlite_master WHERE name = 'docs'").fetchone()[0]
+    db.close()
+    with path.open("r+b") as handle:  # a failing disk: the docs table's root page zeroed
+        handle.seek((root - 1) * page)
+        handle.write(bytes(page))
+    result = runner.invoke(app, ["ingest", str(EXAMPLES / "000_a5ac5d4529fb4c8c.txt"), "--store", str(path)])
+    assert result.exit_code == 1
+    assert "is damaged" in result.stderr and ".recover" in result.stderr and "Traceback" not in result.output

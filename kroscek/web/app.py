@@ -39,7 +39,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from kroscek.model import Article, to_contract
 from kroscek.report.html import content_policy, highlight, render_story
 from kroscek.settings import Settings
-from kroscek.store import Store, open_store
+from kroscek.store import Store, StoreError, open_store
 from kroscek.store import ingest as ingest_inputs
 
 __all__ = ["create_app"]
@@ -307,7 +307,10 @@ def create_app(
             with write_lock:
                 return ingest_inputs(store(), ["-"], Settings(), stdin=io.BytesIO(lines))
 
-        added, skipped = await run_in_threadpool(add)
+        try:
+            added, skipped = await run_in_threadpool(add)
+        except StoreError as error:  # a damaged or full store: say so, and what to do
+            raise HTTPException(503, str(error)) from error
         return {"added": added, "skipped": [{"source": s.source, "reason": s.reason} for s in skipped]}
 
     return app
