@@ -271,3 +271,17 @@ def test_a_text_over_the_model_limit_keeps_every_layer(monkeypatch: pytest.Monke
         assert {(s, name, label) for s in starts} <= found, name
     (article,) = _entities_batch([Article(id="a", source="a", name="a", raw=text, text=text)])
     assert {(e.start, text[e.start : e.end], e.label) for e in article.entities} == found
+
+
+def test_link_entities_does_not_depend_on_article_order() -> None:
+    # One article each way: a tie the old pass broke by whichever article came first.
+    a = _article("a", "Johnny E. Awuy", [Entity(0, 14, "PER", "Johnny E. Awuy")])
+    b = _article("b", "Jhonny E. Awuy", [Entity(0, 14, "PER", "Jhonny E. Awuy")])
+    c = _article("c", "ANTARA", [Entity(0, 6, "ORG", "ANTARA")])
+    d = _article("d", "Antara", [Entity(0, 6, "ORG", "Antara")])
+
+    def names(order: list[Article]) -> dict[str, str | None]:
+        return {art.id: art.entities[0].canonical for art in link_entities(order)}
+
+    assert names([a, b, c, d]) == names([d, c, b, a])
+    assert len(set(names([a, b]).values())) == 1

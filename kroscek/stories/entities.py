@@ -86,13 +86,14 @@ def link_entities(articles: list[Article]) -> list[Article]:
     """Return the articles with entity and speaker canonical names unified across the corpus."""
     articles = [_with_speakers(a) for a in articles]
     usage: Counter[str] = Counter()  # canonical form -> articles using it
-    labels: dict[str, str] = {}
+    votes: Counter[tuple[str, str]] = Counter()  # (canonical form, label) -> mentions
     for article in articles:
-        for form in dict.fromkeys(e.canonical for e in article.entities if e.canonical):  # text order, not set order
-            usage[form] += 1
-        for e in article.entities:
-            if e.canonical:
-                labels.setdefault(e.canonical, e.label)
+        usage.update({e.canonical for e in article.entities if e.canonical})
+        votes.update((e.canonical, e.label) for e in article.entities if e.canonical)
+    # A form's label: the one most of its mentions carry (ties by name: no dependence on article order).
+    labels: dict[str, str] = {}
+    for (form, label), _ in sorted(votes.items(), key=lambda item: (-item[1], item[0])):
+        labels.setdefault(form, label)
     # An acronym one article defines ("Direktorat Jenderal Intelijen (GUR)") and another uses bare.
     expansions: dict[str, set[str]] = {}
     for article in articles:
@@ -105,8 +106,9 @@ def link_entities(articles: list[Article]) -> list[Article]:
     for form in usage:
         by_key.setdefault(name_key(form), []).append(form)
     # One representative per folded key: the form most articles write, then the longest.
-    representative = {key: max(forms, key=lambda f: (usage[f], len(f))) for key, forms in by_key.items()}
-    people = [k for k in representative if labels.get(representative[k]) == "PER"]
+    # Ties go to the spelling itself, so the names do not depend on the order articles come in.
+    representative = {key: max(forms, key=lambda f: (usage[f], len(f), f)) for key, forms in by_key.items()}
+    people = sorted(k for k in representative if labels.get(representative[k]) == "PER")
     # Candidates share a word (at the same place, for spellings): never every person with every other.
     by_word: dict[str, list[int]] = defaultdict(list)
     by_place: dict[tuple[int, int, str], list[int]] = defaultdict(list)
@@ -117,12 +119,12 @@ def link_entities(articles: list[Article]) -> list[Article]:
         for word in dict.fromkeys(words):
             by_word[word].append(i)
     # Spelling variants of one person: the keys join the variant most articles use.
-    for key in sorted(people, key=lambda k: -usage[representative[k]]):
+    for key in sorted(people, key=lambda k: (-usage[representative[k]], k)):
         words = key.split()
         candidates = sorted({i for place, word in enumerate(words) for i in by_place[len(words), place, word]})
         for other in (people[i] for i in candidates):
             if other != key and _same_spelling(words, other.split()):
-                winner = max((key, other), key=lambda k: (usage[representative[k]], len(k)))
+                winner = max((key, other), key=lambda k: (usage[representative[k]], len(k), k))
                 representative[key] = representative[other] = representative[winner]
     mapping: dict[str, str] = {}
     for key, rep in representative.items():
