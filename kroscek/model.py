@@ -11,7 +11,7 @@ import datetime as dt
 import hashlib
 import re
 import unicodedata
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from typing import Any, Literal
 
@@ -35,6 +35,7 @@ __all__ = [
     "QuoteChain",
     "Sentence",
     "Skipped",
+    "SpanIndex",
     "Story",
     "TimelineEntry",
     "Warning",
@@ -260,6 +261,30 @@ def day_of(value: str | None) -> dt.date | None:
     except ValueError:
         return None
     return day if FIRST_YEAR <= day.year <= LAST_YEAR else None
+
+
+class SpanIndex:
+    """Which of some ``(start, end)`` spans (overlapping or not) a stretch of text touches, by bisect.
+
+    Built once per layer, it answers in logarithmic time what a scan of every span answers in
+    linear time: the difference between a long article taking seconds and taking hours.
+    """
+
+    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self._starts = [start for start, _ in ordered]
+        self._reach: list[int] = []  # the furthest end among the spans up to each one
+        for _, end in ordered:
+            self._reach.append(max(end, self._reach[-1]) if self._reach else end)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether some span shares a character with ``[start, end)``."""
+        before = bisect_left(self._starts, end)  # the spans that start before ``end``
+        return before > 0 and self._reach[before - 1] > start
+
+    def covers(self, offset: int) -> bool:
+        """Whether some span holds character ``offset``."""
+        return self.overlaps(offset, offset + 1)
 
 
 def _normalise(value: str) -> str:

@@ -17,6 +17,7 @@ Two steps, kept apart so each can be tested alone:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import cache
@@ -286,11 +287,15 @@ def find_date_spans(text: str, language: str | None = "id") -> list[DateSpan]:
                 if _acceptable(text, span, lang, code):
                     candidates.append(span)
     candidates.sort(key=lambda s: (-(s.end - s.start), s.start))
+    # Longest first; a candidate is taken when it overlaps none taken so far. The taken spans
+    # never overlap, so their neighbours by start (bisect) are the only ones to check.
     taken: list[DateSpan] = []
+    starts: list[int] = []
     for span in candidates:
-        if all(span.end <= t.start or span.start >= t.end for t in taken):
-            taken.append(span)
-    taken.sort(key=lambda s: s.start)
+        at = bisect_left(starts, span.start)
+        if (at == 0 or taken[at - 1].end <= span.start) and (at == len(taken) or span.end <= taken[at].start):
+            taken.insert(at, span)
+            starts.insert(at, span.start)
     return _attach_clocks(text, _join_ranges(text, taken, lang))
 
 

@@ -14,6 +14,7 @@ jenderal" marks both as part of the amount before them.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
 
@@ -21,7 +22,7 @@ import msgspec
 
 from kroscek.annotate.dates import find_date_spans
 from kroscek.lang import SUPPORTED, language_module
-from kroscek.model import Article, Quantity
+from kroscek.model import Article, Quantity, SpanIndex
 from kroscek.pipeline import stage
 
 __all__ = ["find_quantities", "parse_number", "quantities"]
@@ -380,6 +381,7 @@ def find_quantities(
     if dates is None:
         dates = [(d.start, d.end) for d in find_date_spans(text, code)]
     toks = _tokens(text)
+    in_dates = SpanIndex(dates)
     found: list[_Found] = []
     i = 0
     while i < len(toks):
@@ -388,7 +390,7 @@ def find_quantities(
         if candidate and tok.kind == "num" and _is_phone(text, tok):
             i = _skip_phone(toks, i)
             continue
-        if not candidate or _excluded(text, toks, i, lang) or any(a <= tok.start < b for a, b in dates):
+        if not candidate or _excluded(text, toks, i, lang) or in_dates.covers(tok.start):
             i += 1
             continue
         read = _scan_one(text, toks, i, lang)
@@ -399,7 +401,7 @@ def find_quantities(
         if _labelled(toks, i, lang) and not _counts_something(q, lang):
             i += 1
             continue
-        if any(a < q.end and q.start < b for a, b in dates):
+        if in_dates.overlaps(q.start, q.end):
             i += 1
             continue
         if (
@@ -412,7 +414,7 @@ def find_quantities(
         q.hedge = q.hedge or _hedge(toks, i, lang)
         found.append(q)
         i = nxt
-    found.extend(_ages(text, toks, found, dates))
+    found.extend(_ages(text, toks, found, in_dates))
     found.sort(key=lambda q: q.start)
     return _link_parts(text, toks, found, lang)
 
@@ -449,20 +451,27 @@ def _is_name_part(text: str, toks: list[_Tok], i: int, q: _Found) -> bool:
 _AGE = re.compile(r"\b[A-Z][\w'’-]+\s?(?P<age>\(\s*(?P<n>\d{1,3})\s*\))")
 
 
-def _ages(text: str, toks: list[_Tok], found: list[_Found], dates: list[tuple[int, int]]) -> list[_Found]:
-    """ "Budi (42)": an age in brackets right after a capitalised name."""
+def _ages(text: str, toks: list[_Tok], found: list[_Found], dates: SpanIndex) -> list[_Found]:
+    """ "Budi (42)": an age in brackets right after a capitalised name.
+
+    ``found`` (the scan's amounts: in text order, never overlapping) loses the bare numbers that
+    turn out to be ages; each age looks only at the amounts around it (bisect), not at all of them.
+    """
+    starts, ends = [q.start for q in found], [q.end for q in found]
+    dropped: set[int] = set()
     ages = []
     for match in _AGE.finditer(text):
         start = match.start("age")
-        if any(a <= start < b for a, b in dates):
+        if dates.covers(start):
             continue
-        inside = [
-            q for q in found if match.start("n") <= q.start < match.end("n") and q.noun is None and q.unit is None
-        ]
-        for q in inside:  # the bare number the scan read is this age
-            found.remove(q)
-        if not any(q.start < match.end() and start < q.end for q in found):
+        near = range(bisect_right(ends, start), bisect_left(starts, match.end()))
+        for i in near:  # the bare number the scan read is this age
+            q = found[i]
+            if match.start("n") <= q.start < match.end("n") and q.noun is None and q.unit is None:
+                dropped.add(i)
+        if not any(i not in dropped and found[i].start < match.end() and start < found[i].end for i in near):
             ages.append(_Found(start, match.end(), float(match.group("n")), unit="yr", noun="usia"))
+    found[:] = [q for i, q in enumerate(found) if i not in dropped]
     return ages
 
 

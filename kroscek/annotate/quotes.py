@@ -24,6 +24,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -31,7 +33,7 @@ import msgspec
 
 from kroscek.lang import SUPPORTED, language_module
 from kroscek.lang.xx import agencies, capitals, outlets
-from kroscek.model import Article, DateMention, Quote, Sentence, sentence_at
+from kroscek.model import Article, DateMention, Quote, Sentence, SpanIndex, sentence_at
 from kroscek.pipeline import stage
 
 __all__ = ["find_quotes", "quotes"]
@@ -39,6 +41,8 @@ __all__ = ["find_quotes", "quotes"]
 _PAIRS = (("“", "”"), ("«", "»"), ("‘", "’"), ('"', '"'))
 _MIN_QUOTE_WORDS = 4  # shorter marked text needs a reporting verb next to it
 _MAX_SPEAKER_WORDS = 14
+#: Characters before a quote or a verb within which its verb or its speaker is looked for.
+_HEAD_REACH = 600
 _NAME_TOKEN = re.compile(r"^[A-Z][\w'’.-]*$")
 
 
@@ -261,6 +265,8 @@ def _np_token(token: str, lang: _Lang) -> bool:
 
 def _speaker_before(text: str, sentence_start: int, cue_start: int, lang: _Lang) -> tuple[str, int] | None:
     """Read the subject before a reporting verb: a noun phrase, then at most a few adverbs."""
+    if cue_start - sentence_start > _HEAD_REACH:
+        return None  # openers, a noun phrase of at most 20 words and 5 more never run this long
     head = text[sentence_start:cue_start]
     begin = 0
     moved = True
@@ -416,15 +422,17 @@ def _direct(text: str, par_start: int, par_end: int, sentences: list[Sentence], 
                     _quoting(text, quote, limit, lang)
         else:
             head_start = sentence.start if sentence else par_start
-            head = text[head_start:open_at]
-            cues = list(lang.cue_before.finditer(head))
-            cue = cues[-1] if cues else None  # the verb nearest the quote
+            # The verb nearest the quote, looked for in the stretch before it only: a sentence
+            # of a thousand quotes must not be read again for each of them.
+            near = max(head_start, open_at - _HEAD_REACH)
+            cues = list(lang.cue_before.finditer(text, near, open_at))
+            cue = cues[-1] if cues else None
             # A short marked phrase is a quote only right after its verb: 'mengatakan pihaknya "…"';
             # "mengakui dirinya terkejut dengan "bungkamnya"" is a scare quote.
-            gap = len(head[cue.end() :].split()) if cue else 99
+            gap = len(text[cue.end() : open_at].split()) if cue else 99
             if cue and (words >= _MIN_QUOTE_WORDS or gap <= 1):
                 quote.cue = cue.group("cue")
-                read = _speaker_before(text, head_start, head_start + cue.start(), lang)
+                read = _speaker_before(text, head_start, cue.start(), lang)
                 if read:
                     quote.speaker, quote.speaker_start = read
         if words < _MIN_QUOTE_WORDS and quote.cue is None:
@@ -579,20 +587,60 @@ def _known_names(text: str, lang: _Lang) -> list[tuple[int, str]]:
     return names
 
 
-def _expand(name: str, position: int, names: list[tuple[int, str]], speakers: list[str]) -> str:
+def _words_of(name: str) -> list[str]:
+    return name.replace("-", " ").split()
+
+
+class _Speakers:
+    """The canonical speakers so far, most recent first, looked up by word (never the whole list)."""
+
+    def __init__(self) -> None:
+        self._by_word: dict[str, dict[str, None]] = defaultdict(dict)
+
+    def add(self, name: str) -> None:
+        for word in set(_words_of(name)):
+            recent = self._by_word[word]
+            recent.pop(name, None)  # moved to the end: the most recent
+            recent[name] = None
+
+    def recent(self, word: str) -> Iterator[str]:
+        return reversed(self._by_word.get(word, {}))
+
+
+class _Names:
+    """Full names written in the text (position, name), looked up by word and position."""
+
+    def __init__(self, names: list[tuple[int, str]]) -> None:
+        self._by_word: dict[str, list[tuple[int, str]]] = defaultdict(list)
+        for at, name in names:  # in text order
+            for word in set(_words_of(name)):
+                self._by_word[word].append((at, name))
+
+    def last_before(self, word: str, position: int) -> str | None:
+        written = self._by_word.get(word, [])
+        i = bisect_left(written, position, key=lambda item: item[0])
+        return written[i - 1][1] if i else None
+
+
+def _runs_in(short: list[str], full: list[str]) -> bool:
+    return len(full) > len(short) and any(full[i : i + len(short)] == short for i in range(len(full) - len(short) + 1))
+
+
+def _expand(name: str, position: int, names: _Names, speakers: _Speakers) -> str:
     """Expand a short name to the full name used earlier: "Lin" -> "Lin Jian"."""
-    tokens = name.replace("-", " ").split()
-    if len(tokens) > 2:
+    tokens = _words_of(name)
+    if len(tokens) > 2 or not tokens:
         return name
-    # A one-word name expands to any full name written before; a two-word one ("Jong Un") only
-    # to an earlier speaker, since "Korupsi Johan Budi" in running text is no person's name.
-    pool = [*reversed(speakers)] + ([n for at, n in reversed(names) if at < position] if len(tokens) == 1 else [])
-    for full in pool:
-        full_tokens = full.replace("-", " ").split()
-        if len(full_tokens) > len(tokens) and any(
-            full_tokens[i : i + len(tokens)] == tokens for i in range(len(full_tokens) - len(tokens) + 1)
-        ):
+    # An earlier speaker first, the most recent one; a one-word name also expands to any full
+    # name written before it, since "Korupsi Johan Budi" in running text is no person's name for
+    # a two-word one ("Jong Un") to take.
+    for full in speakers.recent(tokens[0]):
+        if _runs_in(tokens, _words_of(full)):
             return full
+    if len(tokens) == 1:
+        written = names.last_before(tokens[0], position)
+        if written and _runs_in(tokens, _words_of(written)):
+            return written
     return name
 
 
@@ -661,16 +709,21 @@ def _subjects(text: str, sentences: list[Sentence], lang: _Lang) -> list[tuple[i
 def _unmarked(text: str, sentences: list[Sentence], found: list[_Found], lang: _Lang) -> list[_Found]:
     """First-person speech without marks right after a quote: the same speaker goes on."""
     out = list(found)
+    starts = [s.start for s in sentences]
+    taken = SpanIndex([(q.start, q.end) for q in found])
+    added: set[int] = set()
     for quote in found:
         if quote.kind == "direct":
             continue
-        nxt = next((s for s in sentences if s.start >= quote.end), None)
-        if nxt is None or any(q.start <= nxt.start < q.end or nxt.start <= q.start < nxt.end for q in out):
+        at = bisect_left(starts, quote.end)
+        nxt = sentences[at] if at < len(sentences) else None
+        if nxt is None or nxt.start in added or taken.overlaps(nxt.start, nxt.end):
             continue
         first = text[nxt.start : nxt.end].split()[0].lower() if text[nxt.start : nxt.end].split() else ""
         if first in lang.first_person:
             end = nxt.start + len(text[nxt.start : nxt.end].rstrip(" ."))
             out.append(replace(quote, start=nxt.start, end=end, kind="unmarked"))
+            added.add(nxt.start)
     out.sort(key=lambda q: q.start)
     return out
 
@@ -678,8 +731,8 @@ def _unmarked(text: str, sentences: list[Sentence], found: list[_Found], lang: _
 def _resolve(
     text: str, found: list[_Found], lang: _Lang, dates: list[DateMention], subjects: list[tuple[int, str]]
 ) -> list[Quote]:
-    names = _known_names(text, lang)
-    speakers: list[str] = []  # canonical speakers so far, persons and others
+    names = _Names(_known_names(text, lang))
+    speakers = _Speakers()  # canonical speakers so far, persons and others
     previous: list[tuple[str, str | None, str, int | None, int | None]] = []
     previous_positions: list[int] = []
     out: list[Quote] = []
@@ -699,7 +752,8 @@ def _resolve(
             # A person who opened a sentence after the last quote is nearer: "Gerasimov menunjukkan
             # … Menurutnya, …".
             last_quote = previous_positions[-1] if previous_positions else -1
-            subject = next((n for at, n in reversed(subjects) if last_quote < at < q.start), None)
+            before = bisect_left(subjects, q.start, key=lambda item: item[0])  # subjects are in text order
+            subject = subjects[before - 1][1] if before and subjects[before - 1][0] > last_quote else None
             if subject and not plural:
                 full = _expand(subject, q.start, names, speakers)
                 match = (full, None, "person", None, None)
@@ -726,7 +780,7 @@ def _resolve(
                 start = start if start >= 0 else None
                 speaker = name
         if canonical:
-            speakers.append(canonical)
+            speakers.add(canonical)
             previous.append((canonical, role, kind or "person", start, end))
             previous_positions.append(q.start)
         tail_end = text.find("\n", q.end)

@@ -21,6 +21,7 @@ source on one day such as "8.000 of the 10.000": estimates, not contradictions);
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from functools import cache
@@ -29,7 +30,7 @@ from types import ModuleType
 from kroscek.annotate.entities import canonical_alias
 from kroscek.lang import language_module
 from kroscek.lang.xx import agencies
-from kroscek.model import Article, Claim, ClaimValue, Quantity, sentence_at
+from kroscek.model import Article, Claim, ClaimValue, Entity, Quantity, SpanIndex, sentence_at
 from kroscek.stories.grouping import reference_day
 from kroscek.stories.groups import connected_groups
 
@@ -67,26 +68,38 @@ def _noun_class(quantity: Quantity, data: ModuleType) -> str | None:
     return head if quantity.unit else None
 
 
-def _source(article: Article, start: int) -> str | None:
-    for q in article.quotes:
-        if q.start <= start < q.end:
-            name = q.speaker_canonical or q.cited_from
-            return canonical_alias(name) or name if name else None
-    return None
+class _Layers:
+    """An article's quotes and named entities, found by offset with bisect (not one scan per figure)."""
+
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        self.quotes = sorted(article.quotes, key=lambda q: q.start)
+        self.quote_starts = [q.start for q in self.quotes]
+        self.named = sorted((e for e in article.entities if e.canonical), key=lambda e: e.start)
+        self.named_starts = [e.start for e in self.named]
+
+    def source(self, start: int) -> str | None:
+        """Who the figure at ``start`` is attributed to: the speaker (or cited outlet) of the quote around it."""
+        i = bisect_right(self.quote_starts, start)
+        for q in reversed(self.quotes[max(0, i - 4) : i]):  # quotes seldom nest: the nearest few
+            if start < q.end:
+                name = q.speaker_canonical or q.cited_from
+                return canonical_alias(name) or name if name else None
+        return None
+
+    def context(self, start: int, end: int, skip: tuple[int, int], stop: frozenset[str]) -> frozenset[str]:
+        """What a figure's sentence is about: its content words and canonical entities, not the figure."""
+        article = self.article
+        text = article.text[start : skip[0]] + " " + article.text[skip[1] : end]
+        named = self.named[bisect_left(self.named_starts, start) : bisect_left(self.named_starts, end)]
+        in_names = {
+            w.lower() for e in named for w in _CONTEXT_WORD.findall(f"{e.canonical} {article.text[e.start : e.end]}")
+        }
+        words = {w.lower() for w in _CONTEXT_WORD.findall(text)} - stop - in_names
+        return frozenset(words | {f"@{e.canonical}" for e in named})
 
 
 _CONTEXT_WORD = re.compile(r"[^\W\d_]{4,}")
-
-
-def _context(article: Article, start: int, end: int, skip: tuple[int, int], stop: frozenset[str]) -> frozenset[str]:
-    """What a figure's sentence is about: its content words and canonical entities, not the figure."""
-    text = article.text[start : skip[0]] + " " + article.text[skip[1] : end]
-    named = [e for e in article.entities if start <= e.start < end and e.canonical]
-    in_names = {
-        w.lower() for e in named for w in _CONTEXT_WORD.findall(f"{e.canonical} {article.text[e.start : e.end]}")
-    }
-    words = {w.lower() for w in _CONTEXT_WORD.findall(text)} - stop - in_names
-    return frozenset(words | {f"@{e.canonical}" for e in named})
 
 
 def _figures(article: Article, data: ModuleType) -> list[tuple[str, ClaimValue, frozenset[str]]]:
@@ -94,6 +107,7 @@ def _figures(article: Article, data: ModuleType) -> list[tuple[str, ClaimValue, 
     previous_class: str | None = None
     previous_sentence = -1
     day = reference_day(article)
+    layers = _Layers(article)
     for quantity in article.quantities:
         if quantity.value is None or quantity.part_of is not None:
             continue
@@ -112,11 +126,11 @@ def _figures(article: Article, data: ModuleType) -> list[tuple[str, ClaimValue, 
             article_id=article.id,
             start=quantity.start,
             end=quantity.end,
-            source=_source(article, quantity.start),
+            source=layers.source(quantity.start),
             outlet=article.outlet,
             date=day.isoformat() if day else None,
         )
-        context = _context(article, sentence.start, sentence.end, (quantity.start, quantity.end), data.CONTEXT_STOP)
+        context = layers.context(sentence.start, sentence.end, (quantity.start, quantity.end), data.CONTEXT_STOP)
         out.append((about, value, context))
     return out
 
@@ -181,24 +195,38 @@ def _statements(article: Article, data: ModuleType) -> list[tuple[str, ClaimValu
         if actor:
             out.append((actor, ClaimValue(q.date[:10], article.id, q.start, q.end, actor, article.outlet, q.date[:10])))
     announce = re.compile(r"\b(?:" + "|".join(map(re.escape, data.ANNOUNCE)) + r")\b", re.IGNORECASE)
-    for sentence in article.sentences:
-        days = [
-            d
-            for d in article.dates
-            if sentence.start <= d.start < sentence.end and d.value and _DAY.match(d.value) and d.grain == "day"
-        ]
-        if len({d.value for d in days}) != 1:
+    # Each date and country placed in its sentence once (bisect), never every one per sentence.
+    sentences = article.sentences
+    starts = [s.start for s in sentences]
+
+    def sentence_of(offset: int) -> int:
+        i = bisect_right(starts, offset) - 1
+        return i if i >= 0 and offset < sentences[i].end else -1
+
+    days_in: dict[int, set[str]] = defaultdict(set)
+    for d in article.dates:
+        if d.value and d.grain == "day" and _DAY.match(d.value):
+            days_in[sentence_of(d.start)].add(d.value)
+    countries_in: dict[int, list[Entity]] = defaultdict(list)
+    for e in article.entities:
+        if e.label == "GPE":
+            countries_in[sentence_of(e.start)].append(e)
+    quoted = SpanIndex([(q.start, q.end) for q in article.quotes])
+    for i, sentence in enumerate(sentences):
+        days = days_in.get(i, set())
+        if len(days) != 1:
             continue  # no day, or several: which one the statement has is not clear
-        for e in article.entities:
-            if e.label != "GPE" or not e.canonical or not sentence.start <= e.start < sentence.end:
+        here = countries_in.get(i, [])
+        for e in here:
+            if not e.canonical:
                 continue
             verb = announce.search(article.text, e.end, min(sentence.end, e.end + 60))
-            other = any(o.label == "GPE" and e.end <= o.start < (verb.start() if verb else 0) for o in article.entities)
-            if verb and not other and not any(q.start <= e.start < q.end for q in article.quotes):
-                value = str(days[0].value)[:10]
+            other = any(e.end <= o.start < (verb.start() if verb else 0) for o in here)
+            if verb and not other and not quoted.covers(e.start):
+                value = next(iter(days))[:10]
                 out.append(
                     (
-                        e.canonical,
+                        str(e.canonical),
                         ClaimValue(value, article.id, sentence.start, sentence.end, e.canonical, article.outlet, value),
                     )
                 )
