@@ -26,7 +26,18 @@ from hypothesis import strategies as st
 from kroscek.analysis import build_pipeline
 from kroscek.ingest import read_inputs
 from kroscek.ingest.records import scrub, text_article
-from kroscek.model import Article, DateMention, Entity, Quantity, Quote, Sentence, Skipped, article_id, to_contract
+from kroscek.model import (
+    Article,
+    DateMention,
+    Entity,
+    Quantity,
+    Quote,
+    Sentence,
+    Skipped,
+    SpanIndex,
+    article_id,
+    to_contract,
+)
 from kroscek.settings import Settings
 from kroscek.stories.build import build_stories
 
@@ -261,3 +272,16 @@ def test_story_layer_places_every_article_once(articles: tuple[Article, ...]) ->
     # The articles hold invalid values on purpose (an old store's records); the stories must be valid.
     document = msgspec.json.decode(msgspec.json.encode(to_contract([], stories)))
     jsonschema.validate(document, SCHEMA)
+
+
+@settings(max_examples=300, deadline=None, derandomize=True, database=None)
+@given(
+    st.lists(st.tuples(st.integers(0, 60), st.integers(1, 20)).map(lambda p: (p[0], p[0] + p[1])), max_size=12),
+    st.integers(0, 80),
+    st.integers(1, 20),
+)
+def test_span_index_answers_as_a_scan_would(spans: list[tuple[int, int]], start: int, width: int) -> None:
+    index = SpanIndex(spans)
+    end = start + width
+    assert index.overlaps(start, end) == any(a < end and start < b for a, b in spans)
+    assert index.covers(start) == any(a <= start < b for a, b in spans)
