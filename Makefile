@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DEMO_OUT := build/demo
 
-.PHONY: bench-web postgres chromium screenshots demo test lint bench train-ner train-ner-frontier clean-venv
+.PHONY: bench-web postgres chromium screenshots demo test lint bench fuzz hostile train-ner train-ner-frontier clean-venv
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -54,6 +54,17 @@ bench: $(VENV)/.installed-bench
 	$(BIN)/python benchmarks/bench_backbone.py
 	$(BIN)/python benchmarks/bench_dates.py
 	$(BIN)/python benchmarks/bench_stories.py
+
+# The property tests over 100,000+ cases (tests/test_properties.py; CI runs a small fixed profile).
+fuzz: $(VENV)/.installed-dev
+	KROSCEK_HYPOTHESIS=fuzz $(BIN)/python -m pytest -q -p no:cacheprovider tests/test_properties.py
+
+# Hostile inputs, store kills, web probes and input-size growth: the hardening numbers (minutes).
+hostile: $(VENV)/.installed-dev
+	$(BIN)/python benchmarks/bad_inputs.py
+	$(BIN)/python benchmarks/faults_store.py
+	$(BIN)/python benchmarks/probe_web.py
+	$(BIN)/python benchmarks/growth.py
 
 # 50 clients for 60 s against kroscek serve on a 10k-article store (about 3 minutes in all).
 bench-web: $(VENV)/.installed-bench
