@@ -277,3 +277,10 @@ def test_thousands_of_header_lines_still_find_the_repeated_title() -> None:
     body = clean_body(f"{menu}{title}\n{title}\n{story}\n")
     assert body.title == title
     assert body.text == story
+
+
+def test_a_date_stamp_check_reads_a_long_token_once() -> None:
+    # The word pattern "[\w.]*[^\W\d_][\w.]*" read a run without letters once per character.
+    assert furniture().is_date_line("Januari 2025 " + "_" * 20_000)  # no word besides the date
+    assert not furniture().is_date_line("Januari 2025 " + "_" * 20_000 + "a")
+    assert furniture().is_date_line("Kamis, 16 Jan 2025 19:20 WIB")

@@ -15,7 +15,10 @@ from kroscek.lang.xx import credits, markers
 
 __all__ = ["Furniture", "furniture"]
 
-_WORD = re.compile(r"[\w.]*[^\W\d_][\w.]*")
+# Runs of word characters and dots; the ones with a letter are words. (One pattern,
+# "[\w.]*[^\W\d_][\w.]*", read a run without letters once per character: quadratic.)
+_RUN = re.compile(r"[\w.]+")
+_LETTER = re.compile(r"[^\W\d_]")
 _DOMAIN = re.compile(r"^[\w-]+(\.[A-Za-z]{2,})+$")
 
 
@@ -55,7 +58,7 @@ class Furniture:
         if not self.date_name.search(line):
             return False
         rest = self.date_token.sub(" ", line)
-        words = [w for w in _WORD.findall(rest) if w.lower() not in self.date_line_words]
+        words = [w for w in _RUN.findall(rest) if _LETTER.search(w) and w.lower() not in self.date_line_words]
         return len(words) <= 1 and all(_DOMAIN.search(w) for w in words)
 
     def is_caption(self, line: str) -> bool:
