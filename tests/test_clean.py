@@ -284,3 +284,15 @@ def test_a_date_stamp_check_reads_a_long_token_once() -> None:
     assert furniture().is_date_line("Januari 2025 " + "_" * 20_000)  # no word besides the date
     assert not furniture().is_date_line("Januari 2025 " + "_" * 20_000 + "a")
     assert furniture().is_date_line("Kamis, 16 Jan 2025 19:20 WIB")
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Facebook Twitter WhatsApp | Telegram · Salin tautan", "share"),
+        ("Facebook " * 60 + "lalu pergi", None),  # was exponential: 2^60 ways to split the spaces
+        ("Facebook  " * 60, "share"),
+    ],
+)
+def test_share_bars_of_platform_names(line: str, reason: str | None) -> None:
+    assert furniture().line_reason(line) == reason

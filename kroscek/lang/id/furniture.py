@@ -18,7 +18,9 @@ LINES: tuple[tuple[str, str], ...] = (
         r"^(sebarkan|bagikan|bagi|share)( (artikel|berita|tulisan|konten|halaman|tautan|link))?"
         r"( ini)?( (ke|via|lewat|di) .{1,30})?\s*[:!]?$",
     ),
-    ("share", rf"^({_PLATFORM}\s*[|·•,/]?\s*)+$"),
+    # Possessive: the gaps "\s*[|·•,/]?\s*" could split a space 2^n ways on a line that is not
+    # all platforms; no platform name is a prefix of another, so nothing is lost.
+    ("share", rf"^(?:{_PLATFORM}\s*+[|·•,/]?+\s*+)++$"),
     # Comment boxes.
     (
         "comment",
