@@ -285,3 +285,11 @@ def test_link_entities_does_not_depend_on_article_order() -> None:
 
     assert names([a, b, c, d]) == names([d, c, b, a])
     assert len(set(names([a, b]).values())) == 1
+
+
+@pytest.mark.parametrize("run", ["-" * 20_000, "(" * 20_000, '"' * 20_000, "'s" * 10_000, "Rp" * 10_000])
+def test_a_long_run_without_spaces_is_read_in_pieces(run: str) -> None:
+    # spaCy's tokenizer was quadratic in such a run ("-" * 20,000: minutes).
+    text = f"Presiden Joko Widodo berkata {run} lalu pergi ke Jakarta."
+    found = [(text[e.start : e.end], e.start) for e in find_entities(text)]
+    assert ("Joko Widodo", 9) in found and ("Jakarta", text.index("Jakarta")) in found

@@ -408,6 +408,28 @@ def chunks(text: str, limit: int) -> list[tuple[int, str]]:
     return pieces
 
 
+# spaCy's tokenizer strips a run's prefixes and suffixes one at a time and reads the rest of
+# the run again each time: "-" * 2,000 took 5 s, 20,000 minutes. Runs that long are never
+# names, so the model reads them with spaces put in (offsets unchanged): punctuation in
+# pieces of at most 8, any other run of non-spaces in pieces of at most 64.
+_PUNCTUATION_RUN = re.compile(r"(?<![^\w\s])[^\w\s]{9,}")
+_LONG_RUN = re.compile(r"(?<!\S)\S{65,}")
+
+
+def _spaced(text: str, pattern: re.Pattern[str], piece: int) -> str:
+    chars: list[str] | None = None
+    for match in pattern.finditer(text):
+        chars = chars or list(text)
+        for at in range(match.start() + piece, match.end(), piece + 1):
+            chars[at] = " "
+    return "".join(chars) if chars else text
+
+
+def _tokenizable(text: str) -> str:
+    """``text`` with no whitespace-free run long enough to make spaCy's tokenizer quadratic."""
+    return _spaced(_spaced(text, _PUNCTUATION_RUN, 8), _LONG_RUN, 64)
+
+
 def _ner_spans(texts: list[str], model: str = DEFAULT_MODEL) -> list[list[tuple[int, int, str]]]:
     """The model's (start, end, label) mentions in each text, through one ``nlp.pipe`` call.
 
@@ -418,7 +440,8 @@ def _ner_spans(texts: list[str], model: str = DEFAULT_MODEL) -> list[list[tuple[
     pieces: list[tuple[int, int, str]] = []  # (text number, offset, piece)
     for number, text in enumerate(texts):
         if text.strip():
-            pieces.extend((number, offset, piece) for offset, piece in chunks(truecase(text), nlp.max_length))
+            readable = _tokenizable(truecase(text))
+            pieces.extend((number, offset, piece) for offset, piece in chunks(readable, nlp.max_length))
     found: list[list[tuple[int, int, str]]] = [[] for _ in texts]
     docs = nlp.pipe([piece for _, _, piece in pieces], batch_size=32)
     for (number, offset, _), doc in zip(pieces, docs, strict=True):
