@@ -8,8 +8,11 @@ holds. A script, style or iframe element, or a comment, that is never closed run
 of the text, as it does in a browser (``"<!-- x " * n`` leaves nothing). A tag is a ``<``
 opening a tag name, ``</``, ``<!`` or ``<?``, up to the next ``>`` on its line, as an HTML
 tokenizer reads it; a ``<`` with no ``>`` after it on its line is text ("suhu <30 derajat").
-Entities are decoded after raw markup is removed, and markup that decoding or the other
-repairs bring to life (``&lt;script&gt;``) is removed too: the clean text never holds a tag.
+Entities are decoded after raw markup is removed, and tags that decoding or the other repairs
+bring to life (``&lt;script&gt;``, ``<\u200bb>``) are removed too, so the clean text never holds
+a tag. Only the tags: what stood between them stays as text (``&lt;b&gt;x&lt;/b&gt;`` and
+``&lt;script&gt;x&lt;/script&gt;`` both leave "x"), since escaped markup is usually an article
+quoting code, which must not swallow the rest of its paragraph.
 """
 
 from __future__ import annotations
