@@ -8,8 +8,8 @@ Each input kind builds a text of about N characters (and 10N) that is read like 
 file (:func:`kroscek.ingest.records.text_article`), then goes through the shipped stage list
 in order (clean, language, published, sentences, entities, dates, quantities, quotes): every
 stage is timed on what the stages before it produced. Times are CPU seconds
-(``time.process_time``), the best of 3 runs (one run only when it took over 5 s): the first run on a new
-text also pays for spaCy learning its strings.
+(``time.process_time``), the best of 3 runs (one run only when it took over 5 s): the first
+run on a new text also pays for spaCy learning its strings.
 
 Every input size runs in a forked child that has the models loaded already, under a wall-clock
 limit (``--limit``); a stage still running then is shown as ``>limit`` (its ratio as a lower
