@@ -9,8 +9,8 @@ of the text, as it does in a browser (``"<!-- x " * n`` leaves nothing). A tag i
 opening a tag name, ``</``, ``<!`` or ``<?``, up to the next ``>`` on its line, as an HTML
 tokenizer reads it; a ``<`` with no ``>`` after it on its line is text ("suhu <30 derajat").
 Entities are decoded after raw markup is removed, and tags that decoding or the other repairs
-bring to life (``&lt;script&gt;``, ``<\u200bb>``) are removed too, so the clean text never holds
-a tag. Only the tags: what stood between them stays as text (``&lt;b&gt;x&lt;/b&gt;`` and
+bring to life (``&lt;script&gt;``, a ``<b>`` with a zero-width space in it) are removed too,
+so the clean text never holds a tag. Only the tags: what stood between them stays as text (``&lt;b&gt;x&lt;/b&gt;`` and
 ``&lt;script&gt;x&lt;/script&gt;`` both leave "x"), since escaped markup is usually an article
 quoting code, which must not swallow the rest of its paragraph.
 """
@@ -151,7 +151,7 @@ def prepare_lines(raw: str) -> tuple[list[str], list[Boilerplate]]:
             line = _ENTITY.sub(_unescape, line)
         line = repair_mojibake(line)
         line = _INVISIBLE.sub("", unicodedata.normalize("NFC", line))
-        if "<" in line:  # markup the repairs brought to life: "&lt;script&gt;", "<\u200bb>"
+        if "<" in line:  # markup the repairs brought to life: "&lt;script&gt;"
             line, revived = _strip_tags(line)
             tags.extend(revived)
         if tags:
