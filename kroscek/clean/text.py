@@ -10,9 +10,9 @@ opening a tag name, ``</``, ``<!`` or ``<?``, up to the next ``>`` on its line, 
 tokenizer reads it; a ``<`` with no ``>`` after it on its line is text ("suhu <30 derajat").
 Entities are decoded after raw markup is removed, and tags that decoding or the other repairs
 bring to life (``&lt;script&gt;``, a ``<b>`` with a zero-width space in it) are removed too,
-so the clean text never holds a tag. Only the tags: what stood between them stays as text (``&lt;b&gt;x&lt;/b&gt;`` and
-``&lt;script&gt;x&lt;/script&gt;`` both leave "x"), since escaped markup is usually an article
-quoting code, which must not swallow the rest of its paragraph.
+so the clean text never holds a tag. Only the tags: what stood between them stays as text
+(``&lt;b&gt;x&lt;/b&gt;`` and ``&lt;script&gt;x&lt;/script&gt;`` both leave "x"), since
+escaped markup is usually an article quoting code, which must not swallow its paragraph.
 """
 
 from __future__ import annotations
