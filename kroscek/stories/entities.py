@@ -12,12 +12,13 @@ mention and in quote speakers (a speaker whose span is an entity takes that enti
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter, defaultdict
 
 import msgspec
 
 from kroscek.annotate.entities import name_key, runs_inside
-from kroscek.model import Article, Entity, Quote
+from kroscek.model import Article, Entity, Quote, SpanIndex
 
 __all__ = ["link_entities"]
 
@@ -36,13 +37,13 @@ def _same_spelling(a: list[str], b: list[str]) -> bool:
     return all(x == y or (min(len(x), len(y)) >= 4 and ratio(x, y) > 80) for x, y in zip(a, b, strict=True))
 
 
-def _align_speaker(quote: Quote, entities: tuple[Entity, ...], mapping: dict[str, str]) -> Quote:
+def _align_speaker(quote: Quote, entities: _Entities, mapping: dict[str, str]) -> Quote:
     """Give a quote's speaker the canonical name of the entity its span names, when one does."""
     if not quote.speaker_canonical:
         return quote
     canonical = mapping.get(quote.speaker_canonical, quote.speaker_canonical)
     if quote.speaker_start is not None and quote.speaker_end is not None:
-        for e in entities:
+        for e in entities.near(quote.speaker_start, quote.speaker_end):
             overlaps = e.start < quote.speaker_end and quote.speaker_start < e.end
             covers = e.start <= quote.speaker_start and quote.speaker_end <= e.end
             if e.canonical and ((overlaps and e.label == "PER") or (covers and e.label != "LOC")):
@@ -52,10 +53,22 @@ def _align_speaker(quote: Quote, entities: tuple[Entity, ...], mapping: dict[str
                 break
     else:
         # A speaker resolved from earlier text ("ujarnya"): the article's entity of that name.
-        key = name_key(canonical)
-        names = {name_key(e.canonical): e.canonical for e in entities if e.canonical and e.label == "PER"}
-        canonical = names.get(key, canonical)
+        canonical = entities.people.get(name_key(canonical), canonical)
     return msgspec.structs.replace(quote, speaker_canonical=canonical)
+
+
+class _Entities:
+    """An article's entities in text order, found near an offset by bisect, and its people by folded name."""
+
+    def __init__(self, entities: tuple[Entity, ...]) -> None:
+        self.entities = sorted(entities, key=lambda e: (e.start, e.end))
+        self.starts = [e.start for e in self.entities]
+        self.longest = max((e.end - e.start for e in self.entities), default=0)
+        self.people = {name_key(e.canonical): e.canonical for e in self.entities if e.canonical and e.label == "PER"}
+
+    def near(self, start: int, end: int) -> list[Entity]:
+        """The entities that may overlap ``[start, end)``, in text order."""
+        return self.entities[bisect_left(self.starts, start - self.longest) : bisect_left(self.starts, end)]
 
 
 def _with_speakers(article: Article) -> Article:
@@ -65,15 +78,14 @@ def _with_speakers(article: Article) -> Article:
     that Guo Jiakun is a person even when the statistical model missed the name.
     """
     added = []
+    known = SpanIndex([(e.start, e.end) for e in article.entities])
     for q in article.quotes:
         if q.speaker_kind != "person" or q.speaker_start is None or q.speaker_end is None or not q.speaker_canonical:
             continue
         surface = article.text[q.speaker_start : q.speaker_end]
         if not set(name_key(surface).split()) & set(name_key(q.speaker_canonical).split()):
             continue  # a pronoun ("Ia") that the quotes stage resolved: not a name in the text
-        if not surface[:1].isupper() or any(
-            e.start < q.speaker_end and q.speaker_start < e.end for e in article.entities
-        ):
+        if not surface[:1].isupper() or known.overlaps(q.speaker_start, q.speaker_end):
             continue
         added.append(Entity(q.speaker_start, q.speaker_end, "PER", q.speaker_canonical))
     if not added:
@@ -144,6 +156,7 @@ def link_entities(articles: list[Article]) -> list[Article]:
             msgspec.structs.replace(e, canonical=mapping.get(e.canonical, e.canonical)) if e.canonical else e
             for e in article.entities
         )
-        quotes = tuple(_align_speaker(q, entities, mapping) for q in article.quotes)
+        found = _Entities(entities)
+        quotes = tuple(_align_speaker(q, found, mapping) for q in article.quotes)
         out.append(msgspec.structs.replace(article, entities=entities, quotes=quotes))
     return out
