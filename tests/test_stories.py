@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 from typing import Any
 
@@ -267,3 +268,22 @@ def test_claim_topic_ties_go_to_the_alphabet_not_to_set_order() -> None:
 
     words = frozenset({"tentara", "intelijen", "Rusia", "@Korea Utara", "dikerahkan", "pasukan"})
     assert _topic([words, words]) == "Korea Utara, Rusia, dikerahkan"
+
+
+def test_ecb_gold_gives_clusters_and_look_alike_pairs(tmp_path: Path) -> None:
+    from kroscek.evaluate.stories import load_gold, score_stories
+
+    labels = {
+        "1_1ecb": ("1_ecb", "1"),
+        "1_2ecb": ("1_ecb", "1"),
+        "1_1ecbplus": ("1_ecbplus", "1"),
+        "2_1ecb": ("2_ecb", "2"),
+    }
+    path = tmp_path / "gold.json"
+    path.write_text(json.dumps({k: {"event": e, "topic": t} for k, (e, t) in labels.items()}), encoding="utf-8")
+    gold = load_gold(path)
+    assert sorted(map(sorted, gold.clusters)) == [["1_1ecb", "1_2ecb"], ["1_1ecbplus"], ["2_1ecb"]]
+    assert sorted(gold.hard_negatives) == [("1_1ecb", "1_1ecbplus"), ("1_2ecb", "1_1ecbplus")]
+    articles = [_article(n, "x") for n in labels]
+    r = score_stories(articles, [["1_1ecb", "1_2ecb", "1_1ecbplus"], ["2_1ecb"]], [], gold)
+    assert (r["hard_negatives_apart"], r["hard_negatives"]) == (0, 2) and r["bcubed_r"] == 1.0
