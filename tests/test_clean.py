@@ -296,3 +296,55 @@ def test_a_date_stamp_check_reads_a_long_token_once() -> None:
 )
 def test_share_bars_of_platform_names(line: str, reason: str | None) -> None:
     assert furniture().line_reason(line) == reason
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # Date lines of English pages (ECB+), with their labels, zones and odd clock spacing.
+        "May 03, 2013",
+        "Tuesday, March 4, 2014",
+        "Published: December 19, 2005",
+        "TNN Nov 12, 2011, 05. 51AM IST MUMBAI:",
+        "May 3rd, 2013 2: 00pm EDT",
+        "Posted at 3: 21 PM ET, 01/5/2011",
+        "27 NOVEMBER, 2005",
+        "8: 44AM BST 16 Sep 2013",
+        "PUBLISHED FRIDAY, MARCH 8, 2013 AT 12: 46 PM/UPDATED AT 12: 48 PM",
+        "updated 7/28/2004 3: 02: 00 PM ET",
+        "First Posted: 10/25/11 06: 44 PM ET Updated: 12/25/11 05: 12 AM ET",
+        "12: 52 p. m. EDT May 2, 2013",
+        "published: 2012-04-04 11: 47: 35",
+        "Reuters Sep 18, 2013, 02. 16PM IST",
+        "Kompas.com - 12/03/2025, 14:05 WIB",
+        "Diperbarui 17 Jan 2025, 08:00 WIB",
+    ],
+)
+def test_english_and_indonesian_date_lines(line: str) -> None:
+    assert furniture().is_date_line(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The attack took place on May 3, 2013 in Boston.",
+        "End of Watch: Friday, June 24, 2005",
+        "Posted 1 year, 160 days ago [downloaded on 2 October 2013]",
+        "Harga cabai naik 12 persen pada Senin (28/4/2025).",
+        "GEMPA 7 SR GUNCANG PALU 28 SEPTEMBER 2018",
+    ],
+)
+def test_lines_with_a_date_that_are_not_date_lines(line: str) -> None:
+    assert not furniture().is_date_line(line)
+
+
+def test_an_english_date_line_under_the_title_is_removed_as_a_date() -> None:
+    raw = (
+        "Council Approves New Bridge Budget\n"
+        "First Published: June 13, 2013 4: 59 PM EDT\n"
+        "The city council approved the budget for the new bridge on Thursday after a long debate.\n"
+        "Work is expected to start next spring, the mayor said in a statement.\n"
+    )
+    body = clean_body(raw)
+    assert {b.text: b.reason for b in body.boilerplate}["First Published: June 13, 2013 4: 59 PM EDT"] == "date"
+    assert body.text.startswith("The city council approved")

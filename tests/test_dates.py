@@ -95,6 +95,31 @@ def test_english_forms() -> None:
     assert ("last week", "2025-01-06", "2025-01-12", "day") in found
 
 
+@pytest.mark.parametrize(
+    ("text", "mention", "value"),
+    [
+        # Date-line forms of English pages (ECB+): ordinals, upper case, a comma or none before
+        # the year, abbreviations with a dot after the weekday and the month.
+        ("27 NOVEMBER, 2005", "27 NOVEMBER, 2005", "2005-11-27"),
+        ("Published on 18th September 2013", "18th September 2013", "2013-09-18"),
+        ("8: 56am Monday 10th June 2013", "Monday 10th June 2013", "2013-06-10"),
+        ("May 3rd, 2013 2: 00pm EDT", "May 3rd, 2013", "2013-05-03"),
+        ("on Dec 23 2012, 6: 11p", "Dec 23 2012", "2012-12-23"),
+        ("Fri., May. 3, 2013 11: 45 AM PDT", "Fri., May. 3, 2013", "2013-05-03"),
+        ("Published: Tuesday, Dec. 20 2005 12: 00 a. m. MST", "Tuesday, Dec. 20 2005", "2005-12-20"),
+        ("Sept 18, 2013", "Sept 18, 2013", "2013-09-18"),
+    ],
+)
+def test_english_date_line_forms(text: str, mention: str, value: str) -> None:
+    assert (mention, value) in [(m[0], m[1]) for m in _dates(text, None, "en")]
+
+
+def test_neighbourhood_numbers_are_not_a_date() -> None:
+    # "RT 03/02/01 RW 01": a bare numeric date needs a four-digit year (or its weekday or brackets).
+    assert _dates("Kampung Lembur Tengah RT 03/02/01 RW 01, Desa Purabaya.") == []
+    assert _dates("diteken 03/02/2001 di Jakarta.")[0][:2] == ("03/02/2001", "2001-02-03")
+
+
 def test_weekday_with_daypart_before_the_bracketed_date_is_one_mention() -> None:
     # Real news form: "Rabu sore (18/9)" — the weekday decides the year when none is written.
     text = "Sebagai bukti pada Rabu sore ( 18 / 9 ) , KPK menetapkan tersangka."

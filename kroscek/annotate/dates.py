@@ -28,7 +28,7 @@ from kroscek.lang import SUPPORTED, language_module
 from kroscek.model import FIRST_YEAR, LAST_YEAR, Article, DateMention, Warning
 from kroscek.pipeline import stage
 
-__all__ = ["DateSpan", "anchor_of", "dates", "find_date_spans", "find_dates", "resolve"]
+__all__ = ["DateSpan", "anchor_of", "dates", "find_date_spans", "find_dates", "resolve", "text_anchor"]
 
 
 @dataclass(frozen=True)
@@ -86,7 +86,8 @@ def _lang(code: str) -> _Lang:
     def point(p: str) -> str:
         """A date on the calendar, optionally after a weekday; group names start with ``p``."""
         numeric = rf"(?P<{p}d>{_DAY})\s*/\s*(?P<{p}m>{_MONTH_NUM})(?:\s*/\s*(?P<{p}y>\d{{4}}|\d{{2}}))?"
-        named = rf"(?P<{p}d2>{_DAY})\s+(?P<{p}mn>{mon})\.?(?:\s+(?P<{p}y2>{_YEAR}))?"
+        # "27 NOVEMBER, 2005", "18th September 2013".
+        named = rf"(?P<{p}d2>{_DAY})(?:st|nd|rd|th)?\s+(?P<{p}mn>{mon})\.?(?:\s*,?\s+(?P<{p}y2>{_YEAR}))?"
         weekday = rf"(?P<{p}w>{wd})"
         return (
             rf"(?:{weekday}(?:\s+(?:{_alt(data.DAYPARTS)}))?\s*,?\s*)?"  # "Rabu sore (18/9)"
@@ -97,7 +98,11 @@ def _lang(code: str) -> _Lang:
 
     weekday_only = rf"(?P<w>{wd})(?:\s+(?P<part>{_alt(data.DAYPARTS)}))?"
     month_year = rf"(?:bulan\s+|month\s+of\s+)?(?P<mn>{mon})\.?\s+(?P<y>{_YEAR})"
-    english_md = rf"(?:(?P<w>{wd})\s*,?\s*)?(?P<mn>{mon})\.?\s+(?P<d>{_DAY})(?:st|nd|rd|th)?(?:\s*,\s*(?P<y>{_YEAR}))?"
+    # "Tuesday, March 4, 2014", "May 3rd, 2013", "Dec 23 2012".
+    english_md = (
+        rf"(?:(?P<w>{wd})\.?\s*,?\s*)?(?P<mn>{mon})\.?\s+(?P<d>{_DAY})(?:st|nd|rd|th)?"
+        rf"(?:\s*,\s*(?P<y>{_YEAR})|\s+(?P<y2>{_YEAR}))?"
+    )
     patterns: list[tuple[str, str]] = [
         # Ranges first: the longest form wins anyway, but named groups differ per kind.
         (
@@ -333,9 +338,10 @@ def _acceptable(text: str, span: DateSpan, lang: _Lang, code: str) -> bool:
         before = text[max(0, span.start - 20) : span.start].split()
         return bool(before) and before[-1].lower() in language_module(code, "dates").YEAR_CUES
     for p in ("", "a", "b"):
-        # "28/4" outside brackets is a date only with its year or weekday: "2/1" may be a score.
+        # "28/4" outside brackets is a date only with its year or weekday: "2/1" may be a score,
+        # and "RT 03/02/01" a neighbourhood's numbers: a bare year has four digits.
         bare = span.kind in ("point", "range_points") and g.get(f"{p}d") and not g.get(f"{p}open")
-        if bare and not (g.get(f"{p}y") or g.get(f"{p}w")):
+        if bare and not (len(g.get(f"{p}y", "")) == 4 or g.get(f"{p}w")):
             return False
     if span.kind == "year":
         return _year_is_cued(text, span, code)
@@ -683,7 +689,7 @@ def _relative_span(lang: _Lang, g: dict[str, str], anchor: date | None, out: Res
 _YEAR_FROM_TEXT = frozenset({"point", "range_points", "range_days", "english_md"})
 
 
-def _text_anchor(spans: list[DateSpan], language: str | None) -> date | None:
+def text_anchor(spans: list[DateSpan], language: str | None) -> date | None:
     """Return the latest date the text writes in full, as a stand-in for the publish date."""
     latest: date | None = None
     for span in spans:
@@ -709,7 +715,7 @@ def find_dates(
     """
     anchor = anchor_of(published)
     spans = find_date_spans(text, language)
-    fallback = anchor or _text_anchor(spans, language)
+    fallback = anchor or text_anchor(spans, language)
     found = []
     for span in spans:
         r = resolve(span, anchor if anchor or span.kind not in _YEAR_FROM_TEXT else fallback, language)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from kroscek.lang import SUPPORTED, language_module
-from kroscek.lang.xx import credits, markers
+from kroscek.lang.xx import agencies, credits, markers
 
 __all__ = ["Furniture", "furniture"]
 
@@ -20,6 +20,9 @@ __all__ = ["Furniture", "furniture"]
 _RUN = re.compile(r"[\w.]+")
 _LETTER = re.compile(r"[^\W\d_]")
 _DOMAIN = re.compile(r"^[\w-]+(\.[A-Za-z]{2,})+$")
+_YEAR = re.compile(r"(?<!\d)(1[89]|20)\d\d(?!\d)")
+# Odd spacing ("4: 59 PM", "05. 51AM") makes a stamp look longer than it is.
+_MAX_DATE_LINE_WORDS = 16
 
 
 @dataclass(frozen=True)
@@ -33,6 +36,7 @@ class Furniture:
     date_name: re.Pattern[str]
     date_token: re.Pattern[str]
     date_line_words: frozenset[str]
+    agencies: frozenset[str]
     caption_openers: tuple[re.Pattern[str], ...]
     caption_credits: tuple[re.Pattern[str], ...]
     lead_markers: tuple[re.Pattern[str], ...]
@@ -52,14 +56,33 @@ class Furniture:
         return None
 
     def is_date_line(self, line: str) -> bool:
-        """Return True when the line is a page's date stamp ("Kamis, 16 Jan 2025 19:20 WIB")."""
-        if len(line.split()) > 10 or not any(ch.isdigit() for ch in line):
+        """Return True when the line is a page's date stamp ("Kamis, 16 Jan 2025 19:20 WIB").
+
+        Besides dates and clock times a stamp holds only its labels, zones and clock letters
+        ("Posted at 3: 21 PM ET, 01/5/2011"), one domain ("Kompas.com - 12/03/2025"), or, with a
+        year, up to two credits in capitals or agency names ("TNN Nov 12, 2011, 05. 51AM IST
+        MUMBAI:", "Reuters Sep 18, 2013").
+        """
+        words = self.date_line_words_left(line)
+        if words is None:
             return False
+        if len(words) <= 1 and all(_DOMAIN.search(w) for w in words):
+            return True
+        return (
+            len(words) <= 2
+            and bool(_YEAR.search(line))
+            and all(w.isupper() or w.lower() in self.agencies for w in (w.strip(".") for w in words))
+        )
+
+    def date_line_words_left(self, line: str) -> list[str] | None:
+        """Return the words of a short line with a date once its dates, times, labels and zones
+        are set aside; None when the line is long or names no date."""
+        if len(line.split()) > _MAX_DATE_LINE_WORDS or not any(ch.isdigit() for ch in line):
+            return None
         if not self.date_name.search(line):
-            return False
+            return None
         rest = self.date_token.sub(" ", line)
-        words = [w for w in _RUN.findall(rest) if _LETTER.search(w) and w.lower() not in self.date_line_words]
-        return len(words) <= 1 and all(_DOMAIN.search(w) for w in words)
+        return [w for w in _RUN.findall(rest) if _LETTER.search(w) and w.lower().strip(".") not in self.date_line_words]
 
     def is_caption(self, line: str) -> bool:
         """Return True when the line is a photo caption (an opener word or a photo credit)."""
@@ -82,8 +105,10 @@ def furniture() -> Furniture:
         {n for c in calendars for n in (*c.MONTHS, *c.MONTH_ABBREVIATIONS, *c.WEEKDAYS)}, key=len, reverse=True
     )
     alternation = "|".join(re.escape(n) for n in names)
-    date_name = re.compile(rf"\b({alternation})\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b", re.IGNORECASE)
-    date_token = re.compile(rf"\b({alternation})\b\.?|\d{{1,4}}([/.:-]\d{{1,4}}){{0,2}}", re.IGNORECASE)
+    date_name = re.compile(
+        rf"\b({alternation})\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b", re.IGNORECASE
+    )
+    date_token = re.compile(rf"\b({alternation})\b\.?|\d{{1,4}}([/.:-]\d{{1,4}}){{0,2}}(?:st|nd|rd|th)?", re.IGNORECASE)
     roles: dict[str, bool] = {}
     for m in modules:
         roles.update(m.BYLINE_ROLES)
@@ -99,6 +124,7 @@ def furniture() -> Furniture:
         date_name=date_name,
         date_token=date_token,
         date_line_words=frozenset(w for c in calendars for w in c.DATE_LINE_WORDS),
+        agencies=frozenset(n.lower() for name, other in agencies.AGENCIES.items() for n in (name, *other)),
         caption_openers=tuple(re.compile(m.CAPTION_OPENERS, re.IGNORECASE) for m in modules),
         caption_credits=tuple(re.compile(m.CAPTION_CREDITS, re.IGNORECASE) for m in modules)
         + tuple(re.compile(p) for p in credits.CAPTION_CREDITS),

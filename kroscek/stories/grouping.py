@@ -26,6 +26,7 @@ import numpy as np
 from scipy.sparse import csr_matrix
 from sklearn.feature_extraction.text import TfidfVectorizer
 
+from kroscek.clean.published import story_day
 from kroscek.model import Article, day_of
 
 __all__ = ["GroupParams", "group", "reference_day", "vectorise"]
@@ -46,12 +47,16 @@ class GroupParams(msgspec.Struct, frozen=True):
 
 
 def reference_day(article: Article) -> dt.date | None:
-    """The article's day: its publish date, else the latest full date its text gives."""
+    """The article's day: its publish date, else the day of the happening its text reports, else None.
+
+    The second is :func:`kroscek.clean.published.story_day` (the rule the ``published`` stage
+    applies), not the latest date the text mentions: an anniversary or a birth date would put
+    the article years away from its event.
+    """
     published = day_of(article.published)
     if published:
         return published
-    days = [day for d in article.dates if (day := day_of(d.value))]
-    return max(days) if days else None
+    return story_day(article.text, article.language)
 
 
 def _document(article: Article) -> str:

@@ -35,3 +35,63 @@ CLOCK_WORDS = ("at",)
 ZONES: dict[str, str | None] = {"gmt": "+00:00", "utc": "+00:00", "local time": None}
 CITATION = ("no", "no.", "number")
 BCE = ("bc", "bce")
+
+#: Labels on a page's date stamp, and whether the date they introduce is when the page was
+#: published or when it was changed ("Published: … | Updated: …").
+STAMP_LABELS: dict[str, str] = {
+    "published": "published",
+    "first published": "published",
+    "originally published": "published",
+    "posted": "published",
+    "first posted": "published",
+    "created": "published",
+    "release": "published",
+    "released": "published",
+    "updated": "updated",
+    "last updated": "updated",
+    "update": "updated",
+    "edited": "updated",
+    "modified": "updated",
+}
+
+#: How a numeric date is read: "dm" (day first), "md" (month first) or None when the page
+#: decides (English: "12/16/08" is month first, "14/09/2013" day first; "4/9/2007" needs the
+#: page's other dates or its time zone, else it is left unread).
+NUMERIC_ORDER: str | None = None
+
+#: Time zones of places that write the month first (North America) or the day first; a zone
+#: beside a numeric date says how the page reads it.
+MONTH_FIRST_ZONES = (
+    "et",
+    "est",
+    "edt",
+    "ct",
+    "cst",
+    "cdt",
+    "mt",
+    "mst",
+    "mdt",
+    "pt",
+    "pst",
+    "pdt",
+    "akst",
+    "akdt",
+    "hst",
+)
+DAY_FIRST_ZONES = (
+    "bst",
+    "ist",
+    "cet",
+    "cest",
+    "eet",
+    "eest",
+    "aest",
+    "aedt",
+    "awst",
+    "nzst",
+    "nzdt",
+    "sast",
+    "hkt",
+    "sgt",
+    "uk",
+)

@@ -90,3 +90,23 @@ CITATION = ("nomor", "no", "no.", "nomer")
 
 #: Era words after a year.
 BCE = ("sebelum masehi", "sm")
+
+#: Labels on a page's date stamp, and whether the date they introduce is when the page was
+#: published or when it was changed ("Diterbitkan … | Diperbarui …").
+STAMP_LABELS: dict[str, str] = {
+    "diterbitkan": "published",
+    "dipublikasikan": "published",
+    "terbit": "published",
+    "tayang": "published",
+    "dimuat": "published",
+    "diperbarui": "updated",
+    "diperbaharui": "updated",
+    "update": "updated",
+    "diupdate": "updated",
+    "pembaruan": "updated",
+}
+
+#: Numeric dates are day first ("20/10/2025").
+NUMERIC_ORDER: str | None = "dm"
+MONTH_FIRST_ZONES: tuple[str, ...] = ()
+DAY_FIRST_ZONES = ("wib", "wita", "wit")
