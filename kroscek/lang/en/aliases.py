@@ -1,0 +1,86 @@
+"""English names of actors kroscek names one way: short forms and other names CLDR lacks.
+
+CLDR's English country and region names (babel) are added at run time and mapped, by territory
+code, to kroscek's canonical names: the Indonesian names ``lang/id/aliases.py`` and CLDR give,
+so an English and an Indonesian article about one country share its canonical name. Keys here
+are those canonical names; a name maps to one key only. Capitals used for their governments
+are in ``lang/xx/capitals.py``.
+"""
+
+ALIASES: dict[str, tuple[str, ...]] = {
+    "Amerika Serikat": ("U.S.", "US", "U.S.A.", "USA", "America", "United States of America", "the United States"),
+    "Inggris": ("U.K.", "UK", "Britain", "Great Britain", "United Kingdom"),
+    "Korea Utara": ("North Korea", "DPRK", "Democratic People's Republic of Korea"),
+    "Korea Selatan": ("South Korea", "Republic of Korea", "ROK"),
+    "China": ("People's Republic of China", "PRC", "Mainland China"),
+    "Rusia": ("Russian Federation",),
+    "Myanmar": ("Burma",),
+    "Turki": ("Turkey",),
+    "Ceko": ("Czech Republic",),
+    "Côte d’Ivoire": ("Ivory Coast", "Cote d'Ivoire"),
+    "Belanda": ("Holland",),
+    "Vatikan": ("Vatican", "Holy See"),
+    "Wilayah Palestina": ("Palestine", "Palestinian territories"),
+    "Kongo - Kinshasa": ("Democratic Republic of Congo", "Democratic Republic of the Congo", "DR Congo", "DRC"),
+    "Kongo - Brazzaville": ("Republic of Congo", "Republic of the Congo"),
+    "Perserikatan Bangsa-Bangsa": ("United Nations", "U.N.", "UN"),
+    "Dewan Keamanan PBB": ("UN Security Council", "U.N. Security Council", "United Nations Security Council"),
+    "Uni Eropa": ("European Union", "EU", "E.U."),
+    "North Atlantic Treaty Organization": ("NATO", "North Atlantic Treaty Organisation"),
+}
+
+#: The US states. In English news "Georgia" is the state far more often than the country, so a
+#: state's name is never read as a country; right after "<Place>, " it is the state, never the
+#: capital's government either ("Seattle, Washington").
+US_STATES: tuple[str, ...] = (
+    "Alabama",
+    "Alaska",
+    "Arizona",
+    "Arkansas",
+    "California",
+    "Colorado",
+    "Connecticut",
+    "Delaware",
+    "Florida",
+    "Georgia",
+    "Hawaii",
+    "Idaho",
+    "Illinois",
+    "Indiana",
+    "Iowa",
+    "Kansas",
+    "Kentucky",
+    "Louisiana",
+    "Maine",
+    "Maryland",
+    "Massachusetts",
+    "Michigan",
+    "Minnesota",
+    "Mississippi",
+    "Missouri",
+    "Montana",
+    "Nebraska",
+    "Nevada",
+    "New Hampshire",
+    "New Jersey",
+    "New Mexico",
+    "New York",
+    "North Carolina",
+    "North Dakota",
+    "Ohio",
+    "Oklahoma",
+    "Oregon",
+    "Pennsylvania",
+    "Rhode Island",
+    "South Carolina",
+    "South Dakota",
+    "Tennessee",
+    "Texas",
+    "Utah",
+    "Vermont",
+    "Virginia",
+    "Washington",
+    "West Virginia",
+    "Wisconsin",
+    "Wyoming",
+)
