@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DEMO_OUT := build/demo
 
-.PHONY: bench-web postgres chromium screenshots demo test lint bench fuzz hostile train-ner train-ner-frontier clean-venv
+.PHONY: bench-web postgres chromium screenshots demo test lint bench fuzz hostile train-events train-ner train-ner-frontier clean-venv
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -74,6 +74,12 @@ bench-web: $(VENV)/.installed-bench
 train-ner: $(VENV)/.installed-dev
 	$(BIN)/python training/lexicon/build.py
 	$(BIN)/python training/ner/build.py --size xs --epochs 30
+
+# Developers only (CI does not train): document frequencies and the same-event model, measured by
+# grouped cross-validation and leave-one-set-out on corpus-dev, corpus-dev-2 and ECB+ train topics.
+train-events: $(VENV)/.installed-dev
+	$(BIN)/python training/events/docfreq.py
+	$(BIN)/python training/events/build.py --baseline
 
 # The other points of the F1-vs-speed frontier (not shipped; kroscek/models/README.md).
 train-ner-frontier: $(VENV)/.installed-dev

@@ -1,8 +1,10 @@
 """Cross-article benchmark: quality beside peers on corpus-dev, then scaling to 100k articles.
 
-1. Events on the corpus-dev gold: kroscek's incremental grouping beside TF-IDF cosine +
-   average-link clustering (scikit-learn) at every distance threshold, best one picked after the
-   fact (an upper bound for that baseline). B-cubed F1, hard negatives kept apart, seconds.
+1. Events on corpus-dev, corpus-dev-2 and the ECB+ training topics: kroscek's learned decision
+   scored by grouped cross-validation (kroscek/evaluate/events.py: never on the events a model
+   learnt from) beside TF-IDF cosine + average-link clustering (scikit-learn) at every distance
+   threshold, the best one picked after the fact (an upper bound for that baseline). B-cubed P/R/F1
+   and look-alike pairs kept apart.
 2. Copies on the corpus-dev silver pairs: kroscek (containment over a sampled shingle index)
    beside datasketch MinHash LSH at Jaccard 0.3 over the same shingles. P / R, seconds.
 3. Scaling of the cross-article layer alone (copies, events, stories, claims, quote chains,
@@ -42,43 +44,43 @@ CORPUS = ROOT.parent / "shared" / "corpus-dev"
 console = Console()
 
 
-def peers_on_events(articles: list[Article]) -> None:
-    from sklearn.cluster import AgglomerativeClustering
-    from sklearn.feature_extraction.text import TfidfVectorizer
+def peers_on_events(shared: Path) -> None:
+    """kroscek's events, cross-validated, beside TF-IDF + average link at its best threshold (after the fact)."""
+    from kroscek.evaluate.events import baseline, cross_validate, labelled, pairs
+    from kroscek.evaluate.stories import load_gold
 
-    gold = CORPUS / "gold.json"
-    names = {a.id: a.name for a in articles}
-    table = Table("method", "B-cubed F1", "hard negatives apart", "seconds", title="events on corpus-dev gold")
-    started = time.perf_counter()
-    events, _, duplicates, _, _ = group_events(articles)
-    ours = time.perf_counter() - started
-    r = score_stories(
-        articles, [[articles[i].name for i in e] for e in events], [(names[d.a], names[d.b]) for d in duplicates], gold
+    sets = []
+    for name, folder in (
+        ("corpus-dev", "corpus-dev"),
+        ("corpus-dev-2", "corpus-dev-2"),
+        ("ecbplus-train", "data/ecbplus-train"),
+    ):
+        where = shared / folder
+        if not (where / "gold.json").exists():
+            console.print(f"{where} is absent: skipped")
+            continue
+        articles = analyze([str(where / "articles.jsonl")], Settings(stories=False), jobs=2).articles
+        sets.append(labelled(name, articles, load_gold(where / "gold.json")))
+    made = {s.name: pairs(s) for s in sets}
+    ours = cross_validate(sets, made)
+    table = Table(
+        "set", "method", "B-cubed P / R / F1", "look-alike pairs apart", title="events: kroscek (grouped CV) and TF-IDF"
     )
-    table.add_row(
-        "kroscek (settings fixed in advance)", f"{r['bcubed_f']:.3f}", f"{r['hard_negatives_apart']}/4", f"{ours:.2f}"
-    )
-    started = time.perf_counter()
-    matrix = TfidfVectorizer(sublinear_tf=True).fit_transform([f"{a.title or ''} {a.text}" for a in articles]).toarray()
-    best = None
-    for threshold in np.arange(0.30, 0.99, 0.02):
-        labels = AgglomerativeClustering(
-            n_clusters=None, metric="cosine", linkage="average", distance_threshold=float(threshold)
-        ).fit_predict(matrix)
-        groups: dict[int, list[str]] = {}
-        for article, label in zip(articles, labels, strict=True):
-            groups.setdefault(int(label), []).append(article.name)
-        s = score_stories(articles, list(groups.values()), [], gold)
-        if best is None or s["bcubed_f"] > best[1]["bcubed_f"]:
-            best = (float(threshold), s)
-    baseline = (time.perf_counter() - started) / len(np.arange(0.30, 0.99, 0.02))
-    assert best is not None
-    table.add_row(
-        f"TF-IDF + average link, best threshold {best[0]:.2f} found after the fact",
-        f"{best[1]['bcubed_f']:.3f}",
-        f"{best[1]['hard_negatives_apart']}/4",
-        f"{baseline:.2f}",
-    )
+    for s in sets:
+        r = ours[s.name]
+        table.add_row(
+            s.name,
+            "kroscek, learned decision, grouped cross-validation",
+            f"{r['p']:.3f} / {r['r']:.3f} / {r['f']:.3f}",
+            f"{r['apart']}/{r['negatives']}",
+        )
+        b = baseline(s)
+        table.add_row(
+            "",
+            f"TF-IDF + average link, best threshold {b['threshold']:.2f} after the fact",
+            f"{b['p']:.3f} / {b['r']:.3f} / {b['f']:.3f}",
+            f"{b['apart']}/{b['negatives']}",
+        )
     console.print(table)
 
 
@@ -138,23 +140,43 @@ def variant(article: Article, n: int, rng: random.Random) -> Article:
 
 def scaling(articles: list[Article], sizes: list[int]) -> None:
     rng = random.Random(7)
-    table = Table("articles", "seconds", "articles/s", "peak RSS (MiB)", "stories", title="cross-article layer alone")
-    points = []
+    table = Table(
+        "articles",
+        "grouping s",
+        "grouping articles/s",
+        "whole layer s",
+        "articles/s",
+        "peak RSS (MiB)",
+        "stories",
+        title="cross-article layer alone (grouping: profiles, copies, events and stories)",
+    )
+    points, grouping_points = [], []
     for size in sizes:
         pile = [variant(articles[i % len(articles)], i // len(articles), rng) for i in range(size)]
+        started = time.perf_counter()
+        group_events(pile)
+        grouping = time.perf_counter() - started
         started = time.perf_counter()
         stories = build_stories(pile)
         seconds = time.perf_counter() - started
         points.append((size, seconds))
+        grouping_points.append((size, grouping))
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        table.add_row(f"{size:,}", f"{seconds:.1f}", f"{size / seconds:,.0f}", f"{peak:,.0f}", f"{len(stories):,}")
+        table.add_row(
+            f"{size:,}",
+            f"{grouping:.1f}",
+            f"{size / grouping:,.0f}",
+            f"{seconds:.1f}",
+            f"{size / seconds:,.0f}",
+            f"{peak:,.0f}",
+            f"{len(stories):,}",
+        )
         del pile, stories
     console.print(table)
-    if len(points) > 1:
-        xs = np.log([p[0] for p in points])
-        ys = np.log([p[1] for p in points])
-        exponent = float(np.polyfit(xs, ys, 1)[0])
-        console.print(f"fitted exponent of time against articles: {exponent:.2f} (1.00 is linear)")
+    for what, found in (("whole layer", points), ("grouping", grouping_points)):
+        if len(found) > 1:
+            exponent = float(np.polyfit(np.log([p[0] for p in found]), np.log([p[1] for p in found]), 1)[0])
+            console.print(f"fitted exponent of time against articles, {what}: {exponent:.2f} (1.00 is linear)")
 
 
 def main() -> None:
@@ -163,8 +185,8 @@ def main() -> None:
     args = parser.parse_args()
     if not (CORPUS / "gold.json").exists():
         raise SystemExit(f"{CORPUS} is absent: the benchmark reads corpus-dev")
+    peers_on_events(ROOT.parent / "shared")
     articles = analyze([str(CORPUS / "articles.jsonl")], Settings(stories=False), jobs=2).articles
-    peers_on_events(articles)
     peers_on_copies(articles)
     scaling(articles, [int(s) for s in args.sizes.split(",") if s])
 

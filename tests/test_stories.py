@@ -15,7 +15,7 @@ from kroscek.model import Article, DateMention, Quote, Sentence, Story
 from kroscek.settings import Settings
 from kroscek.stories.build import build_stories
 from kroscek.stories.duplicates import copy_pairs, find_duplicates
-from kroscek.stories.grouping import group, vectorise
+from kroscek.stories.events import group_articles, profiles
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus-dev"
@@ -67,9 +67,9 @@ def test_copy_kinds_and_earliest_publisher() -> None:
 def test_grouping_is_incremental_and_respects_time() -> None:
     texts = [LEAD + MORE, LEAD + "Warga diminta waspada.", LEAD + MORE, OTHER]
     articles = [_article(str(i), t) for i, t in enumerate(texts)]
-    vectors = vectorise(articles)
     days = [dt.date(2025, 1, 1), dt.date(2025, 1, 2), dt.date(2025, 6, 1), dt.date(2025, 1, 1)]
-    groups = group(vectors, days, threshold=0.2, window=4, probe=20, order=[0, 3, 1, 2])
+    found, _ = profiles(articles, days)
+    groups = group_articles(found, order=[0, 3, 1, 2], tied={})
     # The same text five months later is another event; an unrelated text its own.
     assert sorted(sorted(g) for g in groups) == [[0, 1], [2], [3]]
 

@@ -20,11 +20,12 @@ from scipy.sparse import csr_matrix
 from kroscek.model import Article, Duplicate, Event, Story
 from kroscek.stories.claims import find_claims
 from kroscek.stories.duplicates import CopyParams, find_duplicates
-from kroscek.stories.grouping import GroupParams, group, reference_day, vectorise
+from kroscek.stories.events import Profile, group_articles, profiles
+from kroscek.stories.grouping import GroupParams, group, reference_day
 from kroscek.stories.quotechains import quote_chains
 from kroscek.stories.timeline import timeline
 
-__all__ = ["Grouping", "StoryParams", "build_stories", "group_events"]
+__all__ = ["Grouping", "Prepared", "StoryParams", "build_stories", "group_events", "prepare"]
 
 
 class StoryParams(msgspec.Struct, frozen=True):
@@ -69,16 +70,34 @@ class Grouping(NamedTuple):
     days: list[dt.date | None]  # each article's reference day
 
 
-def group_events(articles: Sequence[Article], params: StoryParams | None = None) -> Grouping:
-    """Return the copies, events and stories of ``articles`` (as rows) with what they were built from."""
+class Prepared(NamedTuple):
+    """What grouping needs of a pile: profiles and term vectors, time order, copy ties, days."""
+
+    profiles: list[Profile]
+    vectors: csr_matrix  # whole-text term vectors, one row per article
+    order: list[int]
+    tied: dict[int, int]
+    duplicates: list[Duplicate]
+    days: list[dt.date | None]
+
+
+def prepare(articles: Sequence[Article], params: StoryParams | None = None) -> Prepared:
+    """Profile ``articles`` for grouping: copies found, reference days, term vectors, time order."""
     params = params or StoryParams()
     duplicates = find_duplicates(articles, params.copies)
     row_of = {a.id: i for i, a in enumerate(articles)}
     tied = {row_of[d.b]: row_of[d.a] for d in duplicates}
-    vectors = vectorise(articles)
     days = [reference_day(a) for a in articles]
-    g = params.grouping
-    events = group(vectors, days, g.event_threshold, g.event_window, g.probe, _time_order(days), tied)
+    found, vectors = profiles(articles, days)
+    return Prepared(found, vectors, _time_order(days), tied, duplicates, days)
+
+
+def group_events(articles: Sequence[Article], params: StoryParams | None = None) -> Grouping:
+    """Return the copies, events and stories of ``articles`` (as rows) with what they were built from."""
+    params = params or StoryParams()
+    p = prepare(articles, params)
+    events = group_articles(p.profiles, p.order, p.tied)
+    vectors, days = p.vectors, p.days
     # Event centroids as one sparse product: (events × articles membership) @ (articles × terms).
     rows_of = np.concatenate([np.array(rows, dtype=np.int64) for rows in events])
     event_ids = np.repeat(np.arange(len(events)), [len(rows) for rows in events])
@@ -90,8 +109,9 @@ def group_events(articles: Sequence[Article], params: StoryParams | None = None)
     norms[norms == 0] = 1.0
     centroids = csr_matrix(centroids.multiply(1 / norms[:, None]))
     event_days = [min((d for r in rows if (d := days[r]) is not None), default=None) for rows in events]
+    g = params.grouping
     stories = group(centroids, event_days, g.story_threshold, g.story_window, g.probe, _time_order(event_days))
-    return Grouping(events, stories, duplicates, vectors, days)
+    return Grouping(events, stories, p.duplicates, vectors, days)
 
 
 def build_stories(articles: Sequence[Article], params: StoryParams | None = None) -> list[Story]:

@@ -1,22 +1,18 @@
-"""Events and stories: incremental grouping in time order, candidates from an inverted index.
+"""Stories: events joined over weeks by a documented rule; and each article's reference day.
 
-An article is one TF-IDF vector over its words (the title counted twice) and its canonical
-entities (as ``ent:<name>`` tokens, so "Korut" and "Korea Utara" are one feature), cut to its 64
-strongest terms, with a reference time: its publish date, else the latest full date its text mentions.
-
-Articles arrive in time order. Each new article is compared only with the groups that share one
-of its strongest features (an inverted index from feature to group), and joins the most similar
-one (cosine to the group's centroid) when the similarity reaches the threshold and its time is
-within the group's time window; otherwise it opens a group. A copy of an article (a duplicate
-link) joins its original's group. Events use a high threshold and a window of days; stories join
-events with a lower threshold over months. Nothing is re-clustered when an article arrives.
+Events come from the learned same-event decision (:mod:`kroscek.stories.events`). A story joins
+related events: each event is its members' summed term vector (unit length) with its first day;
+events arrive in time order, each is compared only with the stories that share one of its
+strongest terms (an inverted index from term to story), and joins the most similar one (cosine
+to the story's centroid) when the similarity reaches ``story_threshold`` and its day lies within
+``story_window`` days of the story's span; otherwise it opens a story. Nothing is re-clustered
+when an event arrives, so the pass is linear in events.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import heapq
-import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -24,19 +20,14 @@ from dataclasses import dataclass, field
 import msgspec
 import numpy as np
 from scipy.sparse import csr_matrix
-from sklearn.feature_extraction.text import TfidfVectorizer
 
 from kroscek.clean.published import story_day
 from kroscek.model import Article, day_of
 
-__all__ = ["GroupParams", "group", "reference_day", "vectorise"]
+__all__ = ["GroupParams", "group", "reference_day"]
 
 
 class GroupParams(msgspec.Struct, frozen=True):
-    #: Cosine to an event's centroid from which an article joins it.
-    event_threshold: float = 0.15
-    #: Days an article may lie outside an event's time span and still join it.
-    event_window: int = 4
     #: Cosine between event centroids from which two events are one story.
     story_threshold: float = 0.2
     #: Days between events of one story.
@@ -57,52 +48,6 @@ def reference_day(article: Article) -> dt.date | None:
     if published:
         return published
     return story_day(article.text, article.language)
-
-
-def _document(article: Article) -> str:
-    names = " ".join("ent:" + re.sub(r"\W+", "_", e.canonical.lower()) for e in article.entities if e.canonical)
-    title = article.title or ""
-    return f"{title} {title} {article.text} {names}"
-
-
-_TOKEN = r"(?u)ent:\w+|\b[^\W\d_]{3,}\b"
-#: Terms kept per article: its strongest, the rest is noise for grouping and costs time.
-_TERMS = 64
-
-
-def _tfidf(documents: list[str], max_df: float) -> csr_matrix:
-    vectoriser = TfidfVectorizer(
-        token_pattern=_TOKEN, lowercase=True, sublinear_tf=True, max_df=max_df, dtype=np.float32
-    )
-    return vectoriser.fit_transform(documents).tocsr()
-
-
-def vectorise(articles: Sequence[Article]) -> csr_matrix:
-    """Return the L2-normalised TF-IDF rows of ``articles`` (fitted on these articles)."""
-    documents = [_document(a) for a in articles]
-    token = re.compile(_TOKEN)
-    if not any(token.search(d) for d in documents):  # "Ya.", digits only: no word to compare
-        return csr_matrix((len(documents), 0), dtype=np.float32)
-    try:
-        matrix = _tfidf(documents, 0.5 if len(documents) > 20 else 1.0)
-    except ValueError:  # every word is in over half the articles (one text many times): keep them all
-        matrix = _tfidf(documents, 1.0)
-    return _strongest_terms(matrix, _TERMS)
-
-
-def _strongest_terms(matrix: csr_matrix, keep: int) -> csr_matrix:
-    """Keep each row's ``keep`` largest weights and renormalise the row to unit length."""
-    indptr, indices, data = [0], [], []
-    for row in range(matrix.shape[0]):
-        start, end = matrix.indptr[row], matrix.indptr[row + 1]
-        values = matrix.data[start:end]
-        top = np.argsort(-values, kind="stable")[:keep]
-        chosen = values[top]
-        norm = float(np.linalg.norm(chosen)) or 1.0
-        indices.extend(matrix.indices[start:end][top].tolist())
-        data.extend((chosen / norm).tolist())
-        indptr.append(len(indices))
-    return csr_matrix((np.array(data, dtype=np.float32), indices, indptr), shape=matrix.shape)
 
 
 @dataclass

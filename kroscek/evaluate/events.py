@@ -1,0 +1,185 @@
+"""The same-event decision, trained and measured without scoring on what it learnt from.
+
+Pairs are made the way grouping makes them (:func:`kroscek.stories.events.candidates_and_features`):
+articles in time order, each against the candidate events the index proposes, where the events
+are the gold ones built so far (teacher forcing); a pair is positive when the article belongs to
+that gold event. A model is a logistic regression over those pairs, each labelled set weighing
+the same however many pairs it has.
+
+Measured two ways, never on groups the model was trained on:
+- grouped cross-validation inside each set: folds of whole gold events, the events that a
+  hard-negative pair links (look-alike happenings; in ECB+ the two halves of a topic) kept in one
+  fold; the pile is grouped once, each article deciding with the model of its own fold (trained on
+  the other folds and on the other sets);
+- leave one set out: a model trained on the other sets groups the whole set.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from kroscek.evaluate.stories import Gold, bcubed
+from kroscek.model import Article
+from kroscek.stories.build import Prepared, prepare
+from kroscek.stories.events import FEATURES, EventModel, candidates_and_features, model_decision
+from kroscek.stories.groups import connected_groups
+
+__all__ = [
+    "FOLDS",
+    "LabelledSet",
+    "Pairs",
+    "baseline",
+    "cross_validate",
+    "fit",
+    "labelled",
+    "leave_one_out",
+    "pairs",
+    "score",
+]
+
+FOLDS = 5
+#: The probability from which an article joins an event: fixed in advance, not tuned on the sets.
+THRESHOLD = 0.5
+
+
+@dataclass
+class LabelledSet:
+    """A pile of annotated articles with each one's gold event, fold and look-alike pairs (rows)."""
+
+    name: str
+    articles: list[Article]
+    gold: list[str]
+    fold: list[int]
+    negatives: list[tuple[int, int]]
+    prepared: Prepared
+
+
+Pairs = tuple[np.ndarray, np.ndarray, np.ndarray]  # feature rows, labels, the article row of each
+
+
+def labelled(name: str, articles: list[Article], gold: Gold) -> LabelledSet:
+    """The set's rows labelled by ``gold`` (an article in no cluster is its own event), folds dealt."""
+    row = {a.name: i for i, a in enumerate(articles)}
+    labels = [f"single:{a.name}" for a in articles]
+    for number, cluster in enumerate(gold.clusters):
+        for member in cluster:
+            if member in row:
+                labels[row[member]] = f"event:{number}"
+    negatives = [(row[a], row[b]) for a, b in gold.hard_negatives if a in row and b in row]
+    # Look-alike events go to one fold together; folds are dealt the largest units first.
+    units = sorted(set(labels))
+    index = {u: i for i, u in enumerate(units)}
+    size = {u: 0 for u in units}
+    for label in labels:
+        size[label] += 1
+    components = connected_groups(len(units), [(index[labels[a]], index[labels[b]]) for a, b in negatives])
+    load = [0] * FOLDS
+    fold_of: dict[str, int] = {}
+    for component in sorted(components, key=lambda c: (-sum(size[units[u]] for u in c), min(c))):
+        k = min(range(FOLDS), key=lambda f: (load[f], f))
+        for u in component:
+            fold_of[units[u]] = k
+        load[k] += sum(size[units[u]] for u in component)
+    return LabelledSet(name, articles, labels, [fold_of[label] for label in labels], negatives, prepare(articles))
+
+
+def pairs(s: LabelledSet) -> Pairs:
+    """Teacher-forced pairs of one set."""
+    xs: list[np.ndarray] = []
+    ys: list[int] = []
+    who: list[int] = []
+
+    def teacher(row: int, firsts: list[int], rows: np.ndarray) -> int | None:
+        labels = [int(s.gold[row] == s.gold[f]) for f in firsts]
+        xs.append(rows)
+        ys.extend(labels)
+        who.extend([row] * len(labels))
+        return labels.index(1) if 1 in labels else None
+
+    candidates_and_features(s.prepared.profiles, s.prepared.order, {}, teacher)
+    if not xs:
+        return np.zeros((0, len(FEATURES))), np.zeros(0), np.zeros(0, dtype=np.int64)
+    return np.vstack(xs), np.array(ys), np.array(who)
+
+
+def fit(parts: Sequence[tuple[np.ndarray, np.ndarray]], threshold: float = THRESHOLD) -> EventModel:
+    """A logistic model over the pairs of several sets, each set weighing the same in all."""
+    from sklearn.linear_model import LogisticRegression
+
+    kept = [(x, y) for x, y in parts if len(y)]
+    x = np.vstack([p[0] for p in kept])
+    y = np.concatenate([p[1] for p in kept])
+    weight = np.concatenate([np.full(len(p[1]), len(y) / (len(kept) * len(p[1]))) for p in kept])
+    model = LogisticRegression(C=1.0, max_iter=5000)
+    model.fit(x, y, sample_weight=weight)
+    return EventModel(tuple(float(w) for w in model.coef_[0]), float(model.intercept_[0]), threshold)
+
+
+def group_with(s: LabelledSet, model_of_fold: Sequence[EventModel]) -> list[list[int]]:
+    """Group a whole set, each article deciding with the model of its fold."""
+    decisions = [model_decision(m) for m in model_of_fold]
+
+    def decide(row: int, firsts: list[int], rows: np.ndarray) -> int | None:
+        return decisions[s.fold[row]](row, firsts, rows)
+
+    return candidates_and_features(s.prepared.profiles, s.prepared.order, s.prepared.tied, decide)
+
+
+def score(s: LabelledSet, events: list[list[int]]) -> dict[str, Any]:
+    """B-cubed P/R/F1 of ``events`` (rows) against the set's gold, and look-alike pairs kept apart."""
+    by_gold: dict[str, list[str]] = {}
+    for row, g in enumerate(s.gold):
+        by_gold.setdefault(g, []).append(str(row))
+    p, r, f = bcubed([[str(row) for row in rows] for rows in events], list(by_gold.values()))
+    event_of = {row: i for i, rows in enumerate(events) for row in rows}
+    apart = sum(event_of[a] != event_of[b] for a, b in s.negatives)
+    return {"p": p, "r": r, "f": f, "apart": apart, "negatives": len(s.negatives), "events": len(events)}
+
+
+def cross_validate(sets: Sequence[LabelledSet], made: dict[str, Pairs] | None = None) -> dict[str, dict[str, Any]]:
+    """Grouped cross-validation of every set (see the module docstring)."""
+    made = made or {s.name: pairs(s) for s in sets}
+    out = {}
+    for s in sets:
+        x, y, who = made[s.name]
+        others = [made[o.name][:2] for o in sets if o.name != s.name]
+        folds = np.array([s.fold[r] for r in who], dtype=np.int64)
+        models = [fit([(x[folds != k], y[folds != k]), *others]) for k in range(FOLDS)]
+        out[s.name] = score(s, group_with(s, models))
+    return out
+
+
+def leave_one_out(sets: Sequence[LabelledSet], made: dict[str, Pairs] | None = None) -> dict[str, dict[str, Any]]:
+    """Each set grouped by a model trained on the other sets only."""
+    made = made or {s.name: pairs(s) for s in sets}
+    out = {}
+    for s in sets:
+        model = fit([made[o.name][:2] for o in sets if o.name != s.name])
+        out[s.name] = score(s, group_with(s, [model] * FOLDS))
+    return out
+
+
+def baseline(s: LabelledSet, thresholds: Sequence[float] = tuple(np.arange(0.30, 0.99, 0.02))) -> dict[str, Any]:
+    """TF-IDF cosine + average-link clustering at its best distance threshold, picked after the fact."""
+    from sklearn.cluster import AgglomerativeClustering
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    matrix = TfidfVectorizer(sublinear_tf=True).fit_transform([f"{a.title or ''} {a.text}" for a in s.articles])
+    dense = matrix.toarray()
+    best: tuple[float, dict[str, Any]] | None = None
+    for threshold in thresholds:
+        labels = AgglomerativeClustering(
+            n_clusters=None, metric="cosine", linkage="average", distance_threshold=float(threshold)
+        ).fit_predict(dense)
+        groups: dict[int, list[int]] = {}
+        for row, label in enumerate(labels):
+            groups.setdefault(int(label), []).append(row)
+        result = score(s, list(groups.values()))
+        if best is None or result["f"] > best[1]["f"]:
+            best = (float(threshold), result)
+    assert best is not None
+    return {**best[1], "threshold": best[0]}

@@ -1,0 +1,352 @@
+"""Events: the same-event decision, learned from labelled pairs, applied in one pass over time.
+
+An article is a :class:`Profile`: its hashed term vectors (whole text with its canonical names;
+title with lead), its canonical people, organisations and places, the names of its title and
+lead, its figures, the days its lead gives, and its reference day. An event is the running sum of
+its members' profiles. Articles come in time order; each is compared with the few events an
+inverted index over its strongest terms proposes, the numbers :data:`FEATURES` names are taken
+for each candidate, a logistic model (``kroscek/models/events.json``) turns them into the
+probability that the article reports that event's happening, and the article joins the most
+probable event when the probability passes the model's threshold, else it opens one. A copy joins
+its original's event. Nothing is fitted on the batch (term weights come with the package, see
+:mod:`kroscek.stories.terms`), so an article's profile never changes with the pile it is in, and
+the work per article is bounded: linear in articles.
+
+``training/events/build.py`` (``make train-events``) learns the model from pairs made the same
+way, each article against the candidate events the index proposes, on corpus-dev, corpus-dev-2
+and the ECB+ training topics; only its coefficients ship.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import heapq
+import json
+import math
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import NamedTuple
+
+import numpy as np
+from scipy.sparse import csr_matrix
+
+from kroscek.model import Article, day_of
+from kroscek.stories.terms import term_vectors
+
+__all__ = [
+    "FEATURES",
+    "Decide",
+    "EventModel",
+    "Profile",
+    "candidates_and_features",
+    "group_articles",
+    "model_decision",
+    "profiles",
+    "shipped_model",
+]
+
+#: What the decision sees of an (article, event) pair, in this order.
+FEATURES = (
+    "text_cosine",  # whole text and names, to the event's centroid
+    "head_cosine",  # title and lead, to the event's centroid of titles and leads
+    "text_relative",  # text_cosine over the best text_cosine among the candidates
+    "people_shared",  # share of the article's people the event has
+    "people_apart",  # both have people, none shared
+    "organisations_shared",
+    "organisations_apart",
+    "places_shared",
+    "places_apart",
+    "lead_names_shared",  # names of the title and lead
+    "lead_names_apart",
+    "figures_shared",  # figures (value and unit)
+    "figures_apart",
+    "same_day_told",  # the lead gives a day the event's leads give
+    "other_day_told",  # both leads give days, none the same
+    "gap_days_log",  # days from the event's span, log(1 + d)
+    "gap_first_log",  # days from the event's first day, log(1 + d)
+    "day_unknown",
+    "event_size_log",
+)
+
+#: Terms kept per article vector: its strongest (the rest is noise here and costs time).
+TERMS = 128
+#: Sentences that count as the lead: where a report says what happened and when.
+LEAD_SENTENCES = 3
+#: Strongest terms of an article that look up candidate events (twice as many index the event it joins).
+PROBE = 20
+#: Events probed per term (the most recent), and candidates scored per article.
+PER_TERM = 64
+CANDIDATES = 16
+#: Days past an event's span beyond which an article is never compared with it.
+WINDOW = 7
+
+_Sparse = tuple[list[int], list[float]]
+
+
+class Profile(NamedTuple):
+    """What the same-event decision knows of one article."""
+
+    row: int
+    text: _Sparse  # strongest terms of the whole text with names, unit length
+    head: _Sparse  # strongest terms of the title and lead, unit length
+    people: frozenset[str]
+    organisations: frozenset[str]
+    places: frozenset[str]
+    lead_names: frozenset[str]
+    figures: frozenset[str]
+    days: frozenset[dt.date]  # day-grain dates the lead gives
+    day: dt.date | None  # the reference day
+
+
+def _lead_end(article: Article) -> int:
+    lead = article.sentences[:LEAD_SENTENCES]
+    return lead[-1].end if lead else min(len(article.text), 400)
+
+
+def _names(article: Article) -> str:
+    return " ".join("ent:" + "_".join(e.canonical.lower().split()) for e in article.entities if e.canonical)
+
+
+def _strongest(matrix: csr_matrix, row: int) -> _Sparse:
+    """The row's ``TERMS`` largest weights, scaled back to unit length."""
+    start, end = matrix.indptr[row], matrix.indptr[row + 1]
+    columns, values = matrix.indices[start:end], matrix.data[start:end]
+    if len(values) > TERMS:
+        top = np.argpartition(-values, TERMS)[:TERMS]
+        top = top[np.lexsort((columns[top], -values[top]))]  # ties by column: the same cut every run
+        columns, values = columns[top], values[top]
+    norm = float(np.sqrt(np.dot(values, values))) or 1.0
+    return columns.tolist(), (values / norm).tolist()
+
+
+def profiles(articles: Sequence[Article], days: Sequence[dt.date | None]) -> tuple[list[Profile], csr_matrix]:
+    """The profile of each article, given its reference day, and the articles' whole term vectors."""
+    text = term_vectors([f"{a.title or ''}\n{a.text}\n{_names(a)}" for a in articles])
+    head = term_vectors([f"{a.title or ''}\n{a.text[: _lead_end(a)]}" for a in articles])
+    out = []
+    for row, (article, day) in enumerate(zip(articles, days, strict=True)):
+        kinds: dict[str, set[str]] = {"PER": set(), "ORG": set(), "PLACE": set()}
+        lead_end = _lead_end(article)
+        lead: set[str] = set()
+        for e in article.entities:
+            if e.canonical:
+                kinds["PLACE" if e.label in ("GPE", "LOC") else "ORG" if e.label == "ORG" else "PER"].add(e.canonical)
+                if e.start < lead_end:
+                    lead.add(e.canonical)
+        told = {
+            d for m in article.dates if m.start < lead_end and m.grain in ("day", "time") and (d := day_of(m.value))
+        }
+        figures = {
+            f"{q.value:.6g}{q.unit or ''}" for q in article.quantities if q.value is not None and q.part_of is None
+        }
+        out.append(
+            Profile(
+                row,
+                _strongest(text, row),
+                _strongest(head, row),
+                frozenset(kinds["PER"]),
+                frozenset(kinds["ORG"]),
+                frozenset(kinds["PLACE"]),
+                frozenset(lead),
+                frozenset(figures),
+                frozenset(told),
+                day,
+            )
+        )
+    return out, text
+
+
+@dataclass
+class _Event:
+    """The running sum of an event's members: what an article is compared with."""
+
+    members: list[int] = field(default_factory=list)
+    text: dict[int, float] = field(default_factory=dict)
+    text_norm2: float = 0.0
+    head: dict[int, float] = field(default_factory=dict)
+    head_norm2: float = 0.0
+    people: Counter[str] = field(default_factory=Counter)
+    organisations: Counter[str] = field(default_factory=Counter)
+    places: Counter[str] = field(default_factory=Counter)
+    lead_names: Counter[str] = field(default_factory=Counter)
+    figures: Counter[str] = field(default_factory=Counter)
+    days: Counter[dt.date] = field(default_factory=Counter)
+    first: dt.date | None = None
+    last: dt.date | None = None
+
+    def add(self, profile: Profile) -> None:
+        self.members.append(profile.row)
+        self.text_norm2 = _accumulate(self.text, profile.text, self.text_norm2)
+        self.head_norm2 = _accumulate(self.head, profile.head, self.head_norm2)
+        self.people.update(profile.people)
+        self.organisations.update(profile.organisations)
+        self.places.update(profile.places)
+        self.lead_names.update(profile.lead_names)
+        self.figures.update(profile.figures)
+        self.days.update(profile.days)
+        if profile.day:
+            self.first = min(self.first or profile.day, profile.day)
+            self.last = max(self.last or profile.day, profile.day)
+
+    def gap(self, day: dt.date | None) -> int | None:
+        """Days between ``day`` and this event's span (0 inside it); None when either is unknown."""
+        if day is None or self.first is None or self.last is None:
+            return None
+        if day < self.first:
+            return (self.first - day).days
+        return max(0, (day - self.last).days)
+
+
+def _accumulate(total: dict[int, float], vector: _Sparse, norm2: float) -> float:
+    for c, v in zip(*vector, strict=True):
+        old = total.get(c, 0.0)
+        total[c] = old + v
+        norm2 += (old + v) ** 2 - old**2
+    return norm2
+
+
+def _cosine(total: dict[int, float], norm2: float, vector: _Sparse) -> float:
+    if norm2 <= 0:
+        return 0.0
+    get = total.get
+    return sum(get(c, 0.0) * v for c, v in zip(*vector, strict=True)) / math.sqrt(norm2)
+
+
+def _overlap(mine: frozenset[str], theirs: Counter[str]) -> tuple[float, float]:
+    """(share of ``mine`` the event also has, 1 when both have some and share none)."""
+    if not mine:
+        return 0.0, 0.0
+    shared = sum(1 for x in mine if x in theirs) / len(mine)
+    return shared, float(shared == 0 and bool(theirs))
+
+
+def feature_rows(profile: Profile, events: Sequence[_Event]) -> np.ndarray:
+    """The numbers :data:`FEATURES` names for an article against each candidate event, one row each."""
+    rows = []
+    for event in events:
+        gap = event.gap(profile.day)
+        first = abs((profile.day - event.first).days) if profile.day and event.first else None
+        told_here = bool(profile.days) and any(d in event.days for d in profile.days)
+        told_else = bool(profile.days) and bool(event.days) and not told_here
+        rows.append(
+            [
+                _cosine(event.text, event.text_norm2, profile.text),
+                _cosine(event.head, event.head_norm2, profile.head),
+                0.0,  # text_relative, below
+                *_overlap(profile.people, event.people),
+                *_overlap(profile.organisations, event.organisations),
+                *_overlap(profile.places, event.places),
+                *_overlap(profile.lead_names, event.lead_names),
+                *_overlap(profile.figures, event.figures),
+                float(told_here),
+                float(told_else),
+                math.log1p(gap) if gap is not None else 0.0,
+                math.log1p(first) if first is not None else 0.0,
+                float(gap is None),
+                math.log1p(len(event.members)),
+            ]
+        )
+    out = np.array(rows, dtype=np.float64)
+    best = out[:, 0].max()
+    out[:, 2] = out[:, 0] / best if best > 0 else 0.0
+    return out
+
+
+class EventModel(NamedTuple):
+    """A logistic model over :data:`FEATURES` and the probability from which an article joins."""
+
+    weights: tuple[float, ...]
+    bias: float
+    threshold: float
+
+    def probabilities(self, rows: np.ndarray) -> np.ndarray:
+        z = rows @ np.asarray(self.weights) + self.bias
+        p: np.ndarray = 1.0 / (1.0 + np.exp(-z))
+        return p
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "features": list(FEATURES),
+            "weights": [round(w, 6) for w in self.weights],
+            "bias": round(self.bias, 6),
+            "threshold": self.threshold,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, object]) -> EventModel:
+        if data.get("features") != list(FEATURES):
+            raise ValueError("the events model was trained on other features: rebuild it with make train-events")
+        weights, bias, threshold = data["weights"], data["bias"], data["threshold"]
+        assert isinstance(weights, list) and isinstance(bias, float | int) and isinstance(threshold, float | int)
+        return cls(tuple(float(w) for w in weights), float(bias), float(threshold))
+
+
+_MODEL = Path(__file__).resolve().parent.parent / "models" / "events.json"
+
+
+@cache
+def shipped_model() -> EventModel:
+    """The model ``make train-events`` wrote into the package."""
+    return EventModel.from_json(json.loads(_MODEL.read_text(encoding="utf-8")))
+
+
+#: Given an article's row, each candidate event's first member row and the candidates' feature rows,
+#: the index (among the candidates) of the event the article joins, or None to open one.
+Decide = Callable[[int, list[int], np.ndarray], int | None]
+
+
+def candidates_and_features(
+    profiles: Sequence[Profile], order: Sequence[int], tied: dict[int, int], decide: Decide
+) -> list[list[int]]:
+    """Group the profiled rows in ``order``; ``decide`` picks among each one's candidates; the events' rows."""
+    events: list[_Event] = []
+    owner: dict[int, int] = {}
+    index: dict[int, list[int]] = defaultdict(list)
+    for row in order:
+        profile = profiles[row]
+        columns, values = profile.text
+        ranked = [columns[i] for i in heapq.nlargest(2 * PROBE, range(len(columns)), key=values.__getitem__)]
+        chosen: int | None = None
+        if row in tied and tied[row] in owner:
+            chosen = owner[tied[row]]
+        else:
+            shared = Counter(e for c in ranked[:PROBE] for e in index[c][-PER_TERM:])
+            near = [
+                e
+                for e, _ in shared.most_common(CANDIDATES)
+                if (gap := events[e].gap(profile.day)) is None or gap <= WINDOW
+            ]
+            if near:
+                rows = feature_rows(profile, [events[e] for e in near])
+                pick = decide(row, [events[e].members[0] for e in near], rows)
+                chosen = near[pick] if pick is not None else None
+        if chosen is None:
+            chosen = len(events)
+            events.append(_Event())
+        events[chosen].add(profile)
+        owner[row] = chosen
+        for c in ranked:
+            if not index[c] or index[c][-1] != chosen:
+                index[c].append(chosen)
+    return [e.members for e in events]
+
+
+def model_decision(model: EventModel) -> Decide:
+    """The decision a model makes: the most probable candidate, when it passes the threshold."""
+
+    def decide(_row: int, _firsts: list[int], rows: np.ndarray) -> int | None:
+        p = model.probabilities(rows)
+        best = int(np.argmax(p))
+        return best if p[best] >= model.threshold else None
+
+    return decide
+
+
+def group_articles(
+    profiles: Sequence[Profile], order: Sequence[int], tied: dict[int, int], model: EventModel | None = None
+) -> list[list[int]]:
+    """The events (article rows) of the profiled articles, by the shipped model unless one is given."""
+    return candidates_and_features(profiles, order, tied, model_decision(model or shipped_model()))

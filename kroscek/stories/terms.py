@@ -1,0 +1,79 @@
+"""Term vectors that need no fitting: hashed words weighted by document frequencies shipped in the package.
+
+A word is hashed (murmurhash3, stable across runs and machines) into one of ``BUCKETS`` columns;
+its weight is ``(1 + log tf) * idf`` with the idf of its bucket, and each row is scaled to unit
+length. The document frequencies come from the licensed news text in ``../shared/data``
+(``training/events/docfreq.py`` writes ``kroscek/models/docfreq.npz``), so nothing is refitted on
+the batch being grouped: the same article always gets the same vector, whatever else is in the
+pile, which is what a persistent story index needs. Canonical entities enter as ``ent:<name>``
+tokens, which no reference document holds, so they weigh as the rarest words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+from scipy.sparse import csr_matrix
+
+__all__ = ["BUCKETS", "TOKEN", "idf", "term_vectors", "tokens"]
+
+#: Columns words are hashed into (2^18: collisions are rare among the words of one story).
+BUCKETS = 2**18
+#: A word of three letters or more, or a canonical entity token.
+TOKEN = re.compile(r"ent:\w+|\b[^\W\d_]{3,}\b")
+_MODEL = Path(__file__).resolve().parent.parent / "models" / "docfreq.npz"
+
+
+def tokens(text: str) -> list[str]:
+    """The tokens of ``text`` that a term vector counts (lower-cased)."""
+    return TOKEN.findall(text.lower())
+
+
+@cache
+def _hasher() -> object:
+    from sklearn.feature_extraction.text import HashingVectorizer
+
+    return HashingVectorizer(
+        n_features=BUCKETS,
+        analyzer=tokens,
+        alternate_sign=False,
+        norm=None,
+        dtype=np.float32,
+    )
+
+
+@cache
+def idf() -> np.ndarray:
+    """Inverse document frequency per bucket from the shipped counts.
+
+    The share of documents holding a word is taken in each reference language and the larger
+    one counts ("the" is as common as "yang"); smoothed, so never zero or infinite.
+    """
+    data = np.load(_MODEL)
+    shares = [
+        data[f"counts_{code}"].astype(np.float64) / float(data[f"documents_{code}"]) for code in ("id", "en")
+    ]
+    documents = sum(float(data[f"documents_{code}"]) for code in ("id", "en"))
+    share = np.maximum(*shares)
+    weights: np.ndarray = (np.log(1.0 / (share + 1.0 / documents)) + 1.0).astype(np.float32)
+    return weights
+
+
+def counts(documents: Sequence[str]) -> csr_matrix:
+    """Raw hashed token counts, one row per document."""
+    matrix: csr_matrix = _hasher().transform(documents)  # type: ignore[attr-defined]
+    return matrix.tocsr()
+
+
+def term_vectors(documents: Sequence[str]) -> csr_matrix:
+    """Unit-length ``(1 + log tf) * idf`` rows of ``documents`` (an empty document is a zero row)."""
+    matrix = counts(documents)
+    matrix.data = (1.0 + np.log(matrix.data)) * idf()[matrix.indices]
+    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    scaled: csr_matrix = csr_matrix(matrix.multiply(1.0 / norms[:, None]), dtype=np.float32)
+    return scaled
