@@ -287,3 +287,73 @@ def test_ecb_gold_gives_clusters_and_look_alike_pairs(tmp_path: Path) -> None:
     articles = [_article(n, "x") for n in labels]
     r = score_stories(articles, [["1_1ecb", "1_2ecb", "1_1ecbplus"], ["2_1ecb"]], [], gold)
     assert (r["hard_negatives_apart"], r["hard_negatives"]) == (0, 2) and r["bcubed_r"] == 1.0
+
+
+# Issue 11's error classes, one corpus-dev-2 hard-negative pair or more each (ids only: the
+# texts are read from ../shared at test time). The shipped model was trained on this corpus
+# among others, so these are regression checks, not measurements (training/events/build.py
+# measures by grouped cross-validation). A pair today's model still merges is a strict xfail
+# that names the class, so a fix shows up as an XPASS.
+CORPUS_2 = CORPUS.parent / "corpus-dev-2"
+_MERGED = "[events] (issue 11): today's model still puts this pair in one event"
+_CLASSES = [
+    ("trial stages: expert-witness hearing vs the reply to the prosecutors", "gabriella2_027", "gabriella2_129", ""),
+    ("one template, two cities: two stings", "gabriella2_006", "gabriella2_016", ""),
+    ("one template, two cities: two riots", "faiz2_018", "faiz2_023", ""),
+    ("a decree defended in the morning, revoked in the afternoon", "gabriella2_039", "gabriella2_042", _MERGED),
+    ("a running tally on different days: death tolls", "faiz2_066", "faiz2_076", ""),
+    ("a running tally on different days: suspects", "faiz2_046", "faiz2_026", _MERGED),
+    ("a running tally on different days: exchange rates", "gabriella2_009", "gabriella2_010", _MERGED),
+    ("a happening and its follow-up ten days later", "faiz2_002", "faiz2_066", ""),
+    ("a death and the funeral the next day", "faiz2_029", "faiz2_034", _MERGED),
+]
+
+
+@pytest.fixture(scope="module")
+def corpus_2_events() -> dict[str, int]:
+    if not (CORPUS_2 / "gold.json").exists():
+        pytest.skip(f"{CORPUS_2} is absent: ../shared is not beside this checkout")
+    from kroscek.stories.build import group_events
+
+    articles = analyze([str(CORPUS_2 / "articles.jsonl")], Settings(stories=False), jobs=2).articles
+    grouping = group_events(articles)
+    return {articles[row].name: number for number, rows in enumerate(grouping.events) for row in rows}
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        pytest.param(a, b, id=what, marks=[pytest.mark.xfail(reason=why, strict=True)] if why else [])
+        for what, a, b, why in _CLASSES
+    ],
+)
+def test_look_alike_happenings_of_each_error_class_stay_apart(corpus_2_events: dict[str, int], a: str, b: str) -> None:
+    assert corpus_2_events[a] != corpus_2_events[b]
+
+
+@pytest.mark.xfail(
+    reason="[events] (issue 11): a report written from one template a week later, with another figure and "
+    "day in its lead, joins the first one's event (text cosine 0.99 outweighs the new day and figure)",
+    strict=True,
+)
+def test_a_tally_of_one_count_a_week_later_is_another_event(tmp_path: Path) -> None:
+    from kroscek.stories.build import group_events
+
+    template = (
+        "Polisi menetapkan {n} orang sebagai tersangka pembakaran hutan dan lahan di Riau, {day}. "
+        "Kepala Bidang Humas Polda Riau mengatakan penyidik masih memeriksa para saksi di lapangan. "
+        "{most} tersangka adalah petani yang membuka lahan dengan cara dibakar. "
+        "Polisi juga menyelidiki empat perusahaan yang lahannya terbakar selama musim kemarau."
+    )
+    records = [
+        ("first", "2019-09-10", template.format(n=175, day="Selasa (10/9/2019)", most="Sebagian besar")),
+        ("again", "2019-09-10", template.format(n=175, day="Selasa (10/9/2019)", most="Kebanyakan")),
+        ("later", "2019-09-17", template.format(n=185, day="Selasa (17/9/2019)", most="Sebagian besar")),
+    ]
+    path = tmp_path / "tally.jsonl"
+    path.write_text(
+        "\n".join(json.dumps({"id": n, "published": d, "text": t}) for n, d, t in records), encoding="utf-8"
+    )
+    articles = analyze([str(path)], Settings(stories=False)).articles
+    event = {articles[row].name: number for number, rows in enumerate(group_events(articles).events) for row in rows}
+    assert event["first"] == event["again"] != event["later"]

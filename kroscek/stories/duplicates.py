@@ -34,6 +34,8 @@ from kroscek.stories.groups import connected_groups
 __all__ = ["CopyParams", "copy_pairs", "find_duplicates", "shingles"]
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
+#: Copy kinds, closest first.
+_ORDER = ("exact", "near-duplicate", "syndicated", "rewrite")
 
 
 class CopyParams(msgspec.Struct, frozen=True):
@@ -118,6 +120,11 @@ def find_duplicates(articles: Sequence[Article], params: CopyParams | None = Non
             kind = "rewrite"
         kinds[(i, j)] = kind
     # Copy groups, each linked from its earliest publisher (input order breaks ties).
+    closest: dict[int, str] = {}  # each article's closest kind with any other (its group's, by construction)
+    for (i, j), kind in kinds.items():
+        for m in (i, j):
+            if m not in closest or _ORDER.index(kind) < _ORDER.index(closest[m]):
+                closest[m] = kind
     out = []
     for members in connected_groups(len(articles), kinds):
         if len(members) < 2:
@@ -127,15 +134,6 @@ def find_duplicates(articles: Sequence[Article], params: CopyParams | None = Non
             if m == first:
                 continue
             pair = (min(first, m), max(first, m))
-            kind = kinds.get(pair) or _strongest(kinds, m, members)
+            kind = kinds.get(pair) or closest[m]
             out.append(Duplicate(articles[first].id, articles[m].id, kind))  # type: ignore[arg-type]
     return out
-
-
-_ORDER = ("exact", "near-duplicate", "syndicated", "rewrite")
-
-
-def _strongest(kinds: dict[tuple[int, int], str], m: int, members: list[int]) -> str:
-    """The closest kind ``m`` has with any member of its group (it may not pair the earliest)."""
-    found = [k for (i, j), k in kinds.items() if m in (i, j) and (i in members and j in members)]
-    return min(found, key=_ORDER.index) if found else "rewrite"

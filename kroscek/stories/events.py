@@ -31,10 +31,10 @@ from pathlib import Path
 from typing import NamedTuple
 
 import numpy as np
-from scipy.sparse import csr_matrix
+from scipy.sparse import csr_matrix, vstack
 
 from kroscek.model import Article, day_of
-from kroscek.stories.terms import term_vectors
+from kroscek.stories.terms import BUCKETS, term_vectors, tokens
 
 __all__ = [
     "FEATURES",
@@ -69,6 +69,9 @@ FEATURES = (
     "gap_first_log",  # days from the event's first day, log(1 + d)
     "day_unknown",
     "event_size_log",
+    "lead_figures_shared",  # figures of the lead: two tallies of one count differ here first
+    "lead_figures_apart",
+    "english",  # the article's language is English (look-alike events differ by language)
 )
 
 #: Terms kept per article vector: its strongest (the rest is noise here and costs time).
@@ -78,10 +81,12 @@ LEAD_SENTENCES = 3
 #: Strongest terms of an article that look up candidate events (twice as many index the event it joins).
 PROBE = 20
 #: Events probed per term (the most recent), and candidates scored per article.
-PER_TERM = 64
+PER_TERM = 16
 CANDIDATES = 16
 #: Days past an event's span beyond which an article is never compared with it.
 WINDOW = 7
+#: Terms an event's centroids keep (see :func:`_accumulate`).
+CENTROID = 4 * TERMS
 
 _Sparse = tuple[list[int], list[float]]
 
@@ -99,6 +104,8 @@ class Profile(NamedTuple):
     figures: frozenset[str]
     days: frozenset[dt.date]  # day-grain dates the lead gives
     day: dt.date | None  # the reference day
+    lead_figures: frozenset[str]
+    english: bool
 
 
 def _lead_end(article: Article) -> int:
@@ -111,21 +118,38 @@ def _names(article: Article) -> str:
 
 
 def _strongest(matrix: csr_matrix, row: int) -> _Sparse:
-    """The row's ``TERMS`` largest weights, scaled back to unit length."""
+    """The row's ``TERMS`` largest weights, strongest first, scaled back to unit length."""
     start, end = matrix.indptr[row], matrix.indptr[row + 1]
     columns, values = matrix.indices[start:end], matrix.data[start:end]
-    if len(values) > TERMS:
-        top = np.argpartition(-values, TERMS)[:TERMS]
-        top = top[np.lexsort((columns[top], -values[top]))]  # ties by column: the same cut every run
-        columns, values = columns[top], values[top]
+    top = np.argpartition(-values, TERMS)[:TERMS] if len(values) > TERMS else np.arange(len(values))
+    top = top[np.lexsort((columns[top], -values[top]))]  # ties by column: the same cut every run
+    columns, values = columns[top], values[top]
     norm = float(np.sqrt(np.dot(values, values))) or 1.0
     return columns.tolist(), (values / norm).tolist()
 
 
+_CHUNK = 1024
+
+
+def _stack(parts: list[csr_matrix]) -> csr_matrix:
+    if not parts:
+        return csr_matrix((0, BUCKETS), dtype=np.float32)
+    stacked: csr_matrix = vstack(parts, format="csr")
+    return stacked
+
+
 def profiles(articles: Sequence[Article], days: Sequence[dt.date | None]) -> tuple[list[Profile], csr_matrix]:
     """The profile of each article, given its reference day, and the articles' whole term vectors."""
-    text = term_vectors([f"{a.title or ''}\n{a.text}\n{_names(a)}" for a in articles])
-    head = term_vectors([f"{a.title or ''}\n{a.text[: _lead_end(a)]}" for a in articles])
+    text_parts, head_parts = [], []
+    for start in range(0, len(articles), _CHUNK):  # token lists of a chunk at a time: memory stays flat
+        heads, texts = [], []
+        for a in articles[start : start + _CHUNK]:
+            end = _lead_end(a)  # a sentence end: no word runs across it
+            heads.append(tokens(f"{a.title or ''}\n{a.text[:end]}"))
+            texts.append(heads[-1] + tokens(f"{a.text[end:]}\n{_names(a)}"))
+        text_parts.append(term_vectors(texts))
+        head_parts.append(term_vectors(heads))
+    text, head = _stack(text_parts), _stack(head_parts)
     out = []
     for row, (article, day) in enumerate(zip(articles, days, strict=True)):
         kinds: dict[str, set[str]] = {"PER": set(), "ORG": set(), "PLACE": set()}
@@ -140,7 +164,9 @@ def profiles(articles: Sequence[Article], days: Sequence[dt.date | None]) -> tup
             d for m in article.dates if m.start < lead_end and m.grain in ("day", "time") and (d := day_of(m.value))
         }
         figures = {
-            f"{q.value:.6g}{q.unit or ''}" for q in article.quantities if q.value is not None and q.part_of is None
+            (f"{q.value:.6g}{q.unit or ''}", q.start < lead_end)
+            for q in article.quantities
+            if q.value is not None and q.part_of is None
         }
         out.append(
             Profile(
@@ -151,9 +177,11 @@ def profiles(articles: Sequence[Article], days: Sequence[dt.date | None]) -> tup
                 frozenset(kinds["ORG"]),
                 frozenset(kinds["PLACE"]),
                 frozenset(lead),
-                frozenset(figures),
+                frozenset(f for f, _ in figures),
                 frozenset(told),
                 day,
+                frozenset(f for f, in_lead in figures if in_lead),
+                article.language == "en",
             )
         )
     return out, text
@@ -173,6 +201,7 @@ class _Event:
     places: Counter[str] = field(default_factory=Counter)
     lead_names: Counter[str] = field(default_factory=Counter)
     figures: Counter[str] = field(default_factory=Counter)
+    lead_figures: Counter[str] = field(default_factory=Counter)
     days: Counter[dt.date] = field(default_factory=Counter)
     first: dt.date | None = None
     last: dt.date | None = None
@@ -186,6 +215,7 @@ class _Event:
         self.places.update(profile.places)
         self.lead_names.update(profile.lead_names)
         self.figures.update(profile.figures)
+        self.lead_figures.update(profile.lead_figures)
         self.days.update(profile.days)
         if profile.day:
             self.first = min(self.first or profile.day, profile.day)
@@ -201,11 +231,25 @@ class _Event:
 
 
 def _accumulate(total: dict[int, float], vector: _Sparse, norm2: float) -> float:
+    """Add ``vector`` to the event's ``total`` and return the total's new squared norm.
+
+    An event keeps its ``CENTROID`` strongest terms: when it holds twice that many, the weakest
+    half goes (a term met once among hundreds of members weighs nothing in a cosine), so a big
+    event costs no more memory or time than a small one.
+    """
+    get = total.get
+    dot = square = 0.0
     for c, v in zip(*vector, strict=True):
-        old = total.get(c, 0.0)
+        old = get(c, 0.0)
         total[c] = old + v
-        norm2 += (old + v) ** 2 - old**2
-    return norm2
+        dot += old * v
+        square += v * v
+    if len(total) < 2 * CENTROID:
+        return norm2 + 2.0 * dot + square
+    kept = heapq.nlargest(CENTROID, total.items(), key=lambda item: (item[1], -item[0]))
+    total.clear()
+    total.update(kept)
+    return sum(v * v for _, v in kept)
 
 
 def _cosine(total: dict[int, float], norm2: float, vector: _Sparse) -> float:
@@ -247,6 +291,8 @@ def feature_rows(profile: Profile, events: Sequence[_Event]) -> np.ndarray:
                 math.log1p(first) if first is not None else 0.0,
                 float(gap is None),
                 math.log1p(len(event.members)),
+                *_overlap(profile.lead_figures, event.lead_figures),
+                float(profile.english),
             ]
         )
     out = np.array(rows, dtype=np.float64)
@@ -307,13 +353,15 @@ def candidates_and_features(
     index: dict[int, list[int]] = defaultdict(list)
     for row in order:
         profile = profiles[row]
-        columns, values = profile.text
-        ranked = [columns[i] for i in heapq.nlargest(2 * PROBE, range(len(columns)), key=values.__getitem__)]
+        columns = profile.text[0]
+        ranked = columns[: 2 * PROBE]  # strongest first
         chosen: int | None = None
         if row in tied and tied[row] in owner:
             chosen = owner[tied[row]]
         else:
-            shared = Counter(e for c in ranked[:PROBE] for e in index[c][-PER_TERM:])
+            shared: Counter[int] = Counter()
+            for c in ranked[:PROBE]:
+                shared.update(index[c][-PER_TERM:])
             near = [
                 e
                 for e, _ in shared.most_common(CANDIDATES)

@@ -33,13 +33,17 @@ def tokens(text: str) -> list[str]:
     return TOKEN.findall(text.lower())
 
 
+def _given(words: list[str]) -> list[str]:
+    return words
+
+
 @cache
 def _hasher() -> object:
     from sklearn.feature_extraction.text import HashingVectorizer
 
     return HashingVectorizer(
         n_features=BUCKETS,
-        analyzer=tokens,
+        analyzer=_given,
         alternate_sign=False,
         norm=None,
         dtype=np.float32,
@@ -54,23 +58,21 @@ def idf() -> np.ndarray:
     one counts ("the" is as common as "yang"); smoothed, so never zero or infinite.
     """
     data = np.load(_MODEL)
-    shares = [
-        data[f"counts_{code}"].astype(np.float64) / float(data[f"documents_{code}"]) for code in ("id", "en")
-    ]
+    shares = [data[f"counts_{code}"].astype(np.float64) / float(data[f"documents_{code}"]) for code in ("id", "en")]
     documents = sum(float(data[f"documents_{code}"]) for code in ("id", "en"))
     share = np.maximum(*shares)
     weights: np.ndarray = (np.log(1.0 / (share + 1.0 / documents)) + 1.0).astype(np.float32)
     return weights
 
 
-def counts(documents: Sequence[str]) -> csr_matrix:
-    """Raw hashed token counts, one row per document."""
+def counts(documents: Sequence[list[str]]) -> csr_matrix:
+    """Raw hashed counts of each document's :func:`tokens`, one row per document."""
     matrix: csr_matrix = _hasher().transform(documents)  # type: ignore[attr-defined]
     return matrix.tocsr()
 
 
-def term_vectors(documents: Sequence[str]) -> csr_matrix:
-    """Unit-length ``(1 + log tf) * idf`` rows of ``documents`` (an empty document is a zero row)."""
+def term_vectors(documents: Sequence[list[str]]) -> csr_matrix:
+    """Unit-length ``(1 + log tf) * idf`` rows of documents given as their :func:`tokens` (none: a zero row)."""
     matrix = counts(documents)
     matrix.data = (1.0 + np.log(matrix.data)) * idf()[matrix.indices]
     norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())

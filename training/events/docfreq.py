@@ -29,7 +29,7 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
-from kroscek.stories.terms import BUCKETS, counts  # noqa: E402
+from kroscek.stories.terms import BUCKETS, counts, tokens  # noqa: E402
 
 OUT = ROOT / "kroscek" / "models" / "docfreq.npz"
 
@@ -78,7 +78,7 @@ def main() -> None:
     out: dict[str, np.ndarray] = {}
     for language, source in (("id", indonesian), ("en", english)):
         docs = list(source(args.shared / "data"))
-        matrix = counts(docs)
+        matrix = counts([tokens(d) for d in docs])
         matrix.data[:] = 1.0  # presence, not frequency
         frequency = np.asarray(matrix.sum(axis=0)).ravel()
         assert frequency.shape == (BUCKETS,)
