@@ -236,6 +236,33 @@ def eval_published_command(
     Console().print(evaluate_published(gold, shared).render(show_errors=errors))
 
 
+@eval_app.command("claims")
+def eval_claims_command(
+    gold: Annotated[Path, typer.Option(help="Claims gold (JSON).")] = Path("tests/gold/claims.json"),
+    shared: Annotated[Path, typer.Option(help="The shared folder the gold points into.")] = _SHARED,
+    jobs: Annotated[int, typer.Option(help="Worker processes for the per-article stages.")] = 2,
+    errors: Annotated[bool, typer.Option("--errors", help="List every false divergence.")] = False,
+) -> None:
+    """Fact recall, status accuracy and divergence precision of the claims, on hand gold."""
+    from kroscek.evaluate.claims import load_gold, render, score_claims
+
+    facts, pairs = load_gold(gold)
+    scores = []
+    for corpus in sorted({f.corpus for f in facts}):
+        path = shared / corpus / "articles.jsonl"
+        if not path.exists():
+            err.print(f"{path} is absent: {corpus} skipped")
+            continue
+        result = analyze([str(path)], Settings(), jobs=jobs)
+        mine = [f for f in facts if f.corpus == corpus]
+        look_alike = [(a, b) for c, a, b, _ in pairs if c == corpus]
+        scores.append(score_claims(corpus, result.articles, result.stories, mine, look_alike))
+    if not scores:
+        err.print(f"[red]error:[/] no corpus of {gold} is under {shared}")
+        raise typer.Exit(1)
+    Console().print(render(scores, show_errors=errors))
+
+
 @eval_app.command("quantities")
 def eval_quantities_command(
     gold: Annotated[Path, typer.Option(help="Gold values (TSV).")] = Path("tests/gold/quantities.tsv"),

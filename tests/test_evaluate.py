@@ -77,3 +77,39 @@ def test_polnear_reader_and_scorer() -> None:
     content = score.scores["Content"]
     gold, predicted, overlap = content.gold, content.predicted, content.overlap_gold
     assert gold > 1000 and 0 < overlap <= predicted
+
+
+def test_claims_gold_spans_are_found_in_the_cleaned_text() -> None:
+    from kroscek.evaluate.claims import locate
+
+    raw = "Jakarta - Polisi menetapkan 175 orang.\n\nBaca juga: 175 orang\n\nLalu   175 orang lagi."
+    text = "Polisi menetapkan 175 orang.\n\nLalu 175 orang lagi."
+    first = raw.index("175 orang")
+    third = raw.rindex("175 orang")
+    # The furniture line dropped one of three equal strings: the nearest one by position answers.
+    assert locate(raw, text, first, first + 9) == (18, 27)
+    assert locate(raw, text, third, third + 9) == (35, 44)
+    assert locate(raw, text, 0, 7) is None  # "Jakarta" went with the dateline
+
+
+def test_claims_score_counts_found_facts_and_false_divergences() -> None:
+    from kroscek.evaluate.claims import GoldFact, GoldValue, score_claims
+    from kroscek.model import Claim, ClaimValue, Story
+
+    a = _claims_article("a", "Polisi menetapkan 175 orang tersangka pada Selasa.")
+    b = _claims_article("b", "Sebanyak 175 orang menjadi tersangka, kata polisi.")
+    fact = GoldFact(
+        "f", "c", "e", "suspects", "count", "agree", (GoldValue("a", 18, 27, "175"), GoldValue("b", 9, 18, "175"))
+    )
+    agree = Claim("tersangka", "agree", None, (ClaimValue(175, "a", 18, 21), ClaimValue(175, "b", 9, 12)))
+    wrong = Claim("x", "differ", None, (ClaimValue(175, "a", 18, 21), ClaimValue(2, "b", 0, 8)))
+    story = Story(id="s", title="t", article_ids=("a", "b"), claims=(agree, wrong))
+    s = score_claims("c", [a, b], [story], [fact], [])
+    assert (s.found, s.status_right, s.divergent, s.true_divergent) == (1, 1, 1, 0)
+    assert s.false_per_100 == 50.0
+
+
+def _claims_article(name: str, text: str):  # type: ignore[no-untyped-def]
+    from kroscek.model import Article
+
+    return Article(id=name, source=name, name=name, raw=text, text=text)
