@@ -1,38 +1,40 @@
-"""Claims: comparable facts from several articles of a story, and whether they agree.
+"""Claims: the facts several articles of a story state, and whether they agree.
 
-Two kinds of fact are aligned (the comparability rules are data in ``lang/<code>/claims.py``):
+A fact is one quantity of one thing: "the number of suspects in the fire cases", "the fine in
+the verdict", "the day KPU revoked its decree". Every figure counts (money, percentages, counts,
+durations such as prison terms, measures; kinds by unit or counted-noun class, the classes data
+in ``lang/<code>/claims.py``) and every day a text gives for a happening (never a day resolved
+from the publish date, such as "kemarin"). A mention is described by its **role words**: the
+content words next to it in its sentence, its counted noun, and the canonical names there
+("denda", "tersangka", "@Korea Utara"). Mentions whose role words match are one fact (see
+:func:`_facts`: stricter for two different values than for one); each value carries its source
+(the speaker of the quote it sits in, else the outlet it was cited from) and its as-of date (the
+article's day). Dated statements of states are kept as before: a quote with a date ("…," bunyi
+pernyataan …, dilaporkan KCNA, Minggu (27/4/2025)) or a country followed by an announcing verb
+and a day; state media speak for their state.
 
-- **Figures**: quantities whose counted nouns share a class ("tentara", "pasukan", "warga …
-  dikirim" are counts of people) and unit, across the story. Figures that are part of another
-  ("termasuk 500 perwira") and orders of magnitude ("ribuan") are left out. Each value carries
-  its source (the speaker of the quote it sits in, else the outlet it was cited from) and its
-  as-of date (the article's day).
-- **Dated statements**: the day an actor made a statement, inside one event: a quote with a
-  date ("…," bunyi pernyataan …, dilaporkan KCNA, Minggu (27/4/2025)) or a sentence where a
-  country is followed by an announcing verb and a day is given ("Pada hari Senin, Korea Utara …
-  mengonfirmasi"). State media speak for their state.
-
-Status, as DESIGN.md defines it: **agree** (one value); **update** (one source, one figure per
-day, changing over time); **differ** (figures from different sources, or several figures of one
-source on one day such as "8.000 of the 10.000": estimates, not contradictions); **conflict**
-(one statement, two dates).
+Status, as DESIGN.md defines it: **agree** (one value, or values within rounding); **update**
+(one source, one figure per day, changing over time); **differ** (figures from different sources
+or as of different days: estimates, not contradictions); **conflict** (one happening or
+statement, two days).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from functools import cache
 from types import ModuleType
+from typing import NamedTuple
 
 from kroscek.annotate.entities import canonical_alias
 from kroscek.lang import language_module
 from kroscek.lang.xx import agencies
-from kroscek.model import Article, Claim, ClaimValue, Entity, Quantity, SpanIndex, sentence_at
+from kroscek.model import Article, Claim, ClaimValue, Entity, Quantity, Sentence, SpanIndex, sentence_at
 from kroscek.stories.grouping import reference_day
-from kroscek.stories.groups import connected_groups
 
 __all__ = ["find_claims", "state_voice"]
 
@@ -102,63 +104,154 @@ class _Layers:
 _CONTEXT_WORD = re.compile(r"[^\W\d_]{4,}")
 
 
-def _figures(article: Article, data: ModuleType) -> list[tuple[str, ClaimValue, frozenset[str]]]:
+class _Mention(NamedTuple):
+    """A figure or a dated happening in one article, with what it is about."""
+
+    kind: str  # what it measures: a unit ("IDR", "%", "yr"), a counted class ("orang"), or "date"
+    value: ClaimValue
+    near: frozenset[str]  # content words next to it in its sentence (the role words: "denda", "tersangka")
+    context: frozenset[str]  # its sentence's content words and canonical names
+    event: str  # the article's event: days are compared inside one happening only
+
+
+#: Words on each side of a figure, inside its sentence, that say what it is.
+NEAR_WORDS = 6
+_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+def _near(layers: _Layers, start: int, end: int, sentence: Sentence, stop: frozenset[str]) -> frozenset[str]:
+    """The role words of the figure at ``start:end``: up to ``NEAR_WORDS`` content words on each
+    side inside its sentence, a named entity counted once by its canonical name ("Korut" and
+    "Korea Utara" are one word here)."""
+    text = layers.article.text
+    before = list(_WORD.finditer(text, sentence.start, start))[-NEAR_WORDS:]
+    after = list(_WORD.finditer(text, end, sentence.end))[:NEAR_WORDS]
+    words = before + after
+    if not words:
+        return frozenset()
+    low, high = words[0].start(), words[-1].end()
+    named = layers.named[bisect_left(layers.named_starts, low) : bisect_left(layers.named_starts, high)]
+    spans = [(e.start, e.end) for e in named]
+    plain = {w.group().lower() for w in words if not any(s <= w.start() < e for s, e in spans)}
+    return frozenset((plain - stop) | {f"@{e.canonical}" for e in named})
+
+
+def _mentions(article: Article, data: ModuleType, event: str) -> list[_Mention]:
+    """The article's figures (every unit and counted class, durations included) and happening days."""
     out = []
+    day = reference_day(article)
+    as_of = day.isoformat() if day else None
+    layers = _Layers(article)
     previous_class: str | None = None
     previous_sentence = -1
-    day = reference_day(article)
-    layers = _Layers(article)
+    places: list[tuple[int, int, str, float | str, frozenset[str]]] = []
     for quantity in article.quantities:
         if quantity.value is None or quantity.part_of is not None:
             continue
         sentence = sentence_at(article.sentences, quantity.start)
         at = sentence.start if sentence else -1
-        kind = _noun_class(quantity, data)
+        kind = quantity.unit or _noun_class(quantity, data)
         if kind is None and at == previous_sentence:
             kind = previous_class  # "3.000 warga … dan sekitar 10.000 diperkirakan …"
         previous_class, previous_sentence = kind, at
-        hedge = (quantity.hedge or "").lower()
-        if kind is None or hedge in data.VAGUE or sentence is None or quantity.unit in data.DURATION_UNITS:
+        if kind is None or (quantity.hedge or "").lower() in data.VAGUE:
             continue
-        about = f"{kind} ({quantity.unit})" if quantity.unit else kind
-        value = ClaimValue(
-            value=quantity.value,
-            article_id=article.id,
-            start=quantity.start,
-            end=quantity.end,
-            source=layers.source(quantity.start),
-            outlet=article.outlet,
-            date=day.isoformat() if day else None,
+        noun = frozenset(w.lower() for w in _WORD.findall(quantity.noun or "")) - data.CONTEXT_STOP
+        places.append((quantity.start, quantity.end, kind, quantity.value, noun))
+    for mention in article.dates:
+        # A day resolved from the publish date ("kemarin") is only as right as that date: never compared.
+        if mention.value and mention.grain == "day" and not mention.relative and _DAY.match(mention.value):
+            places.append((mention.start, mention.end, "date", mention.value[:10], frozenset()))
+    for start, end, kind, value, noun in places:
+        sentence = sentence_at(article.sentences, start)
+        if sentence is None:
+            continue
+        near = _near(layers, start, end, sentence, data.CONTEXT_STOP) | noun  # the counted noun is a role word
+        context = layers.context(sentence.start, sentence.end, (start, end), data.CONTEXT_STOP)
+        source = layers.source(start)
+        out.append(
+            _Mention(
+                kind, ClaimValue(value, article.id, start, end, source, article.outlet, as_of), near, context, event
+            )
         )
-        context = layers.context(sentence.start, sentence.end, (quantity.start, quantity.end), data.CONTEXT_STOP)
-        out.append((about, value, context))
     return out
 
 
-#: Share of the smaller context two figures must have in common (and at least two words or
-#: names) to count the same thing; figures in one sentence always do.
-SAME_FACT = 0.3
-#: A context word shared by more figures than this links none (too common in the story).
-_CROWDED = 200
+#: Share of the smaller set of role words two figures of one value must share to be one fact;
+#: figures of different values must share ``SAME_FACT_APART`` and at least two role words (a
+#: false divergence is the worst error: the bar is higher).
+SAME_FACT = 0.25
+SAME_FACT_APART = 0.75
+SHARED_APART = 3
+#: Days two articles may disagree on when one happening took place (more: two happenings).
+DATE_SLIP = 7
+#: A role word shared by more figures than this proposes no pairs (too common in the story).
+_CROWDED = 100
 
 
-def _facts(figures: list[tuple[ClaimValue, frozenset[str]]]) -> list[list[int]]:
-    """Group figures of one class into facts: linked by shared context, candidates by word."""
+def _days_apart(a: object, b: object) -> int:
+    return abs((dt.date.fromisoformat(str(a)) - dt.date.fromisoformat(str(b))).days)
+
+
+def _share(a: frozenset[str], b: frozenset[str]) -> tuple[int, float]:
+    n = len(a & b)
+    return n, n / min(len(a), len(b)) if a and b else 0.0
+
+
+def _facts(mentions: list[_Mention]) -> list[list[int]]:
+    """Group mentions of one kind into facts: what two articles (or two sources) say of one thing.
+
+    Candidates are pairs that share a role word (an inverted index, never all pairs). A pair of
+    one value is one fact when they share ``SAME_FACT`` of their role words; a pair of two values
+    when they share ``SAME_FACT_APART`` of them and at least ``SHARED_APART``, inside one event
+    (a false divergence is the worst error: the bar is higher). Days are compared inside one
+    event and at most ``DATE_SLIP`` days apart. Pairs join strongest first; a join that would
+    put two mentions of one article and one source in one fact is refused: an article's own
+    figures differ only where it gives them to different sources ("12.000 dikirim …; menurut
+    intelijen Korea Selatan, 3.000 …").
+    """
     by_word: dict[str, list[int]] = defaultdict(list)
-    for i, (_, context) in enumerate(figures):
-        for word in context:
+    for i, m in enumerate(mentions):
+        for word in m.near:
             by_word[word].append(i)
-    shared: Counter[tuple[int, int]] = Counter()
+    seen: set[tuple[int, int]] = set()
+    links: list[tuple[float, int, int]] = []
     for members in by_word.values():
-        if len(members) <= _CROWDED:
-            shared.update((a, b) for x, a in enumerate(members) for b in members[x + 1 :])
-    links = []
-    for (a, b), n in shared.items():
-        (va, ca), (vb, cb) = figures[a], figures[b]
-        same_sentence = va.article_id == vb.article_id and ca == cb
-        if same_sentence or (n >= 2 and n >= SAME_FACT * min(len(ca), len(cb))):
-            links.append((a, b))
-    return connected_groups(len(figures), links)
+        if len(members) > _CROWDED:
+            continue
+        for x, i in enumerate(members):
+            for j in members[x + 1 :]:
+                a, b = mentions[i], mentions[j]
+                if (i, j) in seen or (a.value.article_id, a.value.source) == (b.value.article_id, b.value.source):
+                    continue
+                seen.add((i, j))
+                n, share = _share(a.near, b.near)
+                if a.kind == "date" and (a.event != b.event or _days_apart(a.value.value, b.value.value) > DATE_SLIP):
+                    continue
+                if a.value.value == b.value.value:
+                    if share >= SAME_FACT:
+                        links.append((1.0 + share, i, j))
+                elif a.event == b.event and n >= SHARED_APART and share >= SAME_FACT_APART:
+                    links.append((share, i, j))
+    parent = list(range(len(mentions)))
+    voices = [{(m.value.article_id, m.value.source)} for m in mentions]
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for _, i, j in sorted(links, key=lambda link: (-link[0], link[1], link[2])):
+        ri, rj = root(i), root(j)
+        if ri == rj or voices[ri] & voices[rj]:
+            continue
+        parent[rj] = ri
+        voices[ri] |= voices[rj]
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(mentions)):
+        groups[root(i)].append(i)
+    return [members for members in groups.values() if len(members) > 1]
 
 
 def _topic(contexts: list[frozenset[str]]) -> str:
@@ -234,11 +327,22 @@ def _statements(article: Article, data: ModuleType) -> list[tuple[str, ClaimValu
     return out
 
 
-def _figure_status(values: list[ClaimValue]) -> tuple[str, str]:
-    """Figures are estimates: they agree, differ, or one source updates its own figure."""
+#: Figures this close (relative difference) are one figure written two ways (rounding).
+ROUNDING = 0.01
+
+
+def _figure_status(kind: str, values: list[ClaimValue]) -> tuple[str, str]:
+    """One value: agree. A day of one happening has one true value: conflict. Figures are estimates:
+    one source revising its own figure is an update; else they differ."""
+    numbers = [v.value for v in values if isinstance(v.value, int | float)]
     distinct = {v.value for v in values}
-    if len(distinct) == 1:
-        return "agree", f"{len(values)} mentions give the same figure"
+    if len(distinct) == 1 or (
+        len(numbers) == len(values) and max(numbers) - min(numbers) <= ROUNDING * max(abs(x) for x in numbers)
+    ):
+        return "agree", f"{len(values)} articles give the same {'day' if kind == 'date' else 'figure'}"
+    if kind == "date":
+        days = " and ".join(sorted(str(v) for v in distinct))
+        return "conflict", f"one happening, dated {days} by different articles"
     sources = sorted({v.source for v in values if v.source})
     dates = sorted({v.date for v in values if v.date})
     one_source = len(sources) == 1 and all(v.source for v in values)
@@ -251,24 +355,22 @@ def _figure_status(values: list[ClaimValue]) -> tuple[str, str]:
 
 def find_claims(articles: Sequence[Article], event_of: dict[str, str]) -> list[Claim]:
     """Return the claims among ``articles`` (one story); ``event_of`` maps article id to event id."""
-    figures: dict[str, list[tuple[ClaimValue, frozenset[str]]]] = defaultdict(list)
+    mentions: dict[str, list[_Mention]] = defaultdict(list)
     statements: dict[tuple[str, str], list[ClaimValue]] = defaultdict(list)
     for article in articles:
         data = _data(article.language or "id") or _data("id")
         assert data is not None
-        for about, value, context in _figures(article, data):
-            figures[about].append((value, context))
+        for mention in _mentions(article, data, event_of.get(article.id, "")):
+            mentions[mention.kind].append(mention)
         for actor, value in _statements(article, data):
             statements[(event_of.get(article.id, ""), actor)].append(value)
     claims = []
-    for about, found in sorted(figures.items()):
+    for kind, found in sorted(mentions.items()):
         for members in _facts(found):
-            values = [found[i][0] for i in sorted(members)]
-            if len({v.article_id for v in values}) < 2:
-                continue
-            status, reason = _figure_status(values)
-            topic = _topic([found[i][1] for i in members])
-            label = f"jumlah {about}" + (f": {topic}" if topic else "")
+            values = [found[i].value for i in sorted(members)]
+            status, reason = _figure_status(kind, values)
+            topic = _topic([found[i].near | found[i].context for i in members])
+            label = ("tanggal" if kind == "date" else f"angka ({kind})") + (f": {topic}" if topic else "")
             claims.append(Claim(about=label, status=status, reason=reason, values=tuple(values)))  # type: ignore[arg-type]
     for (_, actor), values in sorted(statements.items()):
         if len({v.article_id for v in values}) < 2:
@@ -279,4 +381,11 @@ def find_claims(articles: Sequence[Article], event_of: dict[str, str]) -> list[C
         else:
             status, reason = "conflict", f"one statement by {actor}, dated {' and '.join(days)} by different articles"
         claims.append(Claim(about=f"tanggal pernyataan {actor}", status=status, reason=reason, values=tuple(values)))  # type: ignore[arg-type]
-    return claims
+    # A day that a dated statement already gives is not a second claim.
+    stated = {(v.article_id, v.value) for c in claims if c.about.startswith("tanggal pernyataan") for v in c.values}
+    return [
+        c
+        for c in claims
+        if not (c.about.startswith("tanggal:") or c.about == "tanggal")
+        or not all((v.article_id, v.value) in stated for v in c.values)
+    ]

@@ -115,9 +115,6 @@ CONTEXT_STOP = frozenset(
     )
 )
 
-#: Units of time: "enam tahun", "dua hari" are durations and ages, not counts to compare.
-DURATION_UNITS = frozenset({"s", "min", "h", "d", "wk", "mo", "yr"})
-
 #: Hedges that make a figure an order of magnitude, not a value to compare.
 VAGUE = ("ribuan", "ratusan", "puluhan", "belasan", "jutaan", "miliaran", "beberapa", "sejumlah")
 
