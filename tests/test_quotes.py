@@ -111,3 +111,19 @@ def test_marks_around_nothing_are_no_quote() -> None:
     assert _quotes('Ia berkata "" kemarin, “ , ” kata Budi.') == []
     (quote,) = _quotes('"Kami tidak akan mundur," kata Budi.')
     assert quote.start < quote.end
+
+
+def test_a_sentence_opener_is_never_a_speaker() -> None:
+    # The class: a connective or adverb that opens the sentence is read with the name after it.
+    text = (
+        'Pengacara Andi Wijaya mengatakan kliennya hadir. "Saya sakit," kata Lisa Mariana. '
+        "Adapun Lisa Mariana mengatakan bahwa ia akan hadir pekan depan. "
+        "Sekarang dia mengatakan bahwa pemeriksaan ditunda. "
+        "Hal itu disampaikan dalam konferensi pers di Bandung."
+    )
+    found = _quotes(text)
+    speakers = [q.speaker_canonical for q in found]
+    assert speakers and all(s and not s.startswith(("Adapun", "Sekarang", "Hal")) for s in speakers)
+    adapun = next(q for q in found if text[q.start : q.end].startswith("ia akan hadir"))
+    assert adapun.speaker == "Lisa Mariana"
+    assert text[adapun.speaker_start : adapun.speaker_end] == "Lisa Mariana"  # type: ignore[index]

@@ -135,6 +135,30 @@ def _lang(code: str) -> _Lang:
     )
 
 
+def _without_openers(speaker: str, start: int | None, lang: _Lang) -> tuple[str | None, int | None]:
+    """A speaker phrase without the sentence openers it was read with ("Adapun Lisa" -> "Lisa",
+    "Sekarang dia" -> "dia", "Diketahui" -> no one): openers and subordinators are data in
+    ``lang/<code>/quotes.py``; whatever path read the phrase, an opener names no one."""
+    at = 0
+    while True:
+        match = lang.opener.match(speaker, at)
+        if match and match.end() > at and (match.end() == len(speaker) or not speaker[match.end() - 1].isalnum()):
+            at = match.end()
+            continue
+        word = re.match(r"\S+\s*", speaker[at:])
+        if word and word.group().strip(" ,").lower() in lang.subordinators:
+            at += word.end()
+            continue
+        break
+    if at == 0:
+        return speaker, start
+    rest = speaker[at:].strip(" ,")
+    if not rest:
+        return None, None
+    offset = speaker.index(rest, at)
+    return rest, None if start is None else start + offset
+
+
 @dataclass
 class _Found:
     start: int
@@ -581,7 +605,8 @@ def _known_names(text: str, lang: _Lang) -> list[tuple[int, str]]:
             _starts_with(tokens[0].lower().rstrip("."), lang.roles) or tokens[0].lower() in function_words
         ):
             tokens.pop(0)
-        name = " ".join(tokens)
+        name = _without_openers(" ".join(tokens), None, lang)[0] or ""  # "Adapun Lisa Mariana"
+        tokens = name.split()
         if len(tokens) >= 2 and name not in capitals.COUNTRIES and _kind_of(name, lang) == "person":
             names.append((m.start(), name))
     return names
@@ -696,13 +721,14 @@ def _subjects(text: str, sentences: list[Sentence], lang: _Lang) -> list[tuple[i
             if match:
                 begin = match.end()
         name = re.match(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}", text[begin : sentence.end])
+        subject = _without_openers(name.group(), begin, lang)[0] if name else None
         if (
-            name
-            and name.group().lower() not in lang.pronouns
-            and _kind_of(name.group(), lang) == "person"
-            and not (lang.according.match(name.group() + " ") or lang.according_own.match(name.group()))
+            subject
+            and subject.lower() not in lang.pronouns
+            and _kind_of(subject, lang) == "person"
+            and not (lang.according.match(subject + " ") or lang.according_own.match(subject))
         ):
-            subjects.append((begin, name.group()))
+            subjects.append((begin, subject))
     return subjects
 
 
@@ -738,9 +764,10 @@ def _resolve(
     out: list[Quote] = []
     for q in found:
         role: str | None = None
-        speaker = q.speaker
+        speaker, start = q.speaker, q.speaker_start
+        if speaker and not q.pronoun:
+            speaker, start = _without_openers(speaker, start, lang)
         kind: str | None = None
-        start = q.speaker_start
         end = start + len(speaker) if start is not None and speaker else None
         canonical: str | None = None
         low = (speaker or "").lower()

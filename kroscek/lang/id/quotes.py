@@ -301,6 +301,17 @@ OPENERS = (
     "karena itu",
     "sebelumnya",
     "pada saat yang sama",
+    # Adverbs and demonstratives that open a sentence and name no one ("Sekarang dia …",
+    # "Hal itu disampaikan …", "Diketahui …", "Total …").
+    "sekarang",
+    "kini",
+    "saat ini",
+    "diketahui",
+    "hal itu",
+    "hal ini",
+    "hal tersebut",
+    "total",
+    "giliran",
 )
 
 #: Titles and role words that open a speaker's role ("Juru Bicara …", "Menteri …", "Presiden …").
