@@ -107,7 +107,7 @@ _CONTEXT_WORD = re.compile(r"[^\W\d_]{4,}")
 class _Mention(NamedTuple):
     """A figure or a dated happening in one article, with what it is about."""
 
-    kind: str  # what it measures: a unit ("IDR", "%", "yr"), a counted class ("orang"), or "date"
+    kind: str  # what it measures: a unit ("IDR", "%", "yr"), a counted class ("orang"), "date" or "time"
     value: ClaimValue
     near: frozenset[str]  # content words next to it in its sentence (the role words: "denda", "tersangka")
     context: frozenset[str]  # its sentence's content words and canonical names
@@ -160,8 +160,12 @@ def _mentions(article: Article, data: ModuleType, event: str) -> list[_Mention]:
         places.append((quantity.start, quantity.end, kind, quantity.value, noun))
     for mention in article.dates:
         # A day resolved from the publish date ("kemarin") is only as right as that date: never compared.
-        if mention.value and mention.grain == "day" and not mention.relative and _DAY.match(mention.value):
+        if mention.relative:
+            continue
+        if mention.value and mention.grain in ("day", "time") and _DAY.match(mention.value):
             places.append((mention.start, mention.end, "date", mention.value[:10], frozenset()))
+        if mention.clock:  # "pukul 13.30 WIB": the hour of a happening
+            places.append((mention.start, mention.end, "time", mention.clock[:5], frozenset()))
     for start, end, kind, value, noun in places:
         sentence = sentence_at(article.sentences, start)
         if sentence is None:
@@ -183,6 +187,8 @@ def _mentions(article: Article, data: ModuleType, event: str) -> list[_Mention]:
 SAME_FACT = 0.25
 SAME_FACT_APART = 0.75
 SHARED_APART = 3
+#: Kinds that say when something happened (one true value each), and what each gives.
+_WHEN = {"date": "day", "time": "hour"}
 #: Days two articles may disagree on when one happening took place (more: two happenings).
 DATE_SLIP = 7
 #: A role word shared by more figures than this proposes no pairs (too common in the story).
@@ -226,7 +232,9 @@ def _facts(mentions: list[_Mention]) -> list[list[int]]:
                     continue
                 seen.add((i, j))
                 n, share = _share(a.near, b.near)
-                if a.kind == "date" and (a.event != b.event or _days_apart(a.value.value, b.value.value) > DATE_SLIP):
+                if a.kind in _WHEN and (
+                    a.event != b.event or (a.kind == "date" and _days_apart(a.value.value, b.value.value) > DATE_SLIP)
+                ):
                     continue
                 if a.value.value == b.value.value:
                     if share >= SAME_FACT:
@@ -339,10 +347,10 @@ def _figure_status(kind: str, values: list[ClaimValue]) -> tuple[str, str]:
     if len(distinct) == 1 or (
         len(numbers) == len(values) and max(numbers) - min(numbers) <= ROUNDING * max(abs(x) for x in numbers)
     ):
-        return "agree", f"{len(values)} articles give the same {'day' if kind == 'date' else 'figure'}"
-    if kind == "date":
-        days = " and ".join(sorted(str(v) for v in distinct))
-        return "conflict", f"one happening, dated {days} by different articles"
+        return "agree", f"{len(values)} articles give the same {_WHEN.get(kind, 'figure')}"
+    if kind in _WHEN:
+        when = " and ".join(sorted(str(v) for v in distinct))
+        return "conflict", f"one happening, its {_WHEN[kind]} given as {when} by different articles"
     sources = sorted({v.source for v in values if v.source})
     dates = sorted({v.date for v in values if v.date})
     one_source = len(sources) == 1 and all(v.source for v in values)
@@ -370,7 +378,7 @@ def find_claims(articles: Sequence[Article], event_of: dict[str, str]) -> list[C
             values = [found[i].value for i in sorted(members)]
             status, reason = _figure_status(kind, values)
             topic = _topic([found[i].near | found[i].context for i in members])
-            label = ("tanggal" if kind == "date" else f"angka ({kind})") + (f": {topic}" if topic else "")
+            label = {"date": "tanggal", "time": "jam"}.get(kind, f"angka ({kind})") + (f": {topic}" if topic else "")
             claims.append(Claim(about=label, status=status, reason=reason, values=tuple(values)))  # type: ignore[arg-type]
     for (_, actor), values in sorted(statements.items()):
         if len({v.article_id for v in values}) < 2:
