@@ -61,13 +61,12 @@ def _state_of() -> dict[str, str]:
 
 
 def _noun_class(quantity: Quantity, data: ModuleType) -> str | None:
-    """The class of what is counted: a listed class, or a measured noun ("Rp … anggaran")."""
+    """The class of what is counted: a listed class ("tentara", "warga" are "orang"), else the
+    counted noun's head word itself ("tersangka", "perusahaan")."""
     if not quantity.noun:
         return None
     head = quantity.noun.split()[0].lower()
-    if head in data.NOUN_CLASSES:
-        return str(data.NOUN_CLASSES[head])
-    return head if quantity.unit else None
+    return str(data.NOUN_CLASSES.get(head, head))
 
 
 class _Layers:
