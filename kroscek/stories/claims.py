@@ -188,6 +188,9 @@ def _mentions(article: Article, data: ModuleType, event: str) -> list[_Mention]:
 SAME_FACT = 0.25
 SAME_FACT_APART = 0.75
 SHARED_APART = 3
+#: Two estimates of one quantity seldom lie further apart than this; further apart, two figures
+#: are two things (or one was misread: "Rp 4.500" beside "Rp 1 miliar").
+APART_RATIO = 5.0
 #: Kinds that say when something happened (one true value each), and what each gives.
 _WHEN = {"date": "day", "time": "hour"}
 #: Days two articles may disagree on when one happening took place (more: two happenings).
@@ -198,6 +201,14 @@ _CROWDED = 100
 
 def _days_apart(a: object, b: object) -> int:
     return abs((dt.date.fromisoformat(str(a)) - dt.date.fromisoformat(str(b))).days)
+
+
+def _within(a: object, b: object, ratio: float) -> bool:
+    """Two numbers at most ``ratio`` times apart (days and hours: always)."""
+    if not (isinstance(a, int | float) and isinstance(b, int | float)):
+        return True
+    low, high = sorted((abs(a), abs(b)))
+    return low > 0 and high <= ratio * low
 
 
 def _share(a: frozenset[str], b: frozenset[str]) -> tuple[int, float]:
@@ -240,7 +251,12 @@ def _facts(mentions: list[_Mention]) -> list[list[int]]:
                 if a.value.value == b.value.value:
                     if share >= SAME_FACT:
                         links.append((1.0 + share, i, j))
-                elif a.event == b.event and n >= SHARED_APART and share >= SAME_FACT_APART:
+                elif (
+                    a.event == b.event
+                    and n >= SHARED_APART
+                    and share >= SAME_FACT_APART
+                    and _within(a.value.value, b.value.value, APART_RATIO)
+                ):
                     links.append((share, i, j))
     parent = list(range(len(mentions)))
     voices = [{(m.value.article_id, m.value.source)} for m in mentions]
