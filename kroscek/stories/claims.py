@@ -165,6 +165,10 @@ def _mentions(article: Article, data: ModuleType, event: str) -> list[_Mention]:
             continue
         if mention.value and mention.grain in ("day", "time") and _DAY.match(mention.value):
             places.append((mention.start, mention.end, "date", mention.value[:10], frozenset()))
+        elif mention.value and mention.grain in ("month", "year") and not mention.end_value:
+            # "sejak 2022", "Maret 2025": compared only where articles agree (a month or a year
+            # names many happenings; two of them are no contradiction).
+            places.append((mention.start, mention.end, mention.grain, mention.value, frozenset()))
         if mention.clock:  # "pukul 13.30 WIB": the hour of a happening
             places.append((mention.start, mention.end, "time", mention.clock[:5], frozenset()))
     for start, end, kind, value, noun in places:
@@ -193,6 +197,8 @@ SHARED_APART = 3
 APART_RATIO = 5.0
 #: Kinds that say when something happened (one true value each), and what each gives.
 _WHEN = {"date": "day", "time": "hour"}
+#: Periods compared only where they agree.
+_PERIODS = {"month": "month", "year": "year"}
 #: Days two articles may disagree on when one happening took place (more: two happenings).
 DATE_SLIP = 7
 #: A role word shared by more figures than this proposes no pairs (too common in the story).
@@ -232,6 +238,8 @@ def _facts(mentions: list[_Mention]) -> list[list[int]]:
     for i, m in enumerate(mentions):
         for word in m.near:
             by_word[word].append(i)
+        if m.kind in _WHEN or m.kind in _PERIODS:
+            by_word[f"={m.value.value}"].append(i)  # one day, hour, month or year in two articles
     seen: set[tuple[int, int]] = set()
     links: list[tuple[float, int, int]] = []
     for members in by_word.values():
@@ -244,13 +252,17 @@ def _facts(mentions: list[_Mention]) -> list[list[int]]:
                     continue
                 seen.add((i, j))
                 n, share = _share(a.near, b.near)
-                if a.kind in _WHEN and (
+                if (a.kind in _WHEN or a.kind in _PERIODS) and (
                     a.event != b.event or (a.kind == "date" and _days_apart(a.value.value, b.value.value) > DATE_SLIP)
                 ):
                     continue
                 if a.value.value == b.value.value:
-                    if share >= SAME_FACT:
+                    # One day or hour in two reports of one event is one fact whatever words
+                    # surround it; a month or a year needs its role words too.
+                    if share >= SAME_FACT or a.kind in _WHEN:
                         links.append((1.0 + share, i, j))
+                elif a.kind in _PERIODS:
+                    continue
                 elif (
                     a.event == b.event
                     and n >= SHARED_APART
@@ -364,7 +376,7 @@ def _figure_status(kind: str, values: list[ClaimValue]) -> tuple[str, str]:
     if len(distinct) == 1 or (
         len(numbers) == len(values) and max(numbers) - min(numbers) <= ROUNDING * max(abs(x) for x in numbers)
     ):
-        return "agree", f"{len(values)} articles give the same {_WHEN.get(kind, 'figure')}"
+        return "agree", f"{len(values)} articles give the same {_WHEN.get(kind) or _PERIODS.get(kind, 'figure')}"
     if kind in _WHEN:
         when = " and ".join(sorted(str(v) for v in distinct))
         return "conflict", f"one happening, its {_WHEN[kind]} given as {when} by different articles"
@@ -395,7 +407,8 @@ def find_claims(articles: Sequence[Article], event_of: dict[str, str]) -> list[C
             values = [found[i].value for i in sorted(members)]
             status, reason = _figure_status(kind, values)
             topic = _topic([found[i].near | found[i].context for i in members])
-            label = {"date": "tanggal", "time": "jam"}.get(kind, f"angka ({kind})") + (f": {topic}" if topic else "")
+            label = {"date": "tanggal", "time": "jam", "month": "bulan", "year": "tahun"}.get(kind, f"angka ({kind})")
+            label += f": {topic}" if topic else ""
             claims.append(Claim(about=label, status=status, reason=reason, values=tuple(values)))  # type: ignore[arg-type]
     for (_, actor), values in sorted(statements.items()):
         if len({v.article_id for v in values}) < 2:
