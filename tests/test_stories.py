@@ -11,7 +11,7 @@ import pytest
 
 from kroscek.analysis import analyze
 from kroscek.evaluate.stories import bcubed, evaluate_events
-from kroscek.model import Article, DateMention, Quote, Sentence, Story
+from kroscek.model import Article, DateMention, Entity, Quote, Sentence, Story
 from kroscek.settings import Settings
 from kroscek.stories.build import build_stories
 from kroscek.stories.duplicates import copy_pairs, find_duplicates
@@ -149,7 +149,6 @@ def test_quote_chain_names_the_first_publisher() -> None:
 
 def test_statement_dates_that_agree() -> None:
     text = "Pada hari Senin, Korea Utara mengonfirmasi pengiriman pasukan ke Rusia untuk pertama kalinya."
-    from kroscek.model import Entity
 
     def one(name: str) -> Article:
         return _article(
@@ -231,11 +230,13 @@ def test_one_source_raising_its_own_figure_is_an_update() -> None:
         quote = Quote(
             start=0, end=text.index(", kata"), kind="indirect", speaker="BPBD Garut", speaker_canonical="BPBD Garut"
         )
+        bpbd = text.index("BPBD Garut")
         return _article(
             name,
             text,
             published=day,
             sentences=(Sentence(0, len(text)),),
+            entities=(Entity(bpbd, bpbd + 10, "ORG", "BPBD Garut"),),
             quantities=(Quantity(at, at + len(str(dead)) + 6, float(dead), noun="orang"),),
             quotes=(quote,),
         )
@@ -359,3 +360,29 @@ def test_a_tally_of_one_count_a_week_later_is_another_event(tmp_path: Path) -> N
     articles = analyze([str(path)], Settings(stories=False)).articles
     event = {articles[row].name: number for number, rows in enumerate(group_events(articles).events) for row in rows}
     assert event["first"] == event["again"] != event["later"]
+
+
+def test_a_claim_source_is_a_name_the_text_gives() -> None:
+    # A speaker phrase that names no one ("Pagi" read off a sentence opener) gives no source.
+    from kroscek.model import Quantity
+
+    def report(name: str, speaker: str, day: str) -> Article:
+        text = f"Korban tewas akibat banjir di Garut mencapai 12 orang, kata {speaker}. Tim SAR masih mencari."
+        at = text.index("12")
+        s = text.index(speaker)
+        quote = Quote(
+            0, text.index(", kata"), "indirect", speaker, speaker, speaker_start=s, speaker_end=s + len(speaker)
+        )
+        return _article(
+            name,
+            text,
+            published=day,
+            sentences=(Sentence(0, text.index(".") + 1), Sentence(text.index(".") + 2, len(text))),
+            entities=(Entity(text.index("Garut"), text.index("Garut") + 5, "GPE", "Garut"),),
+            quantities=(Quantity(at, at + 9, 12.0, noun="orang"),),
+            quotes=(quote,),
+        )
+
+    (story,) = build_stories([report("a", "Pagi", "2025-01-01"), report("b", "Artinya", "2025-01-01")])
+    (claim,) = story.claims
+    assert claim.status == "agree" and {v.source for v in claim.values} == {None}

@@ -33,7 +33,7 @@ from typing import NamedTuple
 from kroscek.annotate.entities import canonical_alias
 from kroscek.lang import language_module
 from kroscek.lang.xx import agencies
-from kroscek.model import Article, Claim, ClaimValue, Entity, Quantity, Sentence, SpanIndex, sentence_at
+from kroscek.model import Article, Claim, ClaimValue, Entity, Quantity, Quote, Sentence, SpanIndex, sentence_at
 from kroscek.stories.grouping import reference_day
 
 __all__ = ["find_claims", "state_voice"]
@@ -78,14 +78,41 @@ class _Layers:
         self.quote_starts = [q.start for q in self.quotes]
         self.named = sorted((e for e in article.entities if e.canonical), key=lambda e: e.start)
         self.named_starts = [e.start for e in self.named]
+        self.named_by_end = sorted(self.named, key=lambda e: e.end)
+        self.named_ends = [e.end for e in self.named_by_end]
+        self.canonicals = frozenset(e.canonical for e in self.named)
 
     def source(self, start: int) -> str | None:
-        """Who the figure at ``start`` is attributed to: the speaker (or cited outlet) of the quote around it."""
+        """Who the figure at ``start`` is attributed to: the speaker of the quote around it, as a name
+        the text gives (the person, organisation or place the entities layer found in the speaker
+        phrase — the whole phrase when it is a body of it, "intelijen Korea Selatan" — or a name it
+        gives elsewhere in the article or the language data knows, "AS"), else the outlet the quote
+        was cited from. A speaker phrase
+        that names no one ("Pagi", "Artinya", "laporan") is no source."""
         i = bisect_right(self.quote_starts, start)
         for q in reversed(self.quotes[max(0, i - 4) : i]):  # quotes seldom nest: the nearest few
             if start < q.end:
-                name = q.speaker_canonical or q.cited_from
+                name = self._named(q) or q.cited_from
                 return canonical_alias(name) or name if name else None
+        return None
+
+    def _named(self, quote: Quote) -> str | None:
+        if quote.speaker_start is not None and quote.speaker_end is not None:
+            lo = bisect_left(self.named_ends, quote.speaker_start + 1)
+            # Entities ending inside or after the phrase, in end order: the first few are the ones in it.
+            window = self.named_by_end[lo : lo + 8]
+            inside = [e for e in window if e.start < quote.speaker_end and quote.speaker_start < e.end]
+            if inside:
+                phrase = quote.speaker_canonical or ""
+                if phrase[:1].islower():  # "intelijen Korea Selatan": a body of the named one
+                    return phrase
+                return max(inside, key=lambda e: (e.end - e.start, -e.start)).canonical
+        name = quote.speaker_canonical
+        if not name:
+            return None
+        known = canonical_alias(name)  # "AS", "Korut": a name the language data knows
+        if known or name in self.canonicals:
+            return known or name
         return None
 
     def context(self, start: int, end: int, skip: tuple[int, int], stop: frozenset[str]) -> frozenset[str]:
