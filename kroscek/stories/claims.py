@@ -69,6 +69,15 @@ def _noun_class(quantity: Quantity, data: ModuleType) -> str | None:
     return str(data.NOUN_CLASSES.get(head, head))
 
 
+def _proper(phrase: str) -> bool:
+    """A proper name, not a clause: an acronym ("KPI"), or two to eight words each capitalised
+    ("Menteri Sosial Saifullah Yusuf (Gus Ipul)")."""
+    words = [w.strip("()") for w in phrase.split()]
+    if len(words) == 1:
+        return len(words[0]) >= 2 and words[0].isupper()
+    return 2 <= len(words) <= 8 and all(w[:1].isupper() for w in words)
+
+
 class _Layers:
     """An article's quotes and named entities, found by offset with bisect (not one scan per figure)."""
 
@@ -92,19 +101,20 @@ class _Layers:
         i = bisect_right(self.quote_starts, start)
         for q in reversed(self.quotes[max(0, i - 4) : i]):  # quotes seldom nest: the nearest few
             if start < q.end:
-                name = self._named(q) or q.cited_from
+                cited = q.cited_from if q.cited_from and not any(c.isdigit() for c in q.cited_from) else None
+                name = self._named(q) or cited  # an outlet, never a date read as one
                 return canonical_alias(name) or name if name else None
         return None
 
     def _named(self, quote: Quote) -> str | None:
         if quote.speaker_start is not None and quote.speaker_end is not None:
             lo = bisect_left(self.named_ends, quote.speaker_start + 1)
-            # Entities ending inside or after the phrase, in end order: the first few are the ones in it.
+            # Entities ending inside or after the phrase, in end order: the first few are those in it.
             window = self.named_by_end[lo : lo + 8]
-            inside = [e for e in window if e.start < quote.speaker_end and quote.speaker_start < e.end]
+            inside = [e for e in window if quote.speaker_start <= e.start and e.end <= quote.speaker_end]
+            phrase = quote.speaker_canonical or ""
             if inside:
-                phrase = quote.speaker_canonical or ""
-                if phrase[:1].islower():  # "intelijen Korea Selatan": a body of the named one
+                if phrase[:1].islower() or _proper(phrase):  # "intelijen Korea Selatan", "Bimo Adi Nursanthyasto"
                     return phrase
                 return max(inside, key=lambda e: (e.end - e.start, -e.start)).canonical
         name = quote.speaker_canonical
@@ -113,7 +123,9 @@ class _Layers:
         known = canonical_alias(name)  # "AS", "Korut": a name the language data knows
         if known or name in self.canonicals:
             return known or name
-        return None
+        # A proper name of two words or more the entities layer missed ("Luh Suastini"); one
+        # capitalised word alone is as likely a sentence opener ("Artinya", "Tercatat").
+        return name if _proper(name) else None
 
     def context(self, start: int, end: int, skip: tuple[int, int], stop: frozenset[str]) -> frozenset[str]:
         """What a figure's sentence is about: its content words and canonical entities, not the figure."""
