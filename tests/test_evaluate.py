@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from kroscek.evaluate.clean import evaluate_clean, load_gold
 from tests.conftest import CORPUS_DEV, EXAMPLES, ROOT, SHARED, need_shared
 
@@ -113,3 +115,26 @@ def _claims_article(name: str, text: str):  # type: ignore[no-untyped-def]
     from kroscek.model import Article
 
     return Article(id=name, source=name, name=name, raw=text, text=text)
+
+
+def test_the_claims_gold_points_into_the_shared_corpora() -> None:
+    from collections import defaultdict
+
+    from kroscek.evaluate.claims import load_gold
+
+    facts, pairs = load_gold(ROOT / "tests" / "gold" / "claims.json")
+    assert len(facts) >= 150 and len(pairs) >= 50
+    texts: dict[tuple[str, str], str] = {}
+    for corpus in {f.corpus for f in facts}:
+        path = need_shared(SHARED / corpus / "articles.jsonl")
+        for line in path.read_text(encoding="utf-8").splitlines():
+            record = json.loads(line)
+            texts[(corpus, record["id"])] = record["text"]
+    events: dict[str, set[str]] = defaultdict(set)
+    for f in facts:
+        assert len({v.article for v in f.values}) >= 2, f.id
+        for v in f.values:
+            span = texts[(f.corpus, v.article)][v.start : v.end]
+            assert span.strip() and any(c.isalnum() for c in span), (f.id, v.article)
+        events[f.corpus].add(f.event)
+    assert sum(len(e) for e in events.values()) >= 60
