@@ -241,7 +241,7 @@ _PERIODS = {"month": "month", "year": "year"}
 #: Days two articles may disagree on when one happening took place (more: two happenings).
 DATE_SLIP = 7
 #: A role word shared by more figures than this proposes no pairs (too common in the story).
-_CROWDED = 100
+_CROWDED = 40
 
 
 def _days_apart(a: object, b: object) -> int:
