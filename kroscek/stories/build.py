@@ -147,6 +147,7 @@ def build_stories(articles: Sequence[Article], params: StoryParams | None = None
                 )
             )
         members_articles = [articles[r] for r in rows]
+        members_days = [days[r] for r in rows]
         event_of = {a: ev.id for ev in story_events for a in ev.article_ids}
         out.append(
             Story(
@@ -155,8 +156,8 @@ def build_stories(articles: Sequence[Article], params: StoryParams | None = None
                 article_ids=tuple(ids),
                 events=tuple(story_events),
                 duplicates=tuple(links.get(number, ())),
-                claims=tuple(find_claims(members_articles, event_of)),
-                quote_chains=tuple(quote_chains(members_articles)),
+                claims=tuple(find_claims(members_articles, event_of, members_days)),
+                quote_chains=tuple(quote_chains(members_articles, members_days)),
                 timeline=tuple(timeline(members_articles)),
             )
         )

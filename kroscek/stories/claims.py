@@ -34,7 +34,6 @@ from kroscek.annotate.entities import canonical_alias
 from kroscek.lang import language_module
 from kroscek.lang.xx import agencies
 from kroscek.model import Article, Claim, ClaimValue, Entity, Quantity, Quote, Sentence, SpanIndex, sentence_at
-from kroscek.stories.grouping import reference_day
 
 __all__ = ["find_claims", "state_voice"]
 
@@ -174,10 +173,10 @@ def _near(layers: _Layers, start: int, end: int, sentence: Sentence, stop: froze
     return frozenset((plain - stop) | {f"@{e.canonical}" for e in named})
 
 
-def _mentions(article: Article, data: ModuleType, event: str) -> list[_Mention]:
-    """The article's figures (every unit and counted class, durations included) and happening days."""
+def _mentions(article: Article, data: ModuleType, event: str, day: dt.date | None) -> list[_Mention]:
+    """The article's figures (every unit and counted class, durations included) and happening days;
+    ``day`` is the article's reference day (their as-of date)."""
     out = []
-    day = reference_day(article)
     as_of = day.isoformat() if day else None
     layers = _Layers(article)
     previous_class: str | None = None
@@ -429,14 +428,15 @@ def _figure_status(kind: str, values: list[ClaimValue]) -> tuple[str, str]:
     return "differ", f"{len(distinct)} figures from {named or 'unattributed reports'} {span}".strip()
 
 
-def find_claims(articles: Sequence[Article], event_of: dict[str, str]) -> list[Claim]:
-    """Return the claims among ``articles`` (one story); ``event_of`` maps article id to event id."""
+def find_claims(articles: Sequence[Article], event_of: dict[str, str], days: Sequence[dt.date | None]) -> list[Claim]:
+    """Return the claims among ``articles`` (one story); ``event_of`` maps article id to event id,
+    ``days`` are the articles' reference days (:func:`kroscek.stories.grouping.reference_day`)."""
     mentions: dict[str, list[_Mention]] = defaultdict(list)
     statements: dict[tuple[str, str], list[ClaimValue]] = defaultdict(list)
-    for article in articles:
+    for article, day in zip(articles, days, strict=True):
         data = _data(article.language or "id") or _data("id")
         assert data is not None
-        for mention in _mentions(article, data, event_of.get(article.id, "")):
+        for mention in _mentions(article, data, event_of.get(article.id, ""), day):
             mentions[mention.kind].append(mention)
         for actor, value in _statements(article, data):
             statements[(event_of.get(article.id, ""), actor)].append(value)
@@ -452,11 +452,11 @@ def find_claims(articles: Sequence[Article], event_of: dict[str, str]) -> list[C
     for (_, actor), values in sorted(statements.items()):
         if len({v.article_id for v in values}) < 2:
             continue
-        days = sorted({str(v.value) for v in values})
-        if len(days) == 1:
-            status, reason = "agree", f"every article dates {actor}'s statement {days[0]}"
+        dated = sorted({str(v.value) for v in values})
+        if len(dated) == 1:
+            status, reason = "agree", f"every article dates {actor}'s statement {dated[0]}"
         else:
-            status, reason = "conflict", f"one statement by {actor}, dated {' and '.join(days)} by different articles"
+            status, reason = "conflict", f"one statement by {actor}, dated {' and '.join(dated)} by different articles"
         claims.append(Claim(about=f"tanggal pernyataan {actor}", status=status, reason=reason, values=tuple(values)))  # type: ignore[arg-type]
     # A day that a dated statement already gives is not a second claim.
     stated = {(v.article_id, v.value) for c in claims if c.about.startswith("tanggal pernyataan") for v in c.values}

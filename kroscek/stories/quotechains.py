@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Sequence
+from datetime import date
 
 from kroscek.model import Article, Evidence, Quote, QuoteChain
-from kroscek.stories.grouping import reference_day
 
 __all__ = ["quote_chains"]
 
@@ -27,9 +27,10 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(w.lower() for w in _WORD.findall(text))
 
 
-def quote_chains(articles: Sequence[Article]) -> list[QuoteChain]:
-    """Return the chains of quotes that at least two articles of ``articles`` carry."""
-    order = sorted(range(len(articles)), key=lambda i: (str(reference_day(articles[i]) or "9999"), i))
+def quote_chains(articles: Sequence[Article], days: Sequence[date | None]) -> list[QuoteChain]:
+    """Return the chains of quotes that at least two articles of ``articles`` carry; ``days`` are
+    their reference days (:func:`kroscek.stories.grouping.reference_day`)."""
+    order = sorted(range(len(articles)), key=lambda i: (str(days[i] or "9999"), i))
     by_speaker: dict[str, list[tuple[int, Quote, frozenset[str]]]] = defaultdict(list)
     for i in order:
         for q in articles[i].quotes:
@@ -52,7 +53,7 @@ def quote_chains(articles: Sequence[Article]) -> list[QuoteChain]:
                 continue
             first_i, first_q, _ = g[0]
             first = articles[first_i]
-            day = reference_day(first)
+            day = days[first_i]
             cited = list(dict.fromkeys(q.cited_from for _, q, _ in g if q.cited_from))
             chains.append(
                 QuoteChain(

@@ -1,5 +1,7 @@
 """English month and weekday names, with common abbreviations."""
 
+from kroscek.lang.en.dates import DAY_FIRST_ZONES, MONTH_FIRST_ZONES
+
 MONTHS: dict[str, int] = {
     "january": 1,
     "february": 2,
@@ -49,7 +51,8 @@ WEEKDAYS: dict[str, int] = {
 
 #: Words that stand beside a date on a page's date line ("First Published: June 13, 2013 4:59 PM
 #: EDT", "Posted at 3:21 PM ET, 01/5/2011", "FOR IMMEDIATE RELEASE July 13, 2009"): labels, clock
-#: words, the letters of "a. m." and "5:55p", time zones.
+#: words, the letters of "a. m." and "5:55p", time zones (those that say a numeric order are
+#: in ``dates.py``).
 DATE_LINE_WORDS = frozenset(
     {
         "updated",
@@ -76,38 +79,10 @@ DATE_LINE_WORDS = frozenset(
         "p",
         "m",
         "hrs",
-        "uk",
         "gmt",
         "utc",
-        "et",
-        "est",
-        "edt",
-        "ct",
-        "cst",
-        "cdt",
-        "mt",
-        "mst",
-        "mdt",
-        "pt",
-        "pst",
-        "pdt",
-        "akst",
-        "akdt",
-        "hst",
-        "bst",
-        "ist",
-        "cet",
-        "cest",
-        "eet",
-        "eest",
-        "aest",
-        "aedt",
-        "awst",
-        "nzst",
-        "nzdt",
-        "sast",
-        "hkt",
-        "sgt",
         "jst",
+        *MONTH_FIRST_ZONES,
+        *DAY_FIRST_ZONES,
     }
 )
