@@ -184,7 +184,7 @@ def score_claims(
 
     # Gold values placed in the cleaned texts: (article name) -> [(start, end, fact index, value)].
     spans: dict[str, list[tuple[int, int, int, str]]] = defaultdict(list)
-    gold_source: dict[tuple[str, int, int], str | None] = {}
+    gold_source: dict[str, dict[tuple[int, int], str | None]] = defaultdict(dict)  # article -> span -> source
     for number, fact in enumerate(facts):
         result.by_kind[fact.kind] += 1
         for v in fact.values:
@@ -194,7 +194,7 @@ def score_claims(
             if place:
                 result.located_values += 1
                 spans[v.article].append((*place, number, v.value))
-                gold_source[(v.article, *place)] = v.source
+                gold_source[v.article][place] = v.source
 
     def facts_of(value_article: str, start: int, end: int, value: object) -> set[int]:
         """The gold facts a claim value belongs to: by overlapping span, else by the same number."""
@@ -215,7 +215,7 @@ def score_claims(
         for cv in claim.values:
             owner = name_of.get(cv.article_id, "")
             spots.append((owner, cv.start, cv.end))
-            named = [g for (a, gs, ge), g in gold_source.items() if a == owner and gs < cv.end and cv.start < ge]
+            named = [g for (gs, ge), g in gold_source.get(owner, {}).items() if gs < cv.end and cv.start < ge]
             if named and named[0]:
                 result.sourced += 1
                 result.source_right += _same_source(named[0], cv.source)
