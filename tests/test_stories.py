@@ -386,3 +386,74 @@ def test_a_claim_source_is_a_name_the_text_gives() -> None:
     (story,) = build_stories([report("a", "Pagi", "2025-01-01"), report("b", "Artinya", "2025-01-01")])
     (claim,) = story.claims
     assert claim.status == "agree" and {v.source for v in claim.values} == {None}
+
+
+def _figure_report(name: str, text: str, published: str, figures: list[tuple[str, float, str | None]]) -> Article:
+    """An article of one sentence per line with figures given as (text, value, counted noun)."""
+    from kroscek.model import Quantity
+
+    sentences, at = [], 0
+    for line in text.split("\n"):
+        sentences.append(Sentence(at, at + len(line)))
+        at += len(line) + 1
+    quantities = tuple(
+        Quantity(text.index(span), text.index(span) + len(span), value, noun=noun, unit=None if noun else "IDR")
+        for span, value, noun in figures
+    )
+    return _article(name, text, published=published, sentences=tuple(sentences), quantities=quantities)
+
+
+def test_figures_sharing_only_function_words_are_not_one_fact() -> None:
+    # "Berdasarkan", "demikian", "atas", "banyak" sit beside every kind of figure: two sums that
+    # share only them (and "permintaan") are two things, never a `differ`.
+    lead = "Berdasarkan hal tersebut, demikian pula atas banyak permintaan, "
+    a = _figure_report("a", lead + "sumbangan Rp 400 juta.", "2025-01-01", [("Rp 400 juta", 4e8, None)])
+    b = _figure_report("b", lead + "tunggakan Rp 900 juta.", "2025-01-01", [("Rp 900 juta", 9e8, None)])
+    claims = [c for s in build_stories([a, b]) for c in s.claims]
+    assert not [c for c in claims if c.status != "agree"]
+
+
+def test_a_day_the_outlet_read_a_release_is_no_conflict() -> None:
+    # Two outlets quote one survey release on the days they read it; a remark dated differently
+    # by two reports of one forum stays a conflict.
+    def report(name: str, day: str, cue: str) -> Article:
+        d = dt.date.fromisoformat(day)
+        date = f"({d.day}/{d.month}/{d.year})"
+        text = f"Skor kinerja kementerian tercantum dalam rilis hasil survei IndoStrategi {cue}, Senin {date}."
+        at = text.index(date)
+        return _article(
+            name,
+            text,
+            published=day,
+            sentences=(Sentence(0, len(text)),),
+            dates=(DateMention(at, at + len(date), day, grain="day"),),
+        )
+
+    read = [report("a", "2025-10-18", "yang dikutip"), report("b", "2025-10-20", "yang dikutip")]
+    assert not [c for s in build_stories(read) for c in s.claims if c.status == "conflict"]
+    said = [report("a", "2025-10-19", "di Jakarta"), report("b", "2025-10-20", "di Jakarta")]
+    assert [c.status for s in build_stories(said) for c in s.claims] == ["conflict"]
+
+
+def test_a_limit_is_never_set_against_a_measured_figure() -> None:
+    # "kept under the 3 percent ceiling" and "this year's deficit, 2.78 percent"; a fine of "at most
+    # Rp 1 billion" and the Rp 400 million a court imposed: a bound and a value, not two accounts.
+    from kroscek.model import Quantity
+
+    def report(name: str, text: str, span: str, value: float, unit: str, hedge: str | None = None) -> Article:
+        at = text.index(span)
+        return _article(
+            name,
+            text,
+            published="2025-10-20",
+            sentences=(Sentence(0, len(text)),),
+            quantities=(Quantity(at, at + len(span), value, unit=unit, hedge=hedge),),
+        )
+
+    ceiling = report("a", "Defisit APBN tahun ini dijaga batas 3 persen dari PDB.", "3 persen", 3.0, "%")
+    outlook = report("b", "Defisit APBN tahun ini tercatat 2,78 persen dari PDB.", "2,78 persen", 2.78, "%")
+    most = "Terdakwa kasus penipuan daring itu diancam denda paling banyak Rp 1 miliar."
+    fine = report("c", most, "Rp 1 miliar", 1e9, "IDR", hedge="paling banyak")
+    given = report("d", "Terdakwa kasus penipuan daring itu diancam denda Rp 400 juta.", "Rp 400 juta", 4e8, "IDR")
+    for pile in ([ceiling, outlook], [fine, given]):
+        assert not [c for s in build_stories(pile) for c in s.claims if c.status != "agree"]

@@ -149,6 +149,9 @@ class _Mention(NamedTuple):
     near: frozenset[str]  # content words next to it in its sentence (the role words: "denda", "tersangka")
     context: frozenset[str]  # its sentence's content words and canonical names
     event: str  # the article's event: days are compared inside one happening only
+    # Compared only where articles agree: a limit ("denda paling banyak Rp 1 miliar", "di bawah
+    # 3%": many values keep it) or a day the outlet itself acted on (read a release, forecast for).
+    agree_only: bool = False
 
 
 #: Words on each side of a figure, inside its sentence, that say what it is.
@@ -181,7 +184,7 @@ def _mentions(article: Article, data: ModuleType, event: str, day: dt.date | Non
     layers = _Layers(article)
     previous_class: str | None = None
     previous_sentence = -1
-    places: list[tuple[int, int, str, float | str, frozenset[str]]] = []
+    places: list[tuple[int, int, str, float | str, frozenset[str], bool]] = []
     for quantity in article.quantities:
         if quantity.value is None or quantity.part_of is not None:
             continue
@@ -194,7 +197,7 @@ def _mentions(article: Article, data: ModuleType, event: str, day: dt.date | Non
         if kind is None or (quantity.hedge or "").lower() in data.VAGUE:
             continue
         noun = frozenset(w.lower() for w in _WORD.findall(quantity.noun or "")) - data.CONTEXT_STOP
-        places.append((quantity.start, quantity.end, kind, quantity.value, noun))
+        places.append((quantity.start, quantity.end, kind, quantity.value, noun, _limit(article.text, quantity, data)))
     for mention in article.dates:
         # A day counted from the publish date ("kemarin", "Senin lalu") is only as right as that
         # date: never compared. A date written with its day and month ("Senin (20/10)") is, its
@@ -202,26 +205,59 @@ def _mentions(article: Article, data: ModuleType, event: str, day: dt.date | Non
         if mention.relative and not any(c.isdigit() for c in article.text[mention.start : mention.end]):
             continue
         if mention.value and mention.grain in ("day", "time") and _DAY.match(mention.value):
-            places.append((mention.start, mention.end, "date", mention.value[:10], frozenset()))
+            places.append((mention.start, mention.end, "date", mention.value[:10], frozenset(), False))
         elif mention.value and mention.grain in ("month", "year") and not mention.end_value:
             # "sejak 2022", "Maret 2025": compared only where articles agree (a month or a year
             # names many happenings; two of them are no contradiction).
-            places.append((mention.start, mention.end, mention.grain, mention.value, frozenset()))
+            places.append((mention.start, mention.end, mention.grain, mention.value, frozenset(), False))
         if mention.clock:  # "pukul 13.30 WIB": the hour of a happening
-            places.append((mention.start, mention.end, "time", mention.clock[:5], frozenset()))
-    for start, end, kind, value, noun in places:
+            places.append((mention.start, mention.end, "time", mention.clock[:5], frozenset(), False))
+    for start, end, kind, value, noun, limit in places:
         sentence = sentence_at(article.sentences, start)
         if sentence is None:
             continue
+        own = kind == "date" and _own_day(article.text, sentence.start, start, str(value), day, data)
+        agree_only = limit or own
         near = _near(layers, start, end, sentence, data.CONTEXT_STOP) | noun  # the counted noun is a role word
         context = layers.context(sentence.start, sentence.end, (start, end), data.CONTEXT_STOP)
         source = layers.source(start)
         out.append(
             _Mention(
-                kind, ClaimValue(value, article.id, start, end, source, article.outlet, as_of), near, context, event
+                kind,
+                ClaimValue(value, article.id, start, end, source, article.outlet, as_of),
+                near,
+                context,
+                event,
+                agree_only,
             )
         )
     return out
+
+
+#: Days from an article's reference day within which a cued date is the outlet's own day.
+OWN_DAY = 1
+#: Words before a date that may name the outlet's own act or its "today".
+_CUE_WORDS = 3
+
+
+def _limit(text: str, quantity: Quantity, data: ModuleType) -> bool:
+    """A figure that bounds a quantity rather than measures it: a limit hedge ("paling banyak",
+    "di bawah") or a limit noun just before it ("batas 3%", "pagu Rp 5 triliun")."""
+    if (quantity.hedge or "").lower() in data.LIMIT_HEDGES:
+        return True
+    before = _WORD.findall(text, max(0, quantity.start - 40), quantity.start)
+    return bool(before) and before[-1].lower() in data.LIMIT_NOUNS
+
+
+def _own_day(text: str, low: int, start: int, value: str, day: dt.date | None, data: ModuleType) -> bool:
+    """A date that names the outlet's own act, not a happening: a reporting word just before it
+    ("rilis yang dikutip, Senin (20/10)", "cuaca besok, Selasa, 21 Oktober") and the day itself
+    within ``OWN_DAY`` of the article's reference day. Two outlets read a release or forecast on
+    different days; their days are no contradiction."""
+    if day is None or not _DAY.match(value) or _days_apart(value, day.isoformat()) > OWN_DAY:
+        return False
+    before = " ".join(w.lower() for w in _WORD.findall(text, low, start)[-_CUE_WORDS:])
+    return any(re.search(rf"\b{re.escape(cue)}\b", before) for cue in data.OWN_DAY_CUES)
 
 
 #: Share of the smaller set of role words two figures of one value must share to be one fact;
@@ -299,7 +335,7 @@ def _facts(mentions: list[_Mention]) -> list[list[int]]:
                     # surround it; a month or a year needs its role words too.
                     if share >= SAME_FACT or a.kind in _WHEN:
                         links.append((1.0 + share, i, j))
-                elif a.kind in _PERIODS:
+                elif a.kind in _PERIODS or a.agree_only or b.agree_only:
                     continue
                 elif (
                     a.event == b.event

@@ -6,6 +6,9 @@ of people sent). Announcement verbs mark a dated statement by the actor written 
 ("Korea Utara ... mengonfirmasi ..., Senin"): one statement has one date.
 """
 
+from kroscek.lang.id.function_words import FUNCTION_WORDS
+from kroscek.lang.id.numbers import SCALES, SMALL_NUMBERS
+
 #: Head word of a counted noun -> class. Words not listed are their own class.
 NOUN_CLASSES: dict[str, str] = {
     **dict.fromkeys(
@@ -43,75 +46,22 @@ NOUN_CLASSES: dict[str, str] = {
     **dict.fromkeys(("kendaraan", "mobil", "motor", "truk", "bus"), "kendaraan"),
 }
 
-#: Words too common to say what a figure is about (its sentence's other words do).
-CONTEXT_STOP = frozenset(
-    (
-        "yang",
-        "dan",
-        "dari",
-        "untuk",
-        "dengan",
-        "dalam",
-        "pada",
-        "telah",
-        "sudah",
-        "akan",
-        "tersebut",
-        "itu",
-        "ini",
-        "juga",
-        "adalah",
-        "sebagai",
-        "oleh",
-        "karena",
-        "kata",
-        "ujar",
-        "ujarnya",
-        "katanya",
-        "sekitar",
-        "lebih",
-        "hingga",
-        "para",
-        "kini",
-        "masih",
-        "bisa",
-        "dapat",
-        "tidak",
-        "bahwa",
-        "atau",
-        "namun",
-        "tetapi",
-        "tapi",
-        "saat",
-        "ketika",
-        "setelah",
-        "sebelum",
-        "sejak",
-        "antara",
-        "sebanyak",
-        "setidaknya",
-        "hampir",
-        "kurang",
-        "menurut",
-        "seperti",
-        "serta",
-        "agar",
-        "lagi",
-        "pun",
-        "belum",
-        "sangat",
-        "hanya",
-        "mereka",
-        "kami",
-        "kita",
-        "kepada",
-        "terhadap",
-        "diperkirakan",
-        "sejumlah",
-        "termasuk",
-        "total",
-        "jumlah",
-        "orang",
+#: Words that never say what a figure is about: function words, number words ("juta" beside
+#: another figure) and reporting verbs (its sentence's other words do).
+CONTEXT_STOP = (
+    FUNCTION_WORDS
+    | frozenset(SCALES)
+    | frozenset(SMALL_NUMBERS)
+    | frozenset(
+        (
+            "kata",
+            "ujar",
+            "ujarnya",
+            "katanya",
+            "diperkirakan",
+            "termasuk",
+            "orang",
+        )
     )
 )
 
@@ -132,3 +82,43 @@ ANNOUNCE = (
     "memastikan",
     "mengeluarkan pernyataan",
 )
+
+#: Words just before a date that make it the outlet's own day, not a happening's: when it read,
+#: quoted or reached a source ("rilis yang dikutip, Senin (20/10)", "saat dihubungi, Selasa"),
+#: or its own today and tomorrow ("cuaca besok, Selasa, 21 Oktober").
+OWN_DAY_CUES = (
+    "dikutip",
+    "dilihat",
+    "diakses",
+    "dilansir",
+    "dipantau",
+    "diterima",
+    "dihubungi",
+    "dikonfirmasi",
+    "ditemui",
+    "hari ini",
+    "malam ini",
+    "pagi ini",
+    "besok",
+)
+
+#: Hedges that make a figure a limit, not a measurement: a legal maximum or minimum, a ceiling
+#: ("denda paling banyak Rp 1 miliar", "defisit di bawah 3%"). Many values keep one limit, so a
+#: limit is compared only where articles give the same one. "Sedikitnya"/"setidaknya" are not
+#: here: in a tally they hedge an estimate ("sedikitnya 12 orang tewas").
+LIMIT_HEDGES = (
+    "paling banyak",
+    "sebanyak-banyaknya",
+    "maksimal",
+    "di bawah",
+    "kurang dari",
+    "paling sedikit",
+    "sekurang-kurangnya",
+    "minimal",
+    "di atas",
+    "paling lama",
+    "paling singkat",
+)
+
+#: Nouns just before a figure that make it a limit ("batas 3%", "pagu Rp 5 triliun").
+LIMIT_NOUNS = ("batas", "ambang", "plafon", "pagu", "maksimum", "minimum")
