@@ -207,6 +207,15 @@ class Claim(msgspec.Struct, frozen=True):
     values: tuple[ClaimValue, ...]
 
 
+class SetAside(msgspec.Struct, frozen=True):
+    """Two figures that look like one fact but were not compared, and why: a limit beside a
+    measured value, the day an outlet itself read a release or forecast for."""
+
+    about: str
+    reason: str
+    values: tuple[ClaimValue, ...]
+
+
 class TimelineEntry(msgspec.Struct, frozen=True):
     date: str
     text: str
@@ -236,6 +245,7 @@ class Story(msgspec.Struct, frozen=True):
     events: tuple[Event, ...] = ()
     duplicates: tuple[Duplicate, ...] = ()
     claims: tuple[Claim, ...] = ()
+    set_aside: tuple[SetAside, ...] = ()
     quote_chains: tuple[QuoteChain, ...] = ()
     timeline: tuple[TimelineEntry, ...] = ()
 

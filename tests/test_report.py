@@ -27,6 +27,7 @@ from kroscek.model import (
     Quote,
     QuoteChain,
     Sentence,
+    SetAside,
     Skipped,
     Story,
     TimelineEntry,
@@ -112,6 +113,16 @@ def hostile_story(a: Article, b: Article) -> Story:
                 (
                     ClaimValue(hostile("value"), a.id, 0, 20, hostile("source"), hostile("outlet"), hostile("date")),
                     ClaimValue(12.0, b.id, 30, 38, hostile("source2")),
+                ),
+            ),
+        ),
+        set_aside=(
+            SetAside(
+                hostile("aside"),
+                hostile("aside why"),
+                (
+                    ClaimValue(hostile("aside value"), a.id, 0, 20, hostile("aside source")),
+                    ClaimValue(3.0, b.id, 30, 38),
                 ),
             ),
         ),

@@ -12,6 +12,7 @@ import pytest
 from kroscek.analysis import analyze
 from kroscek.evaluate.stories import bcubed, evaluate_events
 from kroscek.model import Article, DateMention, Entity, Quote, Sentence, Story
+from kroscek.report.files import write_reports
 from kroscek.settings import Settings
 from kroscek.stories.build import build_stories
 from kroscek.stories.duplicates import copy_pairs, find_duplicates
@@ -435,7 +436,7 @@ def test_a_day_the_outlet_read_a_release_is_no_conflict() -> None:
     assert [c.status for s in build_stories(said) for c in s.claims] == ["conflict"]
 
 
-def test_a_limit_is_never_set_against_a_measured_figure() -> None:
+def test_a_limit_is_never_set_against_a_measured_figure(tmp_path: Path) -> None:
     # "kept under the 3 percent ceiling" and "this year's deficit, 2.78 percent"; a fine of "at most
     # Rp 1 billion" and the Rp 400 million a court imposed: a bound and a value, not two accounts.
     from kroscek.model import Quantity
@@ -456,4 +457,12 @@ def test_a_limit_is_never_set_against_a_measured_figure() -> None:
     fine = report("c", most, "Rp 1 miliar", 1e9, "IDR", hedge="paling banyak")
     given = report("d", "Terdakwa kasus penipuan daring itu diancam denda Rp 400 juta.", "Rp 400 juta", 4e8, "IDR")
     for pile in ([ceiling, outlook], [fine, given]):
-        assert not [c for s in build_stories(pile) for c in s.claims if c.status != "agree"]
+        (story,) = build_stories(pile)
+        assert not [c for c in story.claims if c.status != "agree"]
+        # ... and the reader is told what was not compared, and why.
+        (aside,) = story.set_aside
+        assert "limit" in aside.reason and {v.article_id for v in aside.values} == {a.id for a in pile}
+    write_reports(tmp_path, [fine, given], [], [story])
+    for page in ("report.md", "story-1.html"):
+        shown = (tmp_path / page).read_text(encoding="utf-8")
+        assert "Not compared" in shown and aside.reason in shown, page

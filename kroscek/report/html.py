@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from kroscek.model import Article, Story, sentence_at
+from kroscek.model import Article, ClaimValue, Story, sentence_at
 from kroscek.report import article_label, shown_value
 
 __all__ = ["Segment", "content_policy", "highlight", "render_index", "render_story", "story_view", "summarise"]
@@ -121,17 +121,17 @@ def story_view(story: Story, articles: dict[str, Article]) -> dict[str, Any]:
                     "articles": len(event.article_ids),
                 }
             )
-    claims: list[dict[str, Any]] = []
-    for c in story.claims:
-        values = []
-        for v in c.values:
+
+    def figures(values: tuple[ClaimValue, ...]) -> list[dict[str, Any]]:
+        """Each value with its outlet and its sentence's offsets (the evidence a click shows)."""
+        out = []
+        for v in values:
             holder = articles.get(v.article_id)
             sentence = sentence_at(holder.sentences, v.start) if holder else None
             start, end = (sentence.start, sentence.end) if sentence else (v.start, v.start)
-            shown = shown_value(v.value)
-            values.append(
+            out.append(
                 {
-                    "value": shown,
+                    "value": shown_value(v.value),
                     "source": v.source,
                     "outlet": label.get(v.article_id, v.article_id),
                     "date": v.date,
@@ -140,7 +140,12 @@ def story_view(story: Story, articles: dict[str, Article]) -> dict[str, Any]:
                     "end": max(end, v.end),
                 }
             )
-        claims.append({"about": c.about, "status": c.status, "reason": c.reason, "figures": values})
+        return out
+
+    claims: list[dict[str, Any]] = [
+        {"about": c.about, "status": c.status, "reason": c.reason, "figures": figures(c.values)} for c in story.claims
+    ]
+    set_aside = [{"about": s.about, "reason": s.reason, "figures": figures(s.values)} for s in story.set_aside]
     # Coverage: which outlet carries which fact, and who was first.
     facts = [(str(c["about"]), {str(v["article_id"]) for v in c["figures"]}) for c in claims]
     facts += [(f"{t.date}", {e.article_id for e in t.evidence}) for t in story.timeline]
@@ -212,6 +217,7 @@ def story_view(story: Story, articles: dict[str, Article]) -> dict[str, Any]:
         "timeline": timeline,
         "chart": _chart(timeline),
         "claims": claims,
+        "set_aside": set_aside,
         "coverage": coverage,
         "quotes": quotes,
         "duplicates": [{"a": label.get(d.a, d.a), "b": label.get(d.b, d.b), "kind": d.kind} for d in story.duplicates],

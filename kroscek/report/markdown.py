@@ -130,6 +130,15 @@ def _story_section(number: int, story: Story, articles: dict[str, Article]) -> l
             figures = "<br>".join(values) or "—"
             out.append(f"| {_cell(claim.about)} | **{_cell(claim.status)}** | {_cell(claim.reason)} | {figures} |")
         out.append("")
+    if story.set_aside:
+        out += ["### Not compared", "", "| about | why not compared | values |", "|---|---|---|"]
+        for aside in story.set_aside:
+            given = [
+                f"{shown_value(v.value)} ({v.source or 'unattributed'}; {label[v.article_id]})" for v in aside.values
+            ]
+            figures = "<br>".join(_cell(text) for text in given)
+            out.append(f"| {_cell(aside.about)} | {_cell(aside.reason)} | {figures} |")
+        out.append("")
     if story.quote_chains:
         out += [
             "### Quote chains",

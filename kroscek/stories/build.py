@@ -149,6 +149,7 @@ def build_stories(articles: Sequence[Article], params: StoryParams | None = None
         members_articles = [articles[r] for r in rows]
         members_days = [days[r] for r in rows]
         event_of = {a: ev.id for ev in story_events for a in ev.article_ids}
+        claims, set_aside = find_claims(members_articles, event_of, members_days)
         out.append(
             Story(
                 id=_id("s", ids),
@@ -156,7 +157,8 @@ def build_stories(articles: Sequence[Article], params: StoryParams | None = None
                 article_ids=tuple(ids),
                 events=tuple(story_events),
                 duplicates=tuple(links.get(number, ())),
-                claims=tuple(find_claims(members_articles, event_of, members_days)),
+                claims=tuple(claims),
+                set_aside=tuple(set_aside),
                 quote_chains=tuple(quote_chains(members_articles, members_days)),
                 timeline=tuple(timeline(members_articles)),
             )

@@ -33,7 +33,18 @@ from typing import NamedTuple
 from kroscek.annotate.entities import canonical_alias
 from kroscek.lang import language_module
 from kroscek.lang.xx import agencies
-from kroscek.model import Article, Claim, ClaimValue, Entity, Quantity, Quote, Sentence, SpanIndex, sentence_at
+from kroscek.model import (
+    Article,
+    Claim,
+    ClaimValue,
+    Entity,
+    Quantity,
+    Quote,
+    Sentence,
+    SetAside,
+    SpanIndex,
+    sentence_at,
+)
 
 __all__ = ["find_claims", "state_voice"]
 
@@ -149,9 +160,9 @@ class _Mention(NamedTuple):
     near: frozenset[str]  # content words next to it in its sentence (the role words: "denda", "tersangka")
     context: frozenset[str]  # its sentence's content words and canonical names
     event: str  # the article's event: days are compared inside one happening only
-    # Compared only where articles agree: a limit ("denda paling banyak Rp 1 miliar", "di bawah
-    # 3%": many values keep it) or a day the outlet itself acted on (read a release, forecast for).
-    agree_only: bool = False
+    # Why it is compared only where articles agree, if it is: a limit ("denda paling banyak Rp 1
+    # miliar", "di bawah 3%": many values keep it) or a day the outlet itself acted on.
+    agree_only: str | None = None
 
 
 #: Words on each side of a figure, inside its sentence, that say what it is.
@@ -217,7 +228,7 @@ def _mentions(article: Article, data: ModuleType, event: str, day: dt.date | Non
         if sentence is None:
             continue
         own = kind == "date" and _own_day(article.text, sentence.start, start, str(value), day, data)
-        agree_only = limit or own
+        agree_only = _LIMIT if limit else (_OWN_DAY if own else None)
         near = _near(layers, start, end, sentence, data.CONTEXT_STOP) | noun  # the counted noun is a role word
         context = layers.context(sentence.start, sentence.end, (start, end), data.CONTEXT_STOP)
         source = layers.source(start)
@@ -278,6 +289,10 @@ DATE_SLIP = 7
 #: A role word shared by more figures than this proposes no pairs (too common in the story).
 _CROWDED = 40
 
+#: Why two figures that look like one fact were not compared (shown to the reader).
+_LIMIT = "a limit (at most, at least, below, a ceiling) is compared only with the same limit"
+_OWN_DAY = "the day an outlet itself read, quoted or forecast for, not the day of a happening"
+
 
 def _days_apart(a: object, b: object) -> int:
     return abs((dt.date.fromisoformat(str(a)) - dt.date.fromisoformat(str(b))).days)
@@ -296,7 +311,7 @@ def _share(a: frozenset[str], b: frozenset[str]) -> tuple[int, float]:
     return n, n / min(len(a), len(b)) if a and b else 0.0
 
 
-def _facts(mentions: list[_Mention]) -> list[list[int]]:
+def _facts(mentions: list[_Mention]) -> tuple[list[list[int]], list[tuple[int, int, str]]]:
     """Group mentions of one kind into facts: what two articles (or two sources) say of one thing.
 
     Candidates are pairs that share a role word (an inverted index, never all pairs). A pair of
@@ -307,6 +322,10 @@ def _facts(mentions: list[_Mention]) -> list[list[int]]:
     put two mentions of one article and one source in one fact is refused: an article's own
     figures differ only where it gives them to different sources ("12.000 dikirim …; menurut
     intelijen Korea Selatan, 3.000 …").
+
+    Also returns the pairs set aside: two values that pass the bar of one fact but are not
+    compared (a limit beside a measured value, an outlet's own day), with why, one pair per two
+    facts.
     """
     by_word: dict[str, list[int]] = defaultdict(list)
     for i, m in enumerate(mentions):
@@ -316,6 +335,7 @@ def _facts(mentions: list[_Mention]) -> list[list[int]]:
             by_word[f"={m.value.value}"].append(i)  # one day, hour, month or year in two articles
     seen: set[tuple[int, int]] = set()
     links: list[tuple[float, int, int]] = []
+    aside: list[tuple[int, int, str]] = []
     for members in by_word.values():
         if len(members) > _CROWDED:
             continue
@@ -335,15 +355,16 @@ def _facts(mentions: list[_Mention]) -> list[list[int]]:
                     # surround it; a month or a year needs its role words too.
                     if share >= SAME_FACT or a.kind in _WHEN:
                         links.append((1.0 + share, i, j))
-                elif a.kind in _PERIODS or a.agree_only or b.agree_only:
+                elif a.kind in _PERIODS:
                     continue
-                elif (
-                    a.event == b.event
-                    and n >= SHARED_APART
-                    and share >= SAME_FACT_APART
-                    and _within(a.value.value, b.value.value, APART_RATIO)
-                ):
-                    links.append((share, i, j))
+                elif a.event == b.event and n >= SHARED_APART and share >= SAME_FACT_APART:
+                    # Too far apart: two things (a list's items, a section number); nothing a
+                    # reader expects compared. A limit or an outlet's own day looks like the
+                    # fact itself: the reader is told why it was not compared.
+                    if a.agree_only or b.agree_only:
+                        aside.append((i, j, a.agree_only or b.agree_only or ""))
+                    elif _within(a.value.value, b.value.value, APART_RATIO):
+                        links.append((share, i, j))
     parent = list(range(len(mentions)))
     voices = [{(m.value.article_id, m.value.source)} for m in mentions]
 
@@ -362,7 +383,12 @@ def _facts(mentions: list[_Mention]) -> list[list[int]]:
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(mentions)):
         groups[root(i)].append(i)
-    return [members for members in groups.values() if len(members) > 1]
+    told: dict[tuple[int, int], tuple[int, int, str]] = {}
+    for i, j, why in aside:
+        ri, rj = sorted((root(i), root(j)))
+        if ri != rj:
+            told.setdefault((ri, rj), (i, j, why))
+    return [members for members in groups.values() if len(members) > 1], sorted(told.values())
 
 
 def _topic(contexts: list[frozenset[str]]) -> str:
@@ -464,9 +490,12 @@ def _figure_status(kind: str, values: list[ClaimValue]) -> tuple[str, str]:
     return "differ", f"{len(distinct)} figures from {named or 'unattributed reports'} {span}".strip()
 
 
-def find_claims(articles: Sequence[Article], event_of: dict[str, str], days: Sequence[dt.date | None]) -> list[Claim]:
-    """Return the claims among ``articles`` (one story); ``event_of`` maps article id to event id,
-    ``days`` are the articles' reference days (:func:`kroscek.stories.grouping.reference_day`)."""
+def find_claims(
+    articles: Sequence[Article], event_of: dict[str, str], days: Sequence[dt.date | None]
+) -> tuple[list[Claim], list[SetAside]]:
+    """Return the claims among ``articles`` (one story) and the figures set aside (look like one
+    fact, not compared, with why); ``event_of`` maps article id to event id, ``days`` are the
+    articles' reference days (:func:`kroscek.stories.grouping.reference_day`)."""
     mentions: dict[str, list[_Mention]] = defaultdict(list)
     statements: dict[tuple[str, str], list[ClaimValue]] = defaultdict(list)
     for article, day in zip(articles, days, strict=True):
@@ -477,14 +506,16 @@ def find_claims(articles: Sequence[Article], event_of: dict[str, str], days: Seq
         for actor, value in _statements(article, data):
             statements[(event_of.get(article.id, ""), actor)].append(value)
     claims = []
+    aside = []
     for kind, found in sorted(mentions.items()):
-        for members in _facts(found):
+        facts, pairs = _facts(found)
+        for members in facts:
             values = [found[i].value for i in sorted(members)]
             status, reason = _figure_status(kind, values)
-            topic = _topic([found[i].near | found[i].context for i in members])
-            label = {"date": "tanggal", "time": "jam", "month": "bulan", "year": "tahun"}.get(kind, f"angka ({kind})")
-            label += f": {topic}" if topic else ""
+            label = _label(kind, [found[i] for i in members])
             claims.append(Claim(about=label, status=status, reason=reason, values=tuple(values)))  # type: ignore[arg-type]
+        for i, j, why in pairs:
+            aside.append(SetAside(_label(kind, [found[i], found[j]]), why, (found[i].value, found[j].value)))
     for (_, actor), values in sorted(statements.items()):
         if len({v.article_id for v in values}) < 2:
             continue
@@ -496,9 +527,17 @@ def find_claims(articles: Sequence[Article], event_of: dict[str, str], days: Seq
         claims.append(Claim(about=f"tanggal pernyataan {actor}", status=status, reason=reason, values=tuple(values)))  # type: ignore[arg-type]
     # A day that a dated statement already gives is not a second claim.
     stated = {(v.article_id, v.value) for c in claims if c.about.startswith("tanggal pernyataan") for v in c.values}
-    return [
+    kept = [
         c
         for c in claims
         if not (c.about.startswith("tanggal:") or c.about == "tanggal")
         or not all((v.article_id, v.value) in stated for v in c.values)
     ]
+    return kept, aside
+
+
+def _label(kind: str, mentions: list[_Mention]) -> str:
+    """What a fact is about: its kind and the words its figures share."""
+    topic = _topic([m.near | m.context for m in mentions])
+    label = {"date": "tanggal", "time": "jam", "month": "bulan", "year": "tahun"}.get(kind, f"angka ({kind})")
+    return label + (f": {topic}" if topic else "")
