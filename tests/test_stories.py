@@ -466,3 +466,19 @@ def test_a_limit_is_never_set_against_a_measured_figure(tmp_path: Path) -> None:
     for page in ("report.md", "story-1.html"):
         shown = (tmp_path / page).read_text(encoding="utf-8")
         assert "Not compared" in shown and aside.reason in shown, page
+
+
+def test_positions_agree_and_are_never_set_against_each_other() -> None:
+    # "urutan ke-119", "tangkap tangan ketiga", "lantai empat": a position two reports give alike
+    # is a fact they agree on; two positions are two rows of a list, never a `differ`.
+    def report(name: str, text: str) -> Article:
+        return _article(name, text, published="2025-10-22", sentences=(Sentence(0, len(text)),))
+
+    one = "Sebabnya, Indonesia ada di urutan ke-119 saat babak keempat kualifikasi dimulai."
+    same = "Indonesia berada di urutan ke-119 saat babak keempat kualifikasi dimulai, kata Pastoor."
+    other = "Indonesia ada di urutan ke-123 saat babak keempat kualifikasi dimulai."
+    (story,) = build_stories([report("a", one), report("b", same), report("c", other)])
+    (rank,) = [c for c in story.claims if 119.0 in {v.value for v in c.values}]
+    assert rank.status == "agree" and {v.article_id for v in rank.values} == {"a", "b"}
+    assert rank.about.startswith("urutan (urutan)")
+    assert not [c for c in story.claims if c.status != "agree"]

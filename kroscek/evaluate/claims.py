@@ -136,6 +136,7 @@ class ClaimsScore:
     by_kind: Counter[str] = field(default_factory=Counter)
     found_by_kind: Counter[str] = field(default_factory=Counter)
     false_divergences: list[str] = field(default_factory=list)
+    missed: list[str] = field(default_factory=list)  # gold facts no claim holds
 
     @property
     def recall(self) -> float:
@@ -242,6 +243,7 @@ def score_claims(
         best = max(holders, key=lambda item: item[0])[1]
         result.status_pairs[(facts[f].status, best.status)] += 1
         result.status_right += best.status == facts[f].status
+    result.missed = [f"{fact.id} ({fact.kind}): {fact.what}" for f, fact in enumerate(facts) if f not in holding]
 
     # Look-alike pairs: one claim holding both.
     for a, b in pairs:
@@ -317,4 +319,6 @@ def render(scores: Sequence[ClaimsScore], show_errors: bool = False) -> Group:
         if show_errors:
             for line in s.false_divergences:
                 parts.append(Text(f"  false divergence, {s.name}: {line}"))
+            for line in s.missed:
+                parts.append(Text(f"  missed, {s.name}: {line}"))
     return Group(*parts)

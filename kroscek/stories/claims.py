@@ -209,6 +209,10 @@ def _mentions(article: Article, data: ModuleType, event: str, day: dt.date | Non
             continue
         noun = frozenset(w.lower() for w in _WORD.findall(quantity.noun or "")) - data.CONTEXT_STOP
         places.append((quantity.start, quantity.end, kind, quantity.value, noun, _limit(article.text, quantity, data)))
+    dated = [(m.start, m.end) for m in article.dates]
+    for low, high, head, nth in _positions(article.text, data):
+        if not any(s < high and low < e for s, e in dated):  # "kuartal pertama 2008" is a date
+            places.append((low, high, f"#{head}", float(nth), frozenset({head}), False))
     for mention in article.dates:
         # A day counted from the publish date ("kemarin", "Senin lalu") is only as right as that
         # date: never compared. A date written with its day and month ("Senin (20/10)") is, its
@@ -249,6 +253,42 @@ def _mentions(article: Article, data: ModuleType, event: str, day: dt.date | Non
 OWN_DAY = 1
 #: Words before a date that may name the outlet's own act or its "today".
 _CUE_WORDS = 3
+
+
+@cache
+def _position_pattern(data: ModuleType) -> re.Pattern[str]:
+    ordinal = "|".join(sorted(map(re.escape, data.ORDINAL_WORDS), key=len, reverse=True))
+    cardinal = "|".join(sorted(map(re.escape, data.SMALL_NUMBERS), key=len, reverse=True))
+    return re.compile(
+        rf"\b(?P<noun>[^\W\d_]{{3,}})\s+(?:ke-?\s?(?P<nth>\d{{1,4}})\b|(?P<word>{ordinal})\b"
+        rf"|(?P<plain>\d{{1,3}}|{cardinal})\b(?![.,]?\d))",
+        re.IGNORECASE,
+    )
+
+
+def _positions(text: str, data: ModuleType) -> list[tuple[int, int, str, int]]:
+    """Positions in a row ("urutan ke-119", "tangkap tangan ketiga", "lantai empat", "menit 55"):
+    (start, end, noun, value). A plain number is a position only after a position noun; "ke-N"
+    and an ordinal word after any content word."""
+    out = []
+    for match in _position_pattern(data).finditer(text):
+        noun = match["noun"].lower()
+        if noun in data.CONTEXT_STOP:
+            continue
+        if match["nth"]:
+            value = int(match["nth"])
+        elif match["word"]:
+            value = data.ORDINAL_WORDS[match["word"].lower()]
+        elif noun in data.POSITION_NOUNS:
+            plain = match["plain"].lower()
+            value = int(plain) if plain.isdigit() else int(data.SMALL_NUMBERS[plain])
+        else:
+            continue
+        at = match.end("noun")
+        at += len(text[at : match.end()]) - len(text[at : match.end()].lstrip())
+        if value > 0:
+            out.append((at, match.end(), noun, value))
+    return out
 
 
 def _limit(text: str, quantity: Quantity, data: ModuleType) -> bool:
@@ -355,8 +395,8 @@ def _facts(mentions: list[_Mention]) -> tuple[list[list[int]], list[tuple[int, i
                     # surround it; a month or a year needs its role words too.
                     if share >= SAME_FACT or a.kind in _WHEN:
                         links.append((1.0 + share, i, j))
-                elif a.kind in _PERIODS:
-                    continue
+                elif a.kind in _PERIODS or a.kind.startswith("#"):
+                    continue  # months, years and positions are compared only where they agree
                 elif a.event == b.event and n >= SHARED_APART and share >= SAME_FACT_APART:
                     # Too far apart: two things (a list's items, a section number); nothing a
                     # reader expects compared. A limit or an outlet's own day looks like the
@@ -539,5 +579,8 @@ def find_claims(
 def _label(kind: str, mentions: list[_Mention]) -> str:
     """What a fact is about: its kind and the words its figures share."""
     topic = _topic([m.near | m.context for m in mentions])
-    label = {"date": "tanggal", "time": "jam", "month": "bulan", "year": "tahun"}.get(kind, f"angka ({kind})")
+    if kind.startswith("#"):
+        label = f"urutan ({kind[1:]})"
+    else:
+        label = {"date": "tanggal", "time": "jam", "month": "bulan", "year": "tahun"}.get(kind, f"angka ({kind})")
     return label + (f": {topic}" if topic else "")

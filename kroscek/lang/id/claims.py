@@ -122,3 +122,29 @@ LIMIT_HEDGES = (
 
 #: Nouns just before a figure that make it a limit ("batas 3%", "pagu Rp 5 triliun").
 LIMIT_NOUNS = ("batas", "ambang", "plafon", "pagu", "maksimum", "minimum")
+
+#: Ordinal words ("kedua" = second): "ke" + a number word, and "pertama".
+ORDINAL_WORDS: dict[str, int] = {
+    "pertama": 1,
+    **{f"ke{word}": int(value) for word, value in SMALL_NUMBERS.items() if 2 <= value <= 11 and value == int(value)},
+}
+
+#: Nouns after which a plain number is a position, not an amount ("lantai 4", "lantai empat",
+#: "menit 55", "peringkat 3"); after any noun "ke-N" and an ordinal word are positions
+#: ("urutan ke-119", "tangkap tangan ketiga"). Positions are compared only where articles agree.
+POSITION_NOUNS = (
+    "urutan",
+    "peringkat",
+    "posisi",
+    "ranking",
+    "lantai",
+    "menit",
+    "babak",
+    "ronde",
+    "tahap",
+    "gelombang",
+    "pekan",
+    "jilid",
+    "edisi",
+    "juara",
+)
