@@ -482,3 +482,31 @@ def test_positions_agree_and_are_never_set_against_each_other() -> None:
     assert rank.status == "agree" and {v.article_id for v in rank.values} == {"a", "b"}
     assert rank.about.startswith("urutan (urutan)")
     assert not [c for c in story.claims if c.status != "agree"]
+
+
+def test_an_article_and_its_copy_never_diverge() -> None:
+    # A re-run of one report with one figure changed (a typo, a late edit) is one report: no
+    # `differ` between them; a third report of its own still differs from both.
+    from kroscek.model import Quantity
+
+    def report(name: str, dead: int, body: str) -> Article:
+        text = f"Korban tewas akibat banjir bandang di Garut mencapai {dead} orang. {body}"
+        at = text.index(str(dead))
+        return _article(
+            name,
+            text,
+            published="2025-01-02",
+            outlet=name,
+            sentences=(Sentence(0, text.index(".") + 1), Sentence(text.index(".") + 2, len(text))),
+            quantities=(Quantity(at, at + len(str(dead)) + 6, float(dead), noun="orang"),),
+        )
+
+    body = LEAD + MORE
+    original, copy = report("a", 12, body), report("b", 13, body)
+    (story,) = build_stories([original, copy])
+    assert [d.kind for d in story.duplicates] == ["syndicated"]
+    assert not [c for c in story.claims if c.status != "agree"]
+    other = report("c", 15, OTHER.replace("Harga cabai", "Warga") + MORE.replace("Petugas", "Relawan"))
+    (story,) = build_stories([original, copy, other])
+    (claim,) = story.claims
+    assert claim.status == "differ" and claim.reason == "3 figures from unattributed reports as of 2025-01-02"

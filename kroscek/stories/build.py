@@ -149,7 +149,7 @@ def build_stories(articles: Sequence[Article], params: StoryParams | None = None
         members_articles = [articles[r] for r in rows]
         members_days = [days[r] for r in rows]
         event_of = {a: ev.id for ev in story_events for a in ev.article_ids}
-        claims, set_aside = find_claims(members_articles, event_of, members_days)
+        claims, set_aside = find_claims(members_articles, event_of, members_days, links.get(number, ()))
         out.append(
             Story(
                 id=_id("s", ids),

@@ -37,6 +37,7 @@ from kroscek.model import (
     Article,
     Claim,
     ClaimValue,
+    Duplicate,
     Entity,
     Quantity,
     Quote,
@@ -45,6 +46,7 @@ from kroscek.model import (
     SpanIndex,
     sentence_at,
 )
+from kroscek.stories.groups import connected_groups
 
 __all__ = ["find_claims", "state_voice"]
 
@@ -160,6 +162,7 @@ class _Mention(NamedTuple):
     near: frozenset[str]  # content words next to it in its sentence (the role words: "denda", "tersangka")
     context: frozenset[str]  # its sentence's content words and canonical names
     event: str  # the article's event: days are compared inside one happening only
+    copies: str  # the article's copy group (itself when it has none): copies never diverge
     # Why it is compared only where articles agree, if it is: a limit ("denda paling banyak Rp 1
     # miliar", "di bawah 3%": many values keep it) or a day the outlet itself acted on.
     agree_only: str | None = None
@@ -187,7 +190,7 @@ def _near(layers: _Layers, start: int, end: int, sentence: Sentence, stop: froze
     return frozenset((plain - stop) | {f"@{e.canonical}" for e in named})
 
 
-def _mentions(article: Article, data: ModuleType, event: str, day: dt.date | None) -> list[_Mention]:
+def _mentions(article: Article, data: ModuleType, event: str, day: dt.date | None, copies: str = "") -> list[_Mention]:
     """The article's figures (every unit and counted class, durations included) and happening days;
     ``day`` is the article's reference day (their as-of date)."""
     out = []
@@ -243,6 +246,7 @@ def _mentions(article: Article, data: ModuleType, event: str, day: dt.date | Non
                 near,
                 context,
                 event,
+                copies or article.id,
                 agree_only,
             )
         )
@@ -346,6 +350,11 @@ def _within(a: object, b: object, ratio: float) -> bool:
     return low > 0 and high <= ratio * low
 
 
+def _copies(a: _Mention, b: _Mention) -> bool:
+    """Mentions in two articles of one copy group (an article and its re-run)."""
+    return a.value.article_id != b.value.article_id and a.copies == b.copies
+
+
 def _share(a: frozenset[str], b: frozenset[str]) -> tuple[int, float]:
     n = len(a & b)
     return n, n / min(len(a), len(b)) if a and b else 0.0
@@ -395,8 +404,10 @@ def _facts(mentions: list[_Mention]) -> tuple[list[list[int]], list[tuple[int, i
                     # surround it; a month or a year needs its role words too.
                     if share >= SAME_FACT or a.kind in _WHEN:
                         links.append((1.0 + share, i, j))
-                elif a.kind in _PERIODS or a.kind.startswith("#"):
-                    continue  # months, years and positions are compared only where they agree
+                elif a.kind in _PERIODS or a.kind.startswith("#") or _copies(a, b):
+                    # Months, years and positions are compared only where they agree; an article
+                    # and its copy are one report: they add no weight and never diverge.
+                    continue
                 elif a.event == b.event and n >= SHARED_APART and share >= SAME_FACT_APART:
                     # Too far apart: two things (a list's items, a section number); nothing a
                     # reader expects compared. A limit or an outlet's own day looks like the
@@ -526,22 +537,30 @@ def _figure_status(kind: str, values: list[ClaimValue]) -> tuple[str, str]:
     if one_source and len(dates) > 1 and all(len({v.value for v in values if v.date == d}) == 1 for d in dates):
         return "update", f"{sources[0]} revised its own figure between {dates[0]} and {dates[-1]}"
     span = f"as of {dates[0]} to {dates[-1]}" if len(dates) > 1 else (f"as of {dates[0]}" if dates else "")
-    named = ", ".join(sources) + (" and unattributed" if any(v.source is None for v in values) else "")
+    unattributed = any(v.source is None for v in values)
+    named = ", ".join(sources) + (" and unattributed" if sources and unattributed else "")
     return "differ", f"{len(distinct)} figures from {named or 'unattributed reports'} {span}".strip()
 
 
 def find_claims(
-    articles: Sequence[Article], event_of: dict[str, str], days: Sequence[dt.date | None]
+    articles: Sequence[Article],
+    event_of: dict[str, str],
+    days: Sequence[dt.date | None],
+    copies: Sequence[Duplicate] = (),
 ) -> tuple[list[Claim], list[SetAside]]:
     """Return the claims among ``articles`` (one story) and the figures set aside (look like one
     fact, not compared, with why); ``event_of`` maps article id to event id, ``days`` are the
-    articles' reference days (:func:`kroscek.stories.grouping.reference_day`)."""
+    articles' reference days (:func:`kroscek.stories.grouping.reference_day`), ``copies`` the
+    story's copy links (a rewrite is a report of its own and is not one of them)."""
+    row = {a.id: i for i, a in enumerate(articles)}
+    links = [(row[d.a], row[d.b]) for d in copies if d.kind != "rewrite" and d.a in row and d.b in row]
+    group_of = {articles[i].id: articles[g[0]].id for g in connected_groups(len(articles), links) for i in g}
     mentions: dict[str, list[_Mention]] = defaultdict(list)
     statements: dict[tuple[str, str], list[ClaimValue]] = defaultdict(list)
     for article, day in zip(articles, days, strict=True):
         data = _data(article.language or "id") or _data("id")
         assert data is not None
-        for mention in _mentions(article, data, event_of.get(article.id, ""), day):
+        for mention in _mentions(article, data, event_of.get(article.id, ""), day, group_of[article.id]):
             mentions[mention.kind].append(mention)
         for actor, value in _statements(article, data):
             statements[(event_of.get(article.id, ""), actor)].append(value)
