@@ -482,6 +482,15 @@ def test_positions_agree_and_are_never_set_against_each_other() -> None:
     assert rank.status == "agree" and {v.article_id for v in rank.values} == {"a", "b"}
     assert rank.about.startswith("urutan (urutan)")
     assert not [c for c in story.claims if c.status != "agree"]
+    # Offsets hold where lower-casing lengthens a letter ("İ" -> "i̇").
+    from kroscek.lang.id import claims as data
+    from kroscek.stories.claims import _positions
+
+    text = "İstanbul menempati urutan kelima, lantai 4."
+    assert [(text[s:e], noun, n) for s, e, noun, n in _positions(text, data)] == [
+        ("kelima", "urutan", 5),
+        ("4", "lantai", 4),
+    ]
 
 
 def test_an_article_and_its_copy_never_diverge() -> None:

@@ -260,39 +260,45 @@ _CUE_WORDS = 3
 
 
 @cache
-def _position_pattern(data: ModuleType) -> re.Pattern[str]:
+def _position_patterns(data: ModuleType) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """An ordinal ("ke-119", "ketiga") to look behind for its noun, and a position noun with a
+    plain number after it ("lantai 4", "lantai empat")."""
     ordinal = "|".join(sorted(map(re.escape, data.ORDINAL_WORDS), key=len, reverse=True))
     cardinal = "|".join(sorted(map(re.escape, data.SMALL_NUMBERS), key=len, reverse=True))
-    return re.compile(
-        rf"\b(?P<noun>[^\W\d_]{{3,}})\s+(?:ke-?\s?(?P<nth>\d{{1,4}})\b|(?P<word>{ordinal})\b"
-        rf"|(?P<plain>\d{{1,3}}|{cardinal})\b(?![.,]?\d))",
-        re.IGNORECASE,
+    nouns = "|".join(sorted(map(re.escape, data.POSITION_NOUNS), key=len, reverse=True))
+    return (
+        re.compile(rf"\b(?:ke-?\s?(?P<nth>\d{{1,4}})|(?P<word>{ordinal}))\b(?![.,]?\d)"),
+        re.compile(rf"\b(?P<noun>{nouns})\s+(?P<plain>\d{{1,3}}|{cardinal})\b(?![.,]?\d)"),
     )
+
+
+_NOUN_BEFORE = re.compile(r"([^\W\d_]{3,})\s+$")
 
 
 def _positions(text: str, data: ModuleType) -> list[tuple[int, int, str, int]]:
     """Positions in a row ("urutan ke-119", "tangkap tangan ketiga", "lantai empat", "menit 55"):
     (start, end, noun, value). A plain number is a position only after a position noun; "ke-N"
     and an ordinal word after any content word."""
+    ordinals, plain = _position_patterns(data)
+    low = text.lower()  # the patterns are lower-case (faster than matching without case)
+    if len(low) != len(text):  # a letter whose lower case is longer ("İ"): keep the offsets
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    text = low
     out = []
-    for match in _position_pattern(data).finditer(text):
-        noun = match["noun"].lower()
-        if noun in data.CONTEXT_STOP:
+    for match in ordinals.finditer(text):
+        before = _NOUN_BEFORE.search(text, max(0, match.start() - 40), match.start())
+        noun = before.group(1) if before else ""
+        if not noun or noun in data.CONTEXT_STOP:
             continue
-        if match["nth"]:
-            value = int(match["nth"])
-        elif match["word"]:
-            value = data.ORDINAL_WORDS[match["word"].lower()]
-        elif noun in data.POSITION_NOUNS:
-            plain = match["plain"].lower()
-            value = int(plain) if plain.isdigit() else int(data.SMALL_NUMBERS[plain])
-        else:
-            continue
-        at = match.end("noun")
-        at += len(text[at : match.end()]) - len(text[at : match.end()].lstrip())
+        value = int(match["nth"]) if match["nth"] else data.ORDINAL_WORDS[match["word"]]
         if value > 0:
-            out.append((at, match.end(), noun, value))
-    return out
+            out.append((match.start(), match.end(), noun, value))
+    for match in plain.finditer(text):
+        number = match["plain"]
+        value = int(number) if number.isdigit() else int(data.SMALL_NUMBERS[number])
+        if value > 0:
+            out.append((match.start("plain"), match.end(), match["noun"], value))
+    return sorted(out)
 
 
 def _limit(text: str, quantity: Quantity, data: ModuleType) -> bool:
