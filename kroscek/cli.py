@@ -171,6 +171,25 @@ def ingest_command(
         raise typer.Exit(EXIT_SKIPPED)
 
 
+@app.command("changes")
+def changes_command(
+    store: StoreOption = "kroscek.db",
+    since: Annotated[int, typer.Option(help="Only changes after this change number (0: all).")] = 0,
+    story: Annotated[str | None, typer.Option(help="Only this story's changes.")] = None,
+) -> None:
+    """Print what the stories' recomputations changed, one JSON line each (oldest first)."""
+    from kroscek.store import StoreError
+
+    source = _open(store)
+    try:
+        found = source.changes(since, story, limit=1_000_000)
+    except StoreError as error:
+        err.print(f"[red]error:[/] {error}", highlight=False)
+        raise typer.Exit(1) from error
+    for change in found:
+        sys.stdout.write(msgspec.json.encode(change).decode() + "\n")
+
+
 @app.command("report")
 def report_command(
     out: Annotated[Path, typer.Option("--out", help="Folder for index.html, story-N.html and report.md.")],

@@ -205,6 +205,7 @@ class Claim(msgspec.Struct, frozen=True):
     status: Literal["agree", "differ", "update", "conflict"]
     reason: str | None
     values: tuple[ClaimValue, ...]
+    id: str = ""  # kept for life in a store (see kroscek.stories.identity); a hash of its values in one run
 
 
 class SetAside(msgspec.Struct, frozen=True):
@@ -236,6 +237,35 @@ class QuoteChain(msgspec.Struct, frozen=True):
     first_published: str | None
     cited_from: tuple[str, ...]
     quotes: tuple[Evidence, ...]
+    id: str = ""  # kept for life in a store, like a claim's
+
+
+GroupKind = Literal["story", "event", "claim", "quote_chain"]
+
+
+class Redirect(msgspec.Struct, frozen=True):
+    """An id that was merged into another: ``old`` now answers as ``new``."""
+
+    old: str
+    new: str
+    kind: GroupKind
+
+
+class Change(msgspec.Struct, frozen=True):
+    """One thing a recomputation changed, with where to see it.
+
+    ``kind``: new-story | new-event | joins-event | copy-found | claim-created | claim-value-added |
+    claim-status | quote-earlier | merged. ``before``/``after`` are what it was and what it is
+    (a status, an article id, an id merged away and its survivor).
+    """
+
+    kind: str
+    story: str
+    event: str | None = None
+    claim: str | None = None
+    before: str | None = None
+    after: str | None = None
+    evidence: tuple[Evidence, ...] = ()
 
 
 class Story(msgspec.Struct, frozen=True):

@@ -43,6 +43,10 @@ def test_ingest_is_idempotent_and_stories_built(store: Store) -> None:
     before = store.counts()
     ingest(store, [EXAMPLES], Settings())
     assert store.counts() == before and before["articles"] == 5 and before["stories"] == 1
+    # What the first ingest changed is recorded once, in order; the second changed nothing.
+    changes = store.changes()
+    assert changes[0]["kind"] == "new-story" and [c["seq"] for c in changes] == sorted({c["seq"] for c in changes})
+    assert "conflict" in {c["after"] for c in changes if c["kind"] == "claim-created"}
 
 
 def test_search_with_filters_on_postgres(store: Store) -> None:

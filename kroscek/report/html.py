@@ -222,6 +222,7 @@ def story_view(story: Story, articles: dict[str, Article]) -> dict[str, Any]:
         "quotes": quotes,
         "duplicates": [{"a": label.get(d.a, d.a), "b": label.get(d.b, d.b), "kind": d.kind} for d in story.duplicates],
         "wire": [{"outlet": label[a.id], "wire": list(a.wire)} for a in members if a.wire],
+        "changes": [],  # a store's briefing fills these in (render_story)
     }
 
 
@@ -267,12 +268,73 @@ def content_policy() -> str:
     )
 
 
-def render_story(story: Story, articles: dict[str, Article], *, live: bool = False) -> str:
-    """Return the self-contained HTML briefing of ``story``."""
+def render_story(
+    story: Story, articles: dict[str, Article], *, live: bool = False, changes: Sequence[dict[str, Any]] = ()
+) -> str:
+    """Return the self-contained HTML briefing of ``story`` (with what changed, from a store's changes)."""
     view = story_view(story, articles)
+    view["changes"] = [
+        {"at": c["at"], "text": describe_change(c, story, articles), "evidence": c["evidence"]} for c in changes
+    ]
     texts = {a.id: highlight(a) for a in (articles[x] for x in story.article_ids if x in articles)}
     template = _environment().get_template("briefing.html.j2")
     return str(template.render(story=view, texts=texts, live=live, policy=content_policy()))
+
+
+def describe_change(change: dict[str, Any], story: Story, articles: dict[str, Article]) -> str:
+    """One change of a store's story in words (plain text: the templates escape it)."""
+
+    def name(article_id: str | None) -> str:
+        article = articles.get(article_id or "")
+        return article_label(article) if article else str(article_id)
+
+    about = {c.id: c.about for c in story.claims}.get(change.get("claim") or "", "a claim")
+    event = {e.id: e.title or e.id for e in story.events}.get(change.get("event") or "", "an event")
+    before, after = change.get("before"), change.get("after")
+    kind = change["kind"]
+    if kind == "new-story":
+        return f"New story: {after}"
+    if kind == "new-event":
+        return f"New event: {after}"
+    if kind == "joins-event":
+        return f"{name(after)} reports {event}"
+    if kind == "copy-found":
+        return f"{name(after)} is a copy of {name(before)}"
+    if kind == "claim-created":
+        return f"New claim ({after}): {about}"
+    if kind == "claim-value-added":
+        return f"Another report of {about} ({after})"
+    if kind == "claim-status":
+        return f"{about}: {before} → {after}"
+    if kind == "quote-earlier":
+        return f"A quote was published earlier by {name(after)} (was {name(before)})"
+    if kind == "merged":
+        return f"{before} was merged into {after}"
+    return str(kind)
+
+
+def atom_feed(story: Story, changes: Sequence[dict[str, Any]], articles: dict[str, Article] | None = None) -> bytes:
+    """An Atom feed of ``changes`` to ``story`` (newest first)."""
+    from xml.sax.saxutils import escape
+
+    updated = max((c["at"] for c in changes), default=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
+    entries = "".join(
+        "<entry>"
+        f"<id>urn:kroscek:change:{int(c['seq'])}</id>"
+        f"<title>{escape(describe_change(c, story, articles or {}))}</title>"
+        f"<updated>{escape(c['at'])}</updated>"
+        f'<link href="/stories/{escape(story.id)}"/>'
+        "</entry>"
+        for c in reversed(changes)
+    )
+    return (
+        '<?xml version="1.0" encoding="utf-8"?>'
+        '<feed xmlns="http://www.w3.org/2005/Atom">'
+        f"<id>urn:kroscek:story:{escape(story.id)}</id>"
+        f"<title>{escape(story.title or story.id)}</title>"
+        f"<updated>{escape(updated)}</updated>"
+        f"{entries}</feed>"
+    ).encode()
 
 
 def render_index(stories: Sequence[Story], articles: dict[str, Article]) -> str:

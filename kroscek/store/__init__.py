@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from kroscek.model import Article, Skipped, Story
+from kroscek.model import Article, Change, Redirect, Skipped, Story
 from kroscek.settings import Settings
 from kroscek.store.sqlite import Store, StoreError
 
@@ -48,29 +48,35 @@ def restory(store: Store) -> int:
     """
     for _ in range(_RESTORY_TRIES):
         seen = store.article_writes()
-        renamed, stories = _recompute(store.articles())
+        renamed, stories, redirects, changes = _recompute(store.articles(), store.all_stories())
         with store.transaction():
             if store.article_writes() == seen:
                 store.upsert_articles(renamed)
-                store.replace_stories(stories)
+                store.replace_stories(stories, redirects, changes)
                 return len(stories)
     with store.transaction():  # writers kept coming: this time none can slip in
         store.article_writes()  # on PostgreSQL, the row lock every article write waits for
-        renamed, stories = _recompute(store.articles())
+        renamed, stories, redirects, changes = _recompute(store.articles(), store.all_stories())
         store.upsert_articles(renamed)
-        store.replace_stories(stories)
+        store.replace_stories(stories, redirects, changes)
     return len(stories)
 
 
-def _recompute(before: list[Article]) -> tuple[list[Article], list[Story]]:
-    """Return the articles whose canonical names change when linked across ``before``, and the stories."""
+def _recompute(
+    before: list[Article], earlier: list[Story]
+) -> tuple[list[Article], list[Story], list[Redirect], list[Change]]:
+    """Return the articles whose canonical names change when linked across ``before``, the
+    stories with the ids of the ``earlier`` ones carried over, the ids merged away, and what changed."""
     from kroscek.stories.build import build_stories
     from kroscek.stories.entities import link_entities
+    from kroscek.stories.identity import carry_ids, changes
 
     articles = link_entities(before)
     # Only articles whose names changed are written again (most keep theirs on a small ingest).
     renamed = [a for a, old in zip(articles, before, strict=True) if a != old]
-    return renamed, build_stories(articles)
+    first_seen = {a.id: (a.published or "9999", a.id) for a in articles}
+    stories, redirects = carry_ids(earlier, build_stories(articles), first_seen)
+    return renamed, stories, redirects, changes(earlier, stories, redirects)
 
 
 def ingest(

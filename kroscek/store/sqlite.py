@@ -13,6 +13,7 @@ what to do, and a NUL in a text value becomes U+FFFD (PostgreSQL refuses it).
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
@@ -22,12 +23,13 @@ from typing import Any
 
 import msgspec
 
-from kroscek.model import Article, Story
+from kroscek.model import Article, Change, Redirect, Story
 
 __all__ = ["MIGRATIONS", "TABLES", "Store", "StoreError"]
 
 _ARTICLE = msgspec.json.Decoder(Article)
 _STORY = msgspec.json.Decoder(Story)
+_CHANGE = msgspec.json.Decoder(Change)
 _ENCODE = msgspec.json.Encoder()
 
 #: The tables both stores share; ``{blob}``, ``{rowid}`` and ``{docs_extra}`` are the dialect's.
@@ -64,6 +66,16 @@ TABLES = """
     CREATE INDEX docs_speaker ON docs(speaker) WHERE kind = 'quote';
 """
 
+#: Ids merged into another (a story, event, claim or quote chain) and the changes of each
+#: recomputation, in order (``seq``), with when and which story.
+LIFE_TABLES = """
+    CREATE TABLE redirects (old TEXT PRIMARY KEY, new TEXT NOT NULL, kind TEXT NOT NULL);
+    CREATE TABLE changes (
+        seq {rowid}, at TEXT NOT NULL, story TEXT NOT NULL, kind TEXT NOT NULL, record {blob} NOT NULL
+    );
+    CREATE INDEX changes_story ON changes(story, seq);
+"""
+
 #: Migration n brings a file from user_version n to n + 1.
 MIGRATIONS: tuple[str, ...] = (
     TABLES.format(blob="BLOB", rowid="INTEGER PRIMARY KEY", docs_extra="")
@@ -86,6 +98,8 @@ MIGRATIONS: tuple[str, ...] = (
     """,
     # A counter every write of articles moves, so a story recomputation can tell its input went stale.
     "INSERT INTO meta VALUES ('article_writes', 0);",
+    # Ids kept for life: merged ids redirect; what each recomputation changed.
+    LIFE_TABLES.format(blob="BLOB", rowid="INTEGER PRIMARY KEY"),
 )
 
 
@@ -329,9 +343,21 @@ class Store:
                 count += 1
         return count
 
-    def replace_stories(self, stories: Sequence[Story]) -> None:
-        """Replace every story (they are recomputed over the whole store)."""
+    def replace_stories(
+        self, stories: Sequence[Story], redirects: Sequence[Redirect] = (), changes: Sequence[Change] = ()
+    ) -> None:
+        """Replace every story (they are recomputed over the whole store), record the ids merged
+        away and what changed, in one transaction."""
+        at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         with self.transaction():
+            for r in redirects:  # an id merged twice answers as the last survivor
+                self._run("DELETE FROM redirects WHERE old = ?", (r.old,))
+                self._run("UPDATE redirects SET new = ? WHERE new = ?", (r.new, r.old))
+            self._run_many("INSERT INTO redirects VALUES (?, ?, ?)", [(r.old, r.new, r.kind) for r in redirects])
+            self._run_many(
+                "INSERT INTO changes (at, story, kind, record) VALUES (?, ?, ?, ?)",
+                [(at, c.story, c.kind, _ENCODE.encode(c)) for c in changes],
+            )
             self._run("UPDATE meta SET value = value + 1 WHERE key = 'generation'")
             self._run("DELETE FROM stories")
             self._run("DELETE FROM story_articles")
@@ -363,6 +389,25 @@ class Store:
     def story(self, story_id: str) -> Story | None:
         rows = self._fetch("SELECT record FROM stories WHERE id = ?", (story_id,))
         return _STORY.decode(rows[0][0]) if rows else None
+
+    def all_stories(self) -> list[Story]:
+        """Every story, as a recomputation compares them with its own."""
+        return [_STORY.decode(r[0]) for r in self._fetch("SELECT record FROM stories ORDER BY id")]
+
+    def redirect(self, group_id: str) -> str | None:
+        """The id a merged story, event, claim or quote chain now answers as, if it was merged."""
+        rows = self._fetch("SELECT new FROM redirects WHERE old = ?", (group_id,))
+        return str(rows[0][0]) if rows else None
+
+    def changes(self, since: int = 0, story: str | None = None, limit: int = 500) -> list[dict[str, Any]]:
+        """What recomputations changed after change number ``since``, oldest first (of one story if given)."""
+        where = "seq > ?"
+        params: list[Any] = [since]
+        if story:
+            where += " AND story = ?"
+            params.append(story)
+        rows = self._fetch(f"SELECT seq, at, record FROM changes WHERE {where} ORDER BY seq LIMIT ?", (*params, limit))
+        return [{"seq": int(r[0]), "at": r[1], **msgspec.to_builtins(_CHANGE.decode(r[2]))} for r in rows]
 
     def story_of(self, article_id: str) -> str | None:
         rows = self._fetch("SELECT story_id FROM story_articles WHERE article_id = ?", (article_id,))

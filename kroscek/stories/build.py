@@ -157,9 +157,15 @@ def build_stories(articles: Sequence[Article], params: StoryParams | None = None
                 article_ids=tuple(ids),
                 events=tuple(story_events),
                 duplicates=tuple(links.get(number, ())),
-                claims=tuple(claims),
+                claims=tuple(
+                    msgspec.structs.replace(c, id=_id("c", [f"{v.article_id}:{v.start}" for v in c.values]))
+                    for c in claims
+                ),
                 set_aside=tuple(set_aside),
-                quote_chains=tuple(quote_chains(members_articles, members_days)),
+                quote_chains=tuple(
+                    msgspec.structs.replace(q, id=_id("q", [f"{e.article_id}:{e.start}" for e in q.quotes]))
+                    for q in quote_chains(members_articles, members_days)
+                ),
                 timeline=tuple(timeline(members_articles)),
             )
         )

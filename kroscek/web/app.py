@@ -33,11 +33,11 @@ from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import Headers
-from starlette.responses import JSONResponse
+from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from kroscek.model import Article, to_contract
-from kroscek.report.html import content_policy, highlight, render_story
+from kroscek.report.html import atom_feed, content_policy, highlight, render_story
 from kroscek.settings import Settings
 from kroscek.store import Store, StoreError, open_store
 from kroscek.store import ingest as ingest_inputs
@@ -213,30 +213,66 @@ def create_app(
         """The largest stories in the store."""
         return store().stories(limit)
 
+    class Merged(Exception):
+        """The story asked for was merged into another."""
+
+        def __init__(self, survivor: str) -> None:
+            self.survivor = survivor
+
     def story_and_articles(story_id: str) -> tuple[Any, dict[str, Article]]:
         story = store().story(checked(story_id))
         if story is None:
+            survivor = store().redirect(story_id)
+            if survivor:
+                raise Merged(survivor)
             raise HTTPException(404, "no such story")
         return story, {a.id: a for a in store().articles(story.article_ids)}
 
-    @app.get("/api/stories/{story_id}")
-    def api_story(story_id: str) -> dict[str, Any]:
-        """One story as in the kroscek/1 contract, with its articles."""
-        story, articles = story_and_articles(story_id)
+    @app.get("/api/stories/{story_id}", response_model=None)
+    def api_story(story_id: str) -> dict[str, Any] | JSONResponse:
+        """One story as in the kroscek/1 contract, with its articles (a merged id: 301 to its survivor)."""
+        try:
+            story, articles = story_and_articles(story_id)
+        except Merged as merged:
+            where = f"/api/stories/{merged.survivor}"
+            return JSONResponse({"merged_into": merged.survivor}, status_code=301, headers={"Location": where})
         document = to_contract([articles[a] for a in story.article_ids if a in articles], [story])
         return {"story": document["stories"][0], "articles": document["articles"]}
 
+    @app.get("/api/changes")
+    def api_changes(
+        since: Annotated[int, Query(ge=0)] = 0,
+        story: Annotated[str | None, Query(max_length=40)] = None,
+        limit: Annotated[int, Query(ge=1, le=1000)] = 500,
+    ) -> dict[str, Any]:
+        """What the stories' recomputations changed after change number ``since`` (oldest first)."""
+        found = store().changes(since, checked(story) if story else None, limit)
+        return {"changes": found, "last": found[-1]["seq"] if found else since}
+
     pages: dict[tuple[int, str], str] = {}  # rendered briefings, until the stories change
 
-    @app.get("/stories/{story_id}", response_class=HTMLResponse)
-    def page_story(story_id: str) -> str:
+    @app.get("/stories/{story_id}", response_class=HTMLResponse, response_model=None)
+    def page_story(story_id: str) -> str | RedirectResponse:
         key = (store().generation(), checked(story_id))
         if key not in pages:
-            story, articles = story_and_articles(story_id)
+            try:
+                story, articles = story_and_articles(story_id)
+            except Merged as merged:
+                return RedirectResponse(f"/stories/{merged.survivor}", status_code=301)
             if len(pages) > 256:
                 pages.clear()
-            pages[key] = render_story(story, articles, live=True)
+            pages[key] = render_story(story, articles, live=True, changes=store().changes(0, story.id)[-50:])
         return pages[key]
+
+    @app.get("/stories/{story_id}/feed.atom", response_model=None)
+    def feed_story(story_id: str) -> Response:
+        """An Atom feed of what changed in one story."""
+        try:
+            story, articles = story_and_articles(story_id)
+        except Merged as merged:
+            return RedirectResponse(f"/stories/{merged.survivor}/feed.atom", status_code=301)
+        body = atom_feed(story, store().changes(0, story.id)[-100:], articles)
+        return Response(body, media_type="application/atom+xml")
 
     def one_article(article_id: str) -> Article:
         article = store().article(checked(article_id))
