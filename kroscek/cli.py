@@ -171,6 +171,45 @@ def ingest_command(
         raise typer.Exit(EXIT_SKIPPED)
 
 
+@app.command("watch")
+def watch_command(
+    sources: Annotated[list[str], typer.Argument(help="Folders, files, globs to follow (JSONL files may grow).")],
+    store: StoreOption = "kroscek.db",
+    alerts: Annotated[str | None, typer.Option(help="Write each change as a JSON line here (- for stdout).")] = None,
+    webhook: Annotated[str | None, typer.Option(help="POST the changes of each pass here, as a JSON list.")] = None,
+    interval: Annotated[float, typer.Option(help="Seconds between passes.")] = 2.0,
+    once: Annotated[bool, typer.Option(help="One pass, then exit.")] = False,
+    jobs: Annotated[int | None, typer.Option("--jobs", "-j", help="Worker processes.")] = None,
+    settings: SettingsOption = None,
+) -> None:
+    """Follow folders and growing JSONL files: ingest what is new, alert on what changed (Ctrl-C stops)."""
+    from kroscek.store import StoreError
+    from kroscek.watch import Watcher
+
+    try:
+        chosen = load_settings(settings)
+    except SettingsError as error:
+        err.print(f"[red]error:[/] {error}")
+        raise typer.Exit(1) from error
+    target = _open(store)
+    sink = None
+    if alerts == "-":
+        sink = sys.stdout
+    elif alerts:
+        sink = open(alerts, "a", encoding="utf-8")  # noqa: SIM115 (open for the whole watch)
+    watcher = Watcher(
+        target, sources, chosen, alerts=sink, webhook=webhook, jobs=jobs, report=lambda m: err.print(m, highlight=False)
+    )
+    try:
+        watcher.run(interval, passes=1 if once else None)
+    except StoreError as error:
+        err.print(f"[red]error:[/] {error}", highlight=False)
+        raise typer.Exit(1) from error
+    finally:
+        if sink is not None and sink is not sys.stdout:
+            sink.close()
+
+
 @app.command("changes")
 def changes_command(
     store: StoreOption = "kroscek.db",

@@ -162,13 +162,14 @@ def _article_from_object(obj: Any, source: str, line_no: int) -> Article:
     )
 
 
-def jsonl_articles(lines: Iterable[bytes], source: str, limit: int) -> Iterator[Article | Skipped]:
+def jsonl_articles(lines: Iterable[bytes], source: str, limit: int, first_line: int = 1) -> Iterator[Article | Skipped]:
     """Yield one Article per JSONL line, or a Skipped naming the line when it is bad.
 
     Lines are read one at a time, so a corpus file of any size streams; ``limit`` bounds one
     record, not the file. JSON lines are UTF-8 (RFC 8259); a BOM on the first line is allowed.
+    ``first_line`` numbers the first of ``lines`` (a watcher reads a growing file from where it was).
     """
-    for line_no, raw in enumerate(lines, start=1):
+    for line_no, raw in enumerate(lines, start=first_line):
         where = f"{source}:{line_no}"
         if len(raw) > limit:
             yield Skipped(where, f"record of {len(raw):,} bytes, over the limit of {limit:,} (max_input_bytes)")

@@ -15,7 +15,16 @@ from kroscek.model import Article, Change, Redirect, Skipped, Story
 from kroscek.settings import Settings
 from kroscek.store.sqlite import Store, StoreError
 
-__all__ = ["COMMIT_ARTICLES", "COMMIT_SECONDS", "Store", "StoreError", "ingest", "open_store", "restory"]
+__all__ = [
+    "COMMIT_ARTICLES",
+    "COMMIT_SECONDS",
+    "Store",
+    "StoreError",
+    "ingest",
+    "ingest_records",
+    "open_store",
+    "restory",
+]
 
 
 def open_store(location: str | Path) -> Store:
@@ -96,13 +105,34 @@ def ingest(
     are upserts, so nothing is held twice. Stories are built over the whole store at the end
     (canonical names linked across it first), not per batch.
     """
-    from kroscek.analysis import build_pipeline
     from kroscek.ingest import read_inputs
+
+    return ingest_records(
+        store,
+        read_inputs(paths, settings, stdin),
+        settings,
+        jobs,
+        commit_articles=commit_articles,
+        commit_seconds=commit_seconds,
+    )
+
+
+def ingest_records(
+    store: Store,
+    items: Iterable[Article | Skipped],
+    settings: Settings,
+    jobs: int | None = None,
+    *,
+    commit_articles: int = COMMIT_ARTICLES,
+    commit_seconds: float = COMMIT_SECONDS,
+) -> tuple[int, list[Skipped]]:
+    """:func:`ingest` of records already read (a watcher reads the new lines of a growing file itself)."""
+    from kroscek.analysis import build_pipeline
 
     skipped: list[Skipped] = []
 
     def records() -> Iterator[Article]:
-        for item in read_inputs(paths, settings, stdin):
+        for item in items:
             if isinstance(item, Skipped):
                 skipped.append(item)
             else:

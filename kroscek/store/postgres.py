@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from types import TracebackType
 from typing import Any
 
-from kroscek.store.sqlite import LIFE_TABLES, TABLES, Store, StoreError
+from kroscek.store.sqlite import CURSORS_TABLE, LIFE_TABLES, TABLES, Store, StoreError
 
 __all__ = ["PG_MIGRATIONS", "PostgresStore"]
 
@@ -31,6 +31,7 @@ PG_MIGRATIONS: tuple[str, ...] = (
     """,
     "INSERT INTO meta VALUES ('article_writes', 0);",
     LIFE_TABLES.format(blob="BYTEA", rowid="BIGSERIAL PRIMARY KEY"),
+    CURSORS_TABLE,
 )
 
 

@@ -76,6 +76,15 @@ LIFE_TABLES = """
     CREATE INDEX changes_story ON changes(story, seq);
 """
 
+#: How far ``kroscek watch`` has read each file it follows (size and change time as last seen,
+#: bytes and lines of a growing JSONL file consumed), so a restart resumes where it stopped.
+CURSORS_TABLE = """
+    CREATE TABLE cursors (
+        source TEXT PRIMARY KEY, size BIGINT NOT NULL, changed BIGINT NOT NULL, bytes_read BIGINT NOT NULL,
+        lines_read BIGINT NOT NULL
+    );
+"""
+
 #: Migration n brings a file from user_version n to n + 1.
 MIGRATIONS: tuple[str, ...] = (
     TABLES.format(blob="BLOB", rowid="INTEGER PRIMARY KEY", docs_extra="")
@@ -100,6 +109,7 @@ MIGRATIONS: tuple[str, ...] = (
     "INSERT INTO meta VALUES ('article_writes', 0);",
     # Ids kept for life: merged ids redirect; what each recomputation changed.
     LIFE_TABLES.format(blob="BLOB", rowid="INTEGER PRIMARY KEY"),
+    CURSORS_TABLE,
 )
 
 
@@ -389,6 +399,22 @@ class Store:
     def story(self, story_id: str) -> Story | None:
         rows = self._fetch("SELECT record FROM stories WHERE id = ?", (story_id,))
         return _STORY.decode(rows[0][0]) if rows else None
+
+    def cursor(self, source: str) -> tuple[int, int, int, int] | None:
+        """What a watcher last saw of ``source``: (size, change time in ns, bytes read, lines read)."""
+        rows = self._fetch("SELECT size, changed, bytes_read, lines_read FROM cursors WHERE source = ?", (source,))
+        return (int(rows[0][0]), int(rows[0][1]), int(rows[0][2]), int(rows[0][3])) if rows else None
+
+    def set_cursors(self, cursors: dict[str, tuple[int, int, int, int]]) -> None:
+        """Record how far each source was read (after its articles were committed)."""
+        with self.transaction():
+            for source, (size, changed, done, lines) in cursors.items():
+                self._run("DELETE FROM cursors WHERE source = ?", (source,))
+                self._run("INSERT INTO cursors VALUES (?, ?, ?, ?, ?)", (source, size, changed, done, lines))
+
+    def last_change(self) -> int:
+        """The number of the latest recorded change (0: none)."""
+        return int(self._fetch("SELECT coalesce(max(seq), 0) FROM changes")[0][0])
 
     def all_stories(self) -> list[Story]:
         """Every story, as a recomputation compares them with its own."""
