@@ -97,6 +97,21 @@ def test_the_2025_reports_are_a_new_event_and_a_conflict_with_evidence(grown_sto
     assert len({c["seq"] for c in everything}) == len(everything)  # the repeated ingest added nothing
 
 
+def test_a_store_fed_in_two_batches_has_the_events_of_one_analysis(grown_store: Path) -> None:
+    from kroscek.analysis import analyze
+
+    store = Store(grown_store)
+    (grown,) = store.all_stories()
+    names = {a.id: a.name for a in store.articles()}
+    store.close()
+    result = analyze([str(EXAMPLES)], Settings())
+    (whole,) = result.stories
+    by_name = {a.id: a.name for a in result.articles}
+    assert sorted(sorted(names[a] for a in e.article_ids) for e in grown.events) == sorted(
+        sorted(by_name[a] for a in e.article_ids) for e in whole.events
+    )
+
+
 def test_changes_on_the_command_line_web_api_page_and_feed(grown_store: Path) -> None:
     out = subprocess.run(
         [sys.executable, "-m", "kroscek", "changes", "--store", str(grown_store), "--since", "1"],
