@@ -32,6 +32,8 @@ PG_MIGRATIONS: tuple[str, ...] = (
     "INSERT INTO meta VALUES ('article_writes', 0);",
     LIFE_TABLES.format(blob="BYTEA", rowid="BIGSERIAL PRIMARY KEY"),
     CURSORS_TABLE,
+    # The order articles were first added in (SQLite has it as the rowid).
+    "ALTER TABLE articles ADD COLUMN seq BIGSERIAL;",
 )
 
 
@@ -79,6 +81,7 @@ class PostgresStore(Store):
     """A kroscek store in a PostgreSQL database (``postgresql://…`` URL)."""
 
     _LOCK_ROW = " FOR UPDATE"
+    _INGEST_ORDER = "seq"
 
     def __init__(self, url: str) -> None:
         self.path = url

@@ -197,6 +197,9 @@ class Store:
 
     #: What locks a row read inside a transaction; SQLite's transactions already hold the whole file.
     _LOCK_ROW = ""
+    #: The order articles were first added in (an upsert keeps a row's rowid): the input order
+    #: grouping falls back on for undated articles, as ``kroscek analyze`` of the same input.
+    _INGEST_ORDER = "rowid"
 
     def __init__(self, path: str | Path) -> None:
         self.path = str(path)
@@ -383,7 +386,7 @@ class Store:
 
     def articles(self, ids: Iterable[str] | None = None) -> list[Article]:
         if ids is None:
-            rows = self._fetch("SELECT record FROM articles ORDER BY published, name")
+            rows = self._fetch(f"SELECT record FROM articles ORDER BY {self._INGEST_ORDER}")
         else:
             wanted = list(ids)
             rows = []

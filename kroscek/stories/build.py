@@ -47,9 +47,11 @@ def _title(article: Article) -> str | None:
     return None
 
 
-def _time_order(days: Sequence[dt.date | None]) -> list[int]:
-    """Known days first, in time order; unknown ones after, in input order."""
-    return sorted(range(len(days)), key=lambda i: (days[i] is None, days[i] or dt.date.min, i))
+def _time_order(days: Sequence[dt.date | None], ties: Sequence[str] | None = None) -> list[int]:
+    """Known days first, in time order; unknown ones after. Within a day (and among the unknown)
+    by ``ties`` (an article's publish time, then its content id), else input order: the same
+    articles group alike whatever order they came in."""
+    return sorted(range(len(days)), key=lambda i: (days[i] is None, days[i] or dt.date.min, ties[i] if ties else "", i))
 
 
 def _central(rows: list[int], vectors: csr_matrix) -> int:
@@ -89,7 +91,8 @@ def prepare(articles: Sequence[Article], params: StoryParams | None = None) -> P
     tied = {row_of[d.b]: row_of[d.a] for d in duplicates}
     days = [reference_day(a) for a in articles]
     found, vectors = profiles(articles, days)
-    return Prepared(found, vectors, _time_order(days), tied, duplicates, days)
+    ties = [f"{a.published or ''}\x00{a.id}" for a in articles]
+    return Prepared(found, vectors, _time_order(days, ties), tied, duplicates, days)
 
 
 def group_events(articles: Sequence[Article], params: StoryParams | None = None) -> Grouping:
