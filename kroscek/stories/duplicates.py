@@ -119,7 +119,8 @@ def find_duplicates(articles: Sequence[Article], params: CopyParams | None = Non
         else:
             kind = "rewrite"
         kinds[(i, j)] = kind
-    # Copy groups, each linked from its earliest publisher (input order breaks ties).
+    # Copy groups, each linked from its earliest publisher (the content id breaks ties: any input
+    # order gives the same links).
     closest: dict[int, str] = {}  # each article's closest kind with any other (its group's, by construction)
     for (i, j), kind in kinds.items():
         for m in (i, j):
@@ -129,7 +130,7 @@ def find_duplicates(articles: Sequence[Article], params: CopyParams | None = Non
     for members in connected_groups(len(articles), kinds):
         if len(members) < 2:
             continue
-        first = min(members, key=lambda m: (articles[m].published or "9999", m))
+        first = min(members, key=lambda m: (articles[m].published or "9999", articles[m].id))
         for m in sorted(members):
             if m == first:
                 continue

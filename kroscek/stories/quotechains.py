@@ -3,8 +3,9 @@
 Quotes of a story are bucketed by speaker (canonical name; unattributed quotes are left out),
 and two quotes of one speaker are the same quote when their content words overlap enough
 (containment of the smaller word set >= 0.6: a trimmed or lightly edited copy is the same quote).
-A chain starts at the earliest publisher (publish day, then input order) and lists the outlets
-the articles say they took it from ("dikutip dari Kyiv Independent"), in order of first use.
+A chain starts at the earliest publisher (publish day, then publish time and content id: any input
+order gives the same first) and lists the outlets the articles say they took it from ("dikutip
+dari Kyiv Independent"), in order of first use.
 """
 
 from __future__ import annotations
@@ -30,7 +31,9 @@ def _words(text: str) -> frozenset[str]:
 def quote_chains(articles: Sequence[Article], days: Sequence[date | None]) -> list[QuoteChain]:
     """Return the chains of quotes that at least two articles of ``articles`` carry; ``days`` are
     their reference days (:func:`kroscek.stories.grouping.reference_day`)."""
-    order = sorted(range(len(articles)), key=lambda i: (str(days[i] or "9999"), i))
+    order = sorted(
+        range(len(articles)), key=lambda i: (str(days[i] or "9999"), articles[i].published or "", articles[i].id)
+    )
     by_speaker: dict[str, list[tuple[int, Quote, frozenset[str]]]] = defaultdict(list)
     for i in order:
         for q in articles[i].quotes:
