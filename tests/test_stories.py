@@ -182,8 +182,9 @@ def corpus_dev_scores() -> dict[str, Any]:
 
 def test_corpus_dev_events(corpus_dev_scores: dict[str, Any]) -> None:
     r = corpus_dev_scores
-    # Measured 0.986 with the shipped settings (chosen on this corpus, before its KPU group split).
-    assert r["bcubed_f"] >= 0.97
+    # The shipped model (trained with this corpus among others) on it: 0.967 since Indonesian
+    # articles need probability 0.55 to join an event (0.5 before: 0.97; grouped CV 0.943 both).
+    assert r["bcubed_f"] >= 0.96
     assert r["copies_r"] >= 0.95
 
 

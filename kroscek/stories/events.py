@@ -74,6 +74,8 @@ FEATURES = (
     "english",  # the article's language is English (look-alike events differ by language)
 )
 
+_ENGLISH = FEATURES.index("english")
+
 #: Terms kept per article vector: its strongest (the rest is noise here and costs time).
 TERMS = 128
 #: Sentences that count as the lead: where a report says what happened and when.
@@ -302,11 +304,14 @@ def feature_rows(profile: Profile, events: Sequence[_Event]) -> np.ndarray:
 
 
 class EventModel(NamedTuple):
-    """A logistic model over :data:`FEATURES` and the probability from which an article joins."""
+    """A logistic model over :data:`FEATURES` and the probability from which an article joins
+    (``threshold_english`` for an English article: its look-alike events are told apart by other
+    evidence, and the two thresholds are chosen by cross-validation, see kroscek.evaluate.events)."""
 
     weights: tuple[float, ...]
     bias: float
     threshold: float
+    threshold_english: float
 
     def probabilities(self, rows: np.ndarray) -> np.ndarray:
         z = rows @ np.asarray(self.weights) + self.bias
@@ -319,6 +324,7 @@ class EventModel(NamedTuple):
             "weights": [round(w, 6) for w in self.weights],
             "bias": round(self.bias, 6),
             "threshold": self.threshold,
+            "threshold_english": self.threshold_english,
         }
 
     @classmethod
@@ -326,8 +332,10 @@ class EventModel(NamedTuple):
         if data.get("features") != list(FEATURES):
             raise ValueError("the events model was trained on other features: rebuild it with make train-events")
         weights, bias, threshold = data["weights"], data["bias"], data["threshold"]
+        english = data.get("threshold_english", threshold)
         assert isinstance(weights, list) and isinstance(bias, float | int) and isinstance(threshold, float | int)
-        return cls(tuple(float(w) for w in weights), float(bias), float(threshold))
+        assert isinstance(english, float | int)
+        return cls(tuple(float(w) for w in weights), float(bias), float(threshold), float(english))
 
 
 _MODEL = Path(__file__).resolve().parent.parent / "models" / "events.json"
@@ -388,7 +396,8 @@ def model_decision(model: EventModel) -> Decide:
     def decide(_row: int, _firsts: list[int], rows: np.ndarray) -> int | None:
         p = model.probabilities(rows)
         best = int(np.argmax(p))
-        return best if p[best] >= model.threshold else None
+        threshold = model.threshold_english if rows[best, _ENGLISH] else model.threshold
+        return best if p[best] >= threshold else None
 
     return decide
 
