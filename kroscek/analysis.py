@@ -37,8 +37,8 @@ class Analysis:
 
 
 def build_pipeline(settings: Settings) -> Pipeline:
-    """Return the checked pipeline of the stages named in ``settings``."""
-    return Pipeline.from_names(settings.stages)
+    """Return the checked pipeline of the stages named in ``settings``, each with its settings."""
+    return Pipeline.from_names(settings.stages, settings.stage)
 
 
 def analyze(
@@ -69,6 +69,6 @@ def analyze(
     result.articles = link_entities(result.articles)
     if settings.stories:
         started = time.perf_counter()
-        result.stories = build_stories(result.articles)
+        result.stories = build_stories(result.articles, settings.story)
         result.timings["stories"] = time.perf_counter() - started
     return result

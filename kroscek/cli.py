@@ -440,6 +440,7 @@ def eval_stories_command(
         ),
     ] = _SHARED / "corpus-dev",
     jobs: Annotated[int, typer.Option(help="Worker processes for the per-article stages.")] = 2,
+    settings: SettingsOption = None,
 ) -> None:
     """Events (B-cubed), hard negatives kept apart and copies (P/R) against an event gold.
 
@@ -451,8 +452,15 @@ def eval_stories_command(
     if not (gold / "gold.json").exists() or not (gold / "articles.jsonl").exists():
         err.print(f"[red]error:[/] {gold} holds no gold.json and articles.jsonl")
         raise typer.Exit(1)
-    articles = analyze([str(gold / "articles.jsonl")], Settings(stories=False), jobs=jobs).articles
-    r = evaluate_events(articles, gold / "gold.json")
+    try:
+        chosen = load_settings(settings)
+    except SettingsError as error:
+        err.print(f"[red]error:[/] {error}")
+        raise typer.Exit(1) from error
+    articles = analyze(
+        [str(gold / "articles.jsonl")], msgspec.structs.replace(chosen, stories=False), jobs=jobs
+    ).articles
+    r = evaluate_events(articles, gold / "gold.json", chosen.story)
     table = Table("measure", "value", title=f"{gold}: {r['articles']} articles, {r['gold_events']} gold events")
     table.add_row("events found", str(r["events"]))
     table.add_row("B-cubed P / R / F1", f"{r['bcubed_p']:.3f} / {r['bcubed_r']:.3f} / {r['bcubed_f']:.3f}")

@@ -1,7 +1,10 @@
 """Named per-article stages and the runner that applies them in order.
 
 A stage is a pure function ``Article -> Article`` registered with the layers (Article field
-names) it reads and writes. The runner checks at build time that every layer a stage reads is
+names) it reads and writes, and, when it has settings, the msgspec Struct that holds them with
+their defaults: such a stage is called ``func(article, config)``, its config validated when the
+pipeline is built (an unknown key or a wrong type names the stage and the key) from the
+``[stage.<name>]`` tables of the settings file. The runner checks at build time that every layer a stage reads is
 provided by ingest or by an earlier stage, and at run time that each stage returned an Article
 and changed only what it declared. It times every stage and runs in-process or in a process
 pool with identical output, in input order.
@@ -12,8 +15,9 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import islice
+from typing import Any
 
 import msgspec
 
@@ -29,8 +33,8 @@ __all__ = [
     "stage",
 ]
 
-StageFunc = Callable[[Article], Article]
-BatchFunc = Callable[[list[Article]], list[Article]]
+StageFunc = Callable[..., Article]  # (article) or (article, config)
+BatchFunc = Callable[..., list[Article]]  # (articles) or (articles, config)
 
 #: Layers an Article carries when it leaves ingest.
 INGEST_LAYERS = frozenset(
@@ -64,18 +68,48 @@ class Stage:
     writes: frozenset[str]
     #: Optional form over many articles at once (same results, faster: a model's batched call).
     batch: BatchFunc | None = None
+    #: The stage's settings (a msgspec Struct type with defaults), if it has any.
+    config: type[msgspec.Struct] | None = None
+    #: The settings it runs with (built by :meth:`configured`).
+    settings: msgspec.Struct | None = None
+
+    def configured(self, values: dict[str, Any]) -> Stage:
+        """This stage with its settings: the defaults overridden by ``values`` (validated)."""
+        if self.config is None:
+            if values:
+                raise PipelineError(f"stage '{self.name}' takes no settings (given {sorted(values)})")
+            return self
+        try:
+            chosen = msgspec.convert(values, self.config)
+        except msgspec.ValidationError as error:
+            raise PipelineError(f"settings of stage '{self.name}': {error}") from error
+        return replace(self, settings=chosen)
+
+    def call(self, article: Article) -> Article:
+        return self.func(article) if self.config is None else self.func(article, self.settings)
+
+    def call_batch(self, articles: list[Article]) -> list[Article]:
+        assert self.batch is not None
+        return self.batch(articles) if self.config is None else self.batch(articles, self.settings)
 
 
 _REGISTRY: dict[str, Stage] = {}
 
 
 def stage(
-    name: str, *, reads: Iterable[str], writes: Iterable[str], batch: BatchFunc | None = None
+    name: str,
+    *,
+    reads: Iterable[str],
+    writes: Iterable[str],
+    batch: BatchFunc | None = None,
+    config: type[msgspec.Struct] | None = None,
 ) -> Callable[[StageFunc], StageFunc]:
     """Register the decorated function as stage ``name``; give the function back unchanged.
 
     ``batch``, when given, does the same work for a list of articles at once; the runner uses it
     on each batch and falls back to the one-article form to find which article failed.
+    ``config``, when given, is the Struct of the stage's settings: the function (and its batch
+    form) then takes the settings as a second argument.
     """
     reads_set, writes_set = frozenset(reads), frozenset(writes)
     unknown = (reads_set | writes_set) - _LAYERS
@@ -85,7 +119,7 @@ def stage(
     def register(func: StageFunc) -> StageFunc:
         if name in _REGISTRY and _REGISTRY[name].func is not func:
             raise PipelineError(f"stage '{name}' is registered twice")
-        _REGISTRY[name] = Stage(name, func, reads_set, writes_set, batch)
+        _REGISTRY[name] = Stage(name, func, reads_set, writes_set, batch, config)
         return func
 
     return register
@@ -104,13 +138,18 @@ class Pipeline:
     timings: dict[str, float] = field(default_factory=dict)
 
     @classmethod
-    def from_names(cls, names: Sequence[str]) -> Pipeline:
-        """Return the pipeline of these registered stages, checked for order."""
+    def from_names(cls, names: Sequence[str], settings: dict[str, dict[str, Any]] | None = None) -> Pipeline:
+        """Return the pipeline of these registered stages, checked for order, each with its
+        settings from ``settings`` (stage name -> keys; validated)."""
         missing = [n for n in names if n not in _REGISTRY]
         if missing:
             known = ", ".join(sorted(_REGISTRY)) or "none"
             raise PipelineError(f"unknown stage(s) {missing}; registered: {known}")
-        return cls(tuple(_REGISTRY[n] for n in names))
+        settings = settings or {}
+        stray = sorted(set(settings) - set(names))
+        if stray:
+            raise PipelineError(f"settings given for stage(s) {stray} that the pipeline does not run")
+        return cls(tuple(_REGISTRY[n].configured(settings.get(n, {})) for n in names))
 
     def __post_init__(self) -> None:
         available = set(INGEST_LAYERS)
@@ -155,7 +194,7 @@ class Pipeline:
             if s.batch is not None and len(alive) > 1:
                 began = time.perf_counter()
                 try:
-                    results = s.batch([current[i] for i in alive])
+                    results = s.call_batch([current[i] for i in alive])
                     for i, result in zip(alive, results, strict=True):
                         _check_result(s, current[i], result)
                     share = (time.perf_counter() - began) / len(alive)
@@ -195,7 +234,7 @@ def _apply(s: Stage, article: Article, *, strict: bool) -> tuple[Article, float,
     """Run one stage on one article: (article, seconds, failed); a failure becomes a warning."""
     began = time.perf_counter()
     try:
-        result = s.func(article)
+        result = s.call(article)
         _check_result(s, article, result)
     except Exception as error:
         failure = StageError(s.name, article.name, f"{type(error).__name__}: {error}")

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import tomllib
 from pathlib import Path
+from typing import Any
 
 import msgspec
+
+from kroscek.stories.params import StoryParams
 
 __all__ = ["Settings", "SettingsError", "load_settings"]
 
@@ -18,10 +21,6 @@ class Settings(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     #: Inputs larger than this are refused (bytes). News articles are rarely over 200 kB; a
     #: multi-megabyte "article" is a dump or a binary that slipped through.
     max_input_bytes: int = 5_000_000
-    #: Languages the language stage may answer (ISO 639-1). Others come out as the closest.
-    languages: tuple[str, ...] = ("id", "ms", "en")
-    #: Below this confidence the language stays unknown (null).
-    min_language_confidence: float = 0.5
     #: Per-article stages, in order.
     stages: tuple[str, ...] = (
         "clean",
@@ -37,6 +36,11 @@ class Settings(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     jobs: int = 1
     #: Run the cross-article layer (copies, events, stories, claims, quote chains, timeline).
     stories: bool = True
+    #: Each stage's own settings (``[stage.language]``: ``languages``, ``min_confidence``),
+    #: validated against the stage when the pipeline is built.
+    stage: dict[str, dict[str, Any]] = {}
+    #: The cross-article layer's settings (``[story.copies]``, ``[story.grouping]``).
+    story: StoryParams = StoryParams()
 
 
 def load_settings(path: Path | None = None) -> Settings:

@@ -401,11 +401,11 @@ def test_a_story_recomputation_redoes_its_work_when_articles_changed_under_it(
     other = Store(tmp_path / "k.db")  # another writer, e.g. a second ingest
     real, calls = stores._recompute, []
 
-    def racing(before: list[Article], earlier: list[Story]) -> Any:
+    def racing(before: list[Article], earlier: list[Story], params: Any = None) -> Any:
         calls.append(len(before))
         if len(calls) == 1:
             other.upsert_articles([_article(2)])  # lands while the first recomputation runs
-        return real(before, earlier)
+        return real(before, earlier, params)
 
     monkeypatch.setattr(stores, "_recompute", racing)
     restory(store)
@@ -435,11 +435,11 @@ def test_a_story_recomputation_that_keeps_losing_the_race_finishes_under_the_loc
     other = Store(tmp_path / "k.db")
     real, calls = stores._recompute, []
 
-    def racing(before: list[Article], earlier: list[Story]) -> Any:
+    def racing(before: list[Article], earlier: list[Story], params: Any = None) -> Any:
         calls.append(len(before))
         if len(calls) <= stores._RESTORY_TRIES:  # every optimistic pass is overtaken by a writer
             other.upsert_articles([_article(len(calls) + 1)])
-        return real(before, earlier)
+        return real(before, earlier, params)
 
     monkeypatch.setattr(stores, "_recompute", racing)
     restory(store)

@@ -9,9 +9,8 @@ from lingua import IsoCode639_1, Language, LanguageDetector, LanguageDetectorBui
 
 from kroscek.model import Article
 from kroscek.pipeline import stage
-from kroscek.settings import Settings
 
-__all__ = ["detect_language", "language"]
+__all__ = ["LanguageSettings", "detect_language", "language"]
 
 # Enough text to decide; more only costs time.
 _SAMPLE_CHARS = 3000
@@ -24,19 +23,33 @@ def _detector(codes: tuple[str, ...]) -> LanguageDetector:
     return LanguageDetectorBuilder.from_languages(*languages).with_preloaded_language_models().build()
 
 
-def detect_language(text: str, settings: Settings | None = None) -> str | None:
+class LanguageSettings(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    """Settings of the ``language`` stage (``[stage.language]``)."""
+
+    #: Languages the stage may answer (ISO 639-1). Others come out as the closest of these.
+    languages: tuple[str, ...] = ("id", "ms", "en")
+    #: Below this confidence the language stays unknown (null).
+    min_confidence: float = 0.5
+
+    def __post_init__(self) -> None:
+        unknown = [c for c in self.languages if not (c.isalpha() and hasattr(IsoCode639_1, c.upper()))]
+        if unknown or not self.languages:
+            raise msgspec.ValidationError(f"languages: {unknown or 'none given'} are not ISO 639-1 codes lingua knows")
+
+
+def detect_language(text: str, settings: LanguageSettings | None = None) -> str | None:
     """Return the ISO 639-1 code of ``text``'s language, or None when unsure or too short."""
-    settings = settings or Settings()
+    settings = settings or LanguageSettings()
     sample = text[:_SAMPLE_CHARS]
     if len(sample.strip()) < _MIN_CHARS:
         return None
     values = _detector(settings.languages).compute_language_confidence_values(sample)
-    if not values or values[0].value < settings.min_language_confidence:
+    if not values or values[0].value < settings.min_confidence:
         return None
     return values[0].language.iso_code_639_1.name.lower()
 
 
-@stage("language", reads={"text"}, writes={"language"})
-def language(article: Article) -> Article:
+@stage("language", reads={"text"}, writes={"language"}, config=LanguageSettings)
+def language(article: Article, settings: LanguageSettings) -> Article:
     """Return the article with ``language`` set from its clean text."""
-    return msgspec.structs.replace(article, language=detect_language(article.text))
+    return msgspec.structs.replace(article, language=detect_language(article.text, settings))

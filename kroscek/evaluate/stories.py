@@ -24,6 +24,7 @@ from typing import Any, NamedTuple
 
 from kroscek.model import Article
 from kroscek.stories.groups import connected_groups
+from kroscek.stories.params import StoryParams
 
 __all__ = ["Gold", "bcubed", "evaluate_events", "load_gold", "score_stories"]
 
@@ -115,14 +116,14 @@ def score_stories(
     }
 
 
-def evaluate_events(articles: Sequence[Article], gold_path: Path) -> dict[str, Any]:
-    """Group ``articles`` (copies, events) and score the result against ``gold_path``; adds seconds."""
+def evaluate_events(articles: Sequence[Article], gold_path: Path, params: StoryParams | None = None) -> dict[str, Any]:
+    """Group ``articles`` (copies, events) with ``params`` and score the result against ``gold_path``; adds seconds."""
     import time
 
     from kroscek.stories.build import group_events
 
     started = time.perf_counter()
-    events, _, duplicates, _, _ = group_events(articles)
+    events, _, duplicates, _, _ = group_events(articles, params)
     seconds = time.perf_counter() - started
     name = {a.id: a.name for a in articles}
     result = score_stories(

@@ -14,6 +14,7 @@ from typing import BinaryIO
 from kroscek.model import Article, Change, Redirect, Skipped, Story
 from kroscek.settings import Settings
 from kroscek.store.sqlite import Store, StoreError
+from kroscek.stories.params import StoryParams
 
 __all__ = [
     "COMMIT_ARTICLES",
@@ -47,7 +48,7 @@ COMMIT_SECONDS = 2.0
 _RESTORY_TRIES = 3
 
 
-def restory(store: Store) -> int:
+def restory(store: Store, params: StoryParams | None = None) -> int:
     """Recompute canonical names across the store and every story; return the number of stories.
 
     The renamed articles and the new stories are written in one transaction, so a kill leaves the
@@ -57,7 +58,7 @@ def restory(store: Store) -> int:
     """
     for _ in range(_RESTORY_TRIES):
         seen = store.article_writes()
-        renamed, stories, redirects, changes = _recompute(store.articles(), store.all_stories())
+        renamed, stories, redirects, changes = _recompute(store.articles(), store.all_stories(), params)
         with store.transaction():
             if store.article_writes() == seen:
                 store.upsert_articles(renamed)
@@ -65,14 +66,14 @@ def restory(store: Store) -> int:
                 return len(stories)
     with store.transaction():  # writers kept coming: this time none can slip in
         store.article_writes()  # on PostgreSQL, the row lock every article write waits for
-        renamed, stories, redirects, changes = _recompute(store.articles(), store.all_stories())
+        renamed, stories, redirects, changes = _recompute(store.articles(), store.all_stories(), params)
         store.upsert_articles(renamed)
         store.replace_stories(stories, redirects, changes)
     return len(stories)
 
 
 def _recompute(
-    before: list[Article], earlier: list[Story]
+    before: list[Article], earlier: list[Story], params: StoryParams | None = None
 ) -> tuple[list[Article], list[Story], list[Redirect], list[Change]]:
     """Return the articles whose canonical names change when linked across ``before``, the
     stories with the ids of the ``earlier`` ones carried over, the ids merged away, and what changed."""
@@ -84,7 +85,7 @@ def _recompute(
     # Only articles whose names changed are written again (most keep theirs on a small ingest).
     renamed = [a for a, old in zip(articles, before, strict=True) if a != old]
     first_seen = {a.id: (a.published or "9999", a.id) for a in articles}
-    stories, redirects = carry_ids(earlier, build_stories(articles), first_seen)
+    stories, redirects = carry_ids(earlier, build_stories(articles, params), first_seen)
     return renamed, stories, redirects, changes(earlier, stories, redirects)
 
 
@@ -145,5 +146,5 @@ def ingest_records(
             added += store.upsert_articles(batch)
             batch, since = [], time.monotonic()
     added += store.upsert_articles(batch)
-    restory(store)
+    restory(store, settings.story)
     return added, skipped

@@ -19,18 +19,14 @@ from scipy.sparse import csr_matrix
 
 from kroscek.model import Article, Duplicate, Event, Story
 from kroscek.stories.claims import find_claims
-from kroscek.stories.duplicates import CopyParams, find_duplicates
+from kroscek.stories.duplicates import find_duplicates
 from kroscek.stories.events import Profile, group_articles, profiles
-from kroscek.stories.grouping import GroupParams, group, reference_day
+from kroscek.stories.grouping import group, reference_day
+from kroscek.stories.params import StoryParams
 from kroscek.stories.quotechains import quote_chains
 from kroscek.stories.timeline import timeline
 
 __all__ = ["Grouping", "Prepared", "StoryParams", "build_stories", "group_events", "prepare"]
-
-
-class StoryParams(msgspec.Struct, frozen=True):
-    copies: CopyParams = CopyParams()
-    grouping: GroupParams = GroupParams()
 
 
 def _id(prefix: str, members: Sequence[str]) -> str:

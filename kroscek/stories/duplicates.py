@@ -25,30 +25,17 @@ import zlib
 from collections import defaultdict
 from collections.abc import Sequence
 
-import msgspec
 import numpy as np
 
 from kroscek.model import Article, Duplicate
 from kroscek.stories.groups import connected_groups
+from kroscek.stories.params import CopyParams
 
 __all__ = ["CopyParams", "copy_pairs", "find_duplicates", "shingles"]
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 #: Copy kinds, closest first.
 _ORDER = ("exact", "near-duplicate", "syndicated", "rewrite")
-
-
-class CopyParams(msgspec.Struct, frozen=True):
-    #: Words per shingle.
-    k: int = 5
-    #: Keep one shingle in ``sample`` (by hash) for the candidate index.
-    sample: int = 4
-    #: A sampled shingle shared by more articles than this only links neighbours (see above).
-    crowd: int = 50
-    #: Jaccard from which two texts are the same text.
-    near: float = 0.8
-    #: Containment from which the smaller text is reused from the larger.
-    contained: float = 0.5
 
 
 def shingles(text: str, k: int = 5) -> np.ndarray:

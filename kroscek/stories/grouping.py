@@ -17,24 +17,14 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-import msgspec
 import numpy as np
 from scipy.sparse import csr_matrix
 
 from kroscek.clean.published import story_day
 from kroscek.model import Article, day_of
+from kroscek.stories.params import GroupParams
 
 __all__ = ["GroupParams", "group", "reference_day"]
-
-
-class GroupParams(msgspec.Struct, frozen=True):
-    #: Cosine between event centroids from which two events are one story.
-    story_threshold: float = 0.2
-    #: Days between events of one story.
-    story_window: int = 240
-    #: An article's strongest features: the first ``probe`` look up candidate groups, the first
-    #: ``2 * probe`` index the group it joins.
-    probe: int = 20
 
 
 def reference_day(article: Article) -> dt.date | None:
