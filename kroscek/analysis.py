@@ -23,7 +23,7 @@ from kroscek.settings import Settings
 from kroscek.stories.build import build_stories
 from kroscek.stories.entities import link_entities
 
-__all__ = ["Analysis", "analyze", "build_pipeline"]
+__all__ = ["Analysis", "analyze", "analyze_items", "build_pipeline"]
 
 
 @dataclass
@@ -50,11 +50,22 @@ def analyze(
     progress: Callable[[Article], None] | None = None,
 ) -> Analysis:
     """Return the analysis of every input under ``paths`` (``-`` reads stdin)."""
+    return analyze_items(read_inputs(paths, settings, stdin), settings, jobs=jobs, progress=progress)
+
+
+def analyze_items(
+    items: Iterable[Article | Skipped],
+    settings: Settings,
+    *,
+    jobs: int | None = None,
+    progress: Callable[[Article], None] | None = None,
+) -> Analysis:
+    """Return the analysis of articles already read (texts or records a program holds)."""
     pipeline = build_pipeline(settings)
     result = Analysis()
 
     def records() -> Iterator[Article]:
-        for item in read_inputs(paths, settings, stdin):
+        for item in items:
             if isinstance(item, Skipped):
                 result.skipped.append(item)
             else:

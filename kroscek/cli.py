@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -23,6 +24,13 @@ __all__ = ["EXIT_SKIPPED", "app"]
 
 #: Exit status when some inputs were skipped (the others were analysed and written).
 EXIT_SKIPPED = 3
+
+
+#: Where ``kroscek eval`` finds its data from any directory: the checkout this package lives in
+#: (its tests/gold and examples) and the shared data beside it, or $KROSCEK_SHARED.
+_REPO = Path(__file__).resolve().parent.parent
+_GOLD = _REPO / "tests" / "gold"
+_SHARED = Path(os.environ.get("KROSCEK_SHARED") or _REPO.parent / "shared")
 
 app = typer.Typer(no_args_is_help=True, add_completion=False, help="Cross-check the news.")
 eval_app = typer.Typer(no_args_is_help=True, help="Score kroscek against gold sets.")
@@ -109,13 +117,9 @@ def stages_command() -> None:
 
 @eval_app.command("clean")
 def eval_clean_command(
-    gold: Annotated[Path, typer.Option(help="Line labels: name, line, label (TSV).")] = Path(
-        "tests/gold/clean_lines.tsv"
-    ),
-    corpus: Annotated[Path, typer.Option(help="JSONL corpus the gold names.")] = Path(
-        "../shared/corpus-dev/articles.jsonl"
-    ),
-    examples: Annotated[Path, typer.Option(help="Folder of text articles the gold names.")] = Path("examples"),
+    gold: Annotated[Path, typer.Option(help="Line labels: name, line, label (TSV).")] = _GOLD / "clean_lines.tsv",
+    corpus: Annotated[Path, typer.Option(help="JSONL corpus the gold names.")] = _SHARED / "corpus-dev/articles.jsonl",
+    examples: Annotated[Path, typer.Option(help="Folder of text articles the gold names.")] = _REPO / "examples",
     errors: Annotated[bool, typer.Option("--errors", help="List every wrong line.")] = False,
 ) -> None:
     """Furniture removal precision/recall and story lines kept, against line-level gold."""
@@ -267,24 +271,21 @@ def serve_command(
     uvicorn.run(create_app(store, token=token), host=host, port=port, log_level="warning")
 
 
-_SHARED = Path("../shared")
-
-
 @eval_app.command("dates")
 def eval_dates_command(
-    gold: Annotated[Path, typer.Option(help="Gold values (TSV).")] = Path("tests/gold/dates.tsv"),
+    gold: Annotated[Path, typer.Option(help="Gold values (TSV).")] = _GOLD / "dates.tsv",
     shared: Annotated[Path, typer.Option(help="The shared folder the gold points into.")] = _SHARED,
     errors: Annotated[bool, typer.Option("--errors", help="List every wrong value.")] = False,
 ) -> None:
     """Accuracy of normalised date values, per written form."""
     from kroscek.evaluate.normalise import evaluate_dates
 
-    Console().print(evaluate_dates(gold, shared, Path(".")).render(show_errors=errors))
+    Console().print(evaluate_dates(gold, shared, _REPO).render(show_errors=errors))
 
 
 @eval_app.command("published")
 def eval_published_command(
-    gold: Annotated[Path, typer.Option(help="ECB+ publish-date gold (TSV).")] = Path("tests/gold/published.tsv"),
+    gold: Annotated[Path, typer.Option(help="ECB+ publish-date gold (TSV).")] = _GOLD / "published.tsv",
     shared: Annotated[Path, typer.Option(help="The shared folder the gold points into.")] = _SHARED,
     errors: Annotated[bool, typer.Option("--errors", help="List every wrong day.")] = False,
 ) -> None:
@@ -296,7 +297,7 @@ def eval_published_command(
 
 @eval_app.command("claims")
 def eval_claims_command(
-    gold: Annotated[Path, typer.Option(help="Claims gold (JSON).")] = Path("tests/gold/claims.json"),
+    gold: Annotated[Path, typer.Option(help="Claims gold (JSON).")] = _GOLD / "claims.json",
     shared: Annotated[Path, typer.Option(help="The shared folder the gold points into.")] = _SHARED,
     jobs: Annotated[int, typer.Option(help="Worker processes for the per-article stages.")] = 2,
     errors: Annotated[bool, typer.Option("--errors", help="List every false divergence.")] = False,
@@ -323,26 +324,26 @@ def eval_claims_command(
 
 @eval_app.command("quantities")
 def eval_quantities_command(
-    gold: Annotated[Path, typer.Option(help="Gold values (TSV).")] = Path("tests/gold/quantities.tsv"),
+    gold: Annotated[Path, typer.Option(help="Gold values (TSV).")] = _GOLD / "quantities.tsv",
     shared: Annotated[Path, typer.Option(help="The shared folder the gold points into.")] = _SHARED,
     errors: Annotated[bool, typer.Option("--errors", help="List every wrong value.")] = False,
 ) -> None:
     """Accuracy of quantity values and units, per written form."""
     from kroscek.evaluate.normalise import evaluate_quantities
 
-    Console().print(evaluate_quantities(gold, shared, Path(".")).render(show_errors=errors))
+    Console().print(evaluate_quantities(gold, shared, _REPO).render(show_errors=errors))
 
 
 @eval_app.command("quotes")
 def eval_quotes_command(
-    gold: Annotated[Path, typer.Option(help="Gold quotes (TSV).")] = Path("tests/gold/quotes.tsv"),
+    gold: Annotated[Path, typer.Option(help="Gold quotes (TSV).")] = _GOLD / "quotes.tsv",
     shared: Annotated[Path, typer.Option(help="The shared folder the gold points into.")] = _SHARED,
     errors: Annotated[bool, typer.Option("--errors", help="List every error.")] = False,
 ) -> None:
     """Quote detection P/R/F1, speaker, kind and cited_from accuracy on Indonesian hand gold."""
     from kroscek.evaluate.quotes import evaluate_quotes
 
-    Console().print(evaluate_quotes(gold, shared, Path(".")).render(show_errors=errors))
+    Console().print(evaluate_quotes(gold, shared, _REPO).render(show_errors=errors))
 
 
 @eval_app.command("polnear")
@@ -387,7 +388,7 @@ def eval_ner_command(
 
 @eval_app.command("entities-en")
 def eval_entities_en_command(
-    gold: Annotated[Path, typer.Option(help="English entity gold (TSV).")] = Path("tests/gold/entities_en.tsv"),
+    gold: Annotated[Path, typer.Option(help="English entity gold (TSV).")] = _GOLD / "entities_en.tsv",
     shared: Annotated[Path, typer.Option(help="The shared folder the gold points into.")] = _SHARED,
     language: Annotated[
         str, typer.Option(help="Read the articles as this language: en (the English model) or id (the Indonesian one).")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import datetime
 from pathlib import PurePosixPath
 from typing import Any
@@ -12,7 +12,7 @@ from typing import Any
 from kroscek.ingest.decode import InputError
 from kroscek.model import FIRST_YEAR, LAST_YEAR, Article, Skipped, Warning, article_id
 
-__all__ = ["JSONL_FIELDS", "jsonl_articles", "looks_like_jsonl", "scrub", "text_article"]
+__all__ = ["JSONL_FIELDS", "jsonl_articles", "looks_like_jsonl", "record_articles", "scrub", "text_article"]
 
 #: Fields a JSONL line may carry; ``text`` is required.
 JSONL_FIELDS = ("id", "text", "title", "url", "outlet", "published", "authors")
@@ -191,5 +191,16 @@ def jsonl_articles(lines: Iterable[bytes], source: str, limit: int, first_line: 
             continue
         try:
             yield _article_from_object(obj, source, line_no)
+        except InputError as error:
+            yield Skipped(error.source, error.problem)
+
+
+def record_articles(records: Iterable[Any], source: str = "records") -> Iterator[Article | Skipped]:
+    """One Article per record (a mapping with ``text`` and the optional JSONL fields), or a
+    Skipped naming the record (``source:N``) when it is bad: the JSONL reader's rules, for
+    records a program already holds."""
+    for number, obj in enumerate(records, start=1):
+        try:
+            yield _article_from_object(dict(obj) if isinstance(obj, Mapping) else obj, source, number)
         except InputError as error:
             yield Skipped(error.source, error.problem)

@@ -21,7 +21,6 @@ does.
 
 import datetime as dt
 import hmac
-import io
 import re
 import threading
 from functools import cache
@@ -36,11 +35,11 @@ from starlette.datastructures import Headers
 from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from kroscek.ingest.records import record_articles
 from kroscek.model import Article, to_contract
 from kroscek.report.html import atom_feed, content_policy, highlight, render_story
 from kroscek.settings import Settings
-from kroscek.store import Store, StoreError, open_store
-from kroscek.store import ingest as ingest_inputs
+from kroscek.store import Store, StoreError, ingest_records, open_store
 
 __all__ = ["create_app"]
 
@@ -335,13 +334,13 @@ def create_app(
             raise HTTPException(400, f"the body is not JSON: {error}") from error
         if len(records) > max_records:
             raise HTTPException(413, f"at most {max_records} articles per request")
-        if not records:  # nothing to add (the reader would call an empty input an empty file)
+        if not records:  # nothing to add
             return {"added": 0, "skipped": []}
-        lines = b"\n".join(msgspec.json.encode(r) for r in records)
+        fields = [{k: v for k, v in msgspec.structs.asdict(r).items() if v is not None} for r in records]
 
         def add() -> tuple[int, list[Any]]:
             with write_lock:
-                return ingest_inputs(store(), ["-"], Settings(), stdin=io.BytesIO(lines))
+                return ingest_records(store(), record_articles(fields, "request"), Settings())
 
         try:
             added, skipped = await run_in_threadpool(add)
