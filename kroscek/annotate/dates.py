@@ -24,7 +24,7 @@ from functools import cache
 
 import msgspec
 
-from kroscek.lang import SUPPORTED, language_module
+from kroscek.lang import data_language, language_module
 from kroscek.model import FIRST_YEAR, LAST_YEAR, Article, DateMention, Warning
 from kroscek.pipeline import stage
 
@@ -277,7 +277,7 @@ _NEEDS: dict[str, frozenset[str]] = {
 
 def find_date_spans(text: str, language: str | None = "id") -> list[DateSpan]:
     """Return the date mentions of ``text`` (longest non-overlapping candidates), in order."""
-    code = language if language in SUPPORTED else "id"
+    code = data_language(language)
     lang = _lang(code)
     candidates: list[DateSpan] = []
     for begin, end, present in _windows(text, lang.trigger_words):
@@ -537,7 +537,7 @@ def resolve(span: DateSpan, anchor: date | None, language: str | None = "id") ->
 
 
 def _resolve(span: DateSpan, anchor: date | None, language: str | None) -> Resolved:
-    lang = _lang(language if language in SUPPORTED else "id")
+    lang = _lang(data_language(language))
     g = span.groups
     kind = span.kind
     out = Resolved()

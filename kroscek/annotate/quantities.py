@@ -22,7 +22,7 @@ from typing import NamedTuple
 import msgspec
 
 from kroscek.annotate.dates import find_date_spans
-from kroscek.lang import SUPPORTED, language_module
+from kroscek.lang import data_language, language_module
 from kroscek.model import Article, Quantity, SpanIndex
 from kroscek.pipeline import stage
 
@@ -379,7 +379,7 @@ def find_quantities(
     text: str, language: str | None = "id", dates: list[tuple[int, int]] | None = None
 ) -> list[Quantity]:
     """Return the quantities of ``text``; ``dates`` (character spans) are never quantities."""
-    code = language if language in SUPPORTED else "id"
+    code = data_language(language)
     lang = _lang(code)
     if dates is None:
         dates = [(d.start, d.end) for d in find_date_spans(text, code)]

@@ -31,7 +31,7 @@ from functools import cache
 
 import msgspec
 
-from kroscek.lang import SUPPORTED, language_module
+from kroscek.lang import data_language, language_module
 from kroscek.lang.xx import agencies, capitals, outlets
 from kroscek.model import Article, DateMention, Quote, Sentence, SpanIndex, sentence_at
 from kroscek.pipeline import stage
@@ -685,7 +685,7 @@ def find_quotes(
     text: str, sentences: list[Sentence], language: str | None = "id", dates: list[DateMention] | None = None
 ) -> list[Quote]:
     """Return the quotes of an article's clean text, speakers resolved across the article."""
-    code = language if language in SUPPORTED else "id"
+    code = data_language(language)
     lang = _lang(code)
     dates = dates or []
     found: list[_Found] = []

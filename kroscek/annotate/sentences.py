@@ -18,7 +18,7 @@ from functools import cache
 
 import msgspec
 
-from kroscek.lang import SUPPORTED, language_module
+from kroscek.lang import all_modules, has_data, language_module
 from kroscek.model import Article, Sentence
 from kroscek.pipeline import stage
 
@@ -37,10 +37,14 @@ _MAX_QUOTE_CHARS = 1500
 
 @cache
 def _abbreviations(language: str | None) -> frozenset[str]:
-    codes = (language,) if language in SUPPORTED else SUPPORTED
+    modules = (
+        [language_module(language, "abbreviations")]
+        if language and has_data(language)
+        else all_modules("abbreviations")
+    )
     found: set[str] = set()
-    for code in codes:
-        found |= language_module(code, "abbreviations").ABBREVIATIONS
+    for module in modules:
+        found |= module.ABBREVIATIONS
     return frozenset(found)
 
 

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from kroscek.lang import SUPPORTED, language_module
+from kroscek.lang import all_modules
 from kroscek.lang.xx import agencies, credits, markers
 
 __all__ = ["Furniture", "furniture"]
@@ -99,8 +99,8 @@ def _compile(entries: tuple[tuple[str, str], ...], flags: int = re.IGNORECASE) -
 @cache
 def furniture() -> Furniture:
     """Return the furniture patterns of all supported languages, compiled once per process."""
-    modules = [language_module(code, "furniture") for code in SUPPORTED]
-    calendars = [language_module(code, "calendar") for code in SUPPORTED]
+    modules = all_modules("furniture")
+    calendars = all_modules("calendar")
     names = sorted(
         {n for c in calendars for n in (*c.MONTHS, *c.MONTH_ABBREVIATIONS, *c.WEEKDAYS)}, key=len, reverse=True
     )

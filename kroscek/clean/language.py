@@ -7,7 +7,8 @@ from functools import cache
 import msgspec
 from lingua import IsoCode639_1, Language, LanguageDetector, LanguageDetectorBuilder
 
-from kroscek.model import Article
+from kroscek.lang import DEFAULT, has_data
+from kroscek.model import Article, Warning
 from kroscek.pipeline import stage
 
 __all__ = ["LanguageSettings", "detect_language", "language"]
@@ -49,7 +50,12 @@ def detect_language(text: str, settings: LanguageSettings | None = None) -> str 
     return values[0].language.iso_code_639_1.name.lower()
 
 
-@stage("language", reads={"text"}, writes={"language"}, config=LanguageSettings)
+@stage("language", reads={"text", "warnings"}, writes={"language", "warnings"}, config=LanguageSettings)
 def language(article: Article, settings: LanguageSettings) -> Article:
-    """Return the article with ``language`` set from its clean text."""
-    return msgspec.structs.replace(article, language=detect_language(article.text, settings))
+    """Return the article with ``language`` set from its clean text; a language kroscek has no
+    data for is said on the article (the later stages read it with the default language's)."""
+    code = detect_language(article.text, settings)
+    if code and not has_data(code):
+        said = Warning("language", f"no language data for '{code}' in kroscek/lang: read with the '{DEFAULT}' rules")
+        return msgspec.structs.replace(article, language=code, warnings=(*article.warnings, said))
+    return msgspec.structs.replace(article, language=code)

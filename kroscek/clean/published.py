@@ -48,7 +48,7 @@ import msgspec
 
 from kroscek.annotate.dates import DateSpan, find_date_spans, resolve, text_anchor
 from kroscek.clean.furniture import furniture
-from kroscek.lang import SUPPORTED, language_module
+from kroscek.lang import SUPPORTED, all_modules, data_language, language_module
 from kroscek.model import Article, day_of
 from kroscek.pipeline import stage
 
@@ -89,15 +89,15 @@ class Stamp:
 
 
 def _languages(language: str | None) -> tuple[str, ...]:
-    first = language if language in SUPPORTED else "id"
+    first = data_language(language)
     return (first, *(code for code in SUPPORTED if code != first))
 
 
 @cache
 def _labels() -> tuple[re.Pattern[str], dict[str, str]]:
     table: dict[str, str] = {}
-    for code in SUPPORTED:
-        table.update(language_module(code, "dates").STAMP_LABELS)
+    for module in all_modules("dates"):
+        table.update(module.STAMP_LABELS)
     alternation = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(table, key=len, reverse=True))
     return re.compile(rf"(?<![^\W\d_])({alternation})(?![^\W\d_])", re.IGNORECASE), table
 
@@ -166,7 +166,7 @@ def page_numeric_order(language: str | None, stamp_lines: Sequence[str], text: s
     page that read one way only; time zones on the stamp lines; the order of the page's named
     dates (month first "May 2, 2013" or day first "2 May 2013").
     """
-    code = language if language in SUPPORTED else "id"
+    code = data_language(language)
     data = language_module(code, "dates")
     if data.NUMERIC_ORDER:
         return str(data.NUMERIC_ORDER)
@@ -268,7 +268,7 @@ def story_days(text: str, language: str | None) -> list[date]:
     weekday that contradicts its date (a typo in the day, the month or the year: which one
     cannot be told), and a year the weekday pushed more than a year away from the text's dates.
     """
-    code = language if language in SUPPORTED else "id"
+    code = data_language(language)
     spans = find_date_spans(text, code)
     anchor = text_anchor(spans, code)
     weekdays = language_module(code, "calendar").WEEKDAYS

@@ -31,7 +31,7 @@ from types import ModuleType
 from typing import NamedTuple
 
 from kroscek.annotate.entities import canonical_alias
-from kroscek.lang import language_module
+from kroscek.lang import data_language, language_module
 from kroscek.lang.xx import agencies
 from kroscek.model import (
     Article,
@@ -54,13 +54,6 @@ _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
 
 @cache
-def _data(lang: str) -> ModuleType | None:
-    try:
-        return language_module(lang, "claims")
-    except ModuleNotFoundError:
-        return None
-
-
 @cache
 def _state_media() -> re.Pattern[str]:
     names = sorted(agencies.STATE_MEDIA, key=len, reverse=True)
@@ -260,16 +253,16 @@ _CUE_WORDS = 3
 
 
 @cache
-def _position_patterns(data: ModuleType) -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _position_patterns(data: ModuleType) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
     """An ordinal ("ke-119", "ketiga") to look behind for its noun, and a position noun with a
-    plain number after it ("lantai 4", "lantai empat")."""
-    ordinal = "|".join(sorted(map(re.escape, data.ORDINAL_WORDS), key=len, reverse=True))
+    plain number after it ("lantai 4", "lantai empat"); None where the language gives none."""
+    words = "|".join(re.escape(w) for w in sorted(data.ORDINAL_WORDS, key=len, reverse=True))
+    either = [p for p in (data.ORDINAL_NUMBER, f"(?P<word>{words})" if words else "") if p]
     cardinal = "|".join(sorted(map(re.escape, data.SMALL_NUMBERS), key=len, reverse=True))
     nouns = "|".join(sorted(map(re.escape, data.POSITION_NOUNS), key=len, reverse=True))
-    return (
-        re.compile(rf"\b(?:ke-?\s?(?P<nth>\d{{1,4}})|(?P<word>{ordinal}))\b(?![.,]?\d)"),
-        re.compile(rf"\b(?P<noun>{nouns})\s+(?P<plain>\d{{1,3}}|{cardinal})\b(?![.,]?\d)"),
-    )
+    first = re.compile(rf"\b(?:{'|'.join(either)})\b(?![.,]?\d)") if either else None
+    second = re.compile(rf"\b(?P<noun>{nouns})\s+(?P<plain>\d{{1,3}}|{cardinal})\b(?![.,]?\d)") if nouns else None
+    return first, second
 
 
 _NOUN_BEFORE = re.compile(r"([^\W\d_]{3,})\s+$")
@@ -280,20 +273,23 @@ def _positions(text: str, data: ModuleType) -> list[tuple[int, int, str, int]]:
     (start, end, noun, value). A plain number is a position only after a position noun; "ke-N"
     and an ordinal word after any content word."""
     ordinals, plain = _position_patterns(data)
+    if ordinals is None and plain is None:
+        return []
     low = text.lower()  # the patterns are lower-case (faster than matching without case)
     if len(low) != len(text):  # a letter whose lower case is longer ("İ"): keep the offsets
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
     text = low
     out = []
-    for match in ordinals.finditer(text):
+    for match in ordinals.finditer(text) if ordinals else ():
         before = _NOUN_BEFORE.search(text, max(0, match.start() - 40), match.start())
         noun = before.group(1) if before else ""
         if not noun or noun in data.CONTEXT_STOP:
             continue
-        value = int(match["nth"]) if match["nth"] else data.ORDINAL_WORDS[match["word"]]
+        found = match.groupdict()
+        value = int(found["nth"]) if found.get("nth") else data.ORDINAL_WORDS[found["word"]]
         if value > 0:
             out.append((match.start(), match.end(), noun, value))
-    for match in plain.finditer(text):
+    for match in plain.finditer(text) if plain else ():
         number = match["plain"]
         value = int(number) if number.isdigit() else int(data.SMALL_NUMBERS[number])
         if value > 0:
@@ -563,24 +559,25 @@ def find_claims(
     group_of = {articles[i].id: articles[g[0]].id for g in connected_groups(len(articles), links) for i in g}
     mentions: dict[str, list[_Mention]] = defaultdict(list)
     statements: dict[tuple[str, str], list[ClaimValue]] = defaultdict(list)
+    data_of: dict[str, ModuleType] = {}
     for article, day in zip(articles, days, strict=True):
-        data = _data(article.language or "id") or _data("id")
-        assert data is not None
+        data = data_of[article.id] = language_module(data_language(article.language), "claims")
         for mention in _mentions(article, data, event_of.get(article.id, ""), day, group_of[article.id]):
             mentions[mention.kind].append(mention)
         for actor, value in _statements(article, data):
             statements[(event_of.get(article.id, ""), actor)].append(value)
-    claims = []
+    claims: list[tuple[str, Claim]] = []  # (what it dates or counts, the claim)
     aside = []
     for kind, found in sorted(mentions.items()):
         facts, pairs = _facts(found)
         for members in facts:
             values = [found[i].value for i in sorted(members)]
             status, reason = _figure_status(kind, values)
-            label = _label(kind, [found[i] for i in members])
-            claims.append(Claim(about=label, status=status, reason=reason, values=tuple(values)))  # type: ignore[arg-type]
+            label = _label(kind, [found[i] for i in members], data_of)
+            claims.append((kind, Claim(about=label, status=status, reason=reason, values=tuple(values))))  # type: ignore[arg-type]
         for i, j, why in pairs:
-            aside.append(SetAside(_label(kind, [found[i], found[j]]), why, (found[i].value, found[j].value)))
+            pair = [found[i], found[j]]
+            aside.append(SetAside(_label(kind, pair, data_of), why, (found[i].value, found[j].value)))
     for (_, actor), values in sorted(statements.items()):
         if len({v.article_id for v in values}) < 2:
             continue
@@ -589,23 +586,22 @@ def find_claims(
             status, reason = "agree", f"every article dates {actor}'s statement {dated[0]}"
         else:
             status, reason = "conflict", f"one statement by {actor}, dated {' and '.join(dated)} by different articles"
-        claims.append(Claim(about=f"tanggal pernyataan {actor}", status=status, reason=reason, values=tuple(values)))  # type: ignore[arg-type]
+        about = f"{data_of[values[0].article_id].LABELS['statement']} {actor}"
+        claims.append(("statement", Claim(about=about, status=status, reason=reason, values=tuple(values))))  # type: ignore[arg-type]
     # A day that a dated statement already gives is not a second claim.
-    stated = {(v.article_id, v.value) for c in claims if c.about.startswith("tanggal pernyataan") for v in c.values}
-    kept = [
-        c
-        for c in claims
-        if not (c.about.startswith("tanggal:") or c.about == "tanggal")
-        or not all((v.article_id, v.value) in stated for v in c.values)
-    ]
+    stated = {(v.article_id, v.value) for kind, c in claims if kind == "statement" for v in c.values}
+    kept = [c for kind, c in claims if kind != "date" or not all((v.article_id, v.value) in stated for v in c.values)]
     return kept, aside
 
 
-def _label(kind: str, mentions: list[_Mention]) -> str:
-    """What a fact is about: its kind and the words its figures share."""
+def _label(kind: str, mentions: list[_Mention], data_of: dict[str, ModuleType]) -> str:
+    """What a fact is about, in the language of its first report: its kind and the words its figures share."""
+    labels = data_of[mentions[0].value.article_id].LABELS
     topic = _topic([m.near | m.context for m in mentions])
     if kind.startswith("#"):
-        label = f"urutan ({kind[1:]})"
+        label = f"{labels['position']} ({kind[1:]})"
+    elif kind in labels:
+        label = labels[kind]
     else:
-        label = {"date": "tanggal", "time": "jam", "month": "bulan", "year": "tahun"}.get(kind, f"angka ({kind})")
+        label = f"{labels['figure']} ({kind})"
     return label + (f": {topic}" if topic else "")

@@ -16,7 +16,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from functools import cache
 
-from kroscek.lang import language_module
+from kroscek.lang import data_language, language_module
 from kroscek.model import Article, Evidence, TimelineEntry, sentence_at
 from kroscek.stories.claims import state_voice
 
@@ -30,11 +30,8 @@ _TEXT = 240
 
 
 @cache
-def _citation_cue(lang: str) -> re.Pattern[str]:
-    try:
-        cues = language_module(lang, "quotes").CITED_FROM
-    except (ModuleNotFoundError, AttributeError):
-        cues = language_module("id", "quotes").CITED_FROM
+def _citation_cue(lang: str | None) -> re.Pattern[str]:
+    cues = language_module(data_language(lang), "quotes").CITED_FROM
     return re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(cues, key=len, reverse=True))) + r")\b", re.I)
 
 
@@ -47,7 +44,7 @@ def timeline(articles: Sequence[Article]) -> list[TimelineEntry]:
     """Return the timeline of one story's ``articles``."""
     days: dict[str, list[tuple[Article, int, int]]] = defaultdict(list)
     for article in articles:
-        cue = _citation_cue(article.language or "id")
+        cue = _citation_cue(article.language)
         for d in article.dates:
             if not (d.value and _DAY.match(d.value) and d.grain in ("day", "time")):
                 continue

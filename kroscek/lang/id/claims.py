@@ -148,3 +148,19 @@ POSITION_NOUNS = (
     "edisi",
     "juara",
 )
+
+#: An ordinal written with digits, before which its noun stands ("urutan ke-119", "menit ke 37");
+#: the digits are the group ``nth``.
+ORDINAL_NUMBER = r"ke-?\s?(?P<nth>\d{1,4})"
+
+#: What a claim is about, as the briefing says it: a figure's kind, a day, an hour, a month, a
+#: year, a position in a row, and a dated statement by an actor.
+LABELS = {
+    "figure": "angka",
+    "date": "tanggal",
+    "time": "jam",
+    "month": "bulan",
+    "year": "tahun",
+    "position": "urutan",
+    "statement": "tanggal pernyataan",
+}
