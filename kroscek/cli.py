@@ -38,11 +38,15 @@ app.add_typer(eval_app, name="eval")
 err = Console(stderr=True)
 
 SettingsOption = Annotated[Path | None, typer.Option("--settings", help="TOML file overriding the default settings.")]
+SetOption = Annotated[
+    list[str] | None,
+    typer.Option("--set", help="KEY=VALUE over the settings (stage.language.min_confidence=0.6); repeatable."),
+]
 
 
-def _run(paths: list[str], settings_path: Path | None, jobs: int | None, quiet: bool) -> Analysis:
+def _run(paths: list[str], settings_path: Path | None, overrides: list[str], jobs: int | None, quiet: bool) -> Analysis:
     try:
-        settings = load_settings(settings_path)
+        settings = load_settings(settings_path, overrides)
     except SettingsError as error:
         err.print(f"[red]error:[/] {error}")
         raise typer.Exit(1) from error
@@ -76,9 +80,10 @@ def analyze_command(
     timings: Annotated[bool, typer.Option("--timings", help="Print seconds per stage.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary.")] = False,
     settings: SettingsOption = None,
+    overrides: SetOption = None,
 ) -> None:
     """Clean and annotate raw articles; write JSON and a Markdown report."""
-    result = _run(paths, settings, jobs, quiet)
+    result = _run(paths, settings, overrides or [], jobs, quiet)
     document = msgspec.json.encode(to_contract(result.articles, result.stories, result.skipped))
     pretty = msgspec.json.format(document, indent=2)
     if json_out == "-" or (json_out is None and out is None):
@@ -150,12 +155,13 @@ def ingest_command(
     store: StoreOption = "kroscek.db",
     jobs: Annotated[int | None, typer.Option("--jobs", "-j", help="Worker processes.")] = None,
     settings: SettingsOption = None,
+    overrides: SetOption = None,
 ) -> None:
     """Analyse articles and add them to a store (again: nothing changes); stories are updated."""
     from kroscek.store import StoreError, ingest
 
     try:
-        chosen = load_settings(settings)
+        chosen = load_settings(settings, overrides or [])
     except SettingsError as error:
         err.print(f"[red]error:[/] {error}")
         raise typer.Exit(1) from error
@@ -185,13 +191,14 @@ def watch_command(
     once: Annotated[bool, typer.Option(help="One pass, then exit.")] = False,
     jobs: Annotated[int | None, typer.Option("--jobs", "-j", help="Worker processes.")] = None,
     settings: SettingsOption = None,
+    overrides: SetOption = None,
 ) -> None:
     """Follow folders and growing JSONL files: ingest what is new, alert on what changed (Ctrl-C stops)."""
     from kroscek.store import StoreError
     from kroscek.watch import Watcher
 
     try:
-        chosen = load_settings(settings)
+        chosen = load_settings(settings, overrides or [])
     except SettingsError as error:
         err.print(f"[red]error:[/] {error}")
         raise typer.Exit(1) from error
@@ -442,6 +449,7 @@ def eval_stories_command(
     ] = _SHARED / "corpus-dev",
     jobs: Annotated[int, typer.Option(help="Worker processes for the per-article stages.")] = 2,
     settings: SettingsOption = None,
+    overrides: SetOption = None,
 ) -> None:
     """Events (B-cubed), hard negatives kept apart and copies (P/R) against an event gold.
 
@@ -454,7 +462,7 @@ def eval_stories_command(
         err.print(f"[red]error:[/] {gold} holds no gold.json and articles.jsonl")
         raise typer.Exit(1)
     try:
-        chosen = load_settings(settings)
+        chosen = load_settings(settings, overrides or [])
     except SettingsError as error:
         err.print(f"[red]error:[/] {error}")
         raise typer.Exit(1) from error

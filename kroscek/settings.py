@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -43,15 +44,34 @@ class Settings(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     story: StoryParams = StoryParams()
 
 
-def load_settings(path: Path | None = None) -> Settings:
-    """Return the defaults, overridden key by key by the TOML file at ``path`` if given."""
-    if path is None:
-        return Settings()
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-        raise SettingsError(f"cannot read settings '{path}': {error}") from error
+def load_settings(path: Path | None = None, overrides: Sequence[str] = ()) -> Settings:
+    """Return the defaults, overridden key by key by the TOML file at ``path`` if given, then by
+    ``overrides`` (``KEY=VALUE``: a dotted key such as ``stage.language.min_confidence``, a TOML
+    value such as ``0.6``, ``["en"]`` or ``true``; a bare word is a string)."""
+    data: dict[str, Any] = {}
+    if path is not None:
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+            raise SettingsError(f"cannot read settings '{path}': {error}") from error
+    for override in overrides:
+        key, sep, text = override.partition("=")
+        parts = key.strip().split(".")
+        if not sep or not all(parts):
+            raise SettingsError(f"--set '{override}': write KEY=VALUE (e.g. stage.language.min_confidence=0.6)")
+        try:
+            value = tomllib.loads(f"v = {text.strip()}")["v"]
+        except tomllib.TOMLDecodeError:
+            value = text.strip()
+        place = data
+        for part in parts[:-1]:
+            inner = place.setdefault(part, {})
+            if not isinstance(inner, dict):
+                raise SettingsError(f"--set '{override}': '{part}' is not a table of settings")
+            place = inner
+        place[parts[-1]] = value
     try:
         return msgspec.convert(data, Settings)
     except msgspec.ValidationError as error:
-        raise SettingsError(f"settings '{path}': {error}") from error
+        where = f"settings '{path}'" if path else "settings"
+        raise SettingsError(f"{where}{' and --set' if overrides else ''}: {error}") from error

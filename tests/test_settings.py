@@ -113,3 +113,16 @@ def _defaults(config: object) -> dict[str, object]:
     import msgspec
 
     return msgspec.structs.asdict(config())  # type: ignore[operator]
+
+
+def test_set_overrides_the_settings_file_key_by_key(tmp_path: Path) -> None:
+    path = tmp_path / "kroscek.toml"
+    path.write_text("jobs = 2\n[stage.language]\nmin_confidence = 0.9\n", encoding="utf-8")
+    chosen = load_settings(path, ['stage.language.languages=["en"]', "stories=false", "story.grouping.probe=7"])
+    assert chosen.jobs == 2 and chosen.stories is False and chosen.story.grouping.probe == 7
+    assert chosen.stage == {"language": {"min_confidence": 0.9, "languages": ["en"]}}
+    assert load_settings(None, ["stage.language.min_confidence=1.5"]).stage["language"]["min_confidence"] == 1.5
+    with pytest.raises(SettingsError, match="KEY=VALUE"):
+        load_settings(None, ["jobs"])
+    with pytest.raises(SettingsError, match="--set"):
+        load_settings(None, ["jobs=many"])
