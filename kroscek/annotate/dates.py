@@ -24,7 +24,7 @@ from functools import cache
 
 import msgspec
 
-from kroscek.lang import data_language, language_module
+from kroscek.lang import all_modules, data_language, language_module
 from kroscek.model import FIRST_YEAR, LAST_YEAR, Article, DateMention, Warning
 from kroscek.pipeline import stage
 
@@ -82,6 +82,9 @@ def _lang(code: str) -> _Lang:
     clock = _alt(data.CLOCK_WORDS)
     zones = _alt(data.ZONES)
     small = _alt(numbers.SMALL_NUMBERS)
+    year_word = _alt(data.YEAR_WORDS)
+    month_word = _alt(data.MONTH_WORDS)
+    prefix = rf"(?:{re.escape(data.ORDINAL_PREFIX)}-?)?" if data.ORDINAL_PREFIX else ""
 
     def point(p: str) -> str:
         """A date on the calendar, optionally after a weekday; group names start with ``p``."""
@@ -97,7 +100,7 @@ def _lang(code: str) -> _Lang:
         )
 
     weekday_only = rf"(?P<w>{wd})(?:\s+(?P<part>{_alt(data.DAYPARTS)}))?"
-    month_year = rf"(?:bulan\s+|month\s+of\s+)?(?P<mn>{mon})\.?\s+(?P<y>{_YEAR})"
+    month_year = rf"(?:(?:{month_word})\s+)?(?P<mn>{mon})\.?\s+(?P<y>{_YEAR})"
     # "Tuesday, March 4, 2014", "May 3rd, 2013", "Dec 23 2012".
     english_md = (
         rf"(?:(?P<w>{wd})\.?\s*,?\s*)?(?P<mn>{mon})\.?\s+(?P<d>{_DAY})(?:st|nd|rd|th)?"
@@ -113,10 +116,10 @@ def _lang(code: str) -> _Lang:
         ("range_months", rf"(?P<mn1>{full_mon})\s*(?:{joiners})\s*(?P<mn2>{full_mon})\s+(?P<y>{_YEAR})"),
         (
             "range_years",
-            rf"(?:tahun\s+|years?\s+)?(?P<y1>{_YEAR})\s*(?:{joiners})\s*(?P<y2>{_YEAR})"
+            rf"(?:(?:{year_word})\s+)?(?P<y1>{_YEAR})\s*(?:{joiners})\s*(?P<y2>{_YEAR})"
             rf"(?!\s*(?:{mon})\b)(?!\d)",
         ),
-        ("bce", rf"(?:tahun\s+)?(?P<y1>\d{{2,4}})(?:\s*-\s*(?P<y2>\d{{2,4}}))?\s+(?:{_alt(data.BCE)})\b"),
+        ("bce", rf"(?:(?:{year_word})\s+)?(?P<y1>\d{{2,4}})(?:\s*-\s*(?P<y2>\d{{2,4}}))?\s+(?:{_alt(data.BCE)})\b"),
         ("point", point("")),
         *(
             [
@@ -124,24 +127,27 @@ def _lang(code: str) -> _Lang:
                 ("unit_rel", rf"(?P<rel>{rel})\s+(?P<unit>{_alt(data.UNITS)})"),
                 ("weekday", rf"(?P<rel>{rel})\s+(?P<w>{wd})"),
             ]
-            if code == "en"
+            if data.MONTH_BEFORE_DAY and data.RELATIVE_FIRST
             else []
         ),
         ("month_year", month_year),
         (
             "month_rel",
-            rf"(?:(?P<mod>{_alt(data.PERIOD_PARTS)})\s+)?(?:bulan\s+)?(?P<mn>{full_mon})"
-            rf"(?:\s+(?P<unit>tahun|year)\s+(?P<rel>{rel})|\s+(?P<rel2>{rel}))",
+            rf"(?:(?P<mod>{_alt(data.PERIOD_PARTS)})\s+)?(?:(?:{month_word})\s+)?(?P<mn>{full_mon})"
+            rf"(?:\s+(?P<unit>{year_word})\s+(?P<rel>{rel})|\s+(?P<rel2>{rel}))",
         ),
-        ("period_year", rf"(?P<mod>{_alt(data.PERIOD_PARTS)})\s+(?:(?:bulan|tahun|year)\s+)?(?P<y>{_YEAR})"),
-        ("period_month", rf"(?P<mod>{_alt(data.PERIOD_PARTS)})\s+(?:bulan\s+)?(?P<mn>{full_mon})"),
+        (
+            "period_year",
+            rf"(?P<mod>{_alt(data.PERIOD_PARTS)})\s+(?:(?:{month_word}|{year_word})\s+)?(?P<y>{_YEAR})",
+        ),
+        ("period_month", rf"(?P<mod>{_alt(data.PERIOD_PARTS)})\s+(?:(?:{month_word})\s+)?(?P<mn>{full_mon})"),
         (
             "quarter",
             rf"(?P<qw>{_alt((*data.QUARTER_WORDS, *data.HALF_WORDS))})\s+(?P<q>{_alt(data.ORDINALS)})"
-            rf"(?:\s+(?:tahun|of))?\s+(?P<y>{_YEAR})",
+            rf"(?:\s+(?:{_alt(data.QUARTER_OF)}))?\s+(?P<y>{_YEAR})",
         ),
-        ("decade", r"(?:tahun\s+)?(?:(?P<y>(?:1[5-9]|20)\d0|'?\d0)-?an\b|(?P<ey>(?:1[5-9]|20)\d0)s\b)"),
-        ("century", r"(?:abad|century)\s+(?:ke-?)?(?P<c>\d{1,2}|[IVX]{1,5})(?:st|nd|rd|th)?"),
+        ("decade", rf"(?:(?:{year_word})\s+)?(?:(?P<y>(?:1[5-9]|20)\d0|'?\d0)-?an\b|(?P<ey>(?:1[5-9]|20)\d0)s\b)"),
+        ("century", rf"(?:{_alt(data.CENTURY_WORDS)})\s+{prefix}(?P<c>\d{{1,2}}|[IVX]{{1,5}})(?:st|nd|rd|th)?"),
         ("day_word", rf"(?P<dw>{_alt(data.DAY_WORDS)})"),
         # "dua hari lalu"; not "tiga bulan ini", which is a duration.
         (
@@ -151,14 +157,14 @@ def _lang(code: str) -> _Lang:
         ),
         ("unit_rel", rf"(?:(?P<mod>{_alt(data.PERIOD_PARTS)})\s+)?(?P<unit>{_alt(data.UNITS)})\s+(?P<rel>{rel})"),
         ("weekday", weekday_only + rf"(?:\s+(?P<rel>{rel}|{_alt(data.DAY_WORDS)}))?"),
-        ("month", rf"(?:bulan\s+)?(?P<mn>{full_mon})"),
+        ("month", rf"(?:(?:{month_word})\s+)?(?P<mn>{full_mon})"),
         (
             "clock",
-            rf"(?:(?:sekitar\s+)?(?:{clock})\.?\s*)(?P<h>[01]?\d|2[0-3])(?:[.:](?P<min>[0-5]\d))?"
-            rf"(?:\s*(?P<zone>{zones}))?(?:\s+(?P<zone2>waktu setempat|local time))?"
+            rf"(?:(?:(?:{_alt(data.CLOCK_HEDGES)})\s+)?(?:{clock})\.?\s*)(?P<h>[01]?\d|2[0-3])(?:[.:](?P<min>[0-5]\d))?"
+            rf"(?:\s*(?P<zone>{zones}))?(?:\s+(?P<zone2>{_alt(data.LOCAL_TIME)}))?"
             rf"|(?P<h2>[01]?\d|2[0-3])[.:](?P<min2>[0-5]\d)\s*(?P<zone3>{zones})",
         ),
-        ("year", rf"(?:tahun\s+|year\s+)?(?P<y>{_YEAR})(?![.,]\d)(?!\d)(?!-?an\b)"),
+        ("year", rf"(?:(?:{year_word})\s+)?(?P<y>{_YEAR})(?![.,]\d)(?!\d)(?!-?an\b)"),
     ]
     classes = {
         "weekday": cal.WEEKDAYS,
@@ -167,7 +173,7 @@ def _lang(code: str) -> _Lang:
         "unit": data.UNITS,
         "period": data.PERIOD_PARTS,
         "quarter": (*data.QUARTER_WORDS, *data.HALF_WORDS),
-        "century": ("abad", "century"),
+        "century": data.CENTURY_WORDS,
     }
     # First word of each trigger phrase -> its class; digits are their own class.
     trigger_words: dict[str, frozenset[str]] = {}
@@ -204,9 +210,9 @@ def _year_is_cued(text: str, span: DateSpan, lang_code: str) -> bool:
     # "UU Nomor 31 Tahun 1999", "No. 79/2025": the year belongs to the act's number.
     if len(before) >= 2 and before[-2].lower() in data.CITATION and before[-1][:1].isdigit():
         return False
-    if len(before) >= 3 and before[-3].lower() in data.CITATION and before[-1].lower() in ("tahun", "year"):
+    if len(before) >= 3 and before[-3].lower() in data.CITATION and before[-1].lower() in data.YEAR_WORDS:
         return False
-    if text[span.start : span.end].lower().startswith(("tahun", "year")):
+    if text[span.start : span.end].lower().startswith(tuple(data.YEAR_WORDS)):
         return True
     if before and (before[-1].lower() in data.YEAR_CUES or before[-1][:1].isupper() or before[-1] in "(),"):
         return True
@@ -328,7 +334,8 @@ def _acceptable(text: str, span: DateSpan, lang: _Lang, code: str) -> bool:
     if span.kind == "weekday" or (span.kind == "point" and g.get("w") and not (g.get("d") or g.get("d2"))):
         word = g["w"]
         # "minggu" is also "week": only a capitalised Minggu, not in "dua minggu", is Sunday.
-        if word.lower() == "minggu" and (word[0].islower() or _number_before(text, span.start)):
+        data = language_module(code, "dates")
+        if word.lower() in data.WEEKDAY_ALSO_UNIT and (word[0].islower() or _number_before(text, span.start, code)):
             return False
         return word[0].isupper()
     if span.kind == "month":
@@ -349,16 +356,28 @@ def _acceptable(text: str, span: DateSpan, lang: _Lang, code: str) -> bool:
         # "usia 60-an tahun" is an age, not the 1960s.
         before = text[max(0, span.start - 12) : span.start].lower().split()
         after = text[span.end : span.end + 8].lower().split()
-        return not ((before and before[-1] in ("usia", "umur", "berusia", "aged")) or (after and after[0] == "tahun"))
+        data = language_module(code, "dates")
+        return not ((before and before[-1] in data.AGE_WORDS) or (after and after[0] in data.YEAR_WORDS))
     return True
 
 
-def _number_before(text: str, start: int) -> bool:
+def _number_before(text: str, start: int, code: str) -> bool:
+    """A count just before ``start`` ("2 minggu", "dua minggu", "beberapa minggu")."""
     before = text[max(0, start - 20) : start].split()
-    return bool(before) and (before[-1].isdigit() or before[-1].lower() in {"dua", "tiga", "empat", "beberapa"})
+    data = language_module(code, "dates")
+    counts = {*language_module(code, "numbers").SMALL_NUMBERS, *data.SOME}
+    return bool(before) and (before[-1].isdigit() or before[-1].lower() in counts)
 
 
-_CLOCK_GAP = re.compile(r"^[\s,]*(?:sekitar\s+|pada\s+|at\s+)?$", re.IGNORECASE)
+@cache
+def _clock_gap() -> re.Pattern[str]:
+    """What may stand between a day and its clock time, in any language ("Senin (5/1) sekitar pukul …")."""
+    words = sorted(
+        {w for m in all_modules("dates") for w in (*m.CLOCK_HEDGES, *m.CLOCK_JOINERS)}, key=len, reverse=True
+    )
+    return re.compile(rf"^[\s,]*(?:(?:{'|'.join(map(re.escape, words))})\s+)?$", re.IGNORECASE)
+
+
 _CLOCK_BEFORE_DAY = re.compile(r"^\s*\)?\s*,?\s*$")
 
 
@@ -370,7 +389,7 @@ def _attach_clocks(text: str, spans: list[DateSpan]) -> list[DateSpan]:
         if out and {span.kind, out[-1].kind} & {"clock"} and (span.kind in day_kinds or out[-1].kind in day_kinds):
             previous = out[-1]
             gap = text[previous.end : span.start]
-            if _CLOCK_GAP.match(gap) or (previous.kind == "clock" and _CLOCK_BEFORE_DAY.match(gap)):
+            if _clock_gap().match(gap) or (previous.kind == "clock" and _CLOCK_BEFORE_DAY.match(gap)):
                 day, clock = (previous, span) if span.kind == "clock" else (span, previous)
                 start = previous.start
                 if text[start - 1 : start] == "(" and text[previous.end : span.start].strip().startswith(")"):

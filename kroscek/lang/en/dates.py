@@ -95,3 +95,18 @@ DAY_FIRST_ZONES = (
     "sgt",
     "uk",
 )
+
+#: Grammar words the date patterns are built from (see kroscek.lang.id.dates).
+YEAR_WORDS = ("year", "years")
+MONTH_WORDS = ("month of",)
+CENTURY_WORDS = ("century",)
+ORDINAL_PREFIX = ""
+QUARTER_OF = ("of",)
+CLOCK_HEDGES = ("about", "around")
+LOCAL_TIME = ("local time",)
+AGE_WORDS = ("aged",)
+WEEKDAY_ALSO_UNIT: tuple[str, ...] = ()
+MONTH_BEFORE_DAY = True
+RELATIVE_FIRST = True
+CLOCK_JOINERS = ("at",)
+SOME = ("several", "a few", "some")

@@ -110,3 +110,26 @@ STAMP_LABELS: dict[str, str] = {
 NUMERIC_ORDER: str | None = "dm"
 MONTH_FIRST_ZONES: tuple[str, ...] = ()
 DAY_FIRST_ZONES = ("wib", "wita", "wit")
+
+#: Grammar words the date patterns are built from (what stands before a year, a month, a
+#: century; "sekitar pukul"; "waktu setempat"; the age words before "60-an").
+YEAR_WORDS = ("tahun",)
+MONTH_WORDS = ("bulan",)
+CENTURY_WORDS = ("abad",)
+#: The ordinal prefix of a century or a quarter's number ("abad ke-21").
+ORDINAL_PREFIX = "ke"
+#: Between a quarter and its year ("kuartal II tahun 2024").
+QUARTER_OF = ("tahun",)
+CLOCK_HEDGES = ("sekitar",)
+LOCAL_TIME = ("waktu setempat",)
+AGE_WORDS = ("usia", "umur", "berusia")
+#: A weekday name that is also a unit ("dua minggu": two weeks; "Minggu (5/1)": Sunday).
+WEEKDAY_ALSO_UNIT = ("minggu",)
+#: English writes the month before the day ("March 4, 2014") and the relative word before the
+#: unit or weekday ("last week", "next Tuesday"); Indonesian does neither.
+MONTH_BEFORE_DAY = False
+RELATIVE_FIRST = False
+#: Between a day and its clock time ("Senin (5/1) pada pukul 10.00").
+CLOCK_JOINERS = ("pada",)
+#: An unspecific count before a unit ("beberapa minggu": some weeks).
+SOME = ("beberapa",)
