@@ -64,6 +64,13 @@ class _Lang:
     max_noun_words: int
     starters: frozenset[str]  # words a quantity may start with
     hedge_set: frozenset[str]
+    range_words: tuple[str, ...]
+    rate_words: tuple[str, ...]
+    currency_countries: dict[str, tuple[str, ...]]
+    score_words: frozenset[str]
+    hyphen_prefixes: frozenset[str]
+    verb_shape: re.Pattern[str]
+    verb_shape_nouns: tuple[str, ...]
 
 
 @cache
@@ -90,6 +97,13 @@ def _lang(code: str) -> _Lang:
         max_noun_words=n.MAX_NOUN_WORDS,
         starters=frozenset({w.split()[0].lower() for w in (*n.CURRENCIES, *n.SMALL_NUMBERS, *n.APPROXIMATE)}),
         hedge_set=frozenset(h.lower() for h in n.HEDGES),
+        range_words=tuple(n.RANGE_WORDS),
+        rate_words=tuple(n.RATE_WORDS),
+        currency_countries=dict(n.CURRENCY_COUNTRIES),
+        score_words=frozenset(n.SCORE_WORDS),
+        hyphen_prefixes=frozenset(n.HYPHEN_PREFIXES),
+        verb_shape=re.compile(n.VERB_SHAPE),
+        verb_shape_nouns=tuple(n.VERB_SHAPE_NOUNS),
     )
 
 
@@ -225,7 +239,7 @@ def _scan_one(text: str, toks: list[_Tok], i: int, lang: _Lang) -> tuple[_Found,
     end_value: float | None = None
     # A range: "4 - 6 ribu", "1.700-4.100", "empat hingga lima persen", "10%-15 %".
     k = j
-    joiners: tuple[str, ...] = ("-", "–", "—", "hingga", "sampai", "s/d", "to")
+    joiners: tuple[str, ...] = ("-", "–", "—", *lang.range_words)
     if k < len(toks) and toks[k].text == "%":
         k += 1
         joiners = ("-", "–", "—")  # "10%-15%" is a range; "naik 21% hingga 22 miliar" is not
@@ -279,13 +293,13 @@ def _scan_one(text: str, toks: list[_Tok], i: int, lang: _Lang) -> tuple[_Found,
     if end_value is not None and j < len(toks) and toks[j].text == "%":
         unit, j = "%", j + 1
     # A rate: "per liter", "/ kg", "per tahun", "per lembar saham".
-    if j + 1 < len(toks) and toks[j].low in ("per", "/", "setiap", "tiap") and toks[j + 1].kind == "word":
+    if j + 1 < len(toks) and (toks[j].low == "/" or toks[j].low in lang.rate_words) and toks[j + 1].kind == "word":
         rate = toks[j + 1].low
         if rate in lang.units or rate in lang.time_units or rate not in lang.not_nouns:
             per = lang.units.get(rate) or lang.time_units.get(rate) or lang.currencies.get(rate) or rate
             unit = f"{unit or ''}/{per}"
             j += 2
-            if rate in ("dolar", "dollar") and j < len(toks) and toks[j].text in ("AS", "US"):
+            if j < len(toks) and toks[j].text in lang.currency_countries.get(rate, ()):
                 j += 1
     noun = None
     if noun_allowed and unit not in lang.time_units.values():
@@ -303,9 +317,9 @@ def _noun(toks: list[_Tok], j: int, lang: _Lang) -> tuple[str | None, int]:
         low = word.lower()
         if low in lang.not_nouns or low in lang.scales or low in lang.small:
             break
-        if not words and ((word[0].isupper() and not _ACRONYM.match(word)) or _looks_like_verb(low)):
+        if not words and ((word[0].isupper() and not _ACRONYM.match(word)) or _looks_like_verb(low, lang)):
             break
-        if words and _looks_like_verb(low):
+        if words and _looks_like_verb(low, lang):
             break
         if words and word[0].isupper() != words[-1][0].isupper() and word[0].isupper() is False:
             # A lower-case word after a proper name ends the phrase ("warga Korea Utara telah").
@@ -318,11 +332,10 @@ def _noun(toks: list[_Tok], j: int, lang: _Lang) -> tuple[str | None, int]:
 
 
 _ACRONYM = re.compile(r"^[A-Z]{2,5}s?$")  # "1.700 ASN", "35 juta KPM"
-_VERB = re.compile(r"^(me[mnr]?|meng|meny|ber|di|ter|ke)[a-z]{4,}(kan|i|an)?$")
 
 
-def _looks_like_verb(word: str) -> bool:
-    return bool(_VERB.match(word)) and not word.startswith(("dinas", "dia", "direktur", "desa"))
+def _looks_like_verb(word: str, lang: _Lang) -> bool:
+    return bool(lang.verb_shape.match(word)) and not word.startswith(lang.verb_shape_nouns)
 
 
 def _hedge(toks: list[_Tok], i: int, lang: _Lang) -> str | None:
@@ -348,12 +361,12 @@ def _counts_something(q: _Found, lang: _Lang) -> bool:
 def _excluded(text: str, toks: list[_Tok], i: int, lang: _Lang) -> bool:
     """Numbers that are never amounts: "ke-3", "Covid-19", "dua-duanya", "salah satu"."""
     previous = toks[i - 1].low if i else ""
-    scores = ("skor", "score", "menang", "kalah", "imbang")
+    scores = lang.score_words
     if previous in scores and i + 2 < len(toks) and toks[i + 1].text in ("-", ":", "–") and toks[i + 2].kind == "num":
         return True  # a match score, "skor 2-1"
     if i >= 3 and previous in ("-", ":", "–") and toks[i - 2].kind == "num" and toks[i - 3].low in scores:
         return True
-    if i >= 2 and previous == "-" and toks[i - 2].low in ("ke", "covid", "g"):
+    if i >= 2 and previous == "-" and toks[i - 2].low in lang.hyphen_prefixes:
         return True  # "ke-3", "Covid-19"
     if (
         toks[i].kind == "word"

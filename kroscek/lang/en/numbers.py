@@ -196,3 +196,12 @@ NOT_NOUNS = frozenset(
 
 #: The longest counted noun phrase read after an amount, in words.
 MAX_NOUN_WORDS = 1
+
+#: See kroscek.lang.id.numbers.
+RANGE_WORDS = ("to",)
+RATE_WORDS = ("per",)
+CURRENCY_COUNTRIES: dict[str, tuple[str, ...]] = {"dollar": ("US",), "dollars": ("US",)}
+SCORE_WORDS = ("score", "won", "lost", "drew", "beat")
+HYPHEN_PREFIXES = ("covid", "g")
+VERB_SHAPE = r"^[a-z]{3,}(ed|ing)$"
+VERB_SHAPE_NOUNS = ("building", "meeting", "morning", "evening", "funding", "hundred")

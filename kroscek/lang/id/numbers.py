@@ -476,3 +476,18 @@ ONE_COUNTS = frozenset(
 
 #: The longest counted noun phrase read after an amount, in words.
 MAX_NOUN_WORDS = 3
+
+#: Words between the two ends of a range ("4 hingga 6 ribu"); dashes join ranges in any language.
+RANGE_WORDS = ("hingga", "sampai", "s/d")
+#: Words before the unit a rate is counted in ("Rp 10.000 per liter", "setiap lembar").
+RATE_WORDS = ("per", "setiap", "tiap")
+#: A currency named with its country after it ("per dolar AS").
+CURRENCY_COUNTRIES: dict[str, tuple[str, ...]] = {"dolar": ("AS", "US"), "dollar": ("AS", "US")}
+#: Words of a match result: the numbers around "2-1" after them are a score, not amounts.
+SCORE_WORDS = ("skor", "score", "menang", "kalah", "imbang")
+#: Words a number is glued to by a hyphen without being an amount ("ke-3", "Covid-19", "G-20").
+HYPHEN_PREFIXES = ("ke", "covid", "g")
+#: The shape of a verb (its affixes): a counted noun phrase stops at one ("12 orang ditangkap").
+VERB_SHAPE = r"^(me[mnr]?|meng|meny|ber|di|ter|ke)[a-z]{4,}(kan|i|an)?$"
+#: Nouns of that shape ("dinas", "direktur", "desa").
+VERB_SHAPE_NOUNS = ("dinas", "dia", "direktur", "desa")
