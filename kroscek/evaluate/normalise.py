@@ -25,6 +25,7 @@ from kroscek.annotate.dates import find_date_spans, find_dates
 from kroscek.annotate.quantities import find_quantities
 from kroscek.evaluate.mentions import MentionScore, read_bio, score_mentions
 from kroscek.ingest.records import normalise_newlines
+from kroscek.lang import language_module
 
 __all__ = [
     "NormaliseReport",
@@ -112,10 +113,13 @@ def _rows(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(handle, delimiter="\t"))
 
 
-_WEEKDAY = r"(senin|selasa|rabu|kamis|jum'?at|sabtu|minggu|ahad)"
+#: The hand gold is Indonesian: its written forms are told apart with Indonesian's calendar.
+_CALENDAR = language_module("id", "calendar")
+_WEEKDAY = "(" + "|".join(sorted(map(re.escape, _CALENDAR.WEEKDAYS), key=len, reverse=True)) + ")"
 _MONTH = (
-    r"(januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember|"
-    r"jan|feb|mar|apr|jun|jul|agu|sep|okt|nov|des)"
+    "("
+    + "|".join(sorted(map(re.escape, {**_CALENDAR.MONTHS, **_CALENDAR.MONTH_ABBREVIATIONS}), key=len, reverse=True))
+    + ")"
 )
 
 
