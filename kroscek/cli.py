@@ -268,14 +268,21 @@ def serve_command(
     token: Annotated[
         str | None, typer.Option(envvar="KROSCEK_TOKEN", help="Bearer token for POST /api/articles (off without one).")
     ] = None,
+    settings: SettingsOption = None,
+    overrides: SetOption = None,
 ) -> None:
     """Serve search, story briefings and articles (and their JSON twins) from a store."""
     import uvicorn
 
     from kroscek.web.app import create_app
 
+    try:
+        chosen = load_settings(settings, overrides or [])
+    except SettingsError as error:
+        err.print(f"[red]error:[/] {error}")
+        raise typer.Exit(1) from error
     _open(store).close()
-    uvicorn.run(create_app(store, token=token), host=host, port=port, log_level="warning")
+    uvicorn.run(create_app(store, token=token, settings=chosen), host=host, port=port, log_level="warning")
 
 
 @eval_app.command("dates")

@@ -11,7 +11,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from kroscek.model import Article, Entity, Quote, Sentence
-from kroscek.settings import Settings
+from kroscek.settings import Settings, load_settings
 from kroscek.store import Store, ingest, open_store, restory
 from kroscek.store.sqlite import MIGRATIONS, StoreError
 from kroscek.web.app import create_app
@@ -133,6 +133,16 @@ def test_post_needs_the_token_and_respects_the_size_limit(client: TestClient) ->
     added = client.post("/api/articles", json=record, headers={"Authorization": "Bearer sekret"})
     assert added.status_code == 200 and added.json()["added"] == 1
     assert client.get("/api/search", params={"q": "Sukabumi"}).json()["hits"]
+
+
+def test_posted_articles_are_analysed_with_the_servers_settings(tmp_path: Path) -> None:
+    chosen = load_settings(None, ['stage.language.languages=["en"]'])
+    served = TestClient(create_app(tmp_path / "k.db", token="sekret", settings=chosen))
+    text = "Gempa bermagnitudo 5,1 mengguncang Kabupaten Sukabumi pada Selasa pagi, kata petugas BMKG."
+    added = served.post("/api/articles", json=[{"id": "g1", "text": text}], headers={"Authorization": "Bearer sekret"})
+    assert added.status_code == 200 and added.json() == {"added": 1, "skipped": []}
+    (article,) = Store(tmp_path / "k.db").articles()
+    assert article.language == "en"  # the server's settings, not the defaults ("id")
 
 
 def test_post_is_off_without_a_token(store_path: Path) -> None:

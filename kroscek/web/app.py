@@ -151,14 +151,20 @@ def _day(name: str, value: str | None) -> str | None:
 
 
 def create_app(
-    store_path: str | Path, *, token: str | None = None, max_body: int = 5_000_000, max_records: int = 500
+    store_path: str | Path,
+    *,
+    token: str | None = None,
+    max_body: int = 5_000_000,
+    max_records: int = 500,
+    settings: Settings | None = None,
 ) -> FastAPI:
     """Return the app serving the store at ``store_path`` (a SQLite file or a ``postgresql://`` URL).
 
     ``token`` turns on ``POST /api/articles`` for clients that send ``Authorization: Bearer
     <token>``; ``kroscek serve`` reads it from ``KROSCEK_TOKEN`` (preferred: an argument shows in
-    ``ps``) or ``--token``.
+    ``ps``) or ``--token``. Articles added that way are analysed with ``settings``.
     """
+    chosen = settings or Settings()
     local = threading.local()
     write_lock = threading.Lock()
     expected = token.encode("utf-8") if token else None
@@ -340,7 +346,7 @@ def create_app(
 
         def add() -> tuple[int, list[Any]]:
             with write_lock:
-                return ingest_records(store(), record_articles(fields, "request"), Settings())
+                return ingest_records(store(), record_articles(fields, "request"), chosen)
 
         try:
             added, skipped = await run_in_threadpool(add)
