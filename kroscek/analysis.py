@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import BinaryIO
 
-# Importing the stage modules registers their stages.
-import kroscek.annotate.dates
-import kroscek.annotate.entities
-import kroscek.annotate.quantities
-import kroscek.annotate.quotes
-import kroscek.annotate.sentences
+import kroscek.annotate
 import kroscek.clean
-import kroscek.clean.language
-import kroscek.clean.published  # noqa: F401
 from kroscek.ingest import read_inputs
 from kroscek.model import Article, Skipped, Story
 from kroscek.pipeline import Pipeline
@@ -24,6 +19,12 @@ from kroscek.stories.build import build_stories
 from kroscek.stories.entities import link_entities
 
 __all__ = ["Analysis", "analyze", "analyze_items", "build_pipeline"]
+
+# Every module of the stage packages is imported, so a stage registered in any of them is part
+# of the pipeline (kroscek.pipeline.shipped_order) without another edit.
+for _package in (kroscek.clean, kroscek.annotate):
+    for _module in pkgutil.walk_packages(_package.__path__, f"{_package.__name__}."):
+        importlib.import_module(_module.name)
 
 
 @dataclass

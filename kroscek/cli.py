@@ -15,7 +15,7 @@ from rich.table import Table
 
 from kroscek.analysis import Analysis, analyze
 from kroscek.model import to_contract
-from kroscek.pipeline import PipelineError, registered_stages
+from kroscek.pipeline import PipelineError, registered_stages, shipped_order
 from kroscek.report.files import write_reports
 from kroscek.settings import Settings, SettingsError, load_settings
 from kroscek.store.sqlite import Store
@@ -111,12 +111,15 @@ def analyze_command(
 
 @app.command("stages")
 def stages_command() -> None:
-    """List the registered stages with the layers they read and write."""
+    """List the stages of the default pipeline, in order, with the layers they read and write and their settings."""
     import kroscek.analysis  # noqa: F401  (registers the stages)
 
-    table = Table("stage", "reads", "writes")
-    for s in registered_stages().values():
-        table.add_row(s.name, ", ".join(sorted(s.reads)), ", ".join(sorted(s.writes)))
+    table = Table("stage", "versioned name", "reads", "writes", "settings [stage.<name>]")
+    stages = registered_stages()
+    for name in shipped_order():
+        s = stages[name]
+        settings = ", ".join(f"{k} = {v!r}" for k, v in msgspec.structs.asdict(s.config()).items()) if s.config else ""
+        table.add_row(s.name, s.qualified, ", ".join(sorted(s.reads)), ", ".join(sorted(s.writes)), settings)
     Console().print(table)
 
 

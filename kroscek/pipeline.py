@@ -12,6 +12,7 @@ pool with identical output, in input order.
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -30,6 +31,7 @@ __all__ = [
     "Stage",
     "StageError",
     "registered_stages",
+    "shipped_order",
     "stage",
 ]
 
@@ -72,6 +74,13 @@ class Stage:
     config: type[msgspec.Struct] | None = None
     #: The settings it runs with (built by :meth:`configured`).
     settings: msgspec.Struct | None = None
+    #: Raised when the stage's output changes for the same input (a settings file may pin it).
+    version: int = 1
+
+    @property
+    def qualified(self) -> str:
+        """The versioned name: ``kroscek.dates.v1``."""
+        return f"kroscek.{self.name}.v{self.version}"
 
     def configured(self, values: dict[str, Any]) -> Stage:
         """This stage with its settings: the defaults overridden by ``values`` (validated)."""
@@ -103,6 +112,7 @@ def stage(
     writes: Iterable[str],
     batch: BatchFunc | None = None,
     config: type[msgspec.Struct] | None = None,
+    version: int = 1,
 ) -> Callable[[StageFunc], StageFunc]:
     """Register the decorated function as stage ``name``; give the function back unchanged.
 
@@ -119,7 +129,7 @@ def stage(
     def register(func: StageFunc) -> StageFunc:
         if name in _REGISTRY and _REGISTRY[name].func is not func:
             raise PipelineError(f"stage '{name}' is registered twice")
-        _REGISTRY[name] = Stage(name, func, reads_set, writes_set, batch, config)
+        _REGISTRY[name] = Stage(name, func, reads_set, writes_set, batch, config, version=version)
         return func
 
     return register
@@ -128,6 +138,39 @@ def stage(
 def registered_stages() -> dict[str, Stage]:
     """Return the registered stages by name."""
     return dict(_REGISTRY)
+
+
+_QUALIFIED = re.compile(r"^kroscek\.(?P<name>[\w-]+)\.v(?P<version>\d+)$")
+
+
+def _resolve(name: str) -> str:
+    """A stage's registry name from ``dates`` or a pinned ``kroscek.dates.v1`` (its version must match)."""
+    pinned = _QUALIFIED.match(name)
+    if not pinned:
+        return name
+    short, version = pinned["name"], int(pinned["version"])
+    found = _REGISTRY.get(short)
+    if found is not None and found.version != version:
+        raise PipelineError(f"settings ask for {name}; this kroscek has {found.qualified}")
+    return short
+
+
+def shipped_order() -> tuple[str, ...]:
+    """Every stage kroscek ships, each after the stages that write a layer it reads (a stage that
+    also writes that layer only adds to it, like ``warnings``: no order between such stages);
+    ties by name. The default pipeline: registering a stage in a kroscek module adds it."""
+    shipped = {n: s for n, s in _REGISTRY.items() if s.func.__module__.startswith("kroscek.")}
+    after = {
+        n: {m for m, o in shipped.items() if m != n and (s.reads - s.writes) & o.writes} for n, s in shipped.items()
+    }
+    order: list[str] = []
+    while after:
+        ready = sorted(n for n, needs in after.items() if not needs - set(order))
+        if not ready:
+            raise PipelineError(f"the stages {sorted(after)} wait on each other")
+        order.append(ready[0])
+        del after[ready[0]]
+    return tuple(order)
 
 
 @dataclass
@@ -141,11 +184,12 @@ class Pipeline:
     def from_names(cls, names: Sequence[str], settings: dict[str, dict[str, Any]] | None = None) -> Pipeline:
         """Return the pipeline of these registered stages, checked for order, each with its
         settings from ``settings`` (stage name -> keys; validated)."""
+        names = [_resolve(n) for n in (names or shipped_order())]
         missing = [n for n in names if n not in _REGISTRY]
         if missing:
             known = ", ".join(sorted(_REGISTRY)) or "none"
             raise PipelineError(f"unknown stage(s) {missing}; registered: {known}")
-        settings = settings or {}
+        settings = {_resolve(k): v for k, v in (settings or {}).items()}
         stray = sorted(set(settings) - set(names))
         if stray:
             raise PipelineError(f"settings given for stage(s) {stray} that the pipeline does not run")

@@ -22,17 +22,9 @@ class Settings(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     #: Inputs larger than this are refused (bytes). News articles are rarely over 200 kB; a
     #: multi-megabyte "article" is a dump or a binary that slipped through.
     max_input_bytes: int = 5_000_000
-    #: Per-article stages, in order.
-    stages: tuple[str, ...] = (
-        "clean",
-        "language",
-        "published",
-        "sentences",
-        "entities",
-        "dates",
-        "quantities",
-        "quotes",
-    )
+    #: Per-article stages, in order, by name ("dates") or pinned to a version ("kroscek.dates.v1");
+    #: empty: every stage kroscek ships, each after the stages whose layers it reads.
+    stages: tuple[str, ...] = ()
     #: Worker processes for the per-article stages (1 = in-process).
     jobs: int = 1
     #: Run the cross-article layer (copies, events, stories, claims, quote chains, timeline).

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -92,13 +93,14 @@ def test_the_settings_file_reaches_the_command_line(tmp_path: Path) -> None:
 
 
 def test_the_stage_registry_is_pinned() -> None:
-    # A stage renamed, dropped, or reading, writing or taking other settings fails here: update
-    # tests/golden/stages.json on purpose, with the README.
+    # A stage renamed, dropped, re-versioned, or reading, writing or taking other settings fails
+    # here: update tests/golden/stages.json on purpose, with the README.
     build_pipeline(Settings())  # imports every shipped stage
     found = {
         name: {
             "reads": sorted(s.reads),
             "writes": sorted(s.writes),
+            "version": s.qualified,
             "batch": s.batch is not None,
             "settings": {k: list(v) if isinstance(v, tuple) else v for k, v in _defaults(s.config).items()},
         }
@@ -127,3 +129,26 @@ def test_set_overrides_the_settings_file_key_by_key(tmp_path: Path) -> None:
         load_settings(None, ["jobs"])
     with pytest.raises(SettingsError, match="--set"):
         load_settings(None, ["jobs=many"])
+
+
+def test_the_default_pipeline_orders_the_shipped_stages_by_what_they_read() -> None:
+    from kroscek.pipeline import shipped_order
+
+    build_pipeline(Settings())
+    order = shipped_order()
+    assert order[0] == "clean" and set(order) == set(json.loads(GOLDEN.read_text(encoding="utf-8")))
+    assert order.index("published") < order.index("dates") < order.index("quantities")
+    assert order.index("sentences") < order.index("quotes") and order.index("dates") < order.index("quotes")
+    assert [s.name for s in build_pipeline(Settings()).stages] == list(order)
+
+
+def test_a_stage_may_be_pinned_to_its_version(tmp_path: Path) -> None:
+    pinned = settings_file(
+        tmp_path, 'stages = ["clean", "kroscek.language.v1"]\n[stage."kroscek.language.v1"]\nmin_confidence = 1.5\n'
+    )
+    assert [s.qualified for s in build_pipeline(pinned).stages] == ["kroscek.clean.v1", "kroscek.language.v1"]
+    assert language_of(pinned, INDONESIAN) is None  # its settings found under the pinned name
+    with pytest.raises(
+        PipelineError, match=re.escape("settings ask for kroscek.language.v9; this kroscek has kroscek.language.v1")
+    ):
+        build_pipeline(settings_file(tmp_path, 'stages = ["clean", "kroscek.language.v9"]\n'))
