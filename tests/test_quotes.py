@@ -97,7 +97,8 @@ def test_english() -> None:
 
 
 def test_an_outlet_is_never_a_person_speaker() -> None:
-    from kroscek.annotate.quotes import _kind_of, _lang
+    from kroscek.annotate.quotes.language import _lang
+    from kroscek.annotate.quotes.speaker import _kind_of
 
     lang = _lang("id")
     assert _kind_of("Liputan6", lang) == "media" and _kind_of("detik.com", lang) == "media"

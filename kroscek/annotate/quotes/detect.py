@@ -1,0 +1,184 @@
+"""The readers: direct quotes between marks, indirect speech after a cue, and the content they cover."""
+
+from __future__ import annotations
+
+import re
+
+from kroscek.annotate.quotes.language import _HEAD_REACH, _MAX_SPEAKER_WORDS, _MIN_QUOTE_WORDS, _Found, _Lang
+from kroscek.annotate.quotes.speaker import _marked, _np_token, _speaker_after, _speaker_before
+from kroscek.model import Sentence, sentence_at
+
+# Readers -----------------------------------------------------------------------------------
+
+
+def _direct(text: str, par_start: int, par_end: int, sentences: list[Sentence], lang: _Lang) -> list[_Found]:
+    found: list[_Found] = []
+    for open_at, close_at in _marked(text[par_start:par_end], par_start):
+        begin = max(open_at + 1, par_start)
+        end = min(close_at, par_end)
+        content = text[begin:end]
+        stripped_end = begin + len(content.rstrip(" ,.")) if content.rstrip(" ,.") else end
+        begin += len(content) - len(content.lstrip())
+        words = len(content.split())
+        after = text[close_at + 1 : par_end] if close_at < par_end else ""
+        cue_match = lang.cue_after.match(after)
+        quote = _Found(begin, stripped_end, "direct")
+        sentence = sentence_at(sentences, max(open_at, par_start))
+        limit = max(sentence.end if sentence else par_end, min(par_end, close_at + 200))
+        first = lang.after_first.match(after) if lang.after_first is not None and not cue_match else None
+        if first and all(_np_token(t, lang) for t in first.group("speaker").split()):
+            quote.cue = first.group("cue")
+            quote.speaker, quote.speaker_start = first.group("speaker"), close_at + 1 + first.start("speaker")
+        elif cue_match:
+            quote.cue = cue_match.group("cue")
+            if cue_match.group("nya"):
+                quote.speaker, quote.pronoun = "nya", True
+            else:
+                read = _speaker_after(text, close_at + 1 + cue_match.end(), limit, lang)
+                if read:
+                    quote.speaker, quote.speaker_start = read
+                    _quoting(text, quote, limit, lang)
+        else:
+            head_start = sentence.start if sentence else par_start
+            # The verb nearest the quote, looked for in the stretch before it only: a sentence
+            # of a thousand quotes must not be read again for each of them.
+            near = max(head_start, open_at - _HEAD_REACH)
+            cues = list(lang.cue_before.finditer(text, near, open_at))
+            cue = cues[-1] if cues else None
+            # A short marked phrase is a quote only right after its verb: 'mengatakan pihaknya "…"';
+            # "mengakui dirinya terkejut dengan "bungkamnya"" is a scare quote.
+            gap = len(text[cue.end() : open_at].split()) if cue else 99
+            if cue and (words >= _MIN_QUOTE_WORDS or gap <= 1):
+                quote.cue = cue.group("cue")
+                read = _speaker_before(text, head_start, cue.start(), lang)
+                if read:
+                    quote.speaker, quote.speaker_start = read
+        if words < _MIN_QUOTE_WORDS and quote.cue is None:
+            continue  # a scare quote or a title
+        if lang.cue_after.match(content):
+            continue  # '" kata Abbas di Kairo.': the quote itself was in an earlier sentence
+        if quote.cue is None and _is_title(content):
+            continue  # "Sinkronisasi Kebijakan Bank Indonesia dan OJK": a title, not speech
+        found.append(quote)
+    return found
+
+
+def _is_title(content: str) -> bool:
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", content)]
+    capitalised = sum(1 for w in words if w[0].isupper())
+    return bool(words) and capitalised / len(words) >= 0.6
+
+
+def _quoting(text: str, quote: _Found, limit: int, lang: _Lang) -> None:
+    """'lapor KCNA mengutip ucapan Kim Jong Un': KCNA is the source, Kim the speaker."""
+    if quote.speaker is None or quote.speaker_start is None:
+        return
+    after = quote.speaker_start + len(quote.speaker)
+    match = lang.quoting.match(text, after, limit)
+    if not match:
+        return
+    read = _speaker_after(text, match.end(), limit, lang)
+    if read:
+        quote.cited_from = quote.speaker
+        quote.speaker, quote.speaker_start = read
+
+
+def _indirect(text: str, sentence: Sentence, lang: _Lang, covered: list[tuple[int, int]]) -> _Found | None:
+    body = text[sentence.start : sentence.end]
+    if any(a < sentence.end and sentence.start < b for a, b in covered):
+        return None
+    if body.split() and body.split()[0].lower() in lang.first_person:
+        return None  # first-person speech: the speaker is the one quoted before (see _unmarked)
+    # "Menurutnya, …" / "Menurut X, …"
+    own = lang.according_own.search(body)
+    if own and own.start() <= 80:
+        start = sentence.start + own.end()
+        return _content(text, start, sentence.end, "indirect", "nya", sentence.start + own.start(), own.group("cue"))
+    according = lang.according.search(body)
+    if according and according.start() <= 80:
+        after_start = sentence.start + according.end()
+        comma = text.find(",", after_start, sentence.end)
+        before_comma = text[after_start:comma].split() if comma > 0 else []
+        if before_comma and len(before_comma) <= _MAX_SPEAKER_WORDS and all(_np_token(t, lang) for t in before_comma):
+            speaker = text[after_start:comma].strip()
+            content_start = comma + 1
+        else:
+            # "Menurut Korea Utara pengiriman …": the capitalised run is the speaker.
+            run = re.match(r"(?:[A-Z][\w'’.-]*(?:\s+|$))+", text[after_start : sentence.end])
+            first = text[after_start : sentence.end].split()[0] if text[after_start : sentence.end].split() else ""
+            if run:
+                speaker = run.group().strip()
+            elif first.lower() in lang.pronouns:  # "menurut dia diperkirakan …"
+                speaker = first
+            else:
+                return None
+            content_start = after_start + len(speaker)
+        return _content(text, content_start, sentence.end, "indirect", speaker, after_start, according.group("cue"))
+    # "…, kata seorang pejabat."
+    tail = lang.cue_tail.search(body)
+    if tail and tail.group("cue").lower() == "demikian":
+        # "…, demikian pernyataan X": X published it; the speaker is in the sentence itself.
+        source = _speaker_after(text, sentence.start + tail.start("rest"), sentence.end, lang)
+        shortened = Sentence(sentence.start, sentence.start + tail.start())
+        found = _indirect(text, shortened, lang, covered)
+        if found and source:
+            found.cited_from = source[0]
+            return found
+    if tail and tail.start() > 20 and tail.group("cue").lower() != "demikian":
+        quote = _Found(sentence.start, sentence.start + tail.start(), "indirect", cue=tail.group("cue"))
+        if tail.group("nya"):
+            quote.speaker, quote.pronoun = "nya", True
+        else:
+            read = _speaker_after(text, sentence.start + tail.start("rest"), sentence.end, lang)
+            if read:
+                quote.speaker, quote.speaker_start = read
+        return quote if quote.speaker else None
+    # English: "…, the official said." — the speaker before the verb.
+    if lang.tail_first is not None:
+        closing = lang.tail_first.search(body)
+        if closing and closing.start() > 20 and all(_np_token(t, lang) for t in closing.group("speaker").split()):
+            at = sentence.start + closing.start("speaker")
+            return _Found(
+                sentence.start,
+                sentence.start + closing.start(),
+                "indirect",
+                closing.group("speaker"),
+                at,
+                closing.group("cue"),
+            )
+    # "Angel, kata Hajrul, sudah cukup paham …": the attribution set inside the sentence.
+    inside = lang.cue_inside.search(body)
+    if inside and inside.start() > 0:
+        read = _speaker_after(text, sentence.start + inside.end(), sentence.end, lang)
+        if read and text.find(",", read[1] + len(read[0]), sentence.end) > 0:
+            stripped = body.rstrip(" .")
+            return _Found(
+                sentence.start, sentence.start + len(stripped), "indirect", read[0], read[1], inside.group("cue")
+            )
+    # "X mengatakan (bahwa) …"
+    for cue in lang.cue_before.finditer(body):
+        read = _speaker_before(text, sentence.start, sentence.start + cue.start(), lang)
+        if not read:
+            continue
+        content_start = sentence.start + cue.end()
+        that = lang.that.match(text, content_start, sentence.end)
+        if that:
+            content_start = that.end()
+        else:
+            # "Lin Jian mengatakan pada konferensi pers di Beijing bahwa …": content after "bahwa".
+            bahwa = re.search(r"\b(bahwa|that)\b", text[content_start : sentence.end])
+            if bahwa and bahwa.start() < 60:
+                content_start += bahwa.end()
+        if sentence.end - content_start < 15:
+            return None
+        return _content(text, content_start, sentence.end, "indirect", read[0], read[1], cue.group("cue"))
+    return None
+
+
+def _content(text: str, start: int, end: int, kind: str, speaker: str, speaker_start: int, cue: str) -> _Found:
+    content = text[start:end]
+    start += len(content) - len(content.lstrip(" ,:"))
+    stripped = text[start:end].rstrip(" .")
+    if speaker == "nya":
+        return _Found(start, start + len(stripped), kind, speaker, None, cue, pronoun=True)
+    return _Found(start, start + len(stripped), kind, speaker, speaker_start, cue)

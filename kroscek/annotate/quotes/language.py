@@ -1,0 +1,142 @@
+"""A language's quoting words (cue verbs, openers, roles, titles) compiled, and the record a reader fills."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from kroscek.lang import language_module
+
+_PAIRS = (("“", "”"), ("«", "»"), ("‘", "’"), ('"', '"'))
+_MIN_QUOTE_WORDS = 4  # shorter marked text needs a reporting verb next to it
+_MAX_SPEAKER_WORDS = 14
+#: Characters before a quote or a verb within which its verb or its speaker is looked for.
+_HEAD_REACH = 600
+_NAME_TOKEN = re.compile(r"^[A-Z][\w'’.-]*$")
+
+
+def _alt(words: object) -> str:
+    items = sorted({str(w) for w in words}, key=len, reverse=True)  # type: ignore[attr-defined]
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items)
+
+
+@dataclass(frozen=True)
+class _Lang:
+    cue_after: re.Pattern[str]
+    cue_before: re.Pattern[str]
+    according: re.Pattern[str]
+    according_own: re.Pattern[str]
+    cue_tail: re.Pattern[str]
+    cue_inside: re.Pattern[str]
+    cited: re.Pattern[str]
+    that: re.Pattern[str]
+    opener: re.Pattern[str]
+    stops: frozenset[str]
+    pronouns: frozenset[str]
+    plural: frozenset[str]
+    first_person: frozenset[str]
+    between: frozenset[str]
+    roles: tuple[str, ...]
+    organisations: tuple[str, ...]
+    negations: frozenset[str]
+    statement: re.Pattern[str]
+    quoting: re.Pattern[str]
+    preposition: re.Pattern[str]
+    speaker_words: frozenset[str]
+    rest_block: frozenset[str]
+    subordinators: frozenset[str]
+    open_np: frozenset[str] | None  # None: closed word list (Indonesian); else words never in an NP
+    tail_first: re.Pattern[str] | None
+    after_first: re.Pattern[str] | None
+
+
+@cache
+def _lang(code: str) -> _Lang:
+    q = language_module(code, "quotes")
+    after = _alt(q.CUES_AFTER)
+    before = _alt(q.CUES_BEFORE)
+    source = (
+        r"(?P<src>(?:[A-Z(][\w.&'’()/-]*|situs|laman|akun|kanal|resmi|kantor|berita|media|harian|stasiun|televisi|intelijen|sumber)"
+        r"(?:\s+(?:[A-Z(][\w.&'’()/-]*|resmi|berita|of|de|dari|the))*)"
+    )
+    return _Lang(
+        # After a closing mark: ', kata Lin Jian', '," ujarnya', '", demikian pernyataan X'.
+        cue_after=re.compile(rf"^\s*[,.]?\s*(?P<cue>{after})(?P<nya>nya)?\b", re.IGNORECASE),
+        # Before an opening mark or content: 'Lin Jian menambahkan,' 'Guo menegaskan bahwa'.
+        cue_before=re.compile(rf"\b(?P<cue>{before})\b", re.IGNORECASE),
+        according=re.compile(rf"\b(?P<cue>{_alt(q.ACCORDING_TO)})\s+", re.IGNORECASE),
+        according_own=re.compile(rf"\b(?P<cue>{_alt(q.ACCORDING_TO)})nya\s*,?\s*", re.IGNORECASE),
+        # A sentence closed by its attribution: '…, kata seorang pejabat.' '…, tambahnya.'
+        cue_tail=re.compile(
+            rf",\s*(?P<cue>{after})(?P<nya>nya)?\b(?P<rest>[^,;]*(?:,[^,;]*)?)[.!?]?\s*$", re.IGNORECASE
+        ),
+        cue_inside=re.compile(rf",\s*(?P<cue>{after})\s+", re.IGNORECASE),
+        cited=re.compile(rf"\b(?P<via>{_alt(q.CITED_FROM)})\s+{source}"),
+        # Used with match(text, pos): they anchor at pos, so no "^".
+        that=re.compile(rf"\s*(?:,\s*)?(?:{_alt(q.THAT)})\b\s*|\s*[,:]\s*", re.IGNORECASE),
+        opener=re.compile(rf"\s*(?:{_alt(q.OPENERS)})\b\s*,?\s*", re.IGNORECASE),
+        stops=frozenset(q.SPEAKER_STOPS),
+        pronouns=frozenset(q.PRONOUNS),
+        plural=frozenset(q.PLURAL_PRONOUNS),
+        first_person=frozenset(q.FIRST_PERSON),
+        between=frozenset(q.BETWEEN),
+        roles=tuple(sorted(q.ROLE_WORDS, key=len, reverse=True)),
+        organisations=tuple(q.ORGANISATION_WORDS),
+        negations=frozenset(q.NEGATIONS),
+        statement=re.compile(rf"^(?:{_alt(q.STATEMENT_NOUNS)})\s+(?:resmi\s+)?", re.IGNORECASE),
+        quoting=re.compile(rf"\s*,?\s*(?:{_alt(q.QUOTING)})\s+(?:(?:{_alt(q.STATEMENT_NOUNS)})\s+)?"),
+        preposition=re.compile(rf"\s*(?:{_alt(q.PREPOSITIONS)})\b[^,]{{0,80}},\s*", re.IGNORECASE),
+        rest_block=frozenset(q.REST_BLOCK),
+        subordinators=frozenset(q.SUBORDINATORS),
+        open_np=frozenset(q.NOT_IN_SPEAKER) if q.NOT_IN_SPEAKER else None,
+        tail_first=re.compile(
+            rf",\s*(?P<speaker>[^,;\"“”]{{2,60}}?)\s+(?P<cue>{after})\b[^,;\"“”]*[.!?]?\s*$", re.IGNORECASE
+        )
+        if q.TAIL_SPEAKER_FIRST
+        else None,
+        # English after a closing mark: '," Trump said.'
+        after_first=re.compile(rf"\s*[,.]?\s*(?P<speaker>[^,.;!?\"“”]{{1,60}}?)\s+(?P<cue>{after})\b", re.IGNORECASE)
+        if q.TAIL_SPEAKER_FIRST
+        else None,
+        speaker_words=frozenset(
+            {*q.SPEAKER_WORDS, *(w for r in (*q.ROLE_WORDS, *q.ORGANISATION_WORDS) for w in r.split())}
+        ),
+    )
+
+
+def _without_openers(speaker: str, start: int | None, lang: _Lang) -> tuple[str | None, int | None]:
+    """A speaker phrase without the sentence openers it was read with ("Adapun Lisa" -> "Lisa",
+    "Sekarang dia" -> "dia", "Diketahui" -> no one): openers and subordinators are data in
+    ``lang/<code>/quotes.py``; whatever path read the phrase, an opener names no one."""
+    at = 0
+    while True:
+        match = lang.opener.match(speaker, at)
+        if match and match.end() > at and (match.end() == len(speaker) or not speaker[match.end() - 1].isalnum()):
+            at = match.end()
+            continue
+        word = re.match(r"\S+\s*", speaker[at:])
+        if word and word.group().strip(" ,").lower() in lang.subordinators:
+            at += word.end()
+            continue
+        break
+    if at == 0:
+        return speaker, start
+    rest = speaker[at:].strip(" ,")
+    if not rest:
+        return None, None
+    offset = speaker.index(rest, at)
+    return rest, None if start is None else start + offset
+
+
+@dataclass
+class _Found:
+    start: int
+    end: int
+    kind: str
+    speaker: str | None = None
+    speaker_start: int | None = None
+    cue: str | None = None
+    cited_from: str | None = None
+    date: str | None = None
+    pronoun: bool = False

@@ -1,0 +1,282 @@
+"""Resolution: pronouns and short names to full speakers, cited outlets and dates, unmarked speech; find_quotes."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import replace
+
+from kroscek.annotate.quotes.detect import _direct, _indirect
+from kroscek.annotate.quotes.language import _Found, _Lang, _lang, _without_openers
+from kroscek.annotate.quotes.speaker import _WORDLIKE, _kind_of, _split_role, _starts_with
+from kroscek.lang import data_language
+from kroscek.lang.xx import capitals
+from kroscek.model import DateMention, Quote, Sentence, SpanIndex
+
+# Resolution --------------------------------------------------------------------------------
+
+_FULL_NAME = re.compile(r"\b[A-Z][a-z][\w'’-]*(?:\s+[A-Z][\w'’-]*){1,3}")
+
+
+def _known_names(text: str, lang: _Lang) -> list[tuple[int, str]]:
+    """Person-like names written in full (2-4 capitalised words, titles dropped), with positions."""
+    names = []
+    function_words = lang.stops | lang.subordinators | lang.between | {"menurut", "namun", "bahkan"}
+    for m in _FULL_NAME.finditer(text):
+        tokens = m.group().split()
+        while tokens and (
+            _starts_with(tokens[0].lower().rstrip("."), lang.roles) or tokens[0].lower() in function_words
+        ):
+            tokens.pop(0)
+        name = _without_openers(" ".join(tokens), None, lang)[0] or ""  # "Adapun Lisa Mariana"
+        tokens = name.split()
+        if len(tokens) >= 2 and name not in capitals.COUNTRIES and _kind_of(name, lang) == "person":
+            names.append((m.start(), name))
+    return names
+
+
+def _words_of(name: str) -> list[str]:
+    return name.replace("-", " ").split()
+
+
+class _Speakers:
+    """The canonical speakers so far, most recent first, looked up by word (never the whole list)."""
+
+    def __init__(self) -> None:
+        self._by_word: dict[str, dict[str, None]] = defaultdict(dict)
+
+    def add(self, name: str) -> None:
+        for word in set(_words_of(name)):
+            recent = self._by_word[word]
+            recent.pop(name, None)  # moved to the end: the most recent
+            recent[name] = None
+
+    def recent(self, word: str) -> Iterator[str]:
+        return reversed(self._by_word.get(word, {}))
+
+
+class _Names:
+    """Full names written in the text (position, name), looked up by word and position."""
+
+    def __init__(self, names: list[tuple[int, str]]) -> None:
+        self._by_word: dict[str, list[tuple[int, str]]] = defaultdict(list)
+        for at, name in names:  # in text order
+            for word in set(_words_of(name)):
+                self._by_word[word].append((at, name))
+
+    def last_before(self, word: str, position: int) -> str | None:
+        written = self._by_word.get(word, [])
+        i = bisect_left(written, position, key=lambda item: item[0])
+        return written[i - 1][1] if i else None
+
+
+def _runs_in(short: list[str], full: list[str]) -> bool:
+    return len(full) > len(short) and any(full[i : i + len(short)] == short for i in range(len(full) - len(short) + 1))
+
+
+def _expand(name: str, position: int, names: _Names, speakers: _Speakers) -> str:
+    """Expand a short name to the full name used earlier: "Lin" -> "Lin Jian"."""
+    tokens = _words_of(name)
+    if len(tokens) > 2 or not tokens:
+        return name
+    # An earlier speaker first, the most recent one; a one-word name also expands to any full
+    # name written before it, since "Korupsi Johan Budi" in running text is no person's name for
+    # a two-word one ("Jong Un") to take.
+    for full in speakers.recent(tokens[0]):
+        if _runs_in(tokens, _words_of(full)):
+            return full
+    if len(tokens) == 1:
+        written = names.last_before(tokens[0], position)
+        if written and _runs_in(tokens, _words_of(written)):
+            return written
+    return name
+
+
+def _cited(text: str, start: int, end: int, lang: _Lang, dates: list[DateMention]) -> tuple[str | None, str | None]:
+    """Return (source, date) named in text[start:end]: "seperti dilansir AFP, Jumat (1/11/2024)"."""
+    match = lang.cited.search(text, start, end)
+    if not match:
+        return None, None
+    source = match.group("src").strip(" ,.")
+    source = re.sub(r"\s+(?:dari|of|the|de)$", "", source)
+    source_end = match.start("src") + len(source)
+    when = next((d.value for d in dates if source_end <= d.start <= source_end + 4 and d.value), None)
+    return source, when
+
+
+def find_quotes(
+    text: str, sentences: list[Sentence], language: str | None = "id", dates: list[DateMention] | None = None
+) -> list[Quote]:
+    """Return the quotes of an article's clean text, speakers resolved across the article."""
+    code = data_language(language)
+    lang = _lang(code)
+    dates = dates or []
+    found: list[_Found] = []
+    offset = 0
+    starts = [s.start for s in sentences]
+    for paragraph in text.split("\n"):
+        par_start, par_end = offset, offset + len(paragraph)
+        offset = par_end + 1
+        if not paragraph.strip():
+            continue
+        in_par = sentences[bisect_left(starts, par_start) : bisect_left(starts, par_end)]
+        direct = _direct(text, par_start, par_end, in_par, lang)
+        found.extend(direct)
+        covered = [(q.start - 1, q.end + 1) for q in direct]
+        for sentence in in_par:
+            indirect = _indirect(text, sentence, lang, covered)
+            if indirect:
+                found.append(indirect)
+    found.sort(key=lambda q: q.start)
+    found = _unmarked(text, sentences, found, lang)
+    # Marks around nothing ('""', '“ ”') or around punctuation only are not speech.
+    found = [q for q in found if q.start < q.end and _WORDLIKE.search(text, q.start, q.end)]
+    return _resolve(text, found, lang, dates, _subjects(text, sentences, lang))
+
+
+def _subjects(text: str, sentences: list[Sentence], lang: _Lang) -> list[tuple[int, str]]:
+    """Capitalised names opening a sentence (after an opener): candidates for a later "ia"."""
+    subjects = []
+    for sentence in sentences:
+        begin = sentence.start
+        for pattern in (lang.opener, lang.preposition):
+            match = pattern.match(text, begin, sentence.end)
+            if match:
+                begin = match.end()
+        name = re.match(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}", text[begin : sentence.end])
+        subject = _without_openers(name.group(), begin, lang)[0] if name else None
+        if (
+            subject
+            and subject.lower() not in lang.pronouns
+            and _kind_of(subject, lang) == "person"
+            and not (lang.according.match(subject + " ") or lang.according_own.match(subject))
+        ):
+            subjects.append((begin, subject))
+    return subjects
+
+
+def _unmarked(text: str, sentences: list[Sentence], found: list[_Found], lang: _Lang) -> list[_Found]:
+    """First-person speech without marks right after a quote: the same speaker goes on."""
+    out = list(found)
+    starts = [s.start for s in sentences]
+    taken = SpanIndex([(q.start, q.end) for q in found])
+    added: set[int] = set()
+    for quote in found:
+        if quote.kind == "direct":
+            continue
+        at = bisect_left(starts, quote.end)
+        nxt = sentences[at] if at < len(sentences) else None
+        if nxt is None or nxt.start in added or taken.overlaps(nxt.start, nxt.end):
+            continue
+        first = text[nxt.start : nxt.end].split()[0].lower() if text[nxt.start : nxt.end].split() else ""
+        if first in lang.first_person:
+            end = nxt.start + len(text[nxt.start : nxt.end].rstrip(" ."))
+            out.append(replace(quote, start=nxt.start, end=end, kind="unmarked"))
+            added.add(nxt.start)
+    out.sort(key=lambda q: q.start)
+    return out
+
+
+def _resolve(
+    text: str, found: list[_Found], lang: _Lang, dates: list[DateMention], subjects: list[tuple[int, str]]
+) -> list[Quote]:
+    names = _Names(_known_names(text, lang))
+    speakers = _Speakers()  # canonical speakers so far, persons and others
+    previous: list[tuple[str, str | None, str, int | None, int | None]] = []
+    previous_positions: list[int] = []
+    out: list[Quote] = []
+    for q in found:
+        role: str | None = None
+        speaker, start = q.speaker, q.speaker_start
+        if speaker and not q.pronoun:
+            speaker, start = _without_openers(speaker, start, lang)
+        kind: str | None = None
+        end = start + len(speaker) if start is not None and speaker else None
+        canonical: str | None = None
+        low = (speaker or "").lower()
+        if speaker is None or q.pronoun or low in lang.pronouns:
+            plural = low in lang.plural
+            match = next((p for p in reversed(previous) if (p[2] != "person") == plural or not plural), None)
+            if match is None and previous:
+                match = previous[-1]
+            # A person who opened a sentence after the last quote is nearer: "Gerasimov menunjukkan
+            # … Menurutnya, …".
+            last_quote = previous_positions[-1] if previous_positions else -1
+            before = bisect_left(subjects, q.start, key=lambda item: item[0])  # subjects are in text order
+            subject = subjects[before - 1][1] if before and subjects[before - 1][0] > last_quote else None
+            if subject and not plural:
+                full = _expand(subject, q.start, names, speakers)
+                match = (full, None, "person", None, None)
+            if match:
+                speaker_text, role, kind, _, _ = match
+                canonical = speaker_text
+                if speaker is None or q.pronoun:
+                    speaker = speaker_text
+                    start = end = None
+            elif speaker == "nya":
+                speaker = None
+        else:
+            role, name = _split_role(speaker, lang)
+            kind = _kind_of(name, lang)
+            if kind == "government" and name in capitals.CAPITALS:
+                canonical = capitals.CAPITALS[name]
+            elif kind == "person":
+                canonical = _expand(name, start or q.start, names, speakers)
+            else:
+                canonical = name
+            if name != speaker and start is not None:
+                start = text.find(name, start, end)
+                end = start + len(name) if start >= 0 else None
+                start = start if start >= 0 else None
+                speaker = name
+        if canonical:
+            speakers.add(canonical)
+            previous.append((canonical, role, kind or "person", start, end))
+            previous_positions.append(q.start)
+        tail_end = text.find("\n", q.end)
+        tail_end = len(text) if tail_end < 0 else tail_end
+        sentence_end = min(tail_end, q.end + 300)
+        search_from = q.end if q.kind == "direct" else (q.speaker_start or q.start)
+        cited, when = _cited(
+            text, min(search_from, q.start if q.kind != "direct" else search_from), sentence_end, lang, dates
+        )
+        if cited is None and q.kind != "direct":
+            cited, when = _cited(text, q.start, q.end, lang, dates)
+        if q.cited_from:  # the reporter named before the speaker ("lapor KCNA mengutip …")
+            cited = q.cited_from
+        if cited and speaker and cited.lower() == speaker.lower():
+            cited = when = None  # "…, lapor kantor berita Xinhua": the agency is the speaker
+        cue_at = _cue_position(text, q)
+        out.append(
+            Quote(
+                start=q.start,
+                end=q.end,
+                kind=q.kind,
+                speaker=speaker,
+                speaker_canonical=canonical,
+                speaker_role=role,
+                cue=q.cue,
+                cited_from=cited,
+                date=when,
+                speaker_start=start,
+                speaker_end=end,
+                speaker_kind=kind,
+                cue_start=cue_at,
+                cue_end=cue_at + len(q.cue) if cue_at is not None and q.cue else None,
+            )
+        )
+    return out
+
+
+def _cue_position(text: str, q: _Found) -> int | None:
+    """Where the reporting word stands: the nearest occurrence before the content, else after."""
+    if not q.cue:
+        return None
+    pattern = re.compile(rf"\b{re.escape(q.cue)}", re.IGNORECASE)
+    before = [m.start() for m in pattern.finditer(text, max(0, q.start - 250), q.start)]
+    if before:
+        return before[-1]
+    after = pattern.search(text, q.end, q.end + 250)
+    return after.start() if after else None

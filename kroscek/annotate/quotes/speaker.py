@@ -1,0 +1,250 @@
+"""Quote marks and speaker phrases: what is quoted, who is named before or after the cue, their role and kind."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from kroscek.annotate.quotes.language import _HEAD_REACH, _MAX_SPEAKER_WORDS, _NAME_TOKEN, _PAIRS, _Lang
+from kroscek.lang.xx import agencies, capitals, outlets
+
+# Quote marks -------------------------------------------------------------------------------
+
+
+def _marked(paragraph: str, offset: int) -> list[tuple[int, int]]:
+    """Return (open, close) offsets of quotations in one paragraph; close may be the end."""
+    spans: list[tuple[int, int]] = []
+    for opening, closing in _PAIRS:
+        if opening == closing:
+            marks = [m.start() for m in re.finditer(re.escape(opening), paragraph)]
+            lead = len(paragraph) - len(paragraph.lstrip())
+            pairs = []
+            if len(marks) % 2 and marks and marks[0] > lead:
+                # Text then a lone mark: the end of a quote opened in an earlier paragraph.
+                pairs.append((-1, marks[0]))
+                marks = marks[1:]
+            pairs += list(zip(marks[0::2], marks[1::2], strict=False))
+            if len(marks) % 2 and marks and marks[-1] == lead:
+                pairs.append((marks[-1], len(paragraph)))  # opens the paragraph, never closed
+        else:
+            pairs = []
+            at = paragraph.find(opening)
+            while at >= 0:
+                close = paragraph.find(closing, at + 1)
+                if opening == "‘" and close >= 0 and paragraph[close + 1 : close + 2].isalpha():
+                    close = paragraph.find(closing, close + 1)  # an apostrophe inside the quote
+                if close < 0:
+                    if not paragraph[:at].strip():  # opens the paragraph: runs to its end
+                        pairs.append((at, len(paragraph)))
+                    break
+                pairs.append((at, close))
+                at = paragraph.find(opening, close + 1)
+        spans.extend((offset + a if a >= 0 else offset - 1, offset + b) for a, b in pairs)
+    # A closing mark with no opening one, after text: the quote began in an earlier paragraph.
+    first_close = min((paragraph.find(c) for _, c in _PAIRS[:1] if paragraph.find(c) >= 0), default=-1)
+    if first_close > 0 and "“" not in paragraph[:first_close]:
+        spans.append((offset - 1, offset + first_close))
+    spans.sort()
+    kept: list[tuple[int, int]] = []
+    for span in spans:
+        if not kept or span[0] >= kept[-1][1]:
+            kept.append(span)
+    return kept
+
+
+# Speakers ------------------------------------------------------------------------------------
+
+
+_WORD = re.compile(r"[\w'’.-]+|[^\w\s]")
+_WORDLIKE = re.compile(r"[^\W_]")
+
+
+def _speaker_after(text: str, start: int, limit: int, lang: _Lang) -> tuple[str, int] | None:
+    """Read the speaker phrase that starts at ``start`` ("juru bicara …, Lin Jian, seperti …")."""
+    words: list[re.Match[str]] = []
+    for match in _WORD.finditer(text, start, limit):
+        token = match.group()
+        low = token.lower()
+        if token in '.;:!?()"“”' or "\n" in text[words[-1].end() if words else start : match.start()]:
+            break
+        if token == ",":
+            nxt = _WORD.search(text, match.end(), limit)
+            # A comma continues an apposition only into a name: ", Lin Jian," not ", seperti …".
+            if not nxt or not _NAME_TOKEN.match(nxt.group()) or not words or _is_date_word(nxt.group()):
+                break
+            words.append(match)
+            continue
+        if words and (low in lang.stops or (token[0].islower() and _VERBISH.match(low))):
+            break  # "kata Presiden Paul Kagame memperingatkan …"
+        words.append(match)
+        if len(words) > _MAX_SPEAKER_WORDS:
+            return None
+    while words and words[-1].group() == ",":
+        words.pop()
+    if not words:
+        return None
+    phrase_start = words[0].start()
+    phrase = text[phrase_start : words[-1].end()].rstrip(".")
+    # "pernyataan Komisi Militer Pusat …": the author of the statement is the speaker.
+    statement = lang.statement.match(phrase)
+    if statement and statement.end() < len(phrase):
+        phrase_start += statement.end()
+        phrase = phrase[statement.end() :]
+    return phrase, phrase_start
+
+
+_DATE_WORDS = frozenset({"senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu", "ahad"})
+
+
+def _is_date_word(token: str) -> bool:
+    return token.lower() in _DATE_WORDS
+
+
+_CONNECTORS = frozenset({"dan", "untuk", "di", "dari", "dalam", "and", "of", "for"})
+_VERBISH = re.compile(r"^(?:me[mnr]?|meng|meny|ber|di|ter)[a-z]{3,}$")
+# A leading clause of lower-case words (after its first word) or a date, closed by a comma.
+_LEADING_ASIDE = re.compile(
+    r"\s*(?:[A-Z]?[a-z]+(?:\s+[a-z][\w-]*){1,6}|(?:Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu|Ahad)[^,]{0,30})\s*,\s*"
+)
+
+
+def _np_token(token: str, lang: _Lang) -> bool:
+    """A token that can sit in a speaker's noun phrase."""
+    bare = token.strip(",()-")
+    if not bare:
+        return True
+    if bare.lower() in _DATE_WORDS:
+        return False
+    if bare[0].isupper() or bare[0].isdigit():
+        return True
+    low = bare.lower()
+    if lang.open_np is not None:
+        return low not in lang.open_np and not low.endswith(("ed", "ing"))
+    return low in lang.speaker_words or low in lang.pronouns
+
+
+def _speaker_before(text: str, sentence_start: int, cue_start: int, lang: _Lang) -> tuple[str, int] | None:
+    """Read the subject before a reporting verb: a noun phrase, then at most a few adverbs."""
+    if cue_start - sentence_start > _HEAD_REACH:
+        return None  # openers, a noun phrase of at most 20 words and 5 more never run this long
+    head = text[sentence_start:cue_start]
+    begin = 0
+    moved = True
+    while moved:  # "Sementara itu, …", "Pada hari Senin, …", "Meski begitu, …", "Sabtu (23/8) malam, …"
+        moved = False
+        for pattern in (lang.opener, lang.preposition, _LEADING_ASIDE):
+            match = pattern.match(head, begin)
+            if match and match.end() > begin:
+                begin, moved = match.end(), True
+    clause = head[begin:]
+    # An aside between commas before the verb: "Beijing, dalam tanggapannya, mengatakan".
+    clause = re.sub(r",\s*[a-z][^,]*,\s*$", " ", clause)
+    tokens = clause.split()
+    np_end = 0
+    while np_end < len(tokens) and _np_token(tokens[np_end], lang):
+        np_end += 1
+    rest = [t.lower().strip(",") for t in tokens[np_end:]]
+    if (
+        np_end == 0
+        or len(rest) > 5
+        or any(_VERBISH.match(t) or t in lang.negations or t in lang.rest_block for t in rest)
+    ):
+        return None
+    if any(t in lang.negations for t in (w.lower() for w in tokens[:np_end])):
+        return None
+    while np_end and tokens[np_end - 1].lower().strip(",") in _CONNECTORS:
+        np_end -= 1  # a trailing "dan", "untuk" belongs to no name
+    phrase = " ".join(tokens[:np_end]).strip(" ,")
+    if not phrase or len(re.findall(r"\w+", phrase)) > _MAX_SPEAKER_WORDS + 6:
+        return None
+    first = phrase.split()[0]
+    if first.lower() in lang.subordinators:
+        return None
+    if not (
+        first[0].isupper()
+        or first.lower() in lang.pronouns
+        or _starts_with(phrase.lower(), lang.roles)
+        or _starts_with(phrase.lower(), lang.organisations)
+    ):
+        return None
+    at = text.find(phrase, sentence_start + begin)
+    return phrase, at
+
+
+def _starts_with(low: str, prefixes: tuple[str, ...]) -> bool:
+    return any(low == p or low.startswith(p + " ") for p in prefixes)
+
+
+def _split_role(phrase: str, lang: _Lang) -> tuple[str | None, str]:
+    """Return (role, name) for a speaker phrase: "juru bicara …, Lin Jian" -> (role, "Lin Jian")."""
+    parts = [p.strip() for p in phrase.split(",") if p.strip()]
+    # "juru bicara …, Lin Jian": an apposition when the last part reads as a name.
+    if len(parts) > 1 and all(w[0].isupper() or len(w) == 1 for w in parts[-1].split()):
+        role, name = _strip_title(", ".join(parts[:-1]), parts[-1], lang)
+        return role, name
+    phrase = " ".join(phrase.replace(",", " ").split())
+    tokens = phrase.split()
+    if (
+        len(tokens) == 2
+        and _starts_with(tokens[0].lower().rstrip("."), lang.roles)
+        and _NAME_TOKEN.match(tokens[1])
+        and not _starts_with(tokens[1].lower(), lang.organisations)
+        and not tokens[1].isupper()
+    ):
+        return tokens[0], tokens[1]  # "Presiden Yudhoyono"
+    if len(tokens) >= 3 and _starts_with(phrase.lower(), lang.roles):
+        run: list[str] = []
+        for token in reversed(tokens):
+            initial = len(token.rstrip(".")) == 1  # "Yasonna H Laoly"
+            if not _NAME_TOKEN.match(token) or (token.isupper() and not initial) or token in capitals.COUNTRIES:
+                break
+            if _starts_with(token.lower(), lang.roles) or _starts_with(token.lower(), lang.organisations):
+                break
+            run.insert(0, token)
+            if len([t for t in run if len(t.rstrip(".")) > 1]) == 2 and not initial:
+                break  # most names are two words; a third is more often an org's last word
+        before_run = tokens[len(tokens) - len(run) - 1] if run and len(run) < len(tokens) else ""
+        if before_run and before_run[0].islower() and not _starts_with(before_run.lower(), lang.roles):
+            return None, phrase  # "Menteri Kelautan dan Perikanan": a role, no name
+        if run and len(run) < len(tokens):
+            # "Presiden Korea Selatan Yoon Suk-yul": a country's last word is not a name.
+            while len(run) > 1 and " ".join(tokens[len(tokens) - len(run) - 1 : len(tokens) - len(run) + 1]) in (
+                capitals.COUNTRIES
+            ):
+                run.pop(0)
+            role = " ".join(tokens[: len(tokens) - len(run)])
+            return role, " ".join(run)
+    return None, phrase
+
+
+def _strip_title(role: str | None, name: str, lang: _Lang) -> tuple[str | None, str]:
+    tokens = name.split()
+    titles = []
+    while len(tokens) > 1 and _starts_with(tokens[0].lower().rstrip("."), lang.roles):
+        titles.append(tokens.pop(0))
+    if titles:
+        role = " ".join(filter(None, [role, " ".join(titles)]))
+    return role, " ".join(tokens)
+
+
+_DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)*\.(?:com|id|net|org|co|tv)", re.IGNORECASE)
+
+
+@cache
+def _outlet_names() -> frozenset[str]:
+    """Outlets by name and by their domain's first label ("Liputan6", "Kompas"): never a person."""
+    domains = [*outlets.NAMES.values(), *(domain for _, domain in outlets.SIGNATURES)]
+    return frozenset({n.lower() for n in outlets.NAMES} | {d.split(".")[0].lower() for d in domains})
+
+
+def _kind_of(name: str, lang: _Lang) -> str:
+    parts = re.split(r",\s*|\s+dan\s+|\s+and\s+", name)
+    if all(p in capitals.CAPITALS or p in capitals.COUNTRIES for p in parts):
+        return "government"
+    agency_names = {n.lower() for k, v in agencies.AGENCIES.items() for n in (k, *v)}
+    if name.lower() in agency_names or name.lower() in _outlet_names() or _DOMAIN.fullmatch(name):
+        return "media"
+    low = name.lower()
+    if _starts_with(low, lang.organisations) or re.fullmatch(r"[A-Z]{2,6}", name):
+        return "organisation"
+    return "person"
