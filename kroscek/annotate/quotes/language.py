@@ -49,6 +49,9 @@ class _Lang:
     open_np: frozenset[str] | None  # None: closed word list (Indonesian); else words never in an NP
     tail_first: re.Pattern[str] | None
     after_first: re.Pattern[str] | None
+    weekdays: frozenset[str]  # never part of a speaker's name ("Kamis" after a name is a date)
+    connectors: frozenset[str]  # a speaker phrase never ends on one ("Menteri Luar Negeri dan")
+    verbish: re.Pattern[str]  # a lower-case word of this shape ends a speaker phrase
 
 
 @cache
@@ -102,6 +105,9 @@ def _lang(code: str) -> _Lang:
         speaker_words=frozenset(
             {*q.SPEAKER_WORDS, *(w for r in (*q.ROLE_WORDS, *q.ORGANISATION_WORDS) for w in r.split())}
         ),
+        weekdays=frozenset(language_module(code, "calendar").WEEKDAYS),
+        connectors=frozenset(q.CONNECTORS),
+        verbish=re.compile(q.VERB_SHAPE),
     )
 
 

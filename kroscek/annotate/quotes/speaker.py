@@ -70,11 +70,11 @@ def _speaker_after(text: str, start: int, limit: int, lang: _Lang) -> tuple[str,
         if token == ",":
             nxt = _WORD.search(text, match.end(), limit)
             # A comma continues an apposition only into a name: ", Lin Jian," not ", seperti …".
-            if not nxt or not _NAME_TOKEN.match(nxt.group()) or not words or _is_date_word(nxt.group()):
+            if not nxt or not _NAME_TOKEN.match(nxt.group()) or not words or nxt.group().lower() in lang.weekdays:
                 break
             words.append(match)
             continue
-        if words and (low in lang.stops or (token[0].islower() and _VERBISH.match(low))):
+        if words and (low in lang.stops or (token[0].islower() and lang.verbish.match(low))):
             break  # "kata Presiden Paul Kagame memperingatkan …"
         words.append(match)
         if len(words) > _MAX_SPEAKER_WORDS:
@@ -93,15 +93,6 @@ def _speaker_after(text: str, start: int, limit: int, lang: _Lang) -> tuple[str,
     return phrase, phrase_start
 
 
-_DATE_WORDS = frozenset({"senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu", "ahad"})
-
-
-def _is_date_word(token: str) -> bool:
-    return token.lower() in _DATE_WORDS
-
-
-_CONNECTORS = frozenset({"dan", "untuk", "di", "dari", "dalam", "and", "of", "for"})
-_VERBISH = re.compile(r"^(?:me[mnr]?|meng|meny|ber|di|ter)[a-z]{3,}$")
 # A leading clause of lower-case words (after its first word) or a date, closed by a comma.
 _LEADING_ASIDE = re.compile(
     r"\s*(?:[A-Z]?[a-z]+(?:\s+[a-z][\w-]*){1,6}|(?:Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu|Ahad)[^,]{0,30})\s*,\s*"
@@ -113,7 +104,7 @@ def _np_token(token: str, lang: _Lang) -> bool:
     bare = token.strip(",()-")
     if not bare:
         return True
-    if bare.lower() in _DATE_WORDS:
+    if bare.lower() in lang.weekdays:
         return False
     if bare[0].isupper() or bare[0].isdigit():
         return True
@@ -147,12 +138,12 @@ def _speaker_before(text: str, sentence_start: int, cue_start: int, lang: _Lang)
     if (
         np_end == 0
         or len(rest) > 5
-        or any(_VERBISH.match(t) or t in lang.negations or t in lang.rest_block for t in rest)
+        or any(lang.verbish.match(t) or t in lang.negations or t in lang.rest_block for t in rest)
     ):
         return None
     if any(t in lang.negations for t in (w.lower() for w in tokens[:np_end])):
         return None
-    while np_end and tokens[np_end - 1].lower().strip(",") in _CONNECTORS:
+    while np_end and tokens[np_end - 1].lower().strip(",") in lang.connectors:
         np_end -= 1  # a trailing "dan", "untuk" belongs to no name
     phrase = " ".join(tokens[:np_end]).strip(" ,")
     if not phrase or len(re.findall(r"\w+", phrase)) > _MAX_SPEAKER_WORDS + 6:

@@ -203,3 +203,7 @@ NOT_IN_SPEAKER = (
 )
 #: The sentence closed by "…, the official said." (speaker before the verb, after a comma).
 TAIL_SPEAKER_FIRST = True
+
+#: See kroscek.lang.id.quotes.
+CONNECTORS = ("and", "of", "for")
+VERB_SHAPE = r"^[a-z]{3,}(?:ed|ing)$"

@@ -626,3 +626,8 @@ SUBORDINATORS = (
 NOT_IN_SPEAKER: tuple[str, ...] = ()
 #: Indonesian closes a sentence with "…, kata X" (verb first): no speaker-first tail.
 TAIL_SPEAKER_FIRST = False
+
+#: A speaker phrase never ends on these ("Menteri Luar Negeri dan").
+CONNECTORS = ("dan", "untuk", "di", "dari", "dalam")
+#: A lower-case word of this shape (a verb's affixes) ends a speaker phrase.
+VERB_SHAPE = r"^(?:me[mnr]?|meng|meny|ber|di|ter)[a-z]{3,}$"
