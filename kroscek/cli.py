@@ -44,12 +44,17 @@ SetOption = Annotated[
 ]
 
 
-def _run(paths: list[str], settings_path: Path | None, overrides: list[str], jobs: int | None, quiet: bool) -> Analysis:
+def _settings(path: Path | None, overrides: list[str] | None) -> Settings:
+    """The settings of one command: defaults, the file, then ``--set``; a bad one ends the command."""
     try:
-        settings = load_settings(settings_path, overrides)
+        return load_settings(path, overrides or [])
     except SettingsError as error:
         err.print(f"[red]error:[/] {error}")
         raise typer.Exit(1) from error
+
+
+def _run(paths: list[str], settings_path: Path | None, overrides: list[str], jobs: int | None, quiet: bool) -> Analysis:
+    settings = _settings(settings_path, overrides)
     show = not quiet and err.is_terminal
     try:
         if not show:
@@ -163,11 +168,7 @@ def ingest_command(
     """Analyse articles and add them to a store (again: nothing changes); stories are updated."""
     from kroscek.store import StoreError, ingest
 
-    try:
-        chosen = load_settings(settings, overrides or [])
-    except SettingsError as error:
-        err.print(f"[red]error:[/] {error}")
-        raise typer.Exit(1) from error
+    chosen = _settings(settings, overrides)
     target = _open(store)
     try:
         added, skipped = ingest(target, paths, chosen, jobs=jobs)
@@ -200,11 +201,7 @@ def watch_command(
     from kroscek.store import StoreError
     from kroscek.watch import Watcher
 
-    try:
-        chosen = load_settings(settings, overrides or [])
-    except SettingsError as error:
-        err.print(f"[red]error:[/] {error}")
-        raise typer.Exit(1) from error
+    chosen = _settings(settings, overrides)
     target = _open(store)
     sink = None
     if alerts == "-":
@@ -279,11 +276,7 @@ def serve_command(
 
     from kroscek.web.app import create_app
 
-    try:
-        chosen = load_settings(settings, overrides or [])
-    except SettingsError as error:
-        err.print(f"[red]error:[/] {error}")
-        raise typer.Exit(1) from error
+    chosen = _settings(settings, overrides)
     _open(store).close()
     uvicorn.run(create_app(store, token=token, settings=chosen), host=host, port=port, log_level="warning")
 
@@ -471,11 +464,7 @@ def eval_stories_command(
     if not (gold / "gold.json").exists() or not (gold / "articles.jsonl").exists():
         err.print(f"[red]error:[/] {gold} holds no gold.json and articles.jsonl")
         raise typer.Exit(1)
-    try:
-        chosen = load_settings(settings, overrides or [])
-    except SettingsError as error:
-        err.print(f"[red]error:[/] {error}")
-        raise typer.Exit(1) from error
+    chosen = _settings(settings, overrides)
     articles = analyze(
         [str(gold / "articles.jsonl")], msgspec.structs.replace(chosen, stories=False), jobs=jobs
     ).articles
