@@ -26,8 +26,8 @@ from rich.table import Table
 
 from kroscek.analysis import analyze
 from kroscek.settings import Settings
-from kroscek.store import restory
 from kroscek.store.sqlite import Store
+from kroscek.stories.index import restory
 
 console = Console()
 BATCH = 1000

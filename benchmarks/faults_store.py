@@ -36,10 +36,10 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
+from kroscek.analysis import ingest
 from kroscek.ingest import read_inputs
 from kroscek.model import Article
 from kroscek.settings import Settings
-from kroscek.store import ingest
 from kroscek.store.sqlite import MIGRATIONS, Store, StoreError, _statements
 
 ROOT = Path(__file__).resolve().parents[1]

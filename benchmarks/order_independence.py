@@ -22,10 +22,10 @@ from kroscek.analysis import analyze
 from kroscek.evaluate.stories import bcubed
 from kroscek.model import Article
 from kroscek.settings import Settings
-from kroscek.store import restory
 from kroscek.store.sqlite import Store
 from kroscek.stories.build import build_stories
 from kroscek.stories.entities import link_entities
+from kroscek.stories.index import restory
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"

@@ -40,10 +40,12 @@ from fastapi.testclient import TestClient
 from rich.console import Console
 from rich.table import Table
 
+from kroscek.analysis import ingest
 from kroscek.model import Article, Entity, Quote, Sentence
 from kroscek.report.html import highlight, render_story
 from kroscek.settings import Settings
-from kroscek.store import ingest, open_store, restory
+from kroscek.store import open_store
+from kroscek.stories.index import restory
 from kroscek.web.app import create_app
 
 ROOT = Path(__file__).resolve().parent.parent

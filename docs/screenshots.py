@@ -15,9 +15,10 @@ from pathlib import Path
 import uvicorn
 from playwright.sync_api import sync_playwright
 
+from kroscek.analysis import ingest
 from kroscek.report.files import write_reports
 from kroscek.settings import Settings
-from kroscek.store import ingest, open_store
+from kroscek.store import open_store
 from kroscek.web.app import create_app
 
 ROOT = Path(__file__).resolve().parents[1]

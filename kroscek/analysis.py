@@ -15,10 +15,21 @@ from kroscek.ingest import read_inputs
 from kroscek.model import Article, Skipped, Story
 from kroscek.pipeline import Pipeline
 from kroscek.settings import Settings
+from kroscek.store.sqlite import Store
 from kroscek.stories.build import build_stories
 from kroscek.stories.entities import link_entities
+from kroscek.stories.index import restory
 
-__all__ = ["Analysis", "analyze", "analyze_items", "build_pipeline"]
+__all__ = [
+    "COMMIT_ARTICLES",
+    "COMMIT_SECONDS",
+    "Analysis",
+    "analyze",
+    "analyze_items",
+    "build_pipeline",
+    "ingest",
+    "ingest_records",
+]
 
 # Every module of the stage packages is imported, so a stage registered in any of them is part
 # of the pipeline (kroscek.pipeline.shipped_order) without another edit.
@@ -84,3 +95,66 @@ def analyze_items(
         result.stories = build_stories(result.articles, settings.story)
         result.timings["stories"] = time.perf_counter() - started
     return result
+
+
+#: An ingest commits its articles every this many, or sooner once this many seconds have passed,
+#: so a killed ingest keeps what it had analysed up to a few seconds before.
+COMMIT_ARTICLES = 64
+COMMIT_SECONDS = 2.0
+
+
+def ingest(
+    store: Store,
+    paths: Iterable[str],
+    settings: Settings,
+    jobs: int | None = None,
+    stdin: BinaryIO | None = None,
+    *,
+    commit_articles: int = COMMIT_ARTICLES,
+    commit_seconds: float = COMMIT_SECONDS,
+) -> tuple[int, list[Skipped]]:
+    """Analyse ``paths``, add the articles to ``store`` (idempotent), update its stories; return (added, skipped).
+
+    Articles are committed as they come, a batch at a time, so an ingest killed half-way keeps
+    every batch it committed, and running it again adds the rest: ids are content ids and writes
+    are upserts, so nothing is held twice. Stories are built over the whole store at the end
+    (canonical names linked across it first), not per batch.
+    """
+    return ingest_records(
+        store,
+        read_inputs(paths, settings, stdin),
+        settings,
+        jobs,
+        commit_articles=commit_articles,
+        commit_seconds=commit_seconds,
+    )
+
+
+def ingest_records(
+    store: Store,
+    items: Iterable[Article | Skipped],
+    settings: Settings,
+    jobs: int | None = None,
+    *,
+    commit_articles: int = COMMIT_ARTICLES,
+    commit_seconds: float = COMMIT_SECONDS,
+) -> tuple[int, list[Skipped]]:
+    """:func:`ingest` of records already read (a watcher reads the new lines of a growing file itself)."""
+    skipped: list[Skipped] = []
+
+    def records() -> Iterator[Article]:
+        for item in items:
+            if isinstance(item, Skipped):
+                skipped.append(item)
+            else:
+                yield item
+
+    added, batch, since = 0, [], time.monotonic()
+    for article in build_pipeline(settings).run_many(records(), jobs=jobs or settings.jobs):
+        batch.append(article)
+        if len(batch) >= commit_articles or time.monotonic() - since >= commit_seconds:
+            added += store.upsert_articles(batch)
+            batch, since = [], time.monotonic()
+    added += store.upsert_articles(batch)
+    restory(store, settings.story)
+    return added, skipped

@@ -166,7 +166,8 @@ def ingest_command(
     overrides: SetOption = None,
 ) -> None:
     """Analyse articles and add them to a store (again: nothing changes); stories are updated."""
-    from kroscek.store import StoreError, ingest
+    from kroscek.analysis import ingest
+    from kroscek.store import StoreError
 
     chosen = _settings(settings, overrides)
     target = _open(store)

@@ -24,12 +24,13 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TextIO
 
+from kroscek.analysis import ingest_records
 from kroscek.ingest import read_inputs
 from kroscek.ingest.paths import expand_paths, shown
 from kroscek.ingest.records import jsonl_articles
 from kroscek.model import Article, Skipped
 from kroscek.settings import Settings
-from kroscek.store import Store, ingest_records
+from kroscek.store import Store
 
 __all__ = ["Watcher"]
 

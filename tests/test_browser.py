@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from kroscek.analysis import ingest
 from kroscek.settings import Settings
-from kroscek.store import ingest, open_store
+from kroscek.store import open_store
 
 CHROMIUM = shutil.which("chromium")
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"

@@ -12,9 +12,9 @@ from xml.etree import ElementTree
 import pytest
 from fastapi.testclient import TestClient
 
+from kroscek.analysis import ingest
 from kroscek.model import Claim, ClaimValue, Event, Story
 from kroscek.settings import Settings
-from kroscek.store import ingest
 from kroscek.store.sqlite import Store
 from kroscek.stories.identity import carry_ids, changes
 from kroscek.web.app import create_app

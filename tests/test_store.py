@@ -16,10 +16,12 @@ from typing import Any
 
 import pytest
 
+from kroscek.analysis import ingest
 from kroscek.model import Article, Entity, Quote, Sentence, Story
 from kroscek.settings import Settings
-from kroscek.store import ingest, open_store, restory
+from kroscek.store import open_store
 from kroscek.store.sqlite import MIGRATIONS, Store, StoreError, _statements
+from kroscek.stories.index import restory
 
 FAST = Settings(stages=("clean",))  # the store is under test, not the analysis: one cheap stage
 TABLES = {"articles", "quotes", "entities", "stories", "story_articles", "docs", "meta", "search"}
@@ -308,7 +310,8 @@ def _held_once(path: Path, expected: int) -> None:
 _KILLED_WHILE_INGESTING = """
     import os, signal, sys
     from kroscek.settings import Settings
-    from kroscek.store import ingest, open_store, sqlite
+    from kroscek.analysis import ingest
+    from kroscek.store import open_store, sqlite
 
     after, real, written = int(sys.argv[3]), sqlite.Store._run, [0]
 
@@ -340,7 +343,8 @@ def test_an_ingest_killed_mid_batch_keeps_the_committed_batches(tmp_path: Path) 
 _INGEST_STDIN = """
     import sys
     from kroscek.settings import Settings
-    from kroscek.store import ingest, open_store
+    from kroscek.analysis import ingest
+    from kroscek.store import open_store
 
     ingest(open_store(sys.argv[1]), ["-"], Settings(stages=("clean",)), commit_articles=2, commit_seconds=1e9)
 """
@@ -394,7 +398,7 @@ def test_an_interrupted_story_recomputation_keeps_the_old_stories(
 def test_a_story_recomputation_redoes_its_work_when_articles_changed_under_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import kroscek.store as stores
+    import kroscek.stories.index as stores
 
     store = Store(tmp_path / "k.db")
     store.upsert_articles([_article(1)])
@@ -428,7 +432,7 @@ def test_a_store_of_the_previous_schema_is_brought_up_to_date(tmp_path: Path, mo
 def test_a_story_recomputation_that_keeps_losing_the_race_finishes_under_the_lock(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import kroscek.store as stores
+    import kroscek.stories.index as stores
 
     store = Store(tmp_path / "k.db")
     store.upsert_articles([_article(1)])

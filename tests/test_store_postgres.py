@@ -9,8 +9,9 @@ from collections.abc import Iterator
 import pytest
 from fastapi.testclient import TestClient
 
+from kroscek.analysis import ingest
 from kroscek.settings import Settings
-from kroscek.store import ingest, open_store
+from kroscek.store import open_store
 from kroscek.store.sqlite import Store, StoreError
 
 URL = os.environ.get("KROSCEK_TEST_PG", "postgresql:///kroscek_test?host=/var/run/postgresql")

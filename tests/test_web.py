@@ -10,10 +10,12 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
+from kroscek.analysis import ingest
 from kroscek.model import Article, Entity, Quote, Sentence
 from kroscek.settings import Settings, load_settings
-from kroscek.store import Store, ingest, open_store, restory
+from kroscek.store import Store, open_store
 from kroscek.store.sqlite import MIGRATIONS, StoreError
+from kroscek.stories.index import restory
 from kroscek.web.app import create_app
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"

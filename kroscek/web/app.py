@@ -39,7 +39,7 @@ from kroscek.ingest.records import record_articles
 from kroscek.model import Article, to_contract
 from kroscek.report.html import atom_feed, content_policy, highlight, render_story
 from kroscek.settings import Settings
-from kroscek.store import Store, StoreError, ingest_records, open_store
+from kroscek.store import Store, StoreError, open_store
 
 __all__ = ["create_app"]
 
@@ -345,6 +345,8 @@ def create_app(
         fields = [{k: v for k, v in msgspec.structs.asdict(r).items() if v is not None} for r in records]
 
         def add() -> tuple[int, list[Any]]:
+            from kroscek.analysis import ingest_records  # the analysis loads only when articles come
+
             with write_lock:
                 return ingest_records(store(), record_articles(fields, "request"), chosen)
 
