@@ -282,6 +282,42 @@ def serve_command(
     uvicorn.run(create_app(store, token=token, settings=chosen), host=host, port=port, log_level="warning")
 
 
+@eval_app.command("html")
+def eval_html_command(
+    shared: Annotated[Path, typer.Option(help="The shared folder holding data/html.")] = _SHARED,
+    errors: Annotated[bool, typer.Option("--errors", help="List every wrong field.")] = False,
+    bodies: Annotated[bool, typer.Option("--bodies/--no-bodies", help="Also score the aeb-dev bodies.")] = True,
+) -> None:
+    """The HTML reader: front pages, headline, date, authors and body boundaries on hand gold, and
+    aeb-dev body F1 with the benchmark's scorer, beside trafilatura alone."""
+    from kroscek.evaluate.html import body_scores, metadata_scores
+
+    if not (shared / "data" / "html").exists():
+        err.print(f"[red]error:[/] {shared / 'data' / 'html'} is absent")
+        raise typer.Exit(1)
+    table = Table("reader, pages", "pages", "article or not right", "headline", "publish day", "authors", "body ends")
+    scores = metadata_scores(shared, _GOLD)
+    for s in scores:
+        ends = f"{s.first} · {s.last} / {s.articles}" if s.name.endswith("id-pages") else "—"
+        table.add_row(
+            s.name,
+            str(s.pages),
+            f"{s.decided}/{s.pages}",
+            f"{s.title}/{s.articles}",
+            f"{s.day}/{s.articles}",
+            f"{s.authors}/{s.articles}",
+            ends,
+        )
+    Console().print(table)
+    if errors:
+        for s in scores:
+            for line in s.errors:
+                Console().print(line, highlight=False)
+    if bodies:
+        Console().print("aeb-dev bodies, the benchmark's scorer (mean over 90 pages ± bootstrap):")
+        Console().print(body_scores(shared), highlight=False)
+
+
 @eval_app.command("dates")
 def eval_dates_command(
     gold: Annotated[Path, typer.Option(help="Gold values (TSV).")] = _GOLD / "dates.tsv",

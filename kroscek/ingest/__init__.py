@@ -13,8 +13,9 @@ from collections.abc import Iterable, Iterator
 from typing import BinaryIO, cast
 
 from kroscek.ingest.decode import InputError, decode
+from kroscek.ingest.html import HTML_SUFFIXES, html_article
 from kroscek.ingest.paths import expand_paths, shown
-from kroscek.ingest.records import jsonl_articles, looks_like_jsonl, text_article
+from kroscek.ingest.records import _name_of, jsonl_articles, looks_like_jsonl, text_article
 from kroscek.model import Article, Skipped
 from kroscek.settings import Settings
 
@@ -46,6 +47,13 @@ def _read_one(path: str, settings: Settings, stdin: BinaryIO) -> Iterator[Articl
         if path.endswith(_JSONL_SUFFIXES):
             with open(path, "rb") as handle:
                 yield from jsonl_articles(handle, source, limit)
+            return
+        if path.lower().endswith(HTML_SUFFIXES):
+            size = os.path.getsize(path)
+            if size > limit:
+                raise InputError(source, f"{size:,} bytes, over the limit of {limit:,} (max_input_bytes)")
+            with open(path, "rb") as handle:
+                yield html_article(handle.read(), source, _name_of(source))
             return
         size = os.path.getsize(path)
         if size > limit:

@@ -61,3 +61,6 @@ BYLINE_ROLES: dict[str, bool] = {
 CAPTION_OPENERS = r"^(file( photo)?|photo|image|pictured|illustration)\s*[:.,\-–]"
 
 CAPTION_CREDITS = r"\((photo|image|source|file photo|credit|illustration)\b[^()]*\)\s*\.?$"
+
+#: See kroscek.lang.id.furniture.
+EDITOR_ROLES = ("editor", "editing by", "edited by")

@@ -153,3 +153,6 @@ CAPTION_OPENERS = r"^(foto|ilustrasi|dok\.|dokumentasi|tangkapan layar|gambar|su
 
 #: A photo credit closing a caption: "(Foto: VOA/AP)", "(Sumber: ... via AP)", "(Dok. Humas)".
 CAPTION_CREDITS = r"\((foto|sumber( foto)?|dok(umentasi)?\.?|ilustrasi|gambar|tangkapan layar|kredit)\b[^()]*\)\s*\.?$"
+
+#: Byline roles that name who edited, not who wrote: an HTML page's authors leave them out.
+EDITOR_ROLES = ("editor", "penyunting", "redaktur")

@@ -1,0 +1,330 @@
+"""Saved web pages: the article's text by trafilatura, its metadata from the page itself.
+
+A page is read in two parts. The **text** is trafilatura's main-text extraction (paragraphs, no
+comments), handed on as the article's raw text, so the clean stage's furniture rules still run
+over it. The **metadata** comes from what the page says of itself, first the structured forms
+and then its markup: JSON-LD (a ``NewsArticle`` and its kin: ``headline``, ``datePublished``,
+``author``), OpenGraph and meta tags (``og:title``, ``article:published_time``, ``author``,
+``og:url``), ``<time datetime>``, the canonical link, the article's ``<h1>``. A page that is not
+an article (a front page, a section index, an empty shell) is refused with that reason, never
+turned into an invented article.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from datetime import datetime
+from email.utils import parsedate_to_datetime
+from functools import cache
+from typing import Any
+
+from kroscek.ingest.decode import InputError, decode
+from kroscek.ingest.records import _published, scrub
+from kroscek.lang import all_modules
+from kroscek.model import Article, Warning, article_id
+
+__all__ = ["HTML_SUFFIXES", "html_article", "looks_like_html"]
+
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+#: Fewer words of main text than this and the page holds no article (a shell, a gallery of links).
+MIN_WORDS = 40
+_HTML_START = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head)\b", re.IGNORECASE | re.DOTALL)
+_ARTICLE_TYPES = {"newsarticle", "article", "reportagenewsarticle", "blogposting", "analysisnewsarticle", "report"}
+_NOT_ARTICLE_TYPES = {"website", "collectionpage", "itemlist", "searchresultspage"}
+_DATE_METAS = (
+    "article:published_time",
+    "og:published_time",
+    "datepublished",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "date",
+    "dc.date",
+    "dc.date.issued",
+    "dcterms.created",
+    "content_publisheddate",
+    "sailthru.date",
+    "parsely-pub-date",
+)
+_AUTHOR_METAS = ("author", "article:author", "byl", "parsely-author", "dc.creator", "sailthru.author", "content_author")
+
+
+def _iso(value: str | None) -> str | None:
+    """A page's date as ISO 8601 ("2015-11-05 T10:08:58Z", "+0700", RFC 2822 forms read too)."""
+    if not value:
+        return None
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+        return value.strip()  # a day, no time to invent
+    text = re.sub(r"\s+T", "T", value.strip())
+    text = re.sub(r"(\.\d{6})\d+", r"\1", text).replace("Z", "+00:00")
+    try:
+        return datetime.fromisoformat(text).isoformat(timespec="minutes")
+    except ValueError:
+        pass
+    try:
+        return parsedate_to_datetime(value).isoformat(timespec="minutes")
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
+_BLOCKS = frozenset(
+    [
+        "p",
+        "div",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "ul",
+        "ol",
+        "br",
+        "tr",
+        "table",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "aside",
+        "nav",
+        "figure",
+        "figcaption",
+        "blockquote",
+        "dd",
+        "dt",
+        "time",
+        "address",
+        "main",
+        "form",
+    ]
+)
+_SKIP = frozenset({"script", "style", "noscript", "template", "svg", "iframe", "head"})
+#: Lines between the headline and the body kept as the article's header (byline, date line).
+HEADER_LINES = 12
+#: Lines after the body searched for a closing byline ("Penulis: …").
+FOOTER_LINES = 25
+
+
+def _visible_lines(tree: Any) -> list[str]:
+    """The page's visible text, a line per block element (what a reader sees, top to bottom)."""
+    parts: list[str] = []
+
+    def walk(node: Any) -> None:
+        tag = node.tag if isinstance(node.tag, str) else ""
+        if not tag or tag.lower() in _SKIP:  # a comment, a script: nothing a reader sees
+            if node.tail:
+                parts.append(node.tail)
+            return
+        block = tag.lower() in _BLOCKS
+        if block:
+            parts.append("\n")
+        if node.text:
+            parts.append(node.text)
+        for child in node:
+            walk(child)
+        if block:
+            parts.append("\n")
+        if node.tail:
+            parts.append(node.tail)
+
+    walk(tree)
+    return [" ".join(line.split()) for line in "".join(parts).split("\n") if line.strip()]
+
+
+def _header(lines: list[str], title: str | None, body: str) -> list[str]:
+    """What can say who wrote the article and when, around it: the lines with a number (a date
+    line) or opening with a byline role ("Penulis:", "Oleh :" and the name on the next line,
+    "By") between the headline and the body, and the byline lines just after the body
+    (menus, tags and share buttons stay out)."""
+    key = " ".join((title or "").split())[:40]
+    paragraphs = [" ".join(p.split()) for p in body.split("\n") if p.strip()]
+    paragraphs = [p for p in paragraphs if p[:40] != key] or paragraphs  # the extraction may open with the headline
+    first, last = (paragraphs[0][:40], paragraphs[-1][-40:]) if paragraphs else ("", "")
+    start = next((i for i, line in enumerate(lines) if key and line.startswith(key)), None)
+    end = next((i for i, line in enumerate(lines) if first and first in line), None)
+    after = next((i for i in range(len(lines) - 1, -1, -1) if last and last in lines[i]), None)
+    roles = _byline_roles()
+    kept: list[str] = []
+    if start is not None and end is not None and start < end:
+        window = lines[start + 1 : end][:HEADER_LINES]
+        for i, line in enumerate(window):
+            if len(line) > 200:
+                continue
+            if any(c.isdigit() for c in line) or roles.match(line):
+                kept.append(line)
+                if roles.fullmatch(line.rstrip(" :")) and i + 1 < len(window):
+                    kept[-1] = f"{line.rstrip(' :')}: {window[i + 1]}"  # "Oleh :" then the name
+    if after is not None:
+        kept += [line for line in lines[after + 1 : after + 1 + FOOTER_LINES] if roles.match(line) and len(line) <= 120]
+    return kept
+
+
+@cache
+def _byline_roles() -> re.Pattern[str]:
+    modules = all_modules("furniture")
+    editors = {e for m in modules for e in m.EDITOR_ROLES}
+    words = sorted({w for m in modules for w, person in m.BYLINE_ROLES.items() if person and w not in editors}, key=len)
+    return re.compile(rf"^(?:{'|'.join(map(re.escape, reversed(words)))})\b", re.IGNORECASE)
+
+
+def _in_utc(value: str | None) -> bool:
+    return bool(value) and bool(re.search(r"(?:Z|[+-]00:?00)$", str(value).strip()))
+
+
+def looks_like_html(head: bytes) -> bool:
+    """Whether the bytes open as an HTML page."""
+    return bool(_HTML_START.match(head[:2048]))
+
+
+def _json_ld(tree: Any) -> Iterator[dict[str, Any]]:
+    """Every JSON-LD object of the page, ``@graph`` members included."""
+    for script in tree.xpath('//script[@type="application/ld+json"]'):
+        try:
+            data = json.loads(script.text_content() or "")
+        except ValueError:
+            continue
+        stack = data if isinstance(data, list) else [data]
+        while stack:
+            item = stack.pop(0)
+            if isinstance(item, dict):
+                yield item
+                graph = item.get("@graph")
+                if isinstance(graph, list):
+                    stack.extend(graph)
+
+
+def _types(item: dict[str, Any]) -> set[str]:
+    kind = item.get("@type")
+    kinds = kind if isinstance(kind, list) else [kind]
+    return {str(k).lower() for k in kinds if k}
+
+
+def _types_of(value: Any) -> set[str]:
+    return _types(value) if isinstance(value, dict) else set()
+
+
+def _names(value: Any) -> list[str]:
+    """Author names from a JSON-LD ``author`` value (a string, an object, a list of either)."""
+    values = value if isinstance(value, list) else [value]
+    out = []
+    for v in values:
+        name = v.get("name") if isinstance(v, dict) else v
+        if isinstance(name, str) and name.strip():
+            out.append(" ".join(name.split()))
+    return out
+
+
+def _metas(tree: Any) -> dict[str, str]:
+    """The page's meta tags by lower-cased name or property (first value wins)."""
+    found: dict[str, str] = {}
+    for meta in tree.xpath("//meta[@content]"):
+        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").strip().lower()
+        value = " ".join((meta.get("content") or "").split())
+        if key and value and key not in found:
+            found[key] = value
+    return found
+
+
+def _metadata(text: str) -> dict[str, Any]:
+    """Title, published, authors, url, site, and whether the page says it is an article."""
+    from lxml import html as lxml_html
+
+    try:
+        # The text is already decoded: lxml must read it as UTF-8, not guess from the markup.
+        parser = lxml_html.HTMLParser(encoding="utf-8")
+        tree = lxml_html.fromstring(text.encode("utf-8", errors="replace"), parser=parser)
+    except (ValueError, TypeError, lxml_html.etree.ParserError):
+        return {}
+    meta = _metas(tree)
+    items = list(_json_ld(tree))
+    article = next((item for item in items if _types(item) & _ARTICLE_TYPES), None)
+    types = {t for item in items for t in _types(item)}
+    site = meta.get("og:site_name") or _names((article or {}).get("publisher"))[:1]
+    site_name = site if isinstance(site, str) else (site[0] if site else "")
+    h1 = [" ".join(h.text_content().split()) for h in tree.xpath("//h1")]
+    title = (article or {}).get("headline") or next((h for h in h1 if len(h.split()) >= 3), None)
+    title = title or _without_site(meta.get("og:title") or meta.get("twitter:title"), site_name)
+    published = (article or {}).get("datePublished") or next((meta[k] for k in _DATE_METAS if k in meta), None)
+    if not published:
+        stamp = tree.xpath("//time[@datetime]")
+        published = stamp[0].get("datetime") if stamp else None
+    given = (article or {}).get("author")
+    # An organisation credited as the author is the publisher, not a byline.
+    authors = _names([a for a in (given if isinstance(given, list) else [given]) if "organization" not in _types_of(a)])
+    if not authors:
+        authors = [meta[k] for k in _AUTHOR_METAS if k in meta and not meta[k].startswith(("http://", "https://"))][:1]
+    # A site or its company named as the author is no byline ("Kompas Cyber Media", "PT Viva Media");
+    # a role word before the name is not part of it ("By Jamelle Bouie").
+    roles = _byline_roles()
+    authors = [roles.sub("", a).strip(" :") for a in authors if not _same_site(a, site_name, meta.get("og:url"))]
+    authors = [a for a in authors if a]
+    canonical = tree.xpath('//link[@rel="canonical"]/@href')
+    return {
+        "title": title if isinstance(title, str) else None,
+        "published": published if isinstance(published, str) else None,
+        "authors": authors,
+        "url": meta.get("og:url") or (canonical[0] if canonical else None),
+        "article": bool(article) or meta.get("og:type", "").lower() == "article",
+        "not_article": bool(types & _NOT_ARTICLE_TYPES) and not article,
+        "lines": _visible_lines(tree.body if tree.find("body") is not None else tree),
+    }
+
+
+def _without_site(title: str | None, site: str) -> str | None:
+    """A page title without its site's name ("… - Kompas.com", "… | Republika Online")."""
+    if not title:
+        return None
+    parts = re.split(r"\s+[|–—-]\s+", title)
+    if len(parts) > 1 and (_same_site(parts[-1], site, None) or re.search(r"\.\w{2,3}$", parts[-1])):
+        return " - ".join(parts[:-1])
+    return title
+
+
+def _same_site(name: str, site: str, url: str | None) -> bool:
+    """Whether ``name`` is the site or its company rather than a person."""
+    key = re.sub(r"[^a-z0-9]", "", name.lower())
+    sites = [re.sub(r"[^a-z0-9]", "", site.lower())]
+    if url:
+        host = re.sub(r"^https?://(www\.)?", "", url.lower()).split("/")[0]
+        sites.append(re.sub(r"[^a-z0-9]", "", host.split(".")[0]))
+    return any(s and (s in key or key in s) for s in sites) or bool(re.search(r"\b(pt|media|com|co)\b", name.lower()))
+
+
+def html_article(data: bytes, source: str, name: str | None = None) -> Article:
+    """The article a saved page holds; :class:`InputError` when it holds none."""
+    import trafilatura
+
+    text = decode(data, source).text
+    meta = _metadata(text)
+    body = trafilatura.extract(text, include_comments=False, include_tables=False, deduplicate=False) or ""
+    if len(body.split()) < MIN_WORDS or (meta.get("not_article") and not meta.get("published")):
+        raise InputError(source, "no article on this page (a front page, an index or an empty page)")
+    header = _header(meta.get("lines", []), meta.get("title"), body)
+    if not meta.get("published") or _in_utc(meta.get("published")):
+        # No stamp of the page's own, or one in UTC (which may fall on another day than the date
+        # the page shows): htmldate's reading of the page, through trafilatura, gives the day.
+        found = trafilatura.extract_metadata(text)
+        meta["published"] = (found.date if found and found.date else None) or meta.get("published")
+    raw, repaired = scrub("\n".join([*header, body]) if header else body)
+    problems = [f"text: {repaired}"] if repaired else []
+    published, problem = _published(_iso(meta.get("published")))
+    if problem:
+        problems.append(problem)
+    title = scrub(meta["title"])[0] if meta.get("title") else None
+    url = meta.get("url")
+    return Article(
+        id=article_id(url or source, raw),
+        source=source,
+        name=name or source,
+        raw=raw,
+        url=url,
+        title=title,
+        authors=tuple(scrub(a)[0] for a in meta.get("authors", [])),
+        published=published,
+        published_source="metadata" if published else None,
+        warnings=tuple(Warning("ingest", p) for p in problems),
+    )
