@@ -30,6 +30,9 @@ __all__ = ["HTML_SUFFIXES", "html_article", "looks_like_html"]
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 #: Fewer words of main text than this and the page holds no article (a shell, a gallery of links).
 MIN_WORDS = 40
+#: Share of the main text's words that are link texts from which the text is a list of headlines
+#: (a front page or an index): articles measured up to 0.35 (a photo story), front pages 0.5-0.76.
+LINKED_SHARE = 0.45
 _HTML_START = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head)\b", re.IGNORECASE | re.DOTALL)
 _ARTICLE_TYPES = {"newsarticle", "article", "reportagenewsarticle", "blogposting", "analysisnewsarticle", "report"}
 _NOT_ARTICLE_TYPES = {"website", "collectionpage", "itemlist", "searchresultspage"}
@@ -171,6 +174,14 @@ def _byline_roles() -> re.Pattern[str]:
     return re.compile(rf"^(?:{'|'.join(map(re.escape, reversed(words)))})\b", re.IGNORECASE)
 
 
+def _linked_share(body: str, anchors: frozenset[str]) -> float:
+    """The share of the text's words in paragraphs that are the text of a link."""
+    paragraphs = [" ".join(p.split()) for p in body.split("\n") if p.strip()]
+    words = sum(len(p.split()) for p in paragraphs)
+    linked = sum(len(p.split()) for p in paragraphs if p in anchors or (len(p) > 20 and any(p in a for a in anchors)))
+    return linked / words if words else 0.0
+
+
 def _in_utc(value: str | None) -> bool:
     return bool(value) and bool(re.search(r"(?:Z|[+-]00:?00)$", str(value).strip()))
 
@@ -271,6 +282,7 @@ def _metadata(text: str) -> dict[str, Any]:
         "article": bool(article) or meta.get("og:type", "").lower() == "article",
         "not_article": bool(types & _NOT_ARTICLE_TYPES) and not article,
         "lines": _visible_lines(tree.body if tree.find("body") is not None else tree),
+        "anchors": frozenset(t for a in tree.iter("a") if len((t := " ".join(a.text_content().split())).split()) >= 3),
     }
 
 
@@ -301,7 +313,11 @@ def html_article(data: bytes, source: str, name: str | None = None) -> Article:
     text = decode(data, source).text
     meta = _metadata(text)
     body = trafilatura.extract(text, include_comments=False, include_tables=False, deduplicate=False) or ""
-    if len(body.split()) < MIN_WORDS or (meta.get("not_article") and not meta.get("published")):
+    if (
+        len(body.split()) < MIN_WORDS
+        or (meta.get("not_article") and not meta.get("published"))
+        or _linked_share(body, meta.get("anchors", frozenset())) >= LINKED_SHARE
+    ):
         raise InputError(source, "no article on this page (a front page, an index or an empty page)")
     header = _header(meta.get("lines", []), meta.get("title"), body)
     if not meta.get("published") or _in_utc(meta.get("published")):
