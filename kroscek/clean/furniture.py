@@ -31,6 +31,7 @@ class Furniture:
     block_openers: tuple[tuple[str, re.Pattern[str]], ...]
     inline: tuple[tuple[str, re.Pattern[str]], ...]
     byline_roles: dict[str, bool]
+    editor_roles: frozenset[str]  # credited, not authors
     byline_label: re.Pattern[str]
     byline_plain: re.Pattern[str]
     date_name: re.Pattern[str]
@@ -112,6 +113,8 @@ def furniture() -> Furniture:
     roles: dict[str, bool] = {}
     for m in modules:
         roles.update(m.BYLINE_ROLES)
+    for m in modules:  # an editor is credited, not an author ("Editor: Ade Marboen")
+        roles.update(dict.fromkeys(m.EDITOR_ROLES, False))
     # Longest labels first so "laporan wartawan" wins over "wartawan".
     labels = "|".join(re.escape(r) for r in sorted(roles, key=len, reverse=True))
     return Furniture(
@@ -119,6 +122,7 @@ def furniture() -> Furniture:
         block_openers=tuple(x for m in modules for x in _compile(m.BLOCK_OPENERS)),
         inline=tuple(x for m in modules for x in _compile(m.INLINE, 0)),
         byline_roles=roles,
+        editor_roles=frozenset(e for m in modules for e in m.EDITOR_ROLES),
         byline_label=re.compile(rf"(?<![\w-])(?P<label>{labels})\s*[:：]", re.IGNORECASE),
         byline_plain=re.compile(rf"^(?P<label>{labels})\s+(?P<rest>\S.*)$", re.IGNORECASE),
         date_name=date_name,

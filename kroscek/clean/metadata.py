@@ -89,6 +89,9 @@ def parse_byline(line: str, furniture: Furniture) -> list[Byline] | None:
         if not names:
             return None
         role = plain.group("label").lower()
+        if role in furniture.editor_roles:  # "… | Editor Bagus Prasetyo": credited, not an author
+            found.extend(Byline(role, n, False) for n in names)
+            continue
         if not furniture.byline_roles[role]:
             return None  # "Sumber Daya Alam", "Foto Bersama": only author labels go bare
         found.extend(Byline(role, n, True) for n in names)
