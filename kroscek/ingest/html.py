@@ -30,6 +30,8 @@ __all__ = ["HTML_SUFFIXES", "html_article", "looks_like_html"]
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 #: Fewer words of main text than this and the page holds no article (a shell, a gallery of links).
 MIN_WORDS = 40
+#: … or characters, for writing without spaces between words (Japanese, Chinese, Thai).
+MIN_CHARS = 300
 #: Share of the main text's words that are link texts from which the text is a list of headlines
 #: (a front page or an index): articles measured up to 0.35 (a photo story), front pages 0.5-0.76.
 LINKED_SHARE = 0.45
@@ -314,7 +316,7 @@ def html_article(data: bytes, source: str, name: str | None = None) -> Article:
     meta = _metadata(text)
     body = trafilatura.extract(text, include_comments=False, include_tables=False, deduplicate=False) or ""
     if (
-        len(body.split()) < MIN_WORDS
+        (len(body.split()) < MIN_WORDS and len(body) < MIN_CHARS)
         or (meta.get("not_article") and not meta.get("published"))
         or _linked_share(body, meta.get("anchors", frozenset())) >= LINKED_SHARE
     ):
