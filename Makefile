@@ -54,6 +54,9 @@ bench: $(VENV)/.installed-bench
 	$(BIN)/python benchmarks/bench_backbone.py
 	$(BIN)/python benchmarks/bench_dates.py
 	$(BIN)/python benchmarks/bench_stories.py
+	$(BIN)/kroscek eval html
+	$(BIN)/python benchmarks/order_independence.py
+	$(BIN)/python benchmarks/bench_insert.py --sizes 1000,10000
 
 # The property tests over 100,000+ cases (tests/test_properties.py; CI runs a small fixed profile).
 fuzz: $(VENV)/.installed-dev
