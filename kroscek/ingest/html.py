@@ -25,7 +25,7 @@ from kroscek.ingest.records import _published, scrub
 from kroscek.lang import all_modules
 from kroscek.model import Article, Warning, article_id
 
-__all__ = ["HTML_SUFFIXES", "html_article", "looks_like_html"]
+__all__ = ["HTML_SUFFIXES", "html_article"]
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 #: Fewer words of main text than this and the page holds no article (a shell, a gallery of links).
@@ -35,7 +35,6 @@ MIN_CHARS = 300
 #: Share of the main text's words that are link texts from which the text is a list of headlines
 #: (a front page or an index): articles measured up to 0.35 (a photo story), front pages 0.5-0.76.
 LINKED_SHARE = 0.45
-_HTML_START = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head)\b", re.IGNORECASE | re.DOTALL)
 _ARTICLE_TYPES = {"newsarticle", "article", "reportagenewsarticle", "blogposting", "analysisnewsarticle", "report"}
 _NOT_ARTICLE_TYPES = {"website", "collectionpage", "itemlist", "searchresultspage"}
 _DATE_METAS = (
@@ -186,11 +185,6 @@ def _linked_share(body: str, anchors: frozenset[str]) -> float:
 
 def _in_utc(value: str | None) -> bool:
     return bool(value) and bool(re.search(r"(?:Z|[+-]00:?00)$", str(value).strip()))
-
-
-def looks_like_html(head: bytes) -> bool:
-    """Whether the bytes open as an HTML page."""
-    return bool(_HTML_START.match(head[:2048]))
 
 
 def _json_ld(tree: Any) -> Iterator[dict[str, Any]]:
