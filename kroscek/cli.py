@@ -38,6 +38,7 @@ app.add_typer(eval_app, name="eval")
 err = Console(stderr=True)
 
 SettingsOption = Annotated[Path | None, typer.Option("--settings", help="TOML file overriding the default settings.")]
+JobsOption = Annotated[int | None, typer.Option("--jobs", "-j", help="Worker processes.")]
 SetOption = Annotated[
     list[str] | None,
     typer.Option("--set", help="KEY=VALUE over the settings (stage.language.min_confidence=0.6); repeatable."),
@@ -81,7 +82,7 @@ def analyze_command(
         str | None, typer.Option("--json", help="Write the kroscek/1 JSON here (- for stdout).")
     ] = None,
     out: Annotated[Path | None, typer.Option("--out", help="Folder for kroscek.json and report.md.")] = None,
-    jobs: Annotated[int | None, typer.Option("--jobs", "-j", help="Worker processes.")] = None,
+    jobs: JobsOption = None,
     timings: Annotated[bool, typer.Option("--timings", help="Print seconds per stage.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary.")] = False,
     settings: SettingsOption = None,
@@ -161,7 +162,7 @@ def _open(location: str) -> Store:
 def ingest_command(
     paths: Annotated[list[str], typer.Argument(help="Files, folders, globs, or - for stdin.")],
     store: StoreOption = "kroscek.db",
-    jobs: Annotated[int | None, typer.Option("--jobs", "-j", help="Worker processes.")] = None,
+    jobs: JobsOption = None,
     settings: SettingsOption = None,
     overrides: SetOption = None,
 ) -> None:
@@ -194,7 +195,7 @@ def watch_command(
     webhook: Annotated[str | None, typer.Option(help="POST the changes of each pass here, as a JSON list.")] = None,
     interval: Annotated[float, typer.Option(help="Seconds between passes.")] = 2.0,
     once: Annotated[bool, typer.Option(help="One pass, then exit.")] = False,
-    jobs: Annotated[int | None, typer.Option("--jobs", "-j", help="Worker processes.")] = None,
+    jobs: JobsOption = None,
     settings: SettingsOption = None,
     overrides: SetOption = None,
 ) -> None:
