@@ -279,3 +279,20 @@ def test_pipes_and_devices_are_refused_not_read(tmp_path: Path) -> None:
     reasons = [i.reason for i in items if isinstance(i, Skipped)]
     assert reasons == ["not a regular file (named pipe)"] * 2
     assert [i.name for i in items if isinstance(i, Article)] == ["ok"]
+
+
+def test_a_format_is_one_registered_reader(tmp_path: Path) -> None:
+    # A new format touches nothing else: one function registered for its suffix.
+    from kroscek.ingest import read_inputs
+    from kroscek.ingest.readers import reader, reader_for
+    from kroscek.ingest.records import text_article
+
+    @reader(".kroscektest")
+    def read_pipes(handle, source, limit):  # type: ignore[no-untyped-def]
+        for n, part in enumerate(handle.read(limit).decode().split("|"), start=1):
+            yield text_article(part.strip(), f"{source}#{n}")
+
+    (tmp_path / "two.kroscektest").write_text("Berita pertama tentang banjir. | Berita kedua tentang gempa.")
+    found = list(read_inputs([str(tmp_path / "two.kroscektest")], Settings()))
+    assert [a.raw for a in found] == ["Berita pertama tentang banjir.", "Berita kedua tentang gempa."]
+    assert reader_for("x.jsonl").streams and not reader_for("x.HTML").streams and reader_for("x.txt") is None

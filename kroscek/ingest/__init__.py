@@ -6,22 +6,22 @@ file (and the line, for JSONL) and the problem, and every other input is still r
 
 from __future__ import annotations
 
+import importlib
 import io
 import os
+import pkgutil
 import sys
 from collections.abc import Iterable, Iterator
 from typing import BinaryIO, cast
 
 from kroscek.ingest.decode import InputError, decode
-from kroscek.ingest.html import HTML_SUFFIXES, html_article
 from kroscek.ingest.paths import expand_paths, shown
-from kroscek.ingest.records import _name_of, jsonl_articles, looks_like_jsonl, text_article
+from kroscek.ingest.readers import reader_for
+from kroscek.ingest.records import jsonl_articles, looks_like_jsonl, text_article
 from kroscek.model import Article, Skipped
 from kroscek.settings import Settings
 
 __all__ = ["InputError", "expand_paths", "read_inputs"]
-
-_JSONL_SUFFIXES = (".jsonl", ".ndjson")
 
 
 def _read_text(source: str, handle: BinaryIO, limit: int) -> Article:
@@ -44,22 +44,13 @@ def _read_one(path: str, settings: Settings, stdin: BinaryIO) -> Iterator[Articl
             yield _read_text(source, stream, limit)
         return
     try:
-        if path.endswith(_JSONL_SUFFIXES):
-            with open(path, "rb") as handle:
-                yield from jsonl_articles(handle, source, limit)
-            return
-        if path.lower().endswith(HTML_SUFFIXES):
+        found = reader_for(path)
+        if found is None or not found.streams:
             size = os.path.getsize(path)
             if size > limit:
                 raise InputError(source, f"{size:,} bytes, over the limit of {limit:,} (max_input_bytes)")
-            with open(path, "rb") as handle:
-                yield html_article(handle.read(), source, _name_of(source))
-            return
-        size = os.path.getsize(path)
-        if size > limit:
-            raise InputError(source, f"{size:,} bytes, over the limit of {limit:,} (max_input_bytes)")
         with open(path, "rb") as handle:
-            yield _read_text(source, handle, limit)
+            yield from found.read(handle, source, limit) if found else [_read_text(source, handle, limit)]
     except OSError as error:
         raise InputError(source, error.strerror or str(error)) from error
 
@@ -77,3 +68,8 @@ def read_inputs(paths: Iterable[str], settings: Settings, stdin: BinaryIO | None
             yield from _read_one(path, settings, stdin or sys.stdin.buffer)
         except InputError as error:
             yield Skipped(error.source, error.problem)
+
+
+# Every module of this package is imported, so a reader registered in any of them is found.
+for _module in pkgutil.walk_packages(__path__, f"{__name__}."):
+    importlib.import_module(_module.name)

@@ -18,10 +18,11 @@ from collections.abc import Iterator
 from datetime import datetime
 from email.utils import parsedate_to_datetime
 from functools import cache
-from typing import Any
+from typing import Any, BinaryIO
 
 from kroscek.ingest.decode import InputError, decode
-from kroscek.ingest.records import _published, scrub
+from kroscek.ingest.readers import reader
+from kroscek.ingest.records import _name_of, _published, scrub
 from kroscek.lang import all_modules
 from kroscek.model import Article, Warning, article_id
 
@@ -340,3 +341,9 @@ def html_article(data: bytes, source: str, name: str | None = None) -> Article:
         published_source="metadata" if published else None,
         warnings=tuple(Warning("ingest", p) for p in problems),
     )
+
+
+@reader(*HTML_SUFFIXES)
+def read_html(handle: BinaryIO, source: str, limit: int) -> Iterator[Article]:
+    """A saved page (up to ``limit`` bytes): its article, or InputError when it holds none."""
+    yield html_article(handle.read(limit + 1)[:limit], source, _name_of(source))

@@ -7,9 +7,10 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import datetime
 from pathlib import PurePosixPath
-from typing import Any
+from typing import Any, BinaryIO
 
 from kroscek.ingest.decode import InputError
+from kroscek.ingest.readers import reader
 from kroscek.model import FIRST_YEAR, LAST_YEAR, Article, Skipped, Warning, article_id
 
 __all__ = ["JSONL_FIELDS", "jsonl_articles", "looks_like_jsonl", "record_articles", "scrub", "text_article"]
@@ -204,3 +205,9 @@ def record_articles(records: Iterable[Any], source: str = "records") -> Iterator
             yield _article_from_object(dict(obj) if isinstance(obj, Mapping) else obj, source, number)
         except InputError as error:
             yield Skipped(error.source, error.problem)
+
+
+@reader(".jsonl", ".ndjson", streams=True)
+def read_jsonl(handle: BinaryIO, source: str, limit: int) -> Iterator[Article | Skipped]:
+    """A JSONL file, a line at a time (any size; ``limit`` bounds one record)."""
+    yield from jsonl_articles(handle, source, limit)
