@@ -54,7 +54,6 @@ _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
 
 @cache
-@cache
 def _state_media() -> re.Pattern[str]:
     names = sorted(agencies.STATE_MEDIA, key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b", re.IGNORECASE)
@@ -314,7 +313,12 @@ def _own_day(text: str, low: int, start: int, value: str, day: dt.date | None, d
     if day is None or not _DAY.match(value) or _days_apart(value, day.isoformat()) > OWN_DAY:
         return False
     before = " ".join(w.lower() for w in _WORD.findall(text, low, start)[-_CUE_WORDS:])
-    return any(re.search(rf"\b{re.escape(cue)}\b", before) for cue in data.OWN_DAY_CUES)
+    return bool(_own_day_cues(data).search(before))
+
+
+@cache
+def _own_day_cues(data: ModuleType) -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{'|'.join(map(re.escape, data.OWN_DAY_CUES))})\b")
 
 
 #: Share of the smaller set of role words two figures of one value must share to be one fact;
