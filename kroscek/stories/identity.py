@@ -43,7 +43,8 @@ def _carry(
             for old in holder.get(m, ()):
                 shared[(i, old)] += 1
     # The oldest earlier group first; it goes to the new group holding most of it.
-    order = sorted(shared.items(), key=lambda item: (age(before[item[0][1]]), item[0][1], -item[1], item[0][0]))
+    ages = {old: age(before[old]) for _, old in shared}
+    order = sorted(shared.items(), key=lambda item: (ages[item[0][1]], item[0][1], -item[1], item[0][0]))
     kept: list[str | None] = [None] * len(after)
     taken: set[str] = set()
     for (i, old), _ in order:
