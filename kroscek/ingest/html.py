@@ -140,13 +140,12 @@ def _visible_lines(tree: Any) -> list[str]:
     return [" ".join(line.split()) for line in "".join(parts).split("\n") if line.strip()]
 
 
-def _header(lines: list[str], title: str | None, body: str) -> list[str]:
+def _header(lines: list[str], title: str | None, paragraphs: list[str]) -> list[str]:
     """What can say who wrote the article and when, around it: the lines with a number (a date
     line) or opening with a byline role ("Penulis:", "Oleh :" and the name on the next line,
     "By") between the headline and the body, and the byline lines just after the body
     (menus, tags and share buttons stay out)."""
     key = " ".join((title or "").split())[:40]
-    paragraphs = [" ".join(p.split()) for p in body.split("\n") if p.strip()]
     paragraphs = [p for p in paragraphs if p[:40] != key] or paragraphs  # the extraction may open with the headline
     first, last = (paragraphs[0][:40], paragraphs[-1][-40:]) if paragraphs else ("", "")
     start = next((i for i, line in enumerate(lines) if key and line.startswith(key)), None)
@@ -176,9 +175,8 @@ def _byline_roles() -> re.Pattern[str]:
     return re.compile(rf"^(?:{'|'.join(map(re.escape, reversed(words)))})\b", re.IGNORECASE)
 
 
-def _linked_share(body: str, anchors: frozenset[str]) -> float:
+def _linked_share(paragraphs: list[str], anchors: frozenset[str]) -> float:
     """The share of the text's words in paragraphs that are the text of a link."""
-    paragraphs = [" ".join(p.split()) for p in body.split("\n") if p.strip()]
     words = sum(len(p.split()) for p in paragraphs)
     linked = sum(len(p.split()) for p in paragraphs if p in anchors or (len(p) > 20 and any(p in a for a in anchors)))
     return linked / words if words else 0.0
@@ -238,7 +236,7 @@ def _metas(tree: Any) -> dict[str, str]:
 
 
 def _metadata(text: str) -> dict[str, Any]:
-    """Title, published, authors, url, site, and whether the page says it is an article."""
+    """Title, published, authors and url; whether the page says it is no article; its visible lines and link texts."""
     from lxml import html as lxml_html
 
     try:
@@ -276,7 +274,6 @@ def _metadata(text: str) -> dict[str, Any]:
         "published": published if isinstance(published, str) else None,
         "authors": authors,
         "url": meta.get("og:url") or (canonical[0] if canonical else None),
-        "article": bool(article) or meta.get("og:type", "").lower() == "article",
         "not_article": bool(types & _NOT_ARTICLE_TYPES) and not article,
         "lines": _visible_lines(tree.body if tree.find("body") is not None else tree),
         "anchors": frozenset(t for a in tree.iter("a") if len((t := " ".join(a.text_content().split())).split()) >= 3),
@@ -310,13 +307,14 @@ def html_article(data: bytes, source: str, name: str | None = None) -> Article:
     text = decode(data, source).text
     meta = _metadata(text)
     body = trafilatura.extract(text, include_comments=False, include_tables=False, deduplicate=False) or ""
+    paragraphs = [" ".join(p.split()) for p in body.split("\n") if p.strip()]
     if (
         (len(body.split()) < MIN_WORDS and len(body) < MIN_CHARS)
         or (meta.get("not_article") and not meta.get("published"))
-        or _linked_share(body, meta.get("anchors", frozenset())) >= LINKED_SHARE
+        or _linked_share(paragraphs, meta.get("anchors", frozenset())) >= LINKED_SHARE
     ):
         raise InputError(source, "no article on this page (a front page, an index or an empty page)")
-    header = _header(meta.get("lines", []), meta.get("title"), body)
+    header = _header(meta.get("lines", []), meta.get("title"), paragraphs)
     if not meta.get("published") or _in_utc(meta.get("published")):
         # No stamp of the page's own, or one in UTC (which may fall on another day than the date
         # the page shows): htmldate's reading of the page, through trafilatura, gives the day.
