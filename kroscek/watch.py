@@ -27,7 +27,7 @@ from typing import Any, TextIO
 from kroscek.analysis import ingest_records
 from kroscek.ingest import read_inputs
 from kroscek.ingest.paths import expand_paths, shown
-from kroscek.ingest.records import jsonl_articles
+from kroscek.ingest.records import JSONL_SUFFIXES, jsonl_articles
 from kroscek.model import Article, Skipped
 from kroscek.settings import Settings
 from kroscek.store import Store
@@ -35,7 +35,6 @@ from kroscek.store import Store
 __all__ = ["Watcher"]
 
 Cursor = tuple[int, int, int, int]  # size, change time (ns), bytes read, lines read
-_JSONL = (".jsonl", ".ndjson")
 
 
 @dataclass
@@ -63,7 +62,7 @@ class Watcher:
                 self._tell(Skipped(shown(path), error.strerror or str(error)))
                 continue
             before = self.store.cursor(path)
-            if path.endswith(_JSONL):
+            if path.lower().endswith(JSONL_SUFFIXES):
                 read = self._grown(path, info.st_size, info.st_mtime_ns, before)
             elif before is None or before[:2] != (info.st_size, info.st_mtime_ns):
                 read = self._whole(path, info.st_size, info.st_mtime_ns)

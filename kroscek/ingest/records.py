@@ -13,7 +13,18 @@ from kroscek.ingest.decode import InputError
 from kroscek.ingest.readers import reader
 from kroscek.model import FIRST_YEAR, LAST_YEAR, Article, Skipped, Warning, article_id
 
-__all__ = ["JSONL_FIELDS", "jsonl_articles", "looks_like_jsonl", "record_articles", "scrub", "text_article"]
+__all__ = [
+    "JSONL_FIELDS",
+    "JSONL_SUFFIXES",
+    "jsonl_articles",
+    "looks_like_jsonl",
+    "record_articles",
+    "scrub",
+    "text_article",
+]
+
+#: Files read as JSON lines, a record a line (a growing one is followed by ``kroscek watch``).
+JSONL_SUFFIXES = (".jsonl", ".ndjson")
 
 #: Fields a JSONL line may carry; ``text`` is required.
 JSONL_FIELDS = ("id", "text", "title", "url", "outlet", "published", "authors")
@@ -207,7 +218,7 @@ def record_articles(records: Iterable[Any], source: str = "records") -> Iterator
             yield Skipped(error.source, error.problem)
 
 
-@reader(".jsonl", ".ndjson", streams=True)
+@reader(*JSONL_SUFFIXES, streams=True)
 def read_jsonl(handle: BinaryIO, source: str, limit: int) -> Iterator[Article | Skipped]:
     """A JSONL file, a line at a time (any size; ``limit`` bounds one record)."""
     yield from jsonl_articles(handle, source, limit)
