@@ -144,3 +144,13 @@ def test_a_merged_story_id_answers_with_its_survivor(grown_store: Path, tmp_path
     api = client.get("/api/stories/sgone0000000", follow_redirects=False)
     assert api.status_code == 301 and api.json() == {"merged_into": kept.id}
     assert client.get("/stories/snever000000").status_code == 404
+
+
+def test_the_latest_changes_of_a_story_are_its_last_ones_in_order(tmp_path: Path) -> None:
+    from kroscek.model import Change
+
+    store = Store(tmp_path / "k.db")
+    store.replace_stories([], changes=[Change("joins-event", "s1", after=f"a{n}") for n in range(120)])
+    latest = store.changes(0, "s1", 100, latest=True)
+    assert [c["after"] for c in latest] == [f"a{n}" for n in range(20, 120)]  # oldest first, the last 100
+    assert [c["after"] for c in store.changes(0, "s1", 3)] == ["a0", "a1", "a2"]

@@ -428,15 +428,22 @@ class Store:
         rows = self._fetch("SELECT new FROM redirects WHERE old = ?", (group_id,))
         return str(rows[0][0]) if rows else None
 
-    def changes(self, since: int = 0, story: str | None = None, limit: int = 500) -> list[dict[str, Any]]:
-        """What recomputations changed after change number ``since``, oldest first (of one story if given)."""
+    def changes(
+        self, since: int = 0, story: str | None = None, limit: int = 500, *, latest: bool = False
+    ) -> list[dict[str, Any]]:
+        """What recomputations changed after change number ``since``, oldest first (of one story if
+        given): the first ``limit`` of them, or with ``latest`` the last ``limit``."""
         where = "seq > ?"
         params: list[Any] = [since]
         if story:
             where += " AND story = ?"
             params.append(story)
-        rows = self._fetch(f"SELECT seq, at, record FROM changes WHERE {where} ORDER BY seq LIMIT ?", (*params, limit))
-        return [{"seq": int(r[0]), "at": r[1], **msgspec.to_builtins(_CHANGE.decode(r[2]))} for r in rows]
+        order = "DESC" if latest else "ASC"
+        rows = self._fetch(
+            f"SELECT seq, at, record FROM changes WHERE {where} ORDER BY seq {order} LIMIT ?", (*params, limit)
+        )
+        found = [{"seq": int(r[0]), "at": r[1], **msgspec.to_builtins(_CHANGE.decode(r[2]))} for r in rows]
+        return found[::-1] if latest else found
 
     def story_of(self, article_id: str) -> str | None:
         rows = self._fetch("SELECT story_id FROM story_articles WHERE article_id = ?", (article_id,))

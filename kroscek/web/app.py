@@ -266,7 +266,7 @@ def create_app(
                 return RedirectResponse(f"/stories/{merged.survivor}", status_code=301)
             if len(pages) > 256:
                 pages.clear()
-            pages[key] = render_story(story, articles, live=True, changes=store().changes(0, story.id)[-50:])
+            pages[key] = render_story(story, articles, live=True, changes=store().changes(0, story.id, 50, latest=True))
         return pages[key]
 
     @app.get("/stories/{story_id}/feed.atom", response_model=None)
@@ -276,7 +276,7 @@ def create_app(
             story, articles = story_and_articles(story_id)
         except Merged as merged:
             return RedirectResponse(f"/stories/{merged.survivor}/feed.atom", status_code=301)
-        body = atom_feed(story, store().changes(0, story.id)[-100:], articles)
+        body = atom_feed(story, store().changes(0, story.id, 100, latest=True), articles)
         return Response(body, media_type="application/atom+xml")
 
     def one_article(article_id: str) -> Article:
