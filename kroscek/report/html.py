@@ -15,7 +15,7 @@ import hashlib
 import itertools
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -273,23 +273,31 @@ def render_story(
 ) -> str:
     """Return the self-contained HTML briefing of ``story`` (with what changed, from a store's changes)."""
     view = story_view(story, articles)
-    view["changes"] = [
-        {"at": c["at"], "text": describe_change(c, story, articles), "evidence": c["evidence"]} for c in changes
-    ]
+    describe = change_describer(story, articles)
+    view["changes"] = [{"at": c["at"], "text": describe(c), "evidence": c["evidence"]} for c in changes]
     texts = {a.id: highlight(a) for a in (articles[x] for x in story.article_ids if x in articles)}
     template = _environment().get_template("briefing.html.j2")
     return str(template.render(story=view, texts=texts, live=live, policy=content_policy()))
 
 
-def describe_change(change: dict[str, Any], story: Story, articles: dict[str, Article]) -> str:
-    """One change of a store's story in words (plain text: the templates escape it)."""
+def change_describer(story: Story, articles: dict[str, Article]) -> Callable[[dict[str, Any]], str]:
+    """Put a store's changes of ``story`` in words (plain text: the templates escape it); the
+    story's claims and events are looked up once for all its changes."""
+    claims = {c.id: c.about for c in story.claims}
+    events = {e.id: e.title or e.id for e in story.events}
 
     def name(article_id: str | None) -> str:
         article = articles.get(article_id or "")
         return article_label(article) if article else str(article_id)
 
-    about = {c.id: c.about for c in story.claims}.get(change.get("claim") or "", "a claim")
-    event = {e.id: e.title or e.id for e in story.events}.get(change.get("event") or "", "an event")
+    return lambda change: _describe(change, name, claims, events)
+
+
+def _describe(
+    change: dict[str, Any], name: Callable[[str | None], str], claims: dict[str, str], events: dict[str, str]
+) -> str:
+    about = claims.get(change.get("claim") or "", "a claim")
+    event = events.get(change.get("event") or "", "an event")
     before, after = change.get("before"), change.get("after")
     kind = change["kind"]
     if kind == "new-story":
@@ -318,10 +326,11 @@ def atom_feed(story: Story, changes: Sequence[dict[str, Any]], articles: dict[st
     from xml.sax.saxutils import escape
 
     updated = max((c["at"] for c in changes), default=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
+    describe = change_describer(story, articles or {})
     entries = "".join(
         "<entry>"
         f"<id>urn:kroscek:change:{int(c['seq'])}</id>"
-        f"<title>{escape(describe_change(c, story, articles or {}))}</title>"
+        f"<title>{escape(describe(c))}</title>"
         f"<updated>{escape(c['at'])}</updated>"
         f'<link href="/stories/{escape(story.id)}"/>'
         "</entry>"
