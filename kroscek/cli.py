@@ -253,7 +253,7 @@ def report_command(
     source = _open(store)
     try:
         articles = source.articles()
-        stories = [s for s in (source.story(row["id"]) for row in source.stories(limit=1_000_000)) if s is not None]
+        stories = sorted(source.all_stories(), key=lambda s: (-len(s.article_ids), s.id))  # largest first
     except StoreError as error:
         err.print(f"[red]error:[/] {error}", highlight=False)
         raise typer.Exit(1) from error
