@@ -65,6 +65,15 @@ def analyze(
     return analyze_items(read_inputs(paths, settings, stdin), settings, jobs=jobs, progress=progress)
 
 
+def _articles(items: Iterable[Article | Skipped], skipped: list[Skipped]) -> Iterator[Article]:
+    """The articles of ``items``, in order; the inputs that could not be read go to ``skipped``."""
+    for item in items:
+        if isinstance(item, Skipped):
+            skipped.append(item)
+        else:
+            yield item
+
+
 def analyze_items(
     items: Iterable[Article | Skipped],
     settings: Settings,
@@ -75,15 +84,7 @@ def analyze_items(
     """Return the analysis of articles already read (texts or records a program holds)."""
     pipeline = build_pipeline(settings)
     result = Analysis()
-
-    def records() -> Iterator[Article]:
-        for item in items:
-            if isinstance(item, Skipped):
-                result.skipped.append(item)
-            else:
-                yield item
-
-    for article in pipeline.run_many(records(), jobs=jobs or settings.jobs):
+    for article in pipeline.run_many(_articles(items, result.skipped), jobs=jobs or settings.jobs):
         result.articles.append(article)
         if progress:
             progress(article)
@@ -141,16 +142,8 @@ def ingest_records(
 ) -> tuple[int, list[Skipped]]:
     """:func:`ingest` of records already read (a watcher reads the new lines of a growing file itself)."""
     skipped: list[Skipped] = []
-
-    def records() -> Iterator[Article]:
-        for item in items:
-            if isinstance(item, Skipped):
-                skipped.append(item)
-            else:
-                yield item
-
     added, batch, since = 0, [], time.monotonic()
-    for article in build_pipeline(settings).run_many(records(), jobs=jobs or settings.jobs):
+    for article in build_pipeline(settings).run_many(_articles(items, skipped), jobs=jobs or settings.jobs):
         batch.append(article)
         if len(batch) >= commit_articles or time.monotonic() - since >= commit_seconds:
             added += store.upsert_articles(batch)
