@@ -26,7 +26,7 @@ from kroscek.stories.params import StoryParams
 from kroscek.stories.quotechains import quote_chains
 from kroscek.stories.timeline import timeline
 
-__all__ = ["Grouping", "Prepared", "StoryParams", "build_stories", "group_events", "prepare"]
+__all__ = ["Grouping", "Prepared", "StoryParams", "build_stories", "group_events", "prepare", "story_record"]
 
 
 def _id(prefix: str, members: Sequence[str]) -> str:
@@ -129,43 +129,63 @@ def build_stories(articles: Sequence[Article], params: StoryParams | None = None
     out = []
     for number, event_rows in enumerate(stories):
         rows = sorted(r for e in event_rows for r in events[e])
-        ids = [articles[r].id for r in rows]
-        story_events = []
-        first_day = {e: min((day for r in events[e] if (day := days[r])), default=dt.date.max) for e in event_rows}
-        for e in sorted(event_rows, key=lambda e: (first_day[e], e)):
-            members = sorted(events[e])
-            known = [day for r in members if (day := days[r])]
-            story_events.append(
-                Event(
-                    id=_id("e", [articles[r].id for r in members]),
-                    title=_title(articles[_central(members, vectors)]),
-                    article_ids=tuple(articles[r].id for r in members),
-                    date=max(Counter(known).items(), key=lambda kv: (kv[1], -kv[0].toordinal()))[0].isoformat()
-                    if known
-                    else None,
-                )
-            )
-        members_articles = [articles[r] for r in rows]
-        members_days = [days[r] for r in rows]
-        event_of = {a: ev.id for ev in story_events for a in ev.article_ids}
-        claims, set_aside = find_claims(members_articles, event_of, members_days, links.get(number, ()))
+        place = {r: i for i, r in enumerate(rows)}
         out.append(
-            Story(
-                id=_id("s", ids),
-                title=_title(articles[_central(rows, vectors)]),
-                article_ids=tuple(ids),
-                events=tuple(story_events),
-                duplicates=tuple(links.get(number, ())),
-                claims=tuple(
-                    msgspec.structs.replace(c, id=_id("c", [f"{v.article_id}:{v.start}" for v in c.values]))
-                    for c in claims
-                ),
-                set_aside=tuple(set_aside),
-                quote_chains=tuple(
-                    msgspec.structs.replace(q, id=_id("q", [f"{e.article_id}:{e.start}" for e in q.quotes]))
-                    for q in quote_chains(members_articles, members_days)
-                ),
-                timeline=tuple(timeline(members_articles)),
+            story_record(
+                _id("s", [articles[r].id for r in rows]),
+                [articles[r] for r in rows],
+                [(_id("e", [articles[r].id for r in events[e]]), [place[r] for r in events[e]]) for e in event_rows],
+                [days[r] for r in rows],
+                vectors[rows],
+                links.get(number, ()),
             )
         )
     return sorted(out, key=lambda s: (-len(s.article_ids), s.id))
+
+
+def story_record(
+    story_id: str,
+    articles: Sequence[Article],
+    events: Sequence[tuple[str, Sequence[int]]],
+    days: Sequence[dt.date | None],
+    vectors: csr_matrix,
+    duplicates: Sequence[Duplicate],
+) -> Story:
+    """The story of ``articles`` (its members) in ``events`` (id and member rows), each article with
+    its reference day and term vector, and the copy links among them: titles, claims, quote chains,
+    timeline. Claim and quote chain ids are hashes of their places (a store carries earlier ones over)."""
+    ids = [a.id for a in articles]
+    story_events = []
+    first_day = [min((day for r in rows if (day := days[r])), default=dt.date.max) for _, rows in events]
+    for number in sorted(range(len(events)), key=lambda n: (first_day[n], n)):  # ties: in the order given
+        event_id, rows = events[number]
+        members = sorted(rows)
+        known = [day for r in members if (day := days[r])]
+        story_events.append(
+            Event(
+                id=event_id,
+                title=_title(articles[_central(members, vectors)]),
+                article_ids=tuple(articles[r].id for r in members),
+                date=max(Counter(known).items(), key=lambda kv: (kv[1], -kv[0].toordinal()))[0].isoformat()
+                if known
+                else None,
+            )
+        )
+    event_of = {a: ev.id for ev in story_events for a in ev.article_ids}
+    claims, set_aside = find_claims(articles, event_of, days, duplicates)
+    return Story(
+        id=story_id,
+        title=_title(articles[_central(list(range(len(articles))), vectors)]),
+        article_ids=tuple(ids),
+        events=tuple(story_events),
+        duplicates=tuple(duplicates),
+        claims=tuple(
+            msgspec.structs.replace(c, id=_id("c", [f"{v.article_id}:{v.start}" for v in c.values])) for c in claims
+        ),
+        set_aside=tuple(set_aside),
+        quote_chains=tuple(
+            msgspec.structs.replace(q, id=_id("q", [f"{e.article_id}:{e.start}" for e in q.quotes]))
+            for q in quote_chains(articles, days)
+        ),
+        timeline=tuple(timeline(articles)),
+    )

@@ -24,12 +24,13 @@ import heapq
 import json
 import math
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
 
+import msgspec
 import numpy as np
 from scipy.sparse import csr_matrix, vstack
 
@@ -39,6 +40,8 @@ from kroscek.stories.terms import BUCKETS, term_vectors, tokens
 __all__ = [
     "FEATURES",
     "Decide",
+    "EventIndex",
+    "EventLoader",
     "EventModel",
     "Profile",
     "candidates_and_features",
@@ -91,6 +94,7 @@ WINDOW = 7
 CENTROID = 4 * TERMS
 
 _Sparse = tuple[list[int], list[float]]
+_STATE = msgspec.msgpack.Encoder()
 
 
 class Profile(NamedTuple):
@@ -223,6 +227,42 @@ class _Event:
             self.first = min(self.first or profile.day, profile.day)
             self.last = max(self.last or profile.day, profile.day)
 
+    def encode(self) -> bytes:
+        """The event as bytes (what a store's index keeps of it)."""
+        return _STATE.encode(
+            (
+                self.members,
+                [list(self.text), list(self.text.values()), self.text_norm2],
+                [list(self.head), list(self.head.values()), self.head_norm2],
+                [dict(c) for c in (self.people, self.organisations, self.places, self.lead_names)],
+                [dict(self.figures), dict(self.lead_figures)],
+                {d.toordinal(): n for d, n in self.days.items()},
+                [d.toordinal() if d else 0 for d in (self.first, self.last)],
+            )
+        )
+
+    @classmethod
+    def decode(cls, data: bytes) -> _Event:
+        members, text, head, names, figures, days, span = msgspec.msgpack.decode(data)
+        people, organisations, places, lead_names = (Counter(n) for n in names)
+        first, last = (dt.date.fromordinal(d) if d else None for d in span)
+        return cls(
+            members,
+            dict(zip(text[0], text[1], strict=True)),
+            text[2],
+            dict(zip(head[0], head[1], strict=True)),
+            head[2],
+            people,
+            organisations,
+            places,
+            lead_names,
+            Counter(figures[0]),
+            Counter(figures[1]),
+            Counter({dt.date.fromordinal(int(d)): n for d, n in days.items()}),
+            first,
+            last,
+        )
+
     def gap(self, day: dt.date | None) -> int | None:
         """Days between ``day`` and this event's span (0 inside it); None when either is unknown."""
         if day is None or self.first is None or self.last is None:
@@ -352,42 +392,99 @@ def shipped_model() -> EventModel:
 Decide = Callable[[int, list[int], np.ndarray], int | None]
 
 
+class EventIndex:
+    """The events so far and the inverted index that proposes candidates: what an article is placed against.
+
+    Events are known by keys (numbers in one pass, lifelong ids in a store's index); ``load`` asks
+    for what is not in memory yet (the events behind some keys, the most recent events of some
+    terms), so a persisted index reads only what the new articles touch.
+    """
+
+    def __init__(self, decide: Decide, loader: EventLoader | None = None) -> None:
+        self.decide = decide
+        self.loader = loader
+        self.events: dict[Hashable, _Event] = {}
+        self.terms: dict[int, list[Hashable]] = {}
+        self.added: dict[int, list[Hashable]] = defaultdict(list)  # index entries made in memory, in order
+        self.changed: set[Hashable] = set()  # events an article joined or opened
+
+    def prefetch(self, batch: Sequence[Profile]) -> None:
+        """Read in one go the index entries and events the ``batch`` will probe."""
+        if self.loader is None:
+            return
+        wanted = sorted({c for p in batch for c in p.text[0][: 2 * PROBE]} - self.terms.keys())
+        for c, keys in self.loader.terms(wanted).items():
+            self.terms[c] = keys
+        for c in wanted:
+            self.terms.setdefault(c, [])
+        self._load({k for c in wanted for k in self.terms[c][-PER_TERM:]})
+
+    def _load(self, keys: set[Hashable]) -> None:
+        missing = sorted(keys - self.events.keys(), key=str)
+        if missing and self.loader is not None:
+            self.events.update(self.loader.events(missing))
+
+    def _probe(self, c: int) -> list[Hashable]:
+        if c not in self.terms:
+            self.terms[c] = self.loader.terms([c]).get(c, []) if self.loader else []
+        return self.terms[c][-PER_TERM:]
+
+    def place(self, profile: Profile, tied: Hashable | None, new_key: Callable[[], Hashable]) -> Hashable:
+        """Put the article in an event (``tied``: its original's event); return the event's key."""
+        columns = profile.text[0]
+        ranked = columns[: 2 * PROBE]  # strongest first
+        chosen = tied
+        if chosen is None:
+            shared: Counter[Hashable] = Counter()
+            for c in ranked[:PROBE]:
+                shared.update(self._probe(c))
+            self._load(set(shared))
+            near = [
+                e
+                for e, _ in shared.most_common(CANDIDATES)
+                if e in self.events and ((gap := self.events[e].gap(profile.day)) is None or gap <= WINDOW)
+            ]
+            if near:
+                rows = feature_rows(profile, [self.events[e] for e in near])
+                pick = self.decide(profile.row, [self.events[e].members[0] for e in near], rows)
+                chosen = near[pick] if pick is not None else None
+        if chosen is None:
+            chosen = new_key()
+            self.events[chosen] = _Event()
+        self._load({chosen})
+        self.events[chosen].add(profile)
+        self.changed.add(chosen)
+        for c in ranked:
+            keys = self.terms.setdefault(c, [])
+            if not keys or keys[-1] != chosen:
+                keys.append(chosen)
+                self.added[c].append(chosen)
+        return chosen
+
+
+class EventLoader(Protocol):
+    """Where a persisted :class:`EventIndex` reads what it has not seen yet."""
+
+    def terms(self, columns: Sequence[int]) -> dict[int, list[Hashable]]:
+        """The most recent events (oldest first, at least ``PER_TERM``) holding each term."""
+        ...
+
+    def events(self, keys: Sequence[Hashable]) -> dict[Hashable, _Event]:
+        """The events of ``keys`` that exist."""
+        ...
+
+
 def candidates_and_features(
     profiles: Sequence[Profile], order: Sequence[int], tied: dict[int, int], decide: Decide
 ) -> list[list[int]]:
     """Group the profiled rows in ``order``; ``decide`` picks among each one's candidates; the events' rows."""
-    events: list[_Event] = []
-    owner: dict[int, int] = {}
-    index: dict[int, list[int]] = defaultdict(list)
+    index = EventIndex(decide)
+    owner: dict[int, Hashable] = {}
+    count = iter(range(len(profiles)))
     for row in order:
-        profile = profiles[row]
-        columns = profile.text[0]
-        ranked = columns[: 2 * PROBE]  # strongest first
-        chosen: int | None = None
-        if row in tied and tied[row] in owner:
-            chosen = owner[tied[row]]
-        else:
-            shared: Counter[int] = Counter()
-            for c in ranked[:PROBE]:
-                shared.update(index[c][-PER_TERM:])
-            near = [
-                e
-                for e, _ in shared.most_common(CANDIDATES)
-                if (gap := events[e].gap(profile.day)) is None or gap <= WINDOW
-            ]
-            if near:
-                rows = feature_rows(profile, [events[e] for e in near])
-                pick = decide(row, [events[e].members[0] for e in near], rows)
-                chosen = near[pick] if pick is not None else None
-        if chosen is None:
-            chosen = len(events)
-            events.append(_Event())
-        events[chosen].add(profile)
-        owner[row] = chosen
-        for c in ranked:
-            if not index[c] or index[c][-1] != chosen:
-                index[c].append(chosen)
-    return [e.members for e in events]
+        original = owner.get(tied[row]) if row in tied else None
+        owner[row] = index.place(profiles[row], original, lambda: next(count))
+    return [e.members for e in index.events.values()]
 
 
 def model_decision(model: EventModel) -> Decide:

@@ -14,9 +14,11 @@ from __future__ import annotations
 import datetime as dt
 import heapq
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
+import msgspec
 import numpy as np
 from scipy.sparse import csr_matrix
 
@@ -24,7 +26,7 @@ from kroscek.clean.published import story_day
 from kroscek.model import Article, day_of
 from kroscek.stories.params import GroupParams
 
-__all__ = ["GroupParams", "group", "reference_day"]
+__all__ = ["GroupIndex", "GroupLoader", "GroupParams", "group", "reference_day"]
 
 
 def reference_day(article: Article) -> dt.date | None:
@@ -71,11 +73,92 @@ class _Group:
         slack = dt.timedelta(days=window)
         return self.first - slack <= day <= self.last + slack
 
+    def encode(self) -> bytes:
+        """The group as bytes (what a store's index keeps of it)."""
+        span = [d.toordinal() if d else 0 for d in (self.first, self.last)]
+        return _STATE.encode((self.members, list(self.total), list(self.total.values()), self.norm2, span))
+
+    @classmethod
+    def decode(cls, data: bytes) -> _Group:
+        members, columns, values, norm2, span = msgspec.msgpack.decode(data)
+        first, last = (dt.date.fromordinal(d) if d else None for d in span)
+        return cls(members, dict(zip(columns, values, strict=True)), norm2, first, last)
+
+
+_STATE = msgspec.msgpack.Encoder()
 
 #: Groups probed per feature: the most recent ones (a feature every article has probes few).
 _PER_FEATURE = 64
 #: Candidates scored per article: those sharing the most of its strongest features.
 _CANDIDATES = 16
+
+
+class GroupLoader(Protocol):
+    """Where a persisted :class:`GroupIndex` reads what it has not seen yet."""
+
+    def terms(self, columns: Sequence[int]) -> dict[int, list[Hashable]]:
+        """The most recent groups (oldest first, at least ``_PER_FEATURE``) holding each feature."""
+        ...
+
+    def groups(self, keys: Sequence[Hashable]) -> dict[Hashable, _Group]:
+        """The groups of ``keys`` that exist."""
+        ...
+
+
+class GroupIndex:
+    """The groups so far and the inverted index from feature to group (keys: numbers in one pass,
+    lifelong ids in a store's index, read through ``loader`` when not in memory)."""
+
+    def __init__(self, threshold: float, window: int, probe: int, loader: GroupLoader | None = None) -> None:
+        self.threshold, self.window, self.probe, self.loader = threshold, window, probe, loader
+        self.groups: dict[Hashable, _Group] = {}
+        self.terms: dict[int, list[Hashable]] = {}
+        self.added: dict[int, list[Hashable]] = defaultdict(list)  # index entries made in memory, in order
+        self.changed: set[Hashable] = set()
+
+    def _probe(self, c: int) -> list[Hashable]:
+        if c not in self.terms:
+            self.terms[c] = self.loader.terms([c]).get(c, []) if self.loader else []
+        return self.terms[c][-_PER_FEATURE:]
+
+    def _load(self, keys: set[Hashable]) -> None:
+        missing = sorted(keys - self.groups.keys(), key=str)
+        if missing and self.loader is not None:
+            self.groups.update(self.loader.groups(missing))
+
+    def place(
+        self,
+        row: int,
+        columns: np.ndarray,
+        values: np.ndarray,
+        day: dt.date | None,
+        tied: Hashable | None,
+        new_key: Callable[[], Hashable],
+    ) -> Hashable:
+        """Put a row (its sparse vector and day) in a group (``tied``: that one); return the group's key."""
+        ranked = [int(columns[i]) for i in heapq.nlargest(2 * self.probe, range(len(columns)), key=values.__getitem__)]
+        chosen = tied
+        if chosen is None:
+            shared = Counter(g for c in ranked[: self.probe] for g in self._probe(c))
+            self._load(set(shared))
+            best = self.threshold
+            for g, _ in shared.most_common(_CANDIDATES):
+                if g in self.groups and self.groups[g].near(day, self.window):
+                    similarity = self.groups[g].cosine(columns, values)
+                    if similarity >= best:
+                        best, chosen = similarity, g
+        if chosen is None:
+            chosen = new_key()
+            self.groups[chosen] = _Group()
+        self._load({chosen})
+        self.groups[chosen].add(row, columns, values, day)
+        self.changed.add(chosen)
+        for c in ranked:
+            keys = self.terms.setdefault(c, [])
+            if not keys or keys[-1] != chosen:
+                keys.append(chosen)
+                self.added[c].append(chosen)
+        return chosen
 
 
 def group(
@@ -93,32 +176,13 @@ def group(
     Work per article is bounded (``probe`` features × ``_PER_FEATURE`` groups looked up,
     ``_CANDIDATES`` scored over at most ``_TERMS`` terms), so the pass is linear in articles.
     """
-    groups: list[_Group] = []
-    owner: dict[int, int] = {}
-    index: dict[int, list[int]] = defaultdict(list)
+    index = GroupIndex(threshold, window, probe)
+    owner: dict[int, Hashable] = {}
+    count = iter(range(len(days)))
     for row in order:
         start, end = vectors.indptr[row], vectors.indptr[row + 1]
-        columns, values = vectors.indices[start:end], vectors.data[start:end]
-        day = days[row]
-        ranked = [int(columns[i]) for i in heapq.nlargest(2 * probe, range(len(columns)), key=values.__getitem__)]
-        strongest = ranked[:probe]
-        chosen: int | None = None
-        if tied and row in tied and tied[row] in owner:
-            chosen = owner[tied[row]]
-        else:
-            shared = Counter(g for c in strongest for g in index[c][-_PER_FEATURE:])
-            best = threshold
-            for g, _ in shared.most_common(_CANDIDATES):
-                if groups[g].near(day, window):
-                    similarity = groups[g].cosine(columns, values)
-                    if similarity >= best:
-                        best, chosen = similarity, g
-        if chosen is None:
-            chosen = len(groups)
-            groups.append(_Group())
-        groups[chosen].add(row, columns, values, day)
-        owner[row] = chosen
-        for c in ranked:
-            if not index[c] or index[c][-1] != chosen:
-                index[c].append(chosen)
-    return [g.members for g in groups]
+        original = owner.get(tied[row]) if tied and row in tied else None
+        owner[row] = index.place(
+            row, vectors.indices[start:end], vectors.data[start:end], days[row], original, lambda: next(count)
+        )
+    return [g.members for g in index.groups.values()]
