@@ -1,5 +1,6 @@
 """Do batches change the events? The same articles into a store in one batch, in 10 batches, in 10
-shuffled batches, beside ``kroscek analyze`` of the whole pile (issue 13).
+shuffled batches (each batch placed by the story index, :func:`kroscek.stories.index.update`),
+beside ``kroscek analyze`` of the whole pile (issue 13).
 
 For corpus-dev, corpus-dev-2 and ecbplus-train (annotated once, or read from the training cache in
 build/events/), each way of feeding a store ends with its events; B-cubed F1 of each against the
@@ -25,7 +26,7 @@ from kroscek.settings import Settings
 from kroscek.store.sqlite import Store
 from kroscek.stories.build import build_stories
 from kroscek.stories.entities import link_entities
-from kroscek.stories.index import restory
+from kroscek.stories.index import update
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -44,7 +45,7 @@ def events_of_store(batches: list[list[Article]]) -> list[list[str]]:
     store = Store(":memory:")
     for batch in batches:
         store.upsert_articles(batch)
-        restory(store)
+        update(store)
     found = [sorted(e.article_ids) for s in store.all_stories() for e in s.events]
     store.close()
     return found

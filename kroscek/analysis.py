@@ -18,7 +18,7 @@ from kroscek.settings import Settings
 from kroscek.store.sqlite import Store
 from kroscek.stories.build import build_stories
 from kroscek.stories.entities import link_entities
-from kroscek.stories.index import restory
+from kroscek.stories.index import update
 
 __all__ = [
     "COMMIT_ARTICLES",
@@ -114,12 +114,13 @@ def ingest(
     commit_articles: int = COMMIT_ARTICLES,
     commit_seconds: float = COMMIT_SECONDS,
 ) -> tuple[int, list[Skipped]]:
-    """Analyse ``paths``, add the articles to ``store`` (idempotent), update its stories; return (added, skipped).
+    """Analyse ``paths``, add the new articles to ``store`` (idempotent), update its stories; return (added, skipped).
 
     Articles are committed as they come, a batch at a time, so an ingest killed half-way keeps
-    every batch it committed, and running it again adds the rest: ids are content ids and writes
-    are upserts, so nothing is held twice. Stories are built over the whole store at the end
-    (canonical names linked across it first), not per batch.
+    every batch it committed, and running it again adds the rest: ids are content ids, and an
+    article the store holds is not written again, so nothing is held twice. At the end the story
+    index places every article it has not placed yet (:func:`kroscek.stories.index.update`): names
+    linked to the store's, events and stories updated where the new articles land.
     """
     return ingest_records(
         store,
@@ -143,11 +144,17 @@ def ingest_records(
     """:func:`ingest` of records already read (a watcher reads the new lines of a growing file itself)."""
     skipped: list[Skipped] = []
     added, batch, since = 0, [], time.monotonic()
+
+    def commit(batch: list[Article]) -> int:
+        # An article the store holds is left as it is: the index placed it, with its names linked.
+        new = store.missing(a.id for a in batch)
+        return store.upsert_articles(a for a in batch if a.id in new)
+
     for article in build_pipeline(settings).run_many(_articles(items, skipped), jobs=jobs or settings.jobs):
         batch.append(article)
         if len(batch) >= commit_articles or time.monotonic() - since >= commit_seconds:
-            added += store.upsert_articles(batch)
+            added += commit(batch)
             batch, since = [], time.monotonic()
-    added += store.upsert_articles(batch)
-    restory(store, settings.story)
+    added += commit(batch)
+    update(store, settings.story)
     return added, skipped

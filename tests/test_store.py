@@ -17,11 +17,11 @@ from typing import Any
 import pytest
 
 from kroscek.analysis import ingest
-from kroscek.model import Article, Entity, Quote, Sentence, Story
+from kroscek.model import Article, Entity, Quote, Sentence
 from kroscek.settings import Settings
 from kroscek.store import open_store
 from kroscek.store.sqlite import MIGRATIONS, Store, StoreError, _statements
-from kroscek.stories.index import restory
+from kroscek.stories.index import restory, update
 
 FAST = Settings(stages=("clean",))  # the store is under test, not the analysis: one cheap stage
 TABLES = {"articles", "quotes", "entities", "stories", "story_articles", "docs", "meta", "search"}
@@ -395,25 +395,14 @@ def test_an_interrupted_story_recomputation_keeps_the_old_stories(
     _held_once(path, 9)
 
 
-def test_a_story_recomputation_redoes_its_work_when_articles_changed_under_it(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    import kroscek.stories.index as stores
-
+def test_articles_another_writer_adds_are_placed_by_the_next_index_update(tmp_path: Path) -> None:
     store = Store(tmp_path / "k.db")
     store.upsert_articles([_article(1)])
+    assert update(store) == 1 and update(store) == 0
     other = Store(tmp_path / "k.db")  # another writer, e.g. a second ingest
-    real, calls = stores._recompute, []
-
-    def racing(before: list[Article], earlier: list[Story], params: Any = None) -> Any:
-        calls.append(len(before))
-        if len(calls) == 1:
-            other.upsert_articles([_article(2)])  # lands while the first recomputation runs
-        return real(before, earlier, params)
-
-    monkeypatch.setattr(stores, "_recompute", racing)
-    restory(store)
-    assert calls == [1, 2]
+    other.upsert_articles([_article(2)])
+    assert store.unindexed() == [_article(2)]
+    assert update(store) == 1 and store.unindexed() == []
     _held_once(tmp_path / "k.db", 2)
 
 
@@ -427,25 +416,3 @@ def test_a_store_of_the_previous_schema_is_brought_up_to_date(tmp_path: Path, mo
     assert store.article_writes() == 0 and store.article(_article(1).id) == _article(1)
     store.upsert_articles([_article(2)])
     assert store.article_writes() == 1
-
-
-def test_a_story_recomputation_that_keeps_losing_the_race_finishes_under_the_lock(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    import kroscek.stories.index as stores
-
-    store = Store(tmp_path / "k.db")
-    store.upsert_articles([_article(1)])
-    other = Store(tmp_path / "k.db")
-    real, calls = stores._recompute, []
-
-    def racing(before: list[Article], earlier: list[Story], params: Any = None) -> Any:
-        calls.append(len(before))
-        if len(calls) <= stores._RESTORY_TRIES:  # every optimistic pass is overtaken by a writer
-            other.upsert_articles([_article(len(calls) + 1)])
-        return real(before, earlier, params)
-
-    monkeypatch.setattr(stores, "_recompute", racing)
-    restory(store)
-    assert calls == [1, 2, 3, 4]
-    _held_once(tmp_path / "k.db", 4)

@@ -2,7 +2,7 @@
 
 A store saves and loads; what goes into it is decided elsewhere: the analysis
 (:func:`kroscek.analysis.ingest`) and the stories over the whole store
-(:func:`kroscek.stories.index.restory`). Opening a store (the web app, a report, a second
+(:func:`kroscek.stories.index.update`). Opening a store (the web app, a report, a second
 process waiting for the schema) loads no model or library.
 """
 

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from types import TracebackType
 from typing import Any
 
-from kroscek.store.sqlite import CURSORS_TABLE, LIFE_TABLES, TABLES, Store, StoreError
+from kroscek.store.sqlite import CURSORS_TABLE, INDEX_TABLES, LIFE_TABLES, TABLES, Store, StoreError
 
 __all__ = ["PG_MIGRATIONS", "PostgresStore"]
 
@@ -34,6 +34,7 @@ PG_MIGRATIONS: tuple[str, ...] = (
     CURSORS_TABLE,
     # The order articles were first added in (SQLite has it as the rowid).
     "ALTER TABLE articles ADD COLUMN seq BIGSERIAL;",
+    INDEX_TABLES.format(blob="BYTEA", rowid="BIGSERIAL PRIMARY KEY"),
 )
 
 

@@ -25,7 +25,7 @@ import msgspec
 
 from kroscek.model import Article, Change, Redirect, Story
 
-__all__ = ["MIGRATIONS", "TABLES", "Store", "StoreError"]
+__all__ = ["INDEX_TABLES", "MIGRATIONS", "TABLES", "IndexRows", "Store", "StoreError"]
 
 _ARTICLE = msgspec.json.Decoder(Article)
 _STORY = msgspec.json.Decoder(Story)
@@ -85,6 +85,24 @@ CURSORS_TABLE = """
     );
 """
 
+#: The story index (:mod:`kroscek.stories.index`): each indexed article's number, event and story;
+#: each event's and story's running state; the inverted indexes from term to the events and
+#: stories that hold it (``seq``: the order entries were made, the most recent probed first);
+#: sampled copy shingles and their articles; canonical names given so far, by word.
+INDEX_TABLES = """
+    CREATE TABLE index_articles (
+        article_id TEXT PRIMARY KEY, number BIGINT NOT NULL, event_id TEXT NOT NULL, story_id TEXT NOT NULL
+    );
+    CREATE INDEX index_articles_story ON index_articles(story_id);
+    CREATE TABLE index_groups (id TEXT PRIMARY KEY, kind TEXT NOT NULL, story_id TEXT, state {blob} NOT NULL);
+    CREATE TABLE index_terms (seq {rowid}, kind TEXT NOT NULL, term BIGINT NOT NULL, group_id TEXT NOT NULL);
+    CREATE INDEX index_terms_term ON index_terms(kind, term, seq);
+    CREATE TABLE index_shingles (seq {rowid}, hash BIGINT NOT NULL, article_id TEXT NOT NULL);
+    CREATE INDEX index_shingles_hash ON index_shingles(hash, seq);
+    CREATE TABLE index_names (form TEXT PRIMARY KEY, label TEXT NOT NULL, articles BIGINT NOT NULL);
+    CREATE TABLE index_name_words (word TEXT NOT NULL, form TEXT NOT NULL, PRIMARY KEY (word, form));
+"""
+
 #: Migration n brings a file from user_version n to n + 1.
 MIGRATIONS: tuple[str, ...] = (
     TABLES.format(blob="BLOB", rowid="INTEGER PRIMARY KEY", docs_extra="")
@@ -110,11 +128,24 @@ MIGRATIONS: tuple[str, ...] = (
     # Ids kept for life: merged ids redirect; what each recomputation changed.
     LIFE_TABLES.format(blob="BLOB", rowid="INTEGER PRIMARY KEY"),
     CURSORS_TABLE,
+    INDEX_TABLES.format(blob="BLOB", rowid="INTEGER PRIMARY KEY"),
 )
 
 
 #: How long a writer waits for another one (a concurrent ingest, the web app) before giving up.
 BUSY_SECONDS = 30.0
+
+
+class IndexRows(msgspec.Struct):
+    """What one update of the story index writes (see :data:`INDEX_TABLES`)."""
+
+    articles: list[tuple[str, int, str, str]] = []  # (article, number, event, story)
+    groups: list[tuple[str, str, str | None, bytes]] = []  # (id, "event" | "story", story of an event, state)
+    terms: list[tuple[str, int, str]] = []  # (kind, term, group), in the order made
+    shingles: list[tuple[int, str]] = []  # (sampled shingle, article)
+    names: dict[str, tuple[str, int]] = {}  # canonical form -> (label, articles now using it)
+    words: list[tuple[str, str]] = []  # (word, form)
+    dropped: list[tuple[str, str]] = []  # (kind, id) of events and stories taken apart: state and terms go
 
 
 class StoreError(RuntimeError):
@@ -181,6 +212,12 @@ def _explain(path: str, doing: str, error: sqlite3.DatabaseError) -> str:
     if code.startswith("SQLITE_IOERR"):
         return f"store '{path}': the disk failed ({error}) while {doing}; check the disk, then run it again"
     return f"store '{path}' failed while {doing}: {error}"
+
+
+def _chunks(values: list[Any], size: int = 500) -> Iterator[list[Any]]:
+    """``values`` in pieces small enough for one ``IN (…)`` (SQLite allows a limited number of parameters)."""
+    for start in range(0, len(values), size):
+        yield values[start : start + size]
 
 
 def _fts_query(text: str) -> str:
@@ -361,28 +398,171 @@ class Store:
     ) -> None:
         """Replace every story (they are recomputed over the whole store), record the ids merged
         away and what changed, in one transaction."""
-        at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         with self.transaction():
-            for r in redirects:  # an id merged twice answers as the last survivor
-                self._run("DELETE FROM redirects WHERE old = ?", (r.old,))
-                self._run("UPDATE redirects SET new = ? WHERE new = ?", (r.new, r.old))
-            self._run_many("INSERT INTO redirects VALUES (?, ?, ?)", [(r.old, r.new, r.kind) for r in redirects])
-            self._run_many(
-                "INSERT INTO changes (at, story, kind, record) VALUES (?, ?, ?, ?)",
-                [(at, c.story, c.kind, _ENCODE.encode(c)) for c in changes],
-            )
-            self._run("UPDATE meta SET value = value + 1 WHERE key = 'generation'")
+            self._redirect(redirects)
+            self._record(changes)
             self._run("DELETE FROM stories")
             self._run("DELETE FROM story_articles")
+            self._insert_stories(stories)
+
+    def _redirect(self, redirects: Sequence[Redirect]) -> None:
+        for r in redirects:  # an id merged twice answers as the last survivor
+            self._run("DELETE FROM redirects WHERE old = ?", (r.old,))
+            self._run("UPDATE redirects SET new = ? WHERE new = ?", (r.new, r.old))
+        self._run_many("INSERT INTO redirects VALUES (?, ?, ?)", [(r.old, r.new, r.kind) for r in redirects])
+
+    def _record(self, changes: Sequence[Change]) -> None:
+        at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        self._run_many(
+            "INSERT INTO changes (at, story, kind, record) VALUES (?, ?, ?, ?)",
+            [(at, c.story, c.kind, _ENCODE.encode(c)) for c in changes],
+        )
+
+    def _insert_stories(self, stories: Sequence[Story]) -> None:
+        self._run("UPDATE meta SET value = value + 1 WHERE key = 'generation'")
+        self._run_many(
+            "INSERT INTO stories VALUES (?, ?, ?, ?)",
+            [(s.id, s.title, len(s.article_ids), _ENCODE.encode(s)) for s in stories],
+        )
+        self._run_many("INSERT INTO story_articles VALUES (?, ?)", [(s.id, a) for s in stories for a in s.article_ids])
+
+    def upsert_stories(
+        self, stories: Sequence[Story], redirects: Sequence[Redirect] = (), changes: Sequence[Change] = ()
+    ) -> None:
+        """Write ``stories`` over the ones of the same id (the others stay), the ids merged away
+        and what changed, in one transaction."""
+        with self.transaction():
+            self._redirect(redirects)
+            self._record(changes)
+            for chunk in _chunks([s.id for s in stories]):
+                marks = ",".join("?" * len(chunk))
+                self._run(f"DELETE FROM stories WHERE id IN ({marks})", chunk)
+                self._run(f"DELETE FROM story_articles WHERE story_id IN ({marks})", chunk)
+            for chunk in _chunks([r.old for r in redirects if r.kind == "story"]):
+                marks = ",".join("?" * len(chunk))
+                self._run(f"DELETE FROM stories WHERE id IN ({marks})", chunk)
+                self._run(f"DELETE FROM story_articles WHERE story_id IN ({marks})", chunk)
+            self._insert_stories(stories)
+
+    def save_index(self, rows: IndexRows, *, fresh: bool = False) -> None:
+        """Add an update's rows to the story index (``fresh``: in place of the whole index)."""
+        with self.transaction():
+            if fresh:
+                for table in ("index_articles", "index_groups", "index_terms", "index_shingles", "index_names"):
+                    self._run(f"DELETE FROM {table}")
+                self._run("DELETE FROM index_name_words")
+            for kind in ("event", "story"):
+                for chunk in _chunks([i for k, i in rows.dropped if k == kind]):
+                    marks = ",".join("?" * len(chunk))
+                    self._run(f"DELETE FROM index_groups WHERE id IN ({marks})", chunk)
+                    self._run(f"DELETE FROM index_terms WHERE kind = ? AND group_id IN ({marks})", (kind, *chunk))
             self._run_many(
-                "INSERT INTO stories VALUES (?, ?, ?, ?)",
-                [(s.id, s.title, len(s.article_ids), _ENCODE.encode(s)) for s in stories],
+                "INSERT INTO index_articles VALUES (?, ?, ?, ?) ON CONFLICT(article_id) DO UPDATE SET "
+                "number=excluded.number, event_id=excluded.event_id, story_id=excluded.story_id",
+                rows.articles,
             )
             self._run_many(
-                "INSERT INTO story_articles VALUES (?, ?)", [(s.id, a) for s in stories for a in s.article_ids]
+                "INSERT INTO index_groups VALUES (?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
+                "kind=excluded.kind, story_id=excluded.story_id, state=excluded.state",
+                rows.groups,
             )
+            self._run_many("INSERT INTO index_terms (kind, term, group_id) VALUES (?, ?, ?)", rows.terms)
+            self._run_many("INSERT INTO index_shingles (hash, article_id) VALUES (?, ?)", rows.shingles)
+            self._run_many(
+                "INSERT INTO index_names VALUES (?, ?, ?) ON CONFLICT(form) DO UPDATE SET "
+                "label=excluded.label, articles=excluded.articles",
+                [(form, label, n) for form, (label, n) in rows.names.items()],
+            )
+            self._run_many("INSERT INTO index_name_words VALUES (?, ?) ON CONFLICT(word, form) DO NOTHING", rows.words)
 
     # -- reading -------------------------------------------------------------------------------
+
+    def unindexed(self) -> list[Article]:
+        """The articles the story index has not placed yet, in the order they were first added."""
+        rows = self._fetch(
+            "SELECT record FROM articles WHERE id NOT IN (SELECT article_id FROM index_articles) "
+            f"ORDER BY {self._INGEST_ORDER}"
+        )
+        return [_ARTICLE.decode(r[0]) for r in rows]
+
+    def indexed(self) -> int:
+        """The number the next indexed article gets (0: the index is empty)."""
+        return int(self._fetch("SELECT coalesce(max(number) + 1, 0) FROM index_articles")[0][0])
+
+    def index_terms(self, kind: str, terms: Sequence[int], per_term: int) -> dict[int, list[str]]:
+        """The last ``per_term`` groups of ``kind`` each term was indexed for, oldest first."""
+        found: dict[int, list[str]] = {}
+        for chunk in _chunks(list(terms)):
+            rows = self._fetch(
+                "SELECT term, group_id FROM (SELECT term, group_id, seq, ROW_NUMBER() OVER "
+                "(PARTITION BY term ORDER BY seq DESC) AS n FROM index_terms "
+                f"WHERE kind = ? AND term IN ({','.join('?' * len(chunk))})) AS t WHERE n <= ? ORDER BY term, seq",
+                (kind, *chunk, per_term),
+            )
+            for term, group_id in rows:
+                found.setdefault(int(term), []).append(str(group_id))
+        return found
+
+    def index_groups(self, ids: Sequence[str]) -> dict[str, tuple[str | None, bytes]]:
+        """Each indexed event's or story's story (for an event) and state."""
+        found = {}
+        for chunk in _chunks(list(ids)):
+            rows = self._fetch(
+                f"SELECT id, story_id, state FROM index_groups WHERE id IN ({','.join('?' * len(chunk))})", chunk
+            )
+            found.update({str(r[0]): (r[1], bytes(r[2])) for r in rows})
+        return found
+
+    def index_members(self, ids: Sequence[str], of: str = "story") -> list[tuple[str, int, str, str]]:
+        """(article, number, event, story) of every article the index placed in the stories
+        (``of="event"``: the events) of ``ids``."""
+        column = {"story": "story_id", "event": "event_id"}[of]
+        found = []
+        for chunk in _chunks(list(ids)):
+            found += self._fetch(
+                "SELECT article_id, number, event_id, story_id FROM index_articles "
+                f"WHERE {column} IN ({','.join('?' * len(chunk))})",
+                chunk,
+            )
+        return [(str(a), int(n), str(e), str(s)) for a, n, e, s in found]
+
+    def index_placed(self, article_ids: Sequence[str]) -> dict[str, tuple[str, str]]:
+        """The event and story the index placed each of ``article_ids`` in (those placed)."""
+        found: dict[str, tuple[str, str]] = {}
+        for chunk in _chunks(list(article_ids)):
+            rows = self._fetch(
+                "SELECT article_id, event_id, story_id FROM index_articles "
+                f"WHERE article_id IN ({','.join('?' * len(chunk))})",
+                chunk,
+            )
+            found.update({str(a): (str(e), str(s)) for a, e, s in rows})
+        return found
+
+    def shingle_owners(self, hashes: Sequence[int], per_hash: int) -> dict[int, list[str]]:
+        """The last ``per_hash`` indexed articles holding each sampled shingle."""
+        found: dict[int, list[str]] = {}
+        for chunk in _chunks(list(hashes)):
+            rows = self._fetch(
+                "SELECT hash, article_id FROM (SELECT hash, article_id, seq, ROW_NUMBER() OVER "
+                "(PARTITION BY hash ORDER BY seq DESC) AS n FROM index_shingles "
+                f"WHERE hash IN ({','.join('?' * len(chunk))})) AS t WHERE n <= ? ORDER BY hash, seq",
+                (*chunk, per_hash),
+            )
+            for h, article in rows:
+                found.setdefault(int(h), []).append(str(article))
+        return found
+
+    def known_names(self, words: Sequence[str]) -> dict[str, tuple[str, int]]:
+        """The canonical names given so far that hold one of ``words`` (form -> label, articles)."""
+        found: dict[str, tuple[str, int]] = {}
+        for chunk in _chunks(sorted(set(words))):
+            rows = self._fetch(
+                "SELECT n.form, n.label, n.articles FROM index_names n WHERE n.form IN (SELECT form FROM "
+                f"index_name_words WHERE word IN ({','.join('?' * len(chunk))}))",
+                chunk,
+            )
+            found.update({str(f): (str(label), int(n)) for f, label, n in rows})
+        return found
 
     def articles(self, ids: Iterable[str] | None = None) -> list[Article]:
         if ids is None:
@@ -394,6 +574,16 @@ class Store:
                 part = wanted[chunk : chunk + 500]
                 rows += self._fetch(f"SELECT record FROM articles WHERE id IN ({','.join('?' * len(part))})", part)
         return [_ARTICLE.decode(r[0]) for r in rows]
+
+    def missing(self, ids: Iterable[str]) -> set[str]:
+        """Those of ``ids`` the store does not hold."""
+        wanted = list(ids)
+        held: set[str] = set()
+        for chunk in _chunks(wanted):
+            held.update(
+                r[0] for r in self._fetch(f"SELECT id FROM articles WHERE id IN ({','.join('?' * len(chunk))})", chunk)
+            )
+        return {i for i in wanted if i.replace("\x00", "\ufffd") not in held}
 
     def article(self, article_id: str) -> Article | None:
         rows = self._fetch("SELECT record FROM articles WHERE id = ?", (article_id,))

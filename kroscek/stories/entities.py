@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 
 import msgspec
 
@@ -94,11 +95,24 @@ def _with_speakers(article: Article) -> Article:
     return msgspec.structs.replace(article, entities=entities)
 
 
-def link_entities(articles: list[Article]) -> list[Article]:
-    """Return the articles with entity and speaker canonical names unified across the corpus."""
+#: What a name already known to a store weighs against the forms of new articles: it always wins,
+#: so the articles of a store keep their names as new ones come.
+_KNOWN = 10**9
+
+
+def link_entities(articles: list[Article], known: Mapping[str, tuple[str, int]] | None = None) -> list[Article]:
+    """Return the articles with entity and speaker canonical names unified across the corpus.
+
+    ``known`` holds names already given to other articles (canonical form -> its label and the
+    articles using it), as a store's index keeps them: a new form that is one of them by the rules
+    above takes that name, and a known name is never renamed.
+    """
     articles = [_with_speakers(a) for a in articles]
     usage: Counter[str] = Counter()  # canonical form -> articles using it
     votes: Counter[tuple[str, str]] = Counter()  # (canonical form, label) -> mentions
+    for form, (label, count) in (known or {}).items():
+        usage[form] += _KNOWN + count
+        votes[(form, label)] += _KNOWN + count
     for article in articles:
         usage.update({e.canonical for e in article.entities if e.canonical})
         votes.update((e.canonical, e.label) for e in article.entities if e.canonical)

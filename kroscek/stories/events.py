@@ -49,6 +49,7 @@ __all__ = [
     "model_decision",
     "profiles",
     "shipped_model",
+    "text_vectors",
 ]
 
 #: What the decision sees of an (article, event) pair, in this order.
@@ -144,8 +145,8 @@ def _stack(parts: list[csr_matrix]) -> csr_matrix:
     return stacked
 
 
-def profiles(articles: Sequence[Article], days: Sequence[dt.date | None]) -> tuple[list[Profile], csr_matrix]:
-    """The profile of each article, given its reference day, and the articles' whole term vectors."""
+def _vectors(articles: Sequence[Article], heads_too: bool = True) -> tuple[csr_matrix, csr_matrix]:
+    """The articles' whole-text vectors (with their names) and title-and-lead vectors."""
     text_parts, head_parts = [], []
     for start in range(0, len(articles), _CHUNK):  # token lists of a chunk at a time: memory stays flat
         heads, texts = [], []
@@ -154,8 +155,19 @@ def profiles(articles: Sequence[Article], days: Sequence[dt.date | None]) -> tup
             heads.append(tokens(f"{a.title or ''}\n{a.text[:end]}"))
             texts.append(heads[-1] + tokens(f"{a.text[end:]}\n{_names(a)}"))
         text_parts.append(term_vectors(texts))
-        head_parts.append(term_vectors(heads))
-    text, head = _stack(text_parts), _stack(head_parts)
+        if heads_too:
+            head_parts.append(term_vectors(heads))
+    return _stack(text_parts), _stack(head_parts)
+
+
+def text_vectors(articles: Sequence[Article]) -> csr_matrix:
+    """The articles' whole term vectors (text and names), as :func:`profiles` gives them."""
+    return _vectors(articles, heads_too=False)[0]
+
+
+def profiles(articles: Sequence[Article], days: Sequence[dt.date | None]) -> tuple[list[Profile], csr_matrix]:
+    """The profile of each article, given its reference day, and the articles' whole term vectors."""
+    text, head = _vectors(articles)
     out = []
     for row, (article, day) in enumerate(zip(articles, days, strict=True)):
         kinds: dict[str, set[str]] = {"PER": set(), "ORG": set(), "PLACE": set()}
@@ -407,6 +419,7 @@ class EventIndex:
         self.terms: dict[int, list[Hashable]] = {}
         self.added: dict[int, list[Hashable]] = defaultdict(list)  # index entries made in memory, in order
         self.changed: set[Hashable] = set()  # events an article joined or opened
+        self.dropped: set[Hashable] = set()  # events taken apart: never proposed again
 
     def prefetch(self, batch: Sequence[Profile]) -> None:
         """Read in one go the index entries and events the ``batch`` will probe."""
@@ -429,21 +442,24 @@ class EventIndex:
             self.terms[c] = self.loader.terms([c]).get(c, []) if self.loader else []
         return self.terms[c][-PER_TERM:]
 
+    def candidates(self, profile: Profile) -> list[Hashable]:
+        """The events the article is compared with: those sharing most of its strongest terms, near in time."""
+        shared: Counter[Hashable] = Counter()
+        for c in profile.text[0][:PROBE]:
+            shared.update(k for k in self._probe(c) if k not in self.dropped)
+        self._load(set(shared))
+        return [
+            e
+            for e, _ in shared.most_common(CANDIDATES)
+            if e in self.events and ((gap := self.events[e].gap(profile.day)) is None or gap <= WINDOW)
+        ]
+
     def place(self, profile: Profile, tied: Hashable | None, new_key: Callable[[], Hashable]) -> Hashable:
         """Put the article in an event (``tied``: its original's event); return the event's key."""
-        columns = profile.text[0]
-        ranked = columns[: 2 * PROBE]  # strongest first
+        ranked = profile.text[0][: 2 * PROBE]  # strongest first
         chosen = tied
         if chosen is None:
-            shared: Counter[Hashable] = Counter()
-            for c in ranked[:PROBE]:
-                shared.update(self._probe(c))
-            self._load(set(shared))
-            near = [
-                e
-                for e, _ in shared.most_common(CANDIDATES)
-                if e in self.events and ((gap := self.events[e].gap(profile.day)) is None or gap <= WINDOW)
-            ]
+            near = self.candidates(profile)
             if near:
                 rows = feature_rows(profile, [self.events[e] for e in near])
                 pick = self.decide(profile.row, [self.events[e].members[0] for e in near], rows)
@@ -451,6 +467,7 @@ class EventIndex:
         if chosen is None:
             chosen = new_key()
             self.events[chosen] = _Event()
+            self.dropped.discard(chosen)  # an event taken apart and opened again by its first article
         self._load({chosen})
         self.events[chosen].add(profile)
         self.changed.add(chosen)

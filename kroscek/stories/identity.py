@@ -6,8 +6,8 @@ or a quote chain, the places its values or quotes stand). Each new group takes t
 oldest earlier group it shares members with, an earlier group going to the new group that holds
 most of it; an earlier group that went to no one and whose members now sit in another group was
 merged into it: its id redirects there (:class:`Redirect`). "Oldest" is the group whose first
-article came first (published, then id). A new group of nothing known keeps the id the build gave
-it (a hash of its members).
+article came first (published, then id). A new group of nothing known keeps the id it was built
+with, unless an earlier group had that id (then a hash of its members).
 
 :func:`changes` then compares the two sets: a new story, a new event in a story, an article joining
 an event, a copy found, a claim created, a value added to a claim, a claim's status changing, a
@@ -16,6 +16,7 @@ quote chain's earliest publisher changing, and each merge, with the offsets of t
 
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Sequence
 
@@ -106,15 +107,36 @@ def carry_ids(
         [_chain_places(q) for q in new_chains],
     )
     replace = msgspec.structs.replace
-    events = iter([replace(e, id=k or e.id) for e, k in zip(new_events, event_ids, strict=True)])
-    claims = iter([replace(c, id=k or c.id) for c, k in zip(new_claims, claim_ids, strict=True)])
-    chains = iter([replace(q, id=k or q.id) for q, k in zip(new_chains, chain_ids, strict=True)])
+    earlier = {s.id for s in before}
+    earlier.update(g.id for s in before for g in s.events)
+    earlier.update(g.id for s in before for g in s.claims)
+    earlier.update(g.id for s in before for g in s.quote_chains)
+
+    def own(group_id: str, members: Sequence[str]) -> str:
+        """A group that keeps no earlier id keeps its own, unless that is an earlier group's."""
+        if group_id not in earlier:
+            return group_id
+        return group_id[0] + hashlib.blake2b("\x00".join(sorted(members)).encode(), digest_size=5).hexdigest()
+
+    events = iter([replace(e, id=k or own(e.id, e.article_ids)) for e, k in zip(new_events, event_ids, strict=True)])
+    claims = iter(
+        [
+            replace(c, id=k or own(c.id, [f"{v.article_id}:{v.start}" for v in c.values]))
+            for c, k in zip(new_claims, claim_ids, strict=True)
+        ]
+    )
+    chains = iter(
+        [
+            replace(q, id=k or own(q.id, [f"{e.article_id}:{e.start}" for e in q.quotes]))
+            for q, k in zip(new_chains, chain_ids, strict=True)
+        ]
+    )
     out = []
     for s, k in zip(after, story_ids, strict=True):
         out.append(
             replace(
                 s,
-                id=k or s.id,
+                id=k or own(s.id, s.article_ids),
                 events=tuple(next(events) for _ in s.events),
                 claims=tuple(next(claims) for _ in s.claims),
                 quote_chains=tuple(next(chains) for _ in s.quote_chains),

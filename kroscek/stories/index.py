@@ -1,60 +1,344 @@
-"""A store's stories: recomputed over every article it holds, ids carried over, changes recorded.
+"""The story index: a store's cross-article state, updated by the articles it has not placed yet.
 
-Each ingest ends here. The stories are computed again over the whole store (canonical names
-linked across it first), earlier ids are carried over (:mod:`kroscek.stories.identity`), and
-the stories, the ids merged away and what changed are written in one transaction. An index that
-inserts new articles without recomputing the rest is issue 13's open part.
+The index keeps what grouping needs between runs (each in the store, :data:`kroscek.store.sqlite.INDEX_TABLES`):
+each placed article's number, event and story; each event's running profile sums and each story's
+centroid (:mod:`kroscek.stories.events`, :mod:`kroscek.stories.grouping`), with the inverted indexes
+from term to the most recent events and stories holding it; the sampled copy shingles of every
+article; and the canonical names given so far. :func:`update` places the new articles the same way
+one pass over a pile does (:func:`kroscek.stories.build.build_stories`): in time order, each against
+the candidate events the index proposes, reading from the store only the index entries, events and
+copies those articles touch. Events opened by the new articles then join stories. Only the stories
+that gained articles are built again (their claims, quote chains, timeline); every other story is
+left as it was, so an insert costs what the new articles and their stories cost, not the store.
+
+Ids are given once and kept: an event is named after the article that opened it, a story after its
+first event's; claims and quote chains carry theirs over (:mod:`kroscek.stories.identity`). New
+names are linked to the names the store already gives (a known name always wins, so no stored
+article is renamed). What the index never does is undo: two stories a new article would bridge stay
+two, and an event's story keeps the centroid it had when it joined. :func:`restory` rebuilds the
+whole index and every story from the articles (after a change of ``[story]`` settings, or to let
+such stories merge); the ids it replaces redirect to their survivors.
+
+An update runs in one transaction: a kill leaves the index and the stories as they were, and the
+next update places the same articles again.
 """
 
 from __future__ import annotations
 
-from kroscek.model import Article, Change, Redirect, Story
-from kroscek.store.sqlite import Store
+import datetime as dt
+from collections import Counter, defaultdict
+from collections.abc import Hashable, Sequence
+from functools import partial
+
+import msgspec
+import numpy as np
+
+from kroscek.annotate.entities import name_key
+from kroscek.model import Article
+from kroscek.store.sqlite import IndexRows, Store
+from kroscek.stories.build import _id, _time_order, story_record
+from kroscek.stories.duplicates import find_duplicates, shingles
+from kroscek.stories.entities import link_entities
+from kroscek.stories.events import PER_TERM, EventIndex, _Event, model_decision, profiles, shipped_model, text_vectors
+from kroscek.stories.grouping import _PER_FEATURE, GroupIndex, _Group, reference_day
+from kroscek.stories.identity import carry_ids, changes
 from kroscek.stories.params import StoryParams
 
-__all__ = ["restory"]
+__all__ = ["HOPS", "REGROUP", "restory", "update"]
 
-#: How often restory recomputes when other writers keep changing the articles under it, before it
-#: recomputes once more holding the write lock.
-_RESTORY_TRIES = 3
+#: Events up to this many articles are taken apart and placed again when new articles come near
+#: them; a bigger one stays as it is (its new neighbours are compared with it).
+REGROUP = 200
+#: How far the neighbourhood reaches: the events near the new articles (1), and near their members (2).
+HOPS = 2
+
+
+def update(store: Store, params: StoryParams | None = None) -> int:
+    """Place every article of ``store`` the index has not placed; return how many it placed."""
+    with store.transaction():
+        pending = store.unindexed()
+        if not pending:
+            return 0
+        _Update(store, params or StoryParams(), [_as_stored(a) for a in pending]).run()
+    return len(pending)
 
 
 def restory(store: Store, params: StoryParams | None = None) -> int:
-    """Recompute canonical names across the store and every story; return the number of stories.
+    """Rebuild the index and every story from the store's articles; return the number of stories.
 
-    The renamed articles and the new stories are written in one transaction, so a kill leaves the
-    old stories or the new ones, never a mix. They are computed without holding the write lock
-    (it takes seconds on a big store); when another writer changed the articles meanwhile, the
-    work is done again, so the stories always cover the articles as they are.
+    Earlier ids are carried over to the stories, events, claims and quote chains that hold their
+    members; those merged away redirect (:func:`kroscek.stories.identity.carry_ids`).
     """
-    for _ in range(_RESTORY_TRIES):
-        seen = store.article_writes()
-        renamed, stories, redirects, changes = _recompute(store.articles(), store.all_stories(), params)
-        with store.transaction():
-            if store.article_writes() == seen:
-                store.upsert_articles(renamed)
-                store.replace_stories(stories, redirects, changes)
-                return len(stories)
-    with store.transaction():  # writers kept coming: this time none can slip in
-        store.article_writes()  # on PostgreSQL, the row lock every article write waits for
-        renamed, stories, redirects, changes = _recompute(store.articles(), store.all_stories(), params)
-        store.upsert_articles(renamed)
-        store.replace_stories(stories, redirects, changes)
-    return len(stories)
+    with store.transaction():
+        store.save_index(IndexRows(), fresh=True)
+        update(store, params)
+        return store.counts()["stories"]
 
 
-def _recompute(
-    before: list[Article], earlier: list[Story], params: StoryParams | None = None
-) -> tuple[list[Article], list[Story], list[Redirect], list[Change]]:
-    """Return the articles whose canonical names change when linked across ``before``, the
-    stories with the ids of the ``earlier`` ones carried over, the ids merged away, and what changed."""
-    from kroscek.stories.build import build_stories
-    from kroscek.stories.entities import link_entities
-    from kroscek.stories.identity import carry_ids, changes
+def _as_stored(article: Article) -> Article:
+    """The article under the id the store's tables hold (a NUL in an id is kept as U+FFFD there)."""
+    if "\x00" not in article.id:
+        return article
+    return msgspec.structs.replace(article, id=article.id.replace("\x00", "\ufffd"))
 
-    articles = link_entities(before)
-    # Only articles whose names changed are written again (most keep theirs on a small ingest).
-    renamed = [a for a, old in zip(articles, before, strict=True) if a != old]
-    first_seen = {a.id: (a.published or "9999", a.id) for a in articles}
-    stories, redirects = carry_ids(earlier, build_stories(articles, params), first_seen)
-    return renamed, stories, redirects, changes(earlier, stories, redirects)
+
+class _EventsFromStore:
+    """What an :class:`~kroscek.stories.events.EventIndex` reads from the store (and each event's story)."""
+
+    def __init__(self, store: Store, story_of: dict[Hashable, Hashable]) -> None:
+        self.store, self.story_of = store, story_of
+
+    def terms(self, columns: Sequence[int]) -> dict[int, list[Hashable]]:
+        return {c: list(keys) for c, keys in self.store.index_terms("event", columns, PER_TERM).items()}
+
+    def events(self, keys: Sequence[Hashable]) -> dict[Hashable, _Event]:
+        out: dict[Hashable, _Event] = {}
+        for key, (story, state) in self.store.index_groups([str(k) for k in keys]).items():
+            self.story_of[key] = story
+            out[key] = _Event.decode(state)
+        return out
+
+
+class _StoriesFromStore:
+    """What a :class:`~kroscek.stories.grouping.GroupIndex` of stories reads from the store."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def terms(self, columns: Sequence[int]) -> dict[int, list[Hashable]]:
+        return {c: list(keys) for c, keys in self.store.index_terms("story", columns, _PER_FEATURE).items()}
+
+    def groups(self, keys: Sequence[Hashable]) -> dict[Hashable, _Group]:
+        return {k: _Group.decode(state) for k, (_, state) in self.store.index_groups([str(k) for k in keys]).items()}
+
+
+class _Update:
+    """One update: the new articles (``batch``, in the order they were added) placed and written."""
+
+    def __init__(self, store: Store, params: StoryParams, batch: list[Article]) -> None:
+        self.store, self.params, self.batch = store, params, batch
+        self.base = store.indexed()
+        self.fresh = self.base == 0
+        self.rows = IndexRows()
+        self.near: set[Hashable] = set()  # the events taken apart
+
+    def run(self) -> None:
+        batch = self._link_names()
+        story_of: dict[Hashable, Hashable] = {}
+        loader = None if self.fresh else _EventsFromStore(self.store, story_of)
+        events = EventIndex(model_decision(shipped_model()), loader)
+        # The neighbourhood: the events the new articles would be compared with (and their copies'
+        # events). They are taken apart and placed again with the new articles, in time order, as
+        # one pass over the whole pile would have placed them; only events too big to move stay.
+        batch_days = [reference_day(a) for a in batch]
+        probes, _ = profiles(batch, batch_days)
+        originals = self._originals(batch)
+        near: set[Hashable] = set()
+        stored: dict[str, Article] = {}
+        moved: list[tuple[str, int, str, str]] = []
+        if not self.fresh:
+            events.prefetch(probes)
+            placed = self.store.index_placed(sorted(set(originals.values())))
+            near.update(event for event, _ in placed.values())
+            frontier = probes
+            for _ in range(HOPS):  # the events near the new articles, then those near their members
+                for profile in frontier:
+                    near.update(events.candidates(profile))
+                events._load(near)
+                near = {k for k in near if k in events.events and len(events.events[k].members) <= REGROUP}
+                moved = self.store.index_members(sorted(map(str, near)), of="event") if near else []
+                fresh = [m[0] for m in moved if m[0] not in stored]
+                stored.update({a.id: a for a in self._articles(fresh)})
+                frontier_articles = [stored[i] for i in fresh]
+                frontier = profiles(frontier_articles, [reference_day(a) for a in frontier_articles])[0]
+        moved.sort(key=lambda m: m[1])
+        self.near = near
+        before_story = {k: story_of.pop(k) for k in near}
+        for k in near:
+            del events.events[k]
+        events.dropped = set(near)
+        pile = batch + [stored[m[0]] for m in moved]
+        numbers = [self.base + i for i in range(len(batch))] + [m[1] for m in moved]
+        old_event = {m[0]: m[2] for m in moved}
+        days = batch_days + [reference_day(a) for a in pile[len(batch) :]]
+        found, vectors = profiles(pile, days)
+        found = [p._replace(row=n) for p, n in zip(found, numbers, strict=True)]
+        row_of = {a.id: i for i, a in enumerate(pile)}
+        tied = {row_of[d.b]: row_of[d.a] for d in find_duplicates(pile, self.params.copies)}
+        outside = {r: o for r, o in originals.items() if o not in row_of}  # copies of articles left in place
+        placed_outside = self.store.index_placed(sorted(set(outside.values()))) if outside else {}
+        # Events: the pile in time order, against the candidates the index proposes.
+        event_of: dict[str, Hashable] = {}
+        opened: dict[Hashable, list[int]] = {}  # events this pass opened -> their rows
+        for row in _time_order(days, [f"{a.published or ''}\x00{a.id}" for a in pile]):
+            if row in tied:
+                chosen = event_of.get(pile[tied[row]].id)
+            else:
+                chosen = placed_outside[outside[row]][0] if outside.get(row) in placed_outside else None
+            key = events.place(found[row], chosen, partial(_id, "e", [pile[row].id]))
+            event_of[pile[row].id] = key
+            if key not in story_of:
+                opened.setdefault(key, []).append(row)
+        # Stories: an event formed again keeps the story most of its members had; the events new
+        # articles opened join stories in time order, each by its members' summed vector.
+        g = self.params.grouping
+        stories = GroupIndex(
+            g.story_threshold, g.story_window, g.probe, None if self.fresh else _StoriesFromStore(self.store)
+        )
+        keys = []
+        for key, rows in opened.items():
+            had = Counter(before_story[old_event[pile[r].id]] for r in rows if pile[r].id in old_event)
+            if had:
+                story_of[key] = max(had.items(), key=lambda item: (item[1], str(item[0])))[0]
+            else:
+                keys.append(key)
+        event_days = [min((d for r in opened[k] if (d := days[r])), default=None) for k in keys]
+        for n in _time_order(event_days):
+            key, rows = keys[n], opened[keys[n]]
+            centroid = np.asarray(vectors[rows].sum(axis=0)).ravel()
+            columns = np.flatnonzero(centroid)
+            values = centroid[columns] / (float(np.linalg.norm(centroid)) or 1.0)
+            first = min(rows, key=lambda r: numbers[r])
+            story_of[key] = stories.place(
+                numbers[first], columns, values, event_days[n], None, partial(_id, "s", [pile[first].id])
+            )
+        left = {str(s) for s in before_story.values()}
+        self._write(pile, numbers, days, event_of, story_of, events, stories, left)
+
+    def _articles(self, ids: Sequence[str]) -> list[Article]:
+        return [_as_stored(a) for a in self.store.articles(ids)]
+
+    def _link_names(self) -> list[Article]:
+        """The batch with its names linked among themselves and to the names the store gives."""
+        words = {w for a in self.batch for e in a.entities if e.canonical for w in name_key(e.canonical).split()}
+        known = {} if self.fresh else self.store.known_names(sorted(words))
+        linked = link_entities(self.batch, known)
+        using: Counter[str] = Counter()
+        votes: Counter[tuple[str, str]] = Counter()
+        for a in linked:
+            using.update({e.canonical for e in a.entities if e.canonical})
+            votes.update((e.canonical, e.label) for e in a.entities if e.canonical)
+        labels: dict[str, str] = {}
+        for (form, label), _ in sorted(votes.items(), key=lambda item: (-item[1], item[0])):
+            labels.setdefault(form, label)
+        for form, n in using.items():
+            label, before = known.get(form, (labels[form], 0))
+            self.rows.names[form] = (label, before + n)
+            self.rows.words += [(w, form) for w in dict.fromkeys(name_key(form).split())]
+        return linked
+
+    def _originals(self, batch: list[Article]) -> dict[int, str]:
+        """Each copy in the batch and the earliest article it copies (in the batch or the store)."""
+
+        p = self.params.copies
+        earliest: dict[int, Article] = {}
+        row_of = {a.id: i for i, a in enumerate(batch)}
+        for d in find_duplicates(batch, p):
+            earliest[row_of[d.b]] = batch[row_of[d.a]]
+        sets = [shingles(a.text, p.k) for a in batch]
+        sampled = [s[s % p.sample == 0] for s in sets]
+        self.rows.shingles = [(int(h), a.id) for a, s in zip(batch, sampled, strict=True) for h in s.tolist()]
+        if not self.fresh:
+            owners = self.store.shingle_owners(sorted({h for h, _ in self.rows.shingles}), p.crowd)
+            shared = [Counter(o for h in s.tolist() for o in owners.get(h, ())) for s in sampled]
+            wanted = sorted({o for counts in shared for o, n in counts.items() if n >= 2})
+            stored = {a.id: (a, shingles(a.text, p.k)) for a in self._articles(wanted)}
+            for row, counts in enumerate(shared):
+                for other, n in counts.items():
+                    if n < 2 or other not in stored:
+                        continue
+                    article, theirs = stored[other]
+                    inter = len(np.intersect1d(sets[row], theirs, assume_unique=True))
+                    if inter / (min(len(sets[row]), len(theirs)) or 1) >= p.contained:
+                        now = earliest.get(row)
+                        if now is None or (article.published or "9999", article.id) < (now.published or "9999", now.id):
+                            earliest[row] = article
+        return {row: a.id for row, a in earliest.items()}
+
+    def _write(
+        self,
+        pile: list[Article],
+        numbers: list[int],
+        days: list[dt.date | None],
+        event_of: dict[str, Hashable],
+        story_of: dict[Hashable, Hashable],
+        events: EventIndex,
+        stories: GroupIndex,
+        left: set[str],
+    ) -> None:
+        """Build the stories the pile touched (``left``: those its moved articles came from), carry
+        ids over, and write the renamed articles, the index rows and the stories."""
+        touched = sorted({str(story_of[k]) for k in events.changed} | left)
+        # Every member of a touched story: the stored ones, then where the pass put the pile.
+        members: dict[str, tuple[int, str, str]] = {}  # article -> (number, event, story)
+        for article, number, event, story in [] if self.fresh else self.store.index_members(touched):
+            members[article] = (number, event, story)
+        for a, number in zip(pile, numbers, strict=True):
+            members[a.id] = (number, str(event_of[a.id]), str(story_of[event_of[a.id]]))
+        loaded = {a.id: a for a in pile}
+        loaded.update({a.id: a for a in self._articles([m for m in members if m not in loaded])})
+        by_story: dict[str, list[str]] = defaultdict(list)
+        for article, (_, _, story) in sorted(members.items(), key=lambda item: item[1][0]):
+            by_story[story].append(article)
+        day_of = {a.id: d for a, d in zip(pile, days, strict=True)}
+        built = []
+        for story in touched:
+            if not by_story[story]:
+                continue  # every article it had moved to another story
+            articles = [loaded[i] for i in by_story[story]]
+            rows: dict[str, list[int]] = {}
+            for r, a in enumerate(articles):
+                rows.setdefault(members[a.id][1], []).append(r)
+            built.append(
+                story_record(
+                    story,
+                    articles,
+                    list(rows.items()),
+                    [day_of[a.id] if a.id in day_of else reference_day(a) for a in articles],
+                    text_vectors(articles),
+                    find_duplicates(articles, self.params.copies),
+                )
+            )
+        before = self.store.all_stories() if self.fresh else [s for t in touched if (s := self.store.story(t))]
+        first_seen = {a.id: (a.published or "9999", a.id) for a in loaded.values()}
+        carried, redirects = carry_ids(before, built, first_seen)  # in the order built
+        rename: dict[str, str] = {}
+        for old, new in zip(built, carried, strict=True):
+            rename[old.id] = new.id
+            rename.update({e.id: f.id for e, f in zip(old.events, new.events, strict=True)})
+        kept = {s.id for s in carried}
+        self.rows.dropped = [("event", str(k)) for k in sorted(self.near, key=str)]
+        self.rows.dropped += [("story", s) for s in touched if s not in kept]
+        self._index_rows(members, rename, events, stories, story_of)
+        n = len(self.batch)
+        self.store.upsert_articles([a for a, old in zip(pile[:n], self.batch, strict=True) if a != old])
+        self.store.save_index(self.rows, fresh=self.fresh)
+        after = sorted(carried, key=lambda s: (-len(s.article_ids), s.id))
+        found = changes(before, after, redirects)
+        if self.fresh:
+            self.store.replace_stories(after, redirects, found)
+        else:
+            self.store.upsert_stories(after, redirects, found)
+
+    def _index_rows(
+        self,
+        members: dict[str, tuple[int, str, str]],
+        rename: dict[str, str],
+        events: EventIndex,
+        stories: GroupIndex,
+        story_of: dict[Hashable, Hashable],
+    ) -> None:
+        """The index rows of this update, under the ids the stories were written with."""
+
+        def name(key: Hashable) -> str:
+            return rename.get(str(key), str(key))
+
+        self.rows.articles = [(a, number, name(event), name(story)) for a, (number, event, story) in members.items()]
+        self.rows.groups = [
+            (name(k), "event", name(story_of[k]), events.events[k].encode()) for k in sorted(events.changed, key=str)
+        ]
+        self.rows.groups += [
+            (name(k), "story", None, stories.groups[k].encode()) for k in sorted(stories.changed, key=str)
+        ]
+        self.rows.terms = [("event", c, name(k)) for c, keys in events.added.items() for k in keys]
+        self.rows.terms += [("story", c, name(k)) for c, keys in stories.added.items() for k in keys]
