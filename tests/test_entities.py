@@ -349,23 +349,23 @@ def test_english_partial_names_join_the_full_name_and_titles_go() -> None:
 
 
 def test_english_partial_name_the_model_typed_otherwise_is_the_person() -> None:
-    from kroscek.annotate.entities import _agree
+    from kroscek.annotate.entities import _agree, _reader
 
     text = "Tony Thompson lost the fight. Thompson was stopped in the sixth round. Thompson never recovered."
     mentions = _mentions(text, [("Tony Thompson", "PER"), ("Thompson", "ORG"), ("Thompson", "ORG")])
-    assert [label for _, _, label in _agree(text, mentions)] == ["PER", "PER", "PER"]
+    assert [label for _, _, label in _agree(text, mentions, _reader("en"))] == ["PER", "PER", "PER"]
     # A country or capital is never a surname here.
     text = "Denzel Washington arrived. Washington rejected the plan."
     mentions = _mentions(text, [("Denzel Washington", "PER"), ("Washington", "LOC")])
-    assert [label for _, _, label in _agree(text, mentions)] == ["PER", "LOC"]
+    assert [label for _, _, label in _agree(text, mentions, _reader("en"))] == ["PER", "LOC"]
 
 
 def test_english_names_agree_on_one_type_in_an_article() -> None:
-    from kroscek.annotate.entities import _agree
+    from kroscek.annotate.entities import _agree, _reader
 
     text = "Seacom said. Seacom added. Seacom denied. Mweb agreed."
     mentions = _mentions(text, [("Seacom", "ORG"), ("Seacom", "PER"), ("Seacom", "ORG"), ("Mweb", "PER")])
-    assert [label for _, _, label in _agree(text, mentions)] == ["ORG", "ORG", "ORG", "PER"]
+    assert [label for _, _, label in _agree(text, mentions, _reader("en"))] == ["ORG", "ORG", "ORG", "PER"]
 
 
 def test_english_aliases_name_known_canonical_names() -> None:
@@ -379,9 +379,9 @@ def test_english_aliases_name_known_canonical_names() -> None:
 
 
 def test_the_stage_reads_each_article_with_its_languages_model() -> None:
-    from kroscek.annotate.entities import ENGLISH_MODEL
+    from kroscek.annotate.entities import model_for
 
-    assert load_model(ENGLISH_MODEL).pipe_names == ["ner"]  # the rest of the package is never loaded
+    assert load_model(model_for("en")).pipe_names == ["ner"]  # the rest of the package is never loaded
     indonesian = "Presiden Rusia Vladimir Putin menerima tamunya di Moskow pada Selasa."
     english = "Russian President Vladimir Putin met his guests in Moscow on Tuesday."
     arts = [
@@ -393,6 +393,32 @@ def test_the_stage_reads_each_article_with_its_languages_model() -> None:
     assert list(batch[0].entities) == find_entities(indonesian) == list(batch[2].entities)
     assert list(batch[1].entities) == find_entities(english, language="en")
     assert [english[e.start : e.end] for e in batch[1].entities if e.label == "PER"] == ["Vladimir Putin"]
+
+
+def test_each_language_is_read_with_what_its_names_data_says(monkeypatch: pytest.MonkeyPatch) -> None:
+    from kroscek.annotate.entities import _read, _reader, _reader_of, model_for
+    from kroscek.lang.en import names as english
+    from kroscek.lang.id import names as indonesian
+
+    # English has a model of its own; Malay (through its BASE), an unknown language and one without
+    # data (which the language stage warns about) read with Indonesian's.
+    assert model_for("en") == english.NER_MODEL != indonesian.NER_MODEL
+    assert {model_for(code) for code in ("id", "ms", None, "fr")} == {indonesian.NER_MODEL}
+    assert _reader("ms") is _reader("id") is _reader("fr")
+    text = "Seacom mengatakan. Seacom menambahkan. Seacom membantah. Washington grumbled."
+    spans = _mentions(text, [("Seacom", "ORG"), ("Seacom", "PER"), ("Seacom", "ORG"), ("Washington", "LOC")])
+    assert [e.label for e in _read(text, spans[:3], _reader("id"))] == ["ORG", "PER", "ORG"]
+    assert canonical_names(text, spans[3:], "en") == [("LOC", "Washington")]
+    # What the data says, the stage does: a flag turns a rule on, a verb makes a capital speak.
+    monkeypatch.setattr(indonesian, "ONE_TYPE_PER_NAME", True)
+    monkeypatch.setattr(english, "GOVERNMENT_VERBS", (*english.GOVERNMENT_VERBS, "grumbled"))
+    _reader_of.cache_clear()
+    try:
+        assert [e.label for e in _read(text, spans[:3], _reader("id"))] == ["ORG", "ORG", "ORG"]
+        assert canonical_names(text, spans[3:], "en") == [("GPE", "Amerika Serikat")]
+    finally:
+        monkeypatch.undo()
+        _reader_of.cache_clear()
 
 
 @pytest.mark.skipif(not ECBPLUS.exists(), reason="../shared/data/ecbplus-train is absent: the gold's texts live there")

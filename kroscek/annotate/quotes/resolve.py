@@ -100,7 +100,7 @@ def _cited(text: str, start: int, end: int, lang: _Lang, dates: list[DateMention
     if not match:
         return None, None
     source = match.group("src").strip(" ,.")
-    source = re.sub(r"\s+(?:dari|of|the|de)$", "", source)
+    source = lang.trailing_link.sub("", source)
     source_end = match.start("src") + len(source)
     when = next((d.value for d in dates if source_end <= d.start <= source_end + 4 and d.value), None)
     return source, when

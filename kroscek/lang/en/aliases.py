@@ -32,7 +32,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
 #: The US states. In English news "Georgia" is the state far more often than the country, so a
 #: state's name is never read as a country; right after "<Place>, " it is the state, never the
 #: capital's government either ("Seattle, Washington").
-US_STATES: tuple[str, ...] = (
+STATES: tuple[str, ...] = (
     "Alabama",
     "Alaska",
     "Arizona",

@@ -66,6 +66,10 @@ CITED_FROM = (
     "in a statement to",
     "in a statement",
 )
+#: See kroscek.lang.id.quotes ("according to media reports").
+SOURCE_WORDS = ("media",)
+SOURCE_NAME_WORDS: tuple[str, ...] = ()
+SOURCE_LINKS = ("of", "de", "the")
 SPEAKER_STOPS = (
     "in",
     "on",

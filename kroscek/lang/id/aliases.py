@@ -39,3 +39,6 @@ DEMONYMS: dict[str, str] = {
     "Ukrainian": "Ukraina",
     "Indonesian": "Indonesia",
 }
+
+#: Names of states read as places, never as countries (see ``kroscek.lang.en.aliases``): none here.
+STATES: tuple[str, ...] = ()

@@ -162,6 +162,28 @@ CITED_FROM = (
     "dalam siaran pers",
     "melalui siaran pers",
 )
+#: A cited source is a run of capitalised words ("Kantor Berita Yonhap") or opens with one of
+#: these lower-case words ("melalui situs resmi Kemlu", "dilansir kantor berita KCNA").
+SOURCE_WORDS = (
+    "situs",
+    "laman",
+    "akun",
+    "kanal",
+    "resmi",
+    "kantor",
+    "berita",
+    "media",
+    "harian",
+    "stasiun",
+    "televisi",
+    "intelijen",
+    "sumber",
+)
+#: Lower-case words that go on a source's name and may end it ("kantor berita resmi").
+SOURCE_NAME_WORDS = ("resmi", "berita")
+#: Words that may join the parts of a source's name ("Ministry of Defence") but never end it: a
+#: source read up to one ends before it.
+SOURCE_LINKS = ("of", "de", "dari", "the")
 
 #: Words after which the speaker phrase of a post-quote cue ends.
 SPEAKER_STOPS = (
