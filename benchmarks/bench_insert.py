@@ -1,69 +1,152 @@
 """What one batch costs a store: 1,000 new articles into stores of growing size (issue 13).
 
 The store is filled with synthetic variants of the annotated corpus-dev articles (as
-bench_stories.py makes them: layers kept, a quarter of the words replaced, publish dates moved),
-its stories computed once; then 1,000 more variants are inserted the way ``kroscek ingest`` does
-(articles upserted, stories recomputed with ids carried over and changes recorded). Seconds and
-peak RSS of the insert, per store size, and the exponent of insert time against store size
-(0 would be an insert whose cost does not grow with the store).
+bench_stories.py makes them: layers kept, a quarter of the words replaced, publish dates moved 9
+days per variant) and indexed once. Variants come in eras of ``ERA``: each era spells every longer
+word and every name its own way, so a story lasts an era, as stories of a real archive end, instead
+of one story per corpus-dev article running through the whole store and growing with it.
+Then 1,000 more variants are inserted the way ``kroscek ingest`` does: articles
+upserted, the story index updated (:func:`kroscek.stories.index.update`: only the new articles and
+the events near them placed, only the stories they touch rebuilt), beside the full recompute it
+replaces (:func:`kroscek.stories.index.restory`: every story built again over the whole store),
+each in a process of its own on a copy of the same store, so seconds and peak RSS are that insert's
+alone. The exponent of insert time against store size says how the cost grows (0: not at all).
 
-Run: .venv/bin/python benchmarks/bench_insert.py [--sizes 1000,10000]
+Run: .venv/bin/python benchmarks/bench_insert.py [--sizes 1000,10000,100000]
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
+import json
 import random
+import re
 import resource
+import shutil
+import string
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
 
+import msgspec
 import numpy as np
 from bench_stories import CORPUS, variant
 from rich.console import Console
 from rich.table import Table
 
 from kroscek.analysis import analyze
+from kroscek.model import Article
 from kroscek.settings import Settings
 from kroscek.store.sqlite import Store
-from kroscek.stories.index import restory
+from kroscek.stories.index import restory, update
 
 console = Console()
 BATCH = 1000
+#: Variants of one article per era (about ten weeks of news).
+ERA = 8
+_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def _respelled(word: str, era: int) -> str:
+    """``word`` as era ``era`` spells it: the same length (offsets stay), the same word every time."""
+    digest = hashlib.blake2b(f"{era}:{word.lower()}".encode(), digest_size=32).digest()
+    return "".join(string.ascii_lowercase[b % 26] for b in digest[: len(word)]) + word[32:]
+
+
+def era_variant(article: Article, n: int, rng: random.Random) -> Article:
+    """:func:`bench_stories.variant` of ``article``, in the spelling of its era."""
+    era = n // ERA
+    made = variant(article, n, rng)
+    return msgspec.structs.replace(
+        made,
+        text=_WORD.sub(lambda m: _respelled(m.group(), era), made.text),
+        title=_WORD.sub(lambda m: _respelled(m.group(), era), made.title or "") or None,
+        entities=tuple(
+            msgspec.structs.replace(e, canonical=f"{e.canonical} {era}") if e.canonical else e for e in made.entities
+        ),
+    )
+
+
+def insert(path: str, batch: str, how: str) -> None:
+    """In a process of its own: insert the batch (msgpack) into the store and print what it cost."""
+    articles = msgspec.msgpack.decode(Path(batch).read_bytes(), type=list[Article])
+    store = Store(path)
+    seen = store.last_change()
+    started = time.perf_counter()
+    store.upsert_articles(articles)
+    (update if how == "index" else restory)(store)
+    seconds = time.perf_counter() - started
+    changes = len(store.changes(seen, limit=10_000_000))
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"seconds": seconds, "peak": peak, "changes": changes}))
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="1000,10000")
+    parser.add_argument("--insert", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.insert:
+        insert(*args.insert)
+        return
     if not (CORPUS / "articles.jsonl").exists():
         raise SystemExit(f"{CORPUS} is absent: the benchmark reads corpus-dev")
     articles = analyze([str(CORPUS / "articles.jsonl")], Settings(stories=False), jobs=2).articles
     rng = random.Random(11)
-    table = Table("store articles", "insert s", "of which stories s", "peak RSS (MiB)", "changes", title="1,000 new")
+    table = Table(
+        "store articles",
+        "index update s",
+        "peak RSS MiB",
+        "full recompute s",
+        "peak RSS MiB",
+        "ratio",
+        "changes",
+        title=f"{BATCH:,} new articles into a store",
+    )
     points = []
     for size in [int(s) for s in args.sizes.split(",") if s]:
-        pile = [variant(articles[i % len(articles)], i // len(articles), rng) for i in range(size + BATCH)]
+        pile = [era_variant(articles[i % len(articles)], i // len(articles), rng) for i in range(size + BATCH)]
         with tempfile.TemporaryDirectory() as folder:
-            store = Store(Path(folder) / "k.db")
+            base = Path(folder) / "base.db"
+            store = Store(base)
             store.upsert_articles(pile[:size])
-            restory(store)
-            seen = store.last_change()
-            started = time.perf_counter()
-            store.upsert_articles(pile[size:])
-            upserted = time.perf_counter()
-            restory(store)
-            done = time.perf_counter()
-            changes = len(store.changes(seen, limit=10_000_000))
+            built = time.perf_counter()
+            update(store)
+            console.print(f"{size:,} articles indexed in {time.perf_counter() - built:.0f} s")
             store.close()
-        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        points.append((size, done - started))
-        table.add_row(f"{size:,}", f"{done - started:.1f}", f"{done - upserted:.1f}", f"{peak:,.0f}", f"{changes:,}")
+            batch = Path(folder) / "batch.msgpack"
+            batch.write_bytes(msgspec.msgpack.encode(pile[size:]))
+            cost = {}
+            for how in ("index", "full"):
+                copy = Path(folder) / f"{how}.db"
+                shutil.copy(base, copy)
+                for suffix in ("-wal", "-shm"):
+                    if Path(f"{base}{suffix}").exists():
+                        shutil.copy(f"{base}{suffix}", f"{copy}{suffix}")
+                run = subprocess.run(
+                    [sys.executable, __file__, "--insert", str(copy), str(batch), how],
+                    capture_output=True,
+                    text=True,
+                    check=True,
+                )
+                cost[how] = json.loads(run.stdout.strip().splitlines()[-1])
+        points.append((size, cost["index"]["seconds"]))
+        table.add_row(
+            f"{size:,}",
+            f"{cost['index']['seconds']:.1f}",
+            f"{cost['index']['peak']:,.0f}",
+            f"{cost['full']['seconds']:.1f}",
+            f"{cost['full']['peak']:,.0f}",
+            f"{cost['full']['seconds'] / cost['index']['seconds']:.1f}×",
+            f"{cost['index']['changes']:,}",
+        )
     console.print(table)
     if len(points) > 1:
         exponent = float(np.polyfit(np.log([p[0] for p in points]), np.log([p[1] for p in points]), 1)[0])
-        console.print(f"exponent of insert time against store size: {exponent:.2f} (0: does not grow with the store)")
+        console.print(f"exponent of index update time against store size: {exponent:.2f} (0: does not grow)")
 
 
 if __name__ == "__main__":

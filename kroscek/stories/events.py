@@ -223,6 +223,7 @@ class _Event:
     days: Counter[dt.date] = field(default_factory=Counter)
     first: dt.date | None = None
     last: dt.date | None = None
+    undated: int = 0  # members without a reference day
 
     def add(self, profile: Profile) -> None:
         self.members.append(profile.row)
@@ -235,6 +236,7 @@ class _Event:
         self.figures.update(profile.figures)
         self.lead_figures.update(profile.lead_figures)
         self.days.update(profile.days)
+        self.undated += profile.day is None
         if profile.day:
             self.first = min(self.first or profile.day, profile.day)
             self.last = max(self.last or profile.day, profile.day)
@@ -250,12 +252,13 @@ class _Event:
                 [dict(self.figures), dict(self.lead_figures)],
                 {d.toordinal(): n for d, n in self.days.items()},
                 [d.toordinal() if d else 0 for d in (self.first, self.last)],
+                self.undated,
             )
         )
 
     @classmethod
     def decode(cls, data: bytes) -> _Event:
-        members, text, head, names, figures, days, span = msgspec.msgpack.decode(data)
+        members, text, head, names, figures, days, span, undated = msgspec.msgpack.decode(data)
         people, organisations, places, lead_names = (Counter(n) for n in names)
         first, last = (dt.date.fromordinal(d) if d else None for d in span)
         return cls(
@@ -273,6 +276,7 @@ class _Event:
             Counter({dt.date.fromordinal(int(d)): n for d, n in days.items()}),
             first,
             last,
+            undated,
         )
 
     def gap(self, day: dt.date | None) -> int | None:
@@ -442,8 +446,9 @@ class EventIndex:
             self.terms[c] = self.loader.terms([c]).get(c, []) if self.loader else []
         return self.terms[c][-PER_TERM:]
 
-    def candidates(self, profile: Profile) -> list[Hashable]:
-        """The events the article is compared with: those sharing most of its strongest terms, near in time."""
+    def candidates(self, profile: Profile, anytime: bool = False) -> list[Hashable]:
+        """The events the article is compared with: those sharing most of its strongest terms, near in
+        time (``anytime``: however far; an undated member of a far event may still go either way)."""
         shared: Counter[Hashable] = Counter()
         for c in profile.text[0][:PROBE]:
             shared.update(k for k in self._probe(c) if k not in self.dropped)
@@ -451,7 +456,7 @@ class EventIndex:
         return [
             e
             for e, _ in shared.most_common(CANDIDATES)
-            if e in self.events and ((gap := self.events[e].gap(profile.day)) is None or gap <= WINDOW)
+            if e in self.events and (anytime or (gap := self.events[e].gap(profile.day)) is None or gap <= WINDOW)
         ]
 
     def place(self, profile: Profile, tied: Hashable | None, new_key: Callable[[], Hashable]) -> Hashable:

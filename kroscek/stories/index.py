@@ -39,16 +39,28 @@ from kroscek.store.sqlite import IndexRows, Store
 from kroscek.stories.build import _id, _time_order, story_record
 from kroscek.stories.duplicates import find_duplicates, shingles
 from kroscek.stories.entities import link_entities
-from kroscek.stories.events import PER_TERM, EventIndex, _Event, model_decision, profiles, shipped_model, text_vectors
+from kroscek.stories.events import (
+    PER_TERM,
+    EventIndex,
+    Profile,
+    _Event,
+    feature_rows,
+    model_decision,
+    profiles,
+    shipped_model,
+    text_vectors,
+)
 from kroscek.stories.grouping import _PER_FEATURE, GroupIndex, _Group, reference_day
 from kroscek.stories.identity import carry_ids, changes
 from kroscek.stories.params import StoryParams
 
-__all__ = ["HOPS", "REGROUP", "restory", "update"]
+__all__ = ["HOPS", "NEAR", "REGROUP", "restory", "update"]
 
 #: Events up to this many articles are taken apart and placed again when new articles come near
 #: them; a bigger one stays as it is (its new neighbours are compared with it).
 REGROUP = 200
+#: The probability from which an event the new article could join belongs to its neighbourhood.
+NEAR = 0.1
 #: How far the neighbourhood reaches: the events near the new articles (1), and near their members (2).
 HOPS = 2
 
@@ -143,7 +155,7 @@ class _Update:
             frontier = probes
             for _ in range(HOPS):  # the events near the new articles, then those near their members
                 for profile in frontier:
-                    near.update(events.candidates(profile))
+                    near.update(self._near(events, profile))
                 events._load(near)
                 near = {k for k in near if k in events.events and len(events.events[k].members) <= REGROUP}
                 moved = self.store.index_members(sorted(map(str, near)), of="event") if near else []
@@ -204,6 +216,16 @@ class _Update:
             )
         left = {str(s) for s in before_story.values()}
         self._write(pile, numbers, days, event_of, story_of, events, stories, left)
+
+    def _near(self, events: EventIndex, profile: Profile) -> list[Hashable]:
+        """The events whose articles could go another way once ``profile``'s article is placed: those
+        it could join (probability over :data:`NEAR`), and any sharing its terms that holds an
+        undated article (placed last in time order, such an article may go to any event)."""
+        found = events.candidates(profile)
+        if found:
+            p = shipped_model().probabilities(feature_rows(profile, [events.events[e] for e in found]))
+            found = [e for e, q in zip(found, p, strict=True) if q >= NEAR]
+        return found + [e for e in events.candidates(profile, anytime=True) if events.events[e].undated]
 
     def _articles(self, ids: Sequence[str]) -> list[Article]:
         return [_as_stored(a) for a in self.store.articles(ids)]

@@ -1,0 +1,114 @@
+"""The story index: an ingest places only what is new, the same way one pass over the whole pile does."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import msgspec
+
+from kroscek.evaluate.stories import bcubed
+from kroscek.model import Article, Story
+from kroscek.store.sqlite import Store
+from kroscek.stories.build import build_stories
+from kroscek.stories.entities import link_entities
+from kroscek.stories.index import restory, update
+from tests.conftest import CORPUS_DEV, need_shared
+
+#: The seed articles published in 2025 (the rest are from October and November 2024).
+LATER = ("000", "004")
+
+
+def _events(stories: list[Story]) -> list[list[str]]:
+    return sorted(sorted(e.article_ids) for s in stories for e in s.events)
+
+
+def _fed(path: Path | str, *batches: list[Article]) -> Store:
+    store = Store(path)
+    for batch in batches:
+        store.upsert_articles(batch)
+        update(store)
+    return store
+
+
+def test_the_seeds_fed_in_two_batches_group_as_one_pass_over_them(seeds: dict[str, Article], tmp_path: Path) -> None:
+    earlier = [a for k, a in sorted(seeds.items()) if k not in LATER]
+    later = [a for k, a in sorted(seeds.items()) if k in LATER]
+    store = _fed(tmp_path / "k.db", earlier)
+    (first,) = store.all_stories()
+    seen = store.last_change()
+    store.close()
+    store = _fed(tmp_path / "k.db", later)  # the index is read back from the file
+    (story,) = store.all_stories()
+    whole = build_stories(link_entities(list(seeds.values())))
+    assert _events([story]) == _events(whole)
+    assert story.id == first.id  # the story keeps its id as articles join it
+    assert first.events[0].id in {e.id for e in story.events}
+    statuses = {c.status for c in story.claims}
+    assert {"differ", "conflict"} <= statuses
+    news = store.changes(seen)  # what the 2025 reports changed: a new event, the 27/4 vs 28/4 conflict
+    assert [c["kind"] for c in news].count("new-event") == 1
+    assert any(c["after"] == "conflict" for c in news if c["kind"] in ("claim-created", "claim-status"))
+
+
+def test_older_articles_coming_later_are_placed_with_their_event(seeds: dict[str, Article], tmp_path: Path) -> None:
+    """The undated seed (002) joins the 2025 event when it comes with the 2025 articles alone; when
+    the 2024 reports come after it, its event is taken apart and it goes where one pass puts it."""
+    later = [a for k, a in sorted(seeds.items()) if k in LATER or k == "002"]
+    earlier = [a for k, a in sorted(seeds.items()) if k not in LATER and k != "002"]
+    store = _fed(":memory:", later, earlier)
+    whole = build_stories(link_entities(list(seeds.values())))
+    assert _events(store.all_stories()) == _events(whole)
+    assert store.unindexed() == []
+
+
+def test_an_update_rewrites_only_the_stories_its_articles_touch(seeds: dict[str, Article]) -> None:
+    unrelated = msgspec.structs.replace(
+        seeds["001"],
+        id="unrelated",
+        name="unrelated",
+        title="Harga cabai rawit naik di pasar",
+        text="Harga cabai rawit di Pasar Induk naik menjadi Rp 80.000 per kilogram pekan ini, kata pedagang.",
+        sentences=(),
+        entities=(),
+        quotes=(),
+        quantities=(),
+        dates=(),
+    )
+    store = _fed(":memory:", [unrelated], [seeds["001"], seeds["003"]])
+    other = next(s for s in store.all_stories() if "unrelated" in s.article_ids)
+    seen = store.last_change()
+    store.upsert_articles([seeds["002"]])
+    assert update(store) == 1
+    assert store.story(other.id) == other
+    assert {c["story"] for c in store.changes(seen)} == {store.story_of(seeds["002"].id)} != {other.id}
+
+
+def test_restory_rebuilds_the_index_and_keeps_the_ids(seeds: dict[str, Article]) -> None:
+    store = _fed(":memory:", [seeds[k] for k in ("001", "002", "003")], [seeds[k] for k in LATER])
+    before = store.all_stories()
+    assert restory(store) == 1
+    after = store.all_stories()
+    assert _events(after) == _events(before)
+    assert after[0].id == before[0].id and {e.id for e in after[0].events} == {e.id for e in before[0].events}
+    assert store.indexed() == 5 and store.unindexed() == []
+
+
+def _corpus_dev() -> list[Article]:
+    from kroscek.analysis import analyze
+    from kroscek.settings import Settings
+
+    cache = Path(__file__).resolve().parent.parent / "build" / "events" / "corpus-dev.msgpack"
+    if cache.exists():
+        return msgspec.msgpack.decode(cache.read_bytes(), type=list[Article])
+    return analyze([str(need_shared(CORPUS_DEV))], Settings(stories=False), jobs=2).articles
+
+
+def test_corpus_dev_in_shuffled_batches_gives_the_events_of_one_pass() -> None:
+    articles = _corpus_dev()
+    mixed = articles[:]
+    random.Random(7).shuffle(mixed)
+    store = _fed(":memory:", *[mixed[i : i + 9] for i in range(0, len(mixed), 9)])
+    whole = build_stories(link_entities(articles))
+    assert bcubed(_events(store.all_stories()), _events(whole))[2] >= 0.99
+    assert sorted(a for s in store.all_stories() for a in s.article_ids) == sorted(a.id for a in articles)
