@@ -60,7 +60,7 @@ __all__ = ["HOPS", "NEAR", "REGROUP", "restory", "update"]
 #: them; a bigger one stays as it is (its new neighbours are compared with it).
 REGROUP = 200
 #: The probability from which an event the new article could join belongs to its neighbourhood.
-NEAR = 0.1
+NEAR = 0.02
 #: How far the neighbourhood reaches: the events near the new articles (1), and near their members (2).
 HOPS = 2
 
