@@ -223,6 +223,29 @@ def watch_command(
             sink.close()
 
 
+@app.command("restory")
+def restory_command(
+    store: StoreOption = "kroscek.db",
+    settings: SettingsOption = None,
+    overrides: SetOption = None,
+) -> None:
+    """Rebuild the story index and every story from the store's articles (after changing [story]
+    settings, or to let stories a new article bridged merge); ids carry over, merged ones redirect."""
+    from kroscek.store import StoreError
+    from kroscek.stories.index import restory
+
+    chosen = _settings(settings, overrides)
+    target = _open(store)
+    seen = target.last_change()
+    try:
+        stories = restory(target, chosen.story)
+        changed = len(target.changes(seen, limit=1_000_000))
+    except StoreError as error:
+        err.print(f"[red]error:[/] {error}", highlight=False)
+        raise typer.Exit(1) from error
+    err.print(f"store {store}: {stories} story(ies) rebuilt, {changed} change(s) recorded")
+
+
 @app.command("changes")
 def changes_command(
     store: StoreOption = "kroscek.db",
