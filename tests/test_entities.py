@@ -432,3 +432,14 @@ def test_english_entities_score_on_hand_gold() -> None:
     assert score["all"].exact_prf()[2] > 0.66
     assert score["PER"].exact_prf()[2] > 0.80
     assert score["untyped"].exact_prf()[2] > 0.84
+
+
+def test_the_words_inside_a_long_name_come_from_its_languages_data() -> None:
+    from kroscek.annotate.entities import _reader
+
+    defined = "Badan Pengawasan Keuangan dan Pembangunan (BPKP)"
+    found = _reader("id").acronym_after.match(defined)
+    assert found is not None and found.group("long") == "Badan Pengawasan Keuangan dan Pembangunan"
+    assert _reader("en").acronym_after.match(defined) is None  # "dan" joins no English name
+    fbi = _reader("en").acronym_after.match("Federal Bureau of Investigation (FBI)")
+    assert fbi is not None and fbi.group("short") == "FBI"

@@ -150,3 +150,12 @@ def test_a_cited_source_is_read_with_its_languages_source_words(monkeypatch: pyt
     finally:
         monkeypatch.undo()
         _lang.cache_clear()
+
+
+def test_the_word_opening_reported_content_after_the_cue_is_the_languages() -> None:
+    from kroscek.annotate.quotes.language import _lang
+
+    assert _lang("id").that_later.search("di konferensi pers bahwa ekonomi tumbuh") is not None
+    assert _lang("en").that_later.search("di konferensi pers bahwa ekonomi tumbuh") is None
+    assert _lang("en").statement.match("statement resmi ") is None  # "resmi" is Indonesian's
+    assert _lang("id").statement.match("keterangan resmi ") is not None

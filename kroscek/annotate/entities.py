@@ -191,6 +191,7 @@ class _Reader:
     possessives: tuple[str, ...]
     titles_after_country: bool
     government: re.Pattern[str]
+    acronym_after: re.Pattern[str]
 
     def is_country(self, name: str) -> bool:
         """Whether ``name`` is a country's name, or an alias of one."""
@@ -233,6 +234,7 @@ def _reader_of(names: ModuleType) -> _Reader:
             rf"\s*(?:,\s*[^,]{{0,60}},\s*)?(?:(?:{between})\s+){{0,{names.GOVERNMENT_BETWEEN_MAX}}}(?:{verbs})\b",
             re.IGNORECASE,
         ),
+        acronym_after=_acronym_after(tuple(names.NAME_CONNECTORS)),
     )
 
 
@@ -249,16 +251,20 @@ def _is_state_after_place(text: str, start: int, surface: str, states: frozenset
     return surface in states and _AFTER_PLACE.search(text, max(0, start - 40), start) is not None
 
 
-# Possessive runs: a word is read whole or not at all.
-_ACRONYM_AFTER = re.compile(
-    r"(?P<long>[A-Z][\w'’-]*+(?:\s++(?:[A-Z][\w'’-]*+|dan|dari|untuk|of|and)){1,8})"
-    r"\s*\(\s*(?P<short>[A-Z][A-Za-z]{1,9})\s*\)"
-)
+def _acronym_after(connectors: tuple[str, ...]) -> re.Pattern[str]:
+    """A long name and the acronym in brackets after it; ``connectors`` may stand inside the name.
+    Possessive runs: a word is read whole or not at all."""
+    inside = "".join(f"|{re.escape(w)}" for w in connectors)
+    return re.compile(
+        rf"(?P<long>[A-Z][\w'’-]*+(?:\s++(?:[A-Z][\w'’-]*+{inside})){{1,8}})\s*\(\s*(?P<short>[A-Z][A-Za-z]{{1,9}})\s*\)"
+    )
+
+
 _NAME_RUN = re.compile(r"[\w'’-]+")
 _CAPITAL = re.compile("[A-Z]")
 
 
-def _acronyms(text: str) -> dict[str, str]:
+def _acronyms(text: str, acronym_after: re.Pattern[str]) -> dict[str, str]:
     """Acronyms the text defines: "Direktorat Jenderal Intelijen (GUR)" -> {"GUR": long form}.
 
     A long form can only be tried from the first capital of a word: from a later capital of
@@ -273,7 +279,7 @@ def _acronyms(text: str) -> dict[str, str]:
         capital = _CAPITAL.search(text, run.start(), run.end())
         if capital is None:
             continue
-        match = _ACRONYM_AFTER.match(text, capital.start())
+        match = acronym_after.match(text, capital.start())
         if match:
             found[name_key(match.group("short"))] = match.group("long")
             resume = match.end()
@@ -293,7 +299,7 @@ def canonical_names(
 
 def _canonical(text: str, mentions: list[tuple[int, int, str]], reader: _Reader) -> list[tuple[str, str]]:
     aliases = reader.aliases
-    defined = _acronyms(text)
+    defined = _acronyms(text, reader.acronym_after)
     people = _People([text[s:e] for s, e, label in mentions if label == "PER"])
     out = []
     for start, end, label in mentions:

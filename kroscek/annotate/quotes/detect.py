@@ -166,7 +166,7 @@ def _indirect(text: str, sentence: Sentence, lang: _Lang, covered: list[tuple[in
             content_start = that.end()
         else:
             # "Lin Jian mengatakan pada konferensi pers di Beijing bahwa …": content after "bahwa".
-            bahwa = re.search(r"\b(bahwa|that)\b", text[content_start : sentence.end])
+            bahwa = lang.that_later.search(text[content_start : sentence.end])
             if bahwa and bahwa.start() < 60:
                 content_start += bahwa.end()
         if sentence.end - content_start < 15:

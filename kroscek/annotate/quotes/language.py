@@ -32,6 +32,7 @@ class _Lang:
     cited: re.Pattern[str]
     trailing_link: re.Pattern[str]  # a source's last word that only joins ("… of"): not part of it
     that: re.Pattern[str]
+    that_later: re.Pattern[str]  # "bahwa" a little after the cue
     opener: re.Pattern[str]
     stops: frozenset[str]
     pronouns: frozenset[str]
@@ -90,7 +91,12 @@ def _lang(code: str) -> _Lang:
         roles=tuple(sorted(q.ROLE_WORDS, key=len, reverse=True)),
         organisations=tuple(q.ORGANISATION_WORDS),
         negations=frozenset(q.NEGATIONS),
-        statement=re.compile(rf"^(?:{_alt(q.STATEMENT_NOUNS)})\s+(?:resmi\s+)?", re.IGNORECASE),
+        statement=re.compile(
+            rf"^(?:{_alt(q.STATEMENT_NOUNS)})\s+"
+            + (rf"(?:(?:{_alt(q.STATEMENT_ADJECTIVES)})\s+)?" if q.STATEMENT_ADJECTIVES else ""),
+            re.IGNORECASE,
+        ),
+        that_later=re.compile(rf"\b(?:{_alt(q.THAT_LATER)})\b"),
         quoting=re.compile(rf"\s*,?\s*(?:{_alt(q.QUOTING)})\s+(?:(?:{_alt(q.STATEMENT_NOUNS)})\s+)?"),
         preposition=re.compile(rf"\s*(?:{_alt(q.PREPOSITIONS)})\b[^,]{{0,80}},\s*", re.IGNORECASE),
         rest_block=frozenset(q.REST_BLOCK),

@@ -30,6 +30,10 @@ ONE_TYPE_PER_NAME = True
 #: Titles that add to ``quotes.ROLE_WORDS``: a person's span holds the name only ("Const. Tim
 #: Fanning" is Tim Fanning, "Mr Jenkin" is Jenkin). Words that are also names ("Prince", "Lady"
 #: in Lady Gaga, "King") are left out.
+#: Lower-case words that may stand inside a long name an acronym in brackets follows ("Federal
+#: Bureau of Investigation (FBI)").
+NAME_CONNECTORS: tuple[str, ...] = ("of", "and")
+
 TITLES: tuple[str, ...] = (
     "mr",
     "mrs",

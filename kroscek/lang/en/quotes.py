@@ -57,6 +57,8 @@ CUES_BEFORE = (
 )
 ACCORDING_TO = ("according to",)
 THAT = ("that",)
+#: The word that opens reported content a little after the cue ("said at a briefing in Beijing that …").
+THAT_LATER = ("that",)
 CITED_FROM = (
     "according to",
     "as reported by",
@@ -150,6 +152,8 @@ ORGANISATION_WORDS = (
     "the",
 )
 NEGATIONS = ("not", "never", "declined")
+#: Words that may follow a statement noun before its source.
+STATEMENT_ADJECTIVES: tuple[str, ...] = ()
 STATEMENT_NOUNS = ("statement", "a statement from", "release")
 QUOTING = ("quoting",)
 PREPOSITIONS = ("on", "in", "at", "during", "after", "before", "when", "while", "speaking")

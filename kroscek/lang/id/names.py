@@ -23,6 +23,10 @@ PLACES_BY_NAME = True
 #: The model's type of a name is kept as it gave it, mention by mention.
 ONE_TYPE_PER_NAME = False
 
+#: Lower-case words that may stand inside a long name an acronym in brackets follows ("Badan
+#: Pengawasan Keuangan dan Pembangunan (BPKP)"); English ones too, for English names in Indonesian text.
+NAME_CONNECTORS: tuple[str, ...] = ("dan", "dari", "untuk", "of", "and")
+
 #: Titles before a name beyond ``quotes.ROLE_WORDS``, which hold the Indonesian ones.
 TITLES: tuple[str, ...] = ()
 #: Endings written onto a name that are not part of it: none.

@@ -126,6 +126,9 @@ ACCORDING_TO = ("menurut", "berdasarkan keterangan", "mengutip keterangan")
 
 #: Words joining a reporting verb to its content ("menyatakan bahwa …").
 THAT = ("bahwa", "jika", "kalau", "agar", "supaya")
+#: The word that opens reported content a little after the cue ("mengatakan pada konferensi pers
+#: di Beijing bahwa …"); English's too, which Indonesian articles quote.
+THAT_LATER = ("bahwa", "that")
 
 #: Phrases that name where a quote was taken from; the source follows them.
 CITED_FROM = (
@@ -519,6 +522,8 @@ ORGANISATION_WORDS = (
 NEGATIONS = ("tidak", "tak", "belum", "enggan", "bukan", "menolak")
 
 #: Nouns for a statement standing before its author ("bunyi pernyataan Komisi …").
+#: Words that may follow a statement noun before its source ("keterangan resmi").
+STATEMENT_ADJECTIVES = ("resmi",)
 STATEMENT_NOUNS = (
     "pernyataan",
     "keterangan",
