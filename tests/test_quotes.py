@@ -157,5 +157,9 @@ def test_the_word_opening_reported_content_after_the_cue_is_the_languages() -> N
 
     assert _lang("id").that_later.search("di konferensi pers bahwa ekonomi tumbuh") is not None
     assert _lang("en").that_later.search("di konferensi pers bahwa ekonomi tumbuh") is None
-    assert _lang("en").statement.match("statement resmi ") is None  # "resmi" is Indonesian's
-    assert _lang("id").statement.match("keterangan resmi ") is not None
+    english, indonesian = (
+        _lang("en").statement.match("statement resmi "),
+        _lang("id").statement.match("keterangan resmi "),
+    )
+    assert english is not None and english.group() == "statement "  # "resmi" is Indonesian's
+    assert indonesian is not None and indonesian.group() == "keterangan resmi "
