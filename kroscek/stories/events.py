@@ -28,20 +28,20 @@ from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import NamedTuple, Protocol
+from typing import NamedTuple
 
 import msgspec
 import numpy as np
 from scipy.sparse import csr_matrix, vstack
 
 from kroscek.model import Article, day_of
+from kroscek.stories.groups import IndexLoader
 from kroscek.stories.terms import BUCKETS, term_vectors, tokens
 
 __all__ = [
     "FEATURES",
     "Decide",
     "EventIndex",
-    "EventLoader",
     "EventModel",
     "Profile",
     "candidates_and_features",
@@ -416,7 +416,7 @@ class EventIndex:
     terms), so a persisted index reads only what the new articles touch.
     """
 
-    def __init__(self, decide: Decide, loader: EventLoader | None = None) -> None:
+    def __init__(self, decide: Decide, loader: IndexLoader | None = None) -> None:
         self.decide = decide
         self.loader = loader
         self.events: dict[Hashable, _Event] = {}
@@ -430,20 +430,21 @@ class EventIndex:
         if self.loader is None:
             return
         wanted = sorted({c for p in batch for c in p.text[0][: 2 * PROBE]} - self.terms.keys())
-        for c, keys in self.loader.terms(wanted).items():
+        for c, keys in self.loader.terms(wanted, PER_TERM).items():
             self.terms[c] = keys
         for c in wanted:
             self.terms.setdefault(c, [])
-        self._load({k for c in wanted for k in self.terms[c][-PER_TERM:]})
+        self.load({k for c in wanted for k in self.terms[c][-PER_TERM:]})
 
-    def _load(self, keys: set[Hashable]) -> None:
+    def load(self, keys: set[Hashable]) -> None:
+        """Read the events of ``keys`` not in memory yet (those that exist)."""
         missing = sorted(keys - self.events.keys(), key=str)
         if missing and self.loader is not None:
-            self.events.update(self.loader.events(missing))
+            self.events.update({k: _Event.decode(state) for k, state in self.loader.states(missing).items()})
 
     def _probe(self, c: int) -> list[Hashable]:
         if c not in self.terms:
-            self.terms[c] = self.loader.terms([c]).get(c, []) if self.loader else []
+            self.terms[c] = self.loader.terms([c], PER_TERM).get(c, []) if self.loader else []
         return self.terms[c][-PER_TERM:]
 
     def candidates(self, profile: Profile, anytime: bool = False) -> list[Hashable]:
@@ -452,7 +453,7 @@ class EventIndex:
         shared: Counter[Hashable] = Counter()
         for c in profile.text[0][:PROBE]:
             shared.update(k for k in self._probe(c) if k not in self.dropped)
-        self._load(set(shared))
+        self.load(set(shared))
         return [
             e
             for e, _ in shared.most_common(CANDIDATES)
@@ -473,7 +474,7 @@ class EventIndex:
             chosen = new_key()
             self.events[chosen] = _Event()
             self.dropped.discard(chosen)  # an event taken apart and opened again by its first article
-        self._load({chosen})
+        self.load({chosen})
         self.events[chosen].add(profile)
         self.changed.add(chosen)
         for c in ranked:
@@ -482,18 +483,6 @@ class EventIndex:
                 keys.append(chosen)
                 self.added[c].append(chosen)
         return chosen
-
-
-class EventLoader(Protocol):
-    """Where a persisted :class:`EventIndex` reads what it has not seen yet."""
-
-    def terms(self, columns: Sequence[int]) -> dict[int, list[Hashable]]:
-        """The most recent events (oldest first, at least ``PER_TERM``) holding each term."""
-        ...
-
-    def events(self, keys: Sequence[Hashable]) -> dict[Hashable, _Event]:
-        """The events of ``keys`` that exist."""
-        ...
 
 
 def candidates_and_features(

@@ -16,7 +16,6 @@ import heapq
 from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
 
 import msgspec
 import numpy as np
@@ -24,9 +23,10 @@ from scipy.sparse import csr_matrix
 
 from kroscek.clean.published import story_day
 from kroscek.model import Article, day_of
+from kroscek.stories.groups import IndexLoader
 from kroscek.stories.params import GroupParams
 
-__all__ = ["GroupIndex", "GroupLoader", "GroupParams", "group", "reference_day"]
+__all__ = ["GroupIndex", "GroupParams", "group", "reference_day"]
 
 
 def reference_day(article: Article) -> dt.date | None:
@@ -93,23 +93,11 @@ _PER_FEATURE = 64
 _CANDIDATES = 16
 
 
-class GroupLoader(Protocol):
-    """Where a persisted :class:`GroupIndex` reads what it has not seen yet."""
-
-    def terms(self, columns: Sequence[int]) -> dict[int, list[Hashable]]:
-        """The most recent groups (oldest first, at least ``_PER_FEATURE``) holding each feature."""
-        ...
-
-    def groups(self, keys: Sequence[Hashable]) -> dict[Hashable, _Group]:
-        """The groups of ``keys`` that exist."""
-        ...
-
-
 class GroupIndex:
     """The groups so far and the inverted index from feature to group (keys: numbers in one pass,
     lifelong ids in a store's index, read through ``loader`` when not in memory)."""
 
-    def __init__(self, threshold: float, window: int, probe: int, loader: GroupLoader | None = None) -> None:
+    def __init__(self, threshold: float, window: int, probe: int, loader: IndexLoader | None = None) -> None:
         self.threshold, self.window, self.probe, self.loader = threshold, window, probe, loader
         self.groups: dict[Hashable, _Group] = {}
         self.terms: dict[int, list[Hashable]] = {}
@@ -118,13 +106,13 @@ class GroupIndex:
 
     def _probe(self, c: int) -> list[Hashable]:
         if c not in self.terms:
-            self.terms[c] = self.loader.terms([c]).get(c, []) if self.loader else []
+            self.terms[c] = self.loader.terms([c], _PER_FEATURE).get(c, []) if self.loader else []
         return self.terms[c][-_PER_FEATURE:]
 
     def _load(self, keys: set[Hashable]) -> None:
         missing = sorted(keys - self.groups.keys(), key=str)
         if missing and self.loader is not None:
-            self.groups.update(self.loader.groups(missing))
+            self.groups.update({k: _Group.decode(state) for k, state in self.loader.states(missing).items()})
 
     def place(
         self,

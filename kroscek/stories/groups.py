@@ -1,11 +1,26 @@
-"""Connected groups of items linked in pairs (union-find), shared by copies and claims."""
+"""Connected groups of items linked in pairs (union-find), shared by copies and claims; and what
+a persisted index of groups (events, stories) reads from where it is kept."""
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable, Sequence
+from typing import Protocol
 
-__all__ = ["connected_groups"]
+__all__ = ["IndexLoader", "connected_groups"]
+
+
+class IndexLoader(Protocol):
+    """Where an index of groups (:class:`kroscek.stories.events.EventIndex`,
+    :class:`kroscek.stories.grouping.GroupIndex`) reads what it has not seen yet."""
+
+    def terms(self, columns: Sequence[int], per_term: int) -> dict[int, list[Hashable]]:
+        """The last ``per_term`` groups each term was indexed for, oldest first."""
+        ...
+
+    def states(self, keys: Sequence[Hashable]) -> dict[Hashable, bytes]:
+        """The encoded state of each group of ``keys`` that exists."""
+        ...
 
 
 def connected_groups(size: int, links: Iterable[tuple[int, int]]) -> list[list[int]]:

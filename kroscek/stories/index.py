@@ -40,17 +40,15 @@ from kroscek.stories.build import _id, _time_order, story_record
 from kroscek.stories.duplicates import find_duplicates, shingles
 from kroscek.stories.entities import link_entities
 from kroscek.stories.events import (
-    PER_TERM,
     EventIndex,
     Profile,
-    _Event,
     feature_rows,
     model_decision,
     profiles,
     shipped_model,
     text_vectors,
 )
-from kroscek.stories.grouping import _PER_FEATURE, GroupIndex, _Group, reference_day
+from kroscek.stories.grouping import GroupIndex, reference_day
 from kroscek.stories.identity import carry_ids, changes
 from kroscek.stories.params import StoryParams
 
@@ -94,34 +92,22 @@ def _as_stored(article: Article) -> Article:
     return msgspec.structs.replace(article, id=article.id.replace("\x00", "\ufffd"))
 
 
-class _EventsFromStore:
-    """What an :class:`~kroscek.stories.events.EventIndex` reads from the store (and each event's story)."""
+class _FromStore:
+    """What an index of events or of stories reads from the store (and, for events, each one's story)."""
 
-    def __init__(self, store: Store, story_of: dict[Hashable, Hashable]) -> None:
-        self.store, self.story_of = store, story_of
+    def __init__(self, store: Store, kind: str, story_of: dict[Hashable, Hashable] | None = None) -> None:
+        self.store, self.kind, self.story_of = store, kind, story_of
 
-    def terms(self, columns: Sequence[int]) -> dict[int, list[Hashable]]:
-        return {c: list(keys) for c, keys in self.store.index_terms("event", columns, PER_TERM).items()}
+    def terms(self, columns: Sequence[int], per_term: int) -> dict[int, list[Hashable]]:
+        return {c: list(keys) for c, keys in self.store.index_terms(self.kind, columns, per_term).items()}
 
-    def events(self, keys: Sequence[Hashable]) -> dict[Hashable, _Event]:
-        out: dict[Hashable, _Event] = {}
+    def states(self, keys: Sequence[Hashable]) -> dict[Hashable, bytes]:
+        found: dict[Hashable, bytes] = {}
         for key, (story, state) in self.store.index_groups([str(k) for k in keys]).items():
-            self.story_of[key] = story
-            out[key] = _Event.decode(state)
-        return out
-
-
-class _StoriesFromStore:
-    """What a :class:`~kroscek.stories.grouping.GroupIndex` of stories reads from the store."""
-
-    def __init__(self, store: Store) -> None:
-        self.store = store
-
-    def terms(self, columns: Sequence[int]) -> dict[int, list[Hashable]]:
-        return {c: list(keys) for c, keys in self.store.index_terms("story", columns, _PER_FEATURE).items()}
-
-    def groups(self, keys: Sequence[Hashable]) -> dict[Hashable, _Group]:
-        return {k: _Group.decode(state) for k, (_, state) in self.store.index_groups([str(k) for k in keys]).items()}
+            if self.story_of is not None:
+                self.story_of[key] = story
+            found[key] = state
+        return found
 
 
 class _Update:
@@ -137,7 +123,7 @@ class _Update:
     def run(self) -> None:
         batch = self._link_names()
         story_of: dict[Hashable, Hashable] = {}
-        loader = None if self.fresh else _EventsFromStore(self.store, story_of)
+        loader = None if self.fresh else _FromStore(self.store, "event", story_of)
         events = EventIndex(model_decision(shipped_model()), loader)
         # The neighbourhood: the events the new articles would be compared with (and their copies'
         # events). They are taken apart and placed again with the new articles, in time order, as
@@ -145,24 +131,8 @@ class _Update:
         batch_days = [reference_day(a) for a in batch]
         probes, _ = profiles(batch, batch_days)
         originals = self._originals(batch)
-        near: set[Hashable] = set()
-        stored: dict[str, Article] = {}
-        moved: list[tuple[str, int, str, str]] = []
-        if not self.fresh:
-            events.prefetch(probes)
-            placed = self.store.index_placed(sorted(set(originals.values())))
-            near.update(event for event, _ in placed.values())
-            frontier = probes
-            for _ in range(HOPS):  # the events near the new articles, then those near their members
-                for profile in frontier:
-                    near.update(self._near(events, profile))
-                events._load(near)
-                near = {k for k in near if k in events.events and len(events.events[k].members) <= REGROUP}
-                moved = self.store.index_members(sorted(map(str, near)), of="event") if near else []
-                fresh = [m[0] for m in moved if m[0] not in stored]
-                stored.update({a.id: a for a in self._articles(fresh)})
-                frontier_articles = [stored[i] for i in fresh]
-                frontier = profiles(frontier_articles, [reference_day(a) for a in frontier_articles])[0]
+        moved, stored = ([], {}) if self.fresh else self._neighbourhood(events, probes, originals)
+        near: set[Hashable] = {m[2] for m in moved}
         moved.sort(key=lambda m: m[1])
         self.near = near
         before_story = {k: story_of.pop(k) for k in near}
@@ -195,7 +165,7 @@ class _Update:
         # articles opened join stories in time order, each by its members' summed vector.
         g = self.params.grouping
         stories = GroupIndex(
-            g.story_threshold, g.story_window, g.probe, None if self.fresh else _StoriesFromStore(self.store)
+            g.story_threshold, g.story_window, g.probe, None if self.fresh else _FromStore(self.store, "story")
         )
         keys = []
         for key, rows in opened.items():
@@ -216,6 +186,27 @@ class _Update:
             )
         left = {str(s) for s in before_story.values()}
         self._write(pile, numbers, days, event_of, story_of, events, stories, left)
+
+    def _neighbourhood(
+        self, events: EventIndex, probes: list[Profile], originals: dict[int, str]
+    ) -> tuple[list[tuple[str, int, str, str]], dict[str, Article]]:
+        """The placed articles of the events near the new ones (``probes``) and near the articles
+        those hold (:data:`HOPS`), with their copies' events; events over :data:`REGROUP` stay."""
+        events.prefetch(probes)
+        near: set[Hashable] = {event for event, _ in self.store.index_placed(sorted(set(originals.values()))).values()}
+        stored: dict[str, Article] = {}
+        moved: list[tuple[str, int, str, str]] = []
+        frontier = probes
+        for _ in range(HOPS):
+            for profile in frontier:
+                near.update(self._near(events, profile))
+            events.load(near)
+            near = {k for k in near if k in events.events and len(events.events[k].members) <= REGROUP}
+            moved = self.store.index_members(sorted(map(str, near)), of="event") if near else []
+            fresh = [m[0] for m in moved if m[0] not in stored]
+            stored.update({a.id: a for a in self._articles(fresh)})
+            frontier = profiles([stored[i] for i in fresh], [reference_day(stored[i]) for i in fresh])[0]
+        return moved, stored
 
     def _near(self, events: EventIndex, profile: Profile) -> list[Hashable]:
         """The events whose articles could go another way once ``profile``'s article is placed: those
