@@ -96,3 +96,10 @@ def test_english() -> None:
     assert found[0][:6] == ("12,000 troops", 12000.0, None, None, "troops", "about")
     assert found[1][6] == 0
     assert found[2][:4] == ("$1.4 billion", 1.4e9, None, "USD")
+
+
+def test_the_words_joining_the_parts_of_a_whole_are_the_languages() -> None:
+    text = "Sebanyak 40 orang tewas, termasuk 12 anak serta 3 lansia."
+    assert [q[-1] for q in _q(text)] == [None, 0, 0]  # "serta" joins the third part to the first
+    english = "At least 40 people died, including 12 children and 3 elderly."
+    assert [q[-1] for q in _q(english, "en")] == [None, 0, 0]

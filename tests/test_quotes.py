@@ -163,3 +163,13 @@ def test_the_word_opening_reported_content_after_the_cue_is_the_languages() -> N
     )
     assert english is not None and english.group() == "statement "  # "resmi" is Indonesian's
     assert indonesian is not None and indonesian.group() == "keterangan resmi "
+
+
+def test_asides_before_a_speaker_and_lists_of_names_are_read_with_the_languages_words() -> None:
+    from kroscek.annotate.quotes.language import _lang
+
+    assert _lang("id").leading_aside.match("Senin (5/8) malam, ") is not None
+    assert _lang("en").leading_aside.match("Senin (5/8) malam, ") is None  # an Indonesian day's name
+    assert _lang("en").leading_aside.match("Monday night, ") is not None
+    assert _lang("id").list_split.split("Rusia dan China") == ["Rusia", "China"]
+    assert _lang("en").list_split.split("Rusia dan China") == ["Rusia dan China"]

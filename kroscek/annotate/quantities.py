@@ -58,6 +58,7 @@ class _Lang:
     time_units: dict[str, str]
     not_amount_before: frozenset[str]
     part_of: tuple[tuple[str, ...], ...]
+    list_joins: frozenset[str]  # what stands between two parts of one whole ("," "dan" ", dan")
     not_nouns: frozenset[str]
     idiom_before: frozenset[str]
     one_counts: frozenset[str]
@@ -91,6 +92,7 @@ def _lang(code: str) -> _Lang:
         time_units=dict(n.TIME_UNITS),
         not_amount_before=frozenset(n.NOT_AMOUNT_BEFORE),
         part_of=tuple(sorted((tuple(p.split()) for p in n.PART_OF), key=len, reverse=True)),
+        list_joins=frozenset({",", *n.LIST_WORDS, *(f", {w}" for w in n.LIST_WORDS)}),
         not_nouns=n.NOT_NOUNS,
         idiom_before=frozenset(n.IDIOM_BEFORE),
         one_counts=frozenset(n.ONE_COUNTS),
@@ -505,7 +507,7 @@ def _link_parts(text: str, toks: list[_Tok], found: list[_Found], lang: _Lang) -
                     break
             else:
                 between = text[found[index - 1].end : q.start].strip().lower()
-                if out[index - 1].part_of is not None and between in (",", "dan", "serta", "and", ", dan"):
+                if out[index - 1].part_of is not None and between in lang.list_joins:
                     part_of = out[index - 1].part_of
         out.append(Quantity(q.start, q.end, q.value, q.unit, q.noun, q.hedge, q.end_value, part_of))
     return out

@@ -33,6 +33,8 @@ class _Lang:
     trailing_link: re.Pattern[str]  # a source's last word that only joins ("… of"): not part of it
     that: re.Pattern[str]
     that_later: re.Pattern[str]  # "bahwa" a little after the cue
+    leading_aside: re.Pattern[str]  # "Sementara itu, …", "Senin (5/8) malam, …" before a speaker
+    list_split: re.Pattern[str]  # between the names of a list ("Rusia dan China")
     opener: re.Pattern[str]
     stops: frozenset[str]
     pronouns: frozenset[str]
@@ -66,6 +68,8 @@ def _lang(code: str) -> _Lang:
         rf"(?P<src>(?:{name}|{_alt(q.SOURCE_WORDS)})"
         rf"(?:\s+(?:{name}|{_alt((*q.SOURCE_NAME_WORDS, *q.SOURCE_LINKS))}))*)"
     )
+    days = language_module(code, "calendar").WEEKDAYS
+    weekdays = "|".join(sorted(d.capitalize() for d in days if len(d) >= 4 and d.isalpha()))
     return _Lang(
         # After a closing mark: ', kata Lin Jian', '," ujarnya', '", demikian pernyataan X'.
         cue_after=re.compile(rf"^\s*[,.]?\s*(?P<cue>{after})(?P<nya>nya)?\b", re.IGNORECASE),
@@ -97,6 +101,9 @@ def _lang(code: str) -> _Lang:
             re.IGNORECASE,
         ),
         that_later=re.compile(rf"\b(?:{_alt(q.THAT_LATER)})\b"),
+        # A leading clause of lower-case words (after its first word) or a day's name, closed by a comma.
+        leading_aside=re.compile(rf"\s*(?:[A-Z]?[a-z]+(?:\s+[a-z][\w-]*){{1,6}}|(?:{weekdays})[^,]{{0,30}})\s*,\s*"),
+        list_split=re.compile(rf",\s*|\s+(?:{_alt(q.AND)})\s+"),
         quoting=re.compile(rf"\s*,?\s*(?:{_alt(q.QUOTING)})\s+(?:(?:{_alt(q.STATEMENT_NOUNS)})\s+)?"),
         preposition=re.compile(rf"\s*(?:{_alt(q.PREPOSITIONS)})\b[^,]{{0,80}},\s*", re.IGNORECASE),
         rest_block=frozenset(q.REST_BLOCK),

@@ -93,12 +93,6 @@ def _speaker_after(text: str, start: int, limit: int, lang: _Lang) -> tuple[str,
     return phrase, phrase_start
 
 
-# A leading clause of lower-case words (after its first word) or a date, closed by a comma.
-_LEADING_ASIDE = re.compile(
-    r"\s*(?:[A-Z]?[a-z]+(?:\s+[a-z][\w-]*){1,6}|(?:Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu|Ahad)[^,]{0,30})\s*,\s*"
-)
-
-
 def _np_token(token: str, lang: _Lang) -> bool:
     """A token that can sit in a speaker's noun phrase."""
     bare = token.strip(",()-")
@@ -123,7 +117,7 @@ def _speaker_before(text: str, sentence_start: int, cue_start: int, lang: _Lang)
     moved = True
     while moved:  # "Sementara itu, …", "Pada hari Senin, …", "Meski begitu, …", "Sabtu (23/8) malam, …"
         moved = False
-        for pattern in (lang.opener, lang.preposition, _LEADING_ASIDE):
+        for pattern in (lang.opener, lang.preposition, lang.leading_aside):
             match = pattern.match(head, begin)
             if match and match.end() > begin:
                 begin, moved = match.end(), True
@@ -229,7 +223,7 @@ def _outlet_names() -> frozenset[str]:
 
 
 def _kind_of(name: str, lang: _Lang) -> str:
-    parts = re.split(r",\s*|\s+dan\s+|\s+and\s+", name)
+    parts = lang.list_split.split(name)
     if all(p in capitals.CAPITALS or p in capitals.COUNTRIES for p in parts):
         return "government"
     agency_names = {n.lower() for k, v in agencies.AGENCIES.items() for n in (k, *v)}

@@ -154,6 +154,8 @@ NOT_AMOUNT_BEFORE = (
 )
 IDIOM_BEFORE = ("one", "no")
 ONE_COUNTS = frozenset({"person", "people", "soldier", "civilian", "child", "case", "victim"})
+#: Words that join the parts of a whole a figure was split into ("including 3 children and 2 elderly").
+LIST_WORDS = ("and",)
 PART_OF = ("including", "among them", "of whom", "of which")
 NOT_NOUNS = frozenset(
     {

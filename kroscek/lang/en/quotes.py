@@ -213,5 +213,7 @@ NOT_IN_SPEAKER = (
 TAIL_SPEAKER_FIRST = True
 
 #: See kroscek.lang.id.quotes.
+#: The word that joins the last two names of a list ("Russia and China").
+AND = ("and",)
 CONNECTORS = ("and", "of", "for")
 VERB_SHAPE = r"^[a-z]{3,}(?:ed|ing)$"

@@ -308,6 +308,9 @@ NOT_AMOUNT_BEFORE = (
 IDIOM_BEFORE = ("salah", "satu", "se", "bersatu", "tiga")
 
 #: Words that tie a quantity to an earlier one as a part of it ("termasuk 500 perwira").
+#: Words that join the parts of a whole a figure was split into ("termasuk 3 anak dan 2 lansia");
+#: English's too, for the English Indonesian articles quote.
+LIST_WORDS = ("dan", "serta", "and")
 PART_OF = (
     "termasuk",
     "di antaranya",

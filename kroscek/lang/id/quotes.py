@@ -655,6 +655,9 @@ NOT_IN_SPEAKER: tuple[str, ...] = ()
 TAIL_SPEAKER_FIRST = False
 
 #: A speaker phrase never ends on these ("Menteri Luar Negeri dan").
+#: The word that joins the last two names of a list ("Rusia dan China"); English's too, for
+#: the English names Indonesian articles quote.
+AND = ("dan", "and")
 CONNECTORS = ("dan", "untuk", "di", "dari", "dalam")
 #: A lower-case word of this shape (a verb's affixes) ends a speaker phrase.
 VERB_SHAPE = r"^(?:me[mnr]?|meng|meny|ber|di|ter)[a-z]{3,}$"
