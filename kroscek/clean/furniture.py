@@ -41,6 +41,8 @@ class Furniture:
     caption_openers: tuple[re.Pattern[str], ...]
     caption_credits: tuple[re.Pattern[str], ...]
     lead_markers: tuple[re.Pattern[str], ...]
+    name_word: re.Pattern[str]  # a word of a person's name as bylines print it
+    name_split: re.Pattern[str]  # between the names of a byline
 
     def line_reason(self, line: str) -> str | None:
         """Return why this whole line is furniture, or None."""
@@ -109,7 +111,10 @@ def furniture() -> Furniture:
     date_name = re.compile(
         rf"\b({alternation})\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b", re.IGNORECASE
     )
-    date_token = re.compile(rf"\b({alternation})\b\.?|\d{{1,4}}([/.:-]\d{{1,4}}){{0,2}}(?:st|nd|rd|th)?", re.IGNORECASE)
+    suffixes = "|".join(sorted({re.escape(x) for d in all_modules("dates") for x in d.DAY_SUFFIXES}))
+    date_token = re.compile(rf"\b({alternation})\b\.?|\d{{1,4}}([/.:-]\d{{1,4}}){{0,2}}(?:{suffixes})?", re.IGNORECASE)
+    particles = "|".join(sorted({re.escape(w) for m in modules for w in m.NAME_PARTICLES}))
+    joins = "|".join(sorted({rf"\b{re.escape(w)}\b" for m in modules for w in m.BYLINE_JOINS}))
     roles: dict[str, bool] = {}
     for m in modules:
         roles.update(m.BYLINE_ROLES)
@@ -133,4 +138,7 @@ def furniture() -> Furniture:
         caption_credits=tuple(re.compile(m.CAPTION_CREDITS, re.IGNORECASE) for m in modules)
         + tuple(re.compile(p) for p in credits.CAPTION_CREDITS),
         lead_markers=tuple(re.compile(p) for p in markers.LEAD_MARKERS),
+        # Capitalised words, initials, a few particles ("Ahmad bin Said", "Ludwig van Beethoven").
+        name_word=re.compile(rf"^([A-Z][\w'’-]*\.?|[A-Z]\.|({particles})|[A-Z]{{2,}}\.?)$"),
+        name_split=re.compile(rf"\s*(?:,|;|&|\||/|{joins})\s*"),
     )

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 from urllib.parse import urlsplit
 
-from kroscek.clean.furniture import Furniture
+from kroscek.clean.furniture import Furniture, furniture
 from kroscek.lang.xx import agencies, outlets
 
 __all__ = [
@@ -23,10 +23,6 @@ __all__ = [
     "signature_outlet",
 ]
 
-# A person's name as bylines print it: capitalised words, initials, a few particles.
-_NAME_WORD = re.compile(r"^([A-Z][\w'’-]*\.?|[A-Z]\.|(bin|binti|van|von|de|da|al|el|di|la|le)|[A-Z]{2,}\.?)$")
-_NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\||/|\bdan\b|\band\b)\s*")
-
 
 def is_name(text: str, max_words: int = 5) -> bool:
     """Return True when ``text`` reads as a person's name ("Faqih Ahmd", "Idealisa Masyrafina")."""
@@ -35,7 +31,8 @@ def is_name(text: str, max_words: int = 5) -> bool:
         return False
     if not words[0][:1].isupper():
         return False
-    return all(_NAME_WORD.match(w) for w in words)
+    word = furniture().name_word
+    return all(word.match(w) for w in words)
 
 
 @dataclass(frozen=True)
@@ -49,7 +46,7 @@ def _names(segment: str) -> list[str] | None:
     segment = segment.strip().strip(".;|,").strip()
     if not segment:
         return []
-    parts = [p.strip().strip(".").strip() for p in _NAME_SPLIT.split(segment) if p.strip()]
+    parts = [p.strip().strip(".").strip() for p in furniture().name_split.split(segment) if p.strip()]
     if all(is_name(p) or _looks_like_domain(p) for p in parts):
         return [p for p in parts if not _looks_like_domain(p)]
     return None

@@ -63,12 +63,13 @@ def _lang(code: str) -> _Lang:
     year_word = _alt(data.YEAR_WORDS)
     month_word = _alt(data.MONTH_WORDS)
     prefix = rf"(?:{re.escape(data.ORDINAL_PREFIX)}-?)?" if data.ORDINAL_PREFIX else ""
+    day_suffix = rf"(?:{_alt(data.DAY_SUFFIXES)})?" if data.DAY_SUFFIXES else ""
 
     def point(p: str) -> str:
         """A date on the calendar, optionally after a weekday; group names start with ``p``."""
         numeric = rf"(?P<{p}d>{_DAY})\s*/\s*(?P<{p}m>{_MONTH_NUM})(?:\s*/\s*(?P<{p}y>\d{{4}}|\d{{2}}))?"
         # "27 NOVEMBER, 2005", "18th September 2013".
-        named = rf"(?P<{p}d2>{_DAY})(?:st|nd|rd|th)?\s+(?P<{p}mn>{mon})\.?(?:\s*,?\s+(?P<{p}y2>{_YEAR}))?"
+        named = rf"(?P<{p}d2>{_DAY}){day_suffix}\s+(?P<{p}mn>{mon})\.?(?:\s*,?\s+(?P<{p}y2>{_YEAR}))?"
         weekday = rf"(?P<{p}w>{wd})"
         return (
             rf"(?:{weekday}(?:\s+(?:{_alt(data.DAYPARTS)}))?\s*,?\s*)?"  # "Rabu sore (18/9)"
@@ -81,7 +82,7 @@ def _lang(code: str) -> _Lang:
     month_year = rf"(?:(?:{month_word})\s+)?(?P<mn>{mon})\.?\s+(?P<y>{_YEAR})"
     # "Tuesday, March 4, 2014", "May 3rd, 2013", "Dec 23 2012".
     english_md = (
-        rf"(?:(?P<w>{wd})\.?\s*,?\s*)?(?P<mn>{mon})\.?\s+(?P<d>{_DAY})(?:st|nd|rd|th)?"
+        rf"(?:(?P<w>{wd})\.?\s*,?\s*)?(?P<mn>{mon})\.?\s+(?P<d>{_DAY}){day_suffix}"
         rf"(?:\s*,\s*(?P<y>{_YEAR})|\s+(?P<y2>{_YEAR}))?"
     )
     patterns: list[tuple[str, str]] = [
@@ -125,7 +126,7 @@ def _lang(code: str) -> _Lang:
             rf"(?:\s+(?:{_alt(data.QUARTER_OF)}))?\s+(?P<y>{_YEAR})",
         ),
         ("decade", rf"(?:(?:{year_word})\s+)?(?:(?P<y>(?:1[5-9]|20)\d0|'?\d0)-?an\b|(?P<ey>(?:1[5-9]|20)\d0)s\b)"),
-        ("century", rf"(?:{_alt(data.CENTURY_WORDS)})\s+{prefix}(?P<c>\d{{1,2}}|[IVX]{{1,5}})(?:st|nd|rd|th)?"),
+        ("century", rf"(?:{_alt(data.CENTURY_WORDS)})\s+{prefix}(?P<c>\d{{1,2}}|[IVX]{{1,5}}){day_suffix}"),
         ("day_word", rf"(?P<dw>{_alt(data.DAY_WORDS)})"),
         # "dua hari lalu"; not "tiga bulan ini", which is a duration.
         (

@@ -100,6 +100,8 @@ DAY_FIRST_ZONES = (
 YEAR_WORDS = ("year", "years")
 MONTH_WORDS = ("month of",)
 CENTURY_WORDS = ("century",)
+#: Letters after a day number: after a day number ("18th September 2013", "May 3rd").
+DAY_SUFFIXES = ("st", "nd", "rd", "th")
 ORDINAL_PREFIX = ""
 QUARTER_OF = ("of",)
 CLOCK_HEDGES = ("about", "around")

@@ -64,3 +64,8 @@ CAPTION_CREDITS = r"\((photo|image|source|file photo|credit|illustration)\b[^()]
 
 #: See kroscek.lang.id.furniture.
 EDITOR_ROLES = ("editor", "editing by", "edited by")
+
+#: Lower-case words inside a person's name as bylines print it ("Vincent van Gogh", "Leonardo da Vinci").
+NAME_PARTICLES = ("van", "von", "de", "da", "la", "le", "al", "el")
+#: The word between the last two names of a byline ("Jane Doe and John Roe").
+BYLINE_JOINS = ("and",)

@@ -117,6 +117,8 @@ YEAR_WORDS = ("tahun",)
 MONTH_WORDS = ("bulan",)
 CENTURY_WORDS = ("abad",)
 #: The ordinal prefix of a century or a quarter's number ("abad ke-21").
+#: Letters after a day number: English's, for the English dates Indonesian pages print ("18th September 2013").
+DAY_SUFFIXES = ("st", "nd", "rd", "th")
 ORDINAL_PREFIX = "ke"
 #: Between a quarter and its year ("kuartal II tahun 2024").
 QUARTER_OF = ("tahun",)

@@ -156,3 +156,9 @@ CAPTION_CREDITS = r"\((foto|sumber( foto)?|dok(umentasi)?\.?|ilustrasi|gambar|ta
 
 #: Byline roles that name who edited, not who wrote: an HTML page's authors leave them out.
 EDITOR_ROLES = ("editor", "penyunting", "redaktur")
+
+#: Lower-case words inside a person's name as bylines print it ("Ahmad bin Said"); those of names
+#: from other languages are in their own data.
+NAME_PARTICLES = ("bin", "binti", "di", "al", "el")
+#: The word between the last two names of a byline ("Andi dan Budi").
+BYLINE_JOINS = ("dan",)
