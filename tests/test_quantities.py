@@ -103,3 +103,8 @@ def test_the_words_joining_the_parts_of_a_whole_are_the_languages() -> None:
     assert [q[-1] for q in _q(text)] == [None, 0, 0]  # "serta" joins the third part to the first
     english = "At least 40 people died, including 12 children and 3 elderly."
     assert [q[-1] for q in _q(english, "en")] == [None, 0, 0]
+
+
+def test_scales_written_onto_a_number_are_the_languages() -> None:
+    assert [q[1] for q in _q("Harganya naik jadi Rp 25rb per kilogram.")] == [25000.0]
+    assert [q[1] for q in _q("The price rose to Rp 25rb a kilogram.", "en")] == [25.0]  # "rb" is no English scale

@@ -58,6 +58,8 @@ class _Lang:
     time_units: dict[str, str]
     not_amount_before: frozenset[str]
     part_of: tuple[tuple[str, ...], ...]
+    glued: re.Pattern[str]  # a scale or unit written onto the number ("5rb", "10kg")
+    scale_letter_forms: frozenset[str]
     list_joins: frozenset[str]  # what stands between two parts of one whole ("," "dan" ", dan")
     not_nouns: frozenset[str]
     idiom_before: frozenset[str]
@@ -92,6 +94,8 @@ def _lang(code: str) -> _Lang:
         time_units=dict(n.TIME_UNITS),
         not_amount_before=frozenset(n.NOT_AMOUNT_BEFORE),
         part_of=tuple(sorted((tuple(p.split()) for p in n.PART_OF), key=len, reverse=True)),
+        glued=re.compile(rf"(?:{'|'.join(re.escape(w) for w in n.GLUED)})\b", re.IGNORECASE),
+        scale_letter_forms=frozenset(n.SCALE_LETTER_FORMS),
         list_joins=frozenset({",", *n.LIST_WORDS, *(f", {w}" for w in n.LIST_WORDS)}),
         not_nouns=n.NOT_NOUNS,
         idiom_before=frozenset(n.IDIOM_BEFORE),
@@ -166,7 +170,7 @@ def _words_value(lang: _Lang, toks: list[_Tok], i: int) -> tuple[float, int] | N
     return total + current, j - i
 
 
-def _attached_to_word(text: str, tok: _Tok) -> bool:
+def _attached_to_word(text: str, tok: _Tok, lang: _Lang) -> bool:
     before = text[tok.start - 1] if tok.start else " "
     if before == "." and tok.start >= 2 and text[tok.start - 2].isalpha():
         return True  # "POJK.07/2013"
@@ -174,15 +178,8 @@ def _attached_to_word(text: str, tok: _Tok) -> bool:
     return (
         before.isalpha()
         or (before in "-_" and tok.start >= 2 and text[tok.start - 2].isalpha())
-        or (after.isalpha() and not _unit_glued(text, tok.end))
+        or (after.isalpha() and not lang.glued.match(text, tok.end))
     )
-
-
-_GLUED = re.compile(r"(?:ribu|rb|juta|jt|miliar|triliun|kg|km|ha|m2|mw|persen|an)\b", re.IGNORECASE)
-
-
-def _unit_glued(text: str, at: int) -> bool:
-    return bool(_GLUED.match(text, at))
 
 
 def _is_phone(text: str, tok: _Tok) -> bool:
@@ -219,7 +216,7 @@ def _scan_one(text: str, toks: list[_Tok], i: int, lang: _Lang) -> tuple[_Found,
         tok = toks[i]
     approximate = None
     if tok.kind == "num":
-        if _attached_to_word(text, tok) and unit is None:
+        if _attached_to_word(text, tok, lang) and unit is None:
             return None
         j = i + 1
         scale_follows = j < len(toks) and toks[j].low in lang.scales
@@ -262,10 +259,10 @@ def _scan_one(text: str, toks: list[_Tok], i: int, lang: _Lang) -> tuple[_Found,
         value *= factor
         end_value = end_value * factor if end_value is not None and end_value < factor else end_value
         j += 1
-    elif unit and j < len(toks) and toks[j].text in ("M", "T", "Jt", "jt", "rb") and toks[j].low in lang.scale_letters:
+    elif unit and j < len(toks) and toks[j].text in lang.scale_letter_forms and toks[j].low in lang.scale_letters:
         value *= lang.scale_letters[toks[j].low]
         j += 1
-    elif tok.kind == "num" and (glued := _GLUED.match(text, tok.end)) and glued.group().lower() in lang.scales:
+    elif tok.kind == "num" and (glued := lang.glued.match(text, tok.end)) and glued.group().lower() in lang.scales:
         value *= lang.scales[glued.group().lower()]
     else:
         scaled = False

@@ -49,6 +49,10 @@ SCALES: dict[str, float] = {
     "tn": 1e12,
 }
 SCALE_LETTERS: dict[str, float] = {"k": 1e3, "m": 1e6, "b": 1e9, "bn": 1e9, "t": 1e12}
+#: How the scale letters are written right after a currency amount ("$5 M").
+SCALE_LETTER_FORMS = ("M", "T")
+#: Units written onto a number ("10kg", "5km").
+GLUED = ("kg", "km", "ha", "m2", "mw")
 APPROXIMATE: dict[str, float] = {
     "dozens": 12,
     "scores": 20,

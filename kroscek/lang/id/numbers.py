@@ -41,6 +41,10 @@ SCALES: dict[str, float] = {
 }
 #: Scale letters, only right after a currency amount ("Rp 5 M", "Rp 3,1 T").
 SCALE_LETTERS: dict[str, float] = {"rb": 1e3, "jt": 1e6, "m": 1e9, "t": 1e12}
+#: How the scale letters are written (a lower-case "m" after "Rp 5" is a metre).
+SCALE_LETTER_FORMS = ("M", "T", "Jt", "jt", "rb")
+#: Scales and units written onto a number ("5rb", "10kg", "5persen"; "1990an": a decade).
+GLUED = ("ribu", "rb", "juta", "jt", "miliar", "triliun", "kg", "km", "ha", "m2", "mw", "persen", "an")
 
 #: Approximate plurals: the magnitude they name ("ribuan tentara": thousands of soldiers).
 APPROXIMATE: dict[str, float] = {
