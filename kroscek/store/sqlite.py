@@ -99,7 +99,10 @@ INDEX_TABLES = """
     CREATE INDEX index_terms_term ON index_terms(kind, term, seq);
     CREATE TABLE index_shingles (seq {rowid}, hash BIGINT NOT NULL, article_id TEXT NOT NULL);
     CREATE INDEX index_shingles_hash ON index_shingles(hash, seq);
-    CREATE TABLE index_names (form TEXT PRIMARY KEY, label TEXT NOT NULL, articles BIGINT NOT NULL);
+    CREATE TABLE index_names (
+        form TEXT PRIMARY KEY, name_key TEXT NOT NULL, label TEXT NOT NULL, articles BIGINT NOT NULL
+    );
+    CREATE INDEX index_names_key ON index_names(name_key);
     CREATE TABLE index_name_words (word TEXT NOT NULL, form TEXT NOT NULL, PRIMARY KEY (word, form));
 """
 
@@ -143,7 +146,7 @@ class IndexRows(msgspec.Struct):
     groups: list[tuple[str, str, str | None, bytes]] = []  # (id, "event" | "story", story of an event, state)
     terms: list[tuple[str, int, str]] = []  # (kind, term, group), in the order made
     shingles: list[tuple[int, str]] = []  # (sampled shingle, article)
-    names: dict[str, tuple[str, int]] = {}  # canonical form -> (label, articles now using it)
+    names: dict[str, tuple[str, str, int]] = {}  # canonical form -> (folded key, label, articles now using it)
     words: list[tuple[str, str]] = []  # (word, form)
     dropped: list[tuple[str, str]] = []  # (kind, id) of events and stories taken apart: state and terms go
 
@@ -469,9 +472,9 @@ class Store:
             self._run_many("INSERT INTO index_terms (kind, term, group_id) VALUES (?, ?, ?)", rows.terms)
             self._run_many("INSERT INTO index_shingles (hash, article_id) VALUES (?, ?)", rows.shingles)
             self._run_many(
-                "INSERT INTO index_names VALUES (?, ?, ?) ON CONFLICT(form) DO UPDATE SET "
+                "INSERT INTO index_names VALUES (?, ?, ?, ?) ON CONFLICT(form) DO UPDATE SET "
                 "label=excluded.label, articles=excluded.articles",
-                [(form, label, n) for form, (label, n) in rows.names.items()],
+                [(form, key, label, n) for form, (key, label, n) in rows.names.items()],
             )
             self._run_many("INSERT INTO index_name_words VALUES (?, ?) ON CONFLICT(word, form) DO NOTHING", rows.words)
 
@@ -552,14 +555,23 @@ class Store:
                 found.setdefault(int(h), []).append(str(article))
         return found
 
-    def known_names(self, words: Sequence[str]) -> dict[str, tuple[str, int]]:
-        """The canonical names given so far that hold one of ``words`` (form -> label, articles)."""
+    def known_names(self, keys: Sequence[str], words: Sequence[str], per_word: int) -> dict[str, tuple[str, int]]:
+        """The canonical names given so far (form -> label, articles) whose folded key is one of
+        ``keys``, and the ``per_word`` most used of those holding each of ``words``."""
         found: dict[str, tuple[str, int]] = {}
+        for chunk in _chunks(sorted(set(keys))):
+            rows = self._fetch(
+                f"SELECT form, label, articles FROM index_names WHERE name_key IN ({','.join('?' * len(chunk))})",
+                chunk,
+            )
+            found.update({str(f): (str(label), int(n)) for f, label, n in rows})
         for chunk in _chunks(sorted(set(words))):
             rows = self._fetch(
-                "SELECT n.form, n.label, n.articles FROM index_names n WHERE n.form IN (SELECT form FROM "
-                f"index_name_words WHERE word IN ({','.join('?' * len(chunk))}))",
-                chunk,
+                "SELECT form, label, articles FROM (SELECT n.form, n.label, n.articles, ROW_NUMBER() OVER "
+                "(PARTITION BY w.word ORDER BY n.articles DESC, n.form) AS r FROM index_name_words w "
+                f"JOIN index_names n ON n.form = w.form WHERE w.word IN ({','.join('?' * len(chunk))})) AS t "
+                "WHERE r <= ?",
+                (*chunk, per_word),
             )
             found.update({str(f): (str(label), int(n)) for f, label, n in rows})
         return found

@@ -52,13 +52,16 @@ from kroscek.stories.grouping import GroupIndex, reference_day
 from kroscek.stories.identity import carry_ids, changes
 from kroscek.stories.params import StoryParams
 
-__all__ = ["HOPS", "NEAR", "REGROUP", "restory", "update"]
+__all__ = ["HOPS", "NAMES_PER_WORD", "NEAR", "REGROUP", "restory", "update"]
 
 #: Events up to this many articles are taken apart and placed again when new articles come near
 #: them; a bigger one stays as it is (its new neighbours are compared with it).
 REGROUP = 200
 #: The probability from which an event the new article could join belongs to its neighbourhood.
 NEAR = 0.02
+#: Known names a new name is compared with per word it shares with them (the most used): "Muhammad"
+#: begins thousands of names in a big store, and linking stays bounded.
+NAMES_PER_WORD = 50
 #: How far the neighbourhood reaches: the events near the new articles (1), and near their members (2).
 HOPS = 2
 
@@ -223,8 +226,9 @@ class _Update:
 
     def _link_names(self) -> list[Article]:
         """The batch with its names linked among themselves and to the names the store gives."""
-        words = {w for a in self.batch for e in a.entities if e.canonical for w in name_key(e.canonical).split()}
-        known = {} if self.fresh else self.store.known_names(sorted(words))
+        keys = {name_key(e.canonical) for a in self.batch for e in a.entities if e.canonical}
+        words = {w for key in keys for w in key.split()}
+        known = {} if self.fresh else self.store.known_names(sorted(keys), sorted(words), NAMES_PER_WORD)
         linked = link_entities(self.batch, known)
         using: Counter[str] = Counter()
         votes: Counter[tuple[str, str]] = Counter()
@@ -236,7 +240,7 @@ class _Update:
             labels.setdefault(form, label)
         for form, n in using.items():
             label, before = known.get(form, (labels[form], 0))
-            self.rows.names[form] = (label, before + n)
+            self.rows.names[form] = (name_key(form), label, before + n)
             self.rows.words += [(w, form) for w in dict.fromkeys(name_key(form).split())]
         return linked
 
