@@ -4,6 +4,11 @@ The cascade: a byte-order mark decides; else a known binary signature refuses; e
 without a mark is recognised by its NUL pattern; else strict UTF-8; else a legacy 8-bit code
 page chosen by evidence (cp1252 when its printable 0x80-0x9F characters occur, latin-1 when
 C1 bytes cannot be cp1252). Text that decodes but is mostly control characters is refused.
+
+A charset the input declares (a web page's ``<meta charset>``, a server's ``Content-Type``) is
+believed only where the bytes are not UTF-8 (nor UTF-8 with a few damaged bytes): pages that
+say ``iso-8859-1`` and are UTF-8 are common, a legacy page that is valid UTF-8 by chance is not.
+It is what tells a page in windows-1251 or Shift JIS from noise, which the cascade cannot.
 """
 
 from __future__ import annotations
@@ -120,8 +125,33 @@ def _decode_legacy(data: bytes, source: str) -> Decoded:
     return Decoded(data.decode(encoding), encoding)
 
 
-def decode(data: bytes, source: str) -> Decoded:
-    """Return the text of ``data``; raise InputError (naming ``source``) when it is not text."""
+#: Labels that mean windows-1252 on the web (the WHATWG Encoding Standard): a page that says
+#: latin-1 or ASCII and uses a curly quote means cp1252's.
+_WEB_LABELS = {"iso8859-1": "cp1252", "ascii": "cp1252"}
+#: Codecs Python knows that are not the charset of a page (they rewrite text, not decode it).
+_NOT_CHARSETS = frozenset({"idna", "punycode", "undefined"})
+
+
+def _declared(data: bytes, label: str) -> Decoded | None:
+    """``data`` in the charset ``label`` names, when Python knows it and every byte fits it."""
+    try:
+        codec = codecs.lookup(label.strip().strip("\"'")).name
+    except (LookupError, ValueError):
+        return None
+    codec = _WEB_LABELS.get(codec, codec)
+    if codec.startswith("utf") or codec in _NOT_CHARSETS or "escape" in codec:
+        return None  # the cascade reads UTF-8 and UTF-16, damaged ones too
+    try:
+        return Decoded(data.decode(codec), codec)
+    except (LookupError, ValueError):  # a byte the charset lacks; a codec that is no text encoding (base64)
+        return None
+
+
+def decode(data: bytes, source: str, declared: str | None = None) -> Decoded:
+    """Return the text of ``data``; raise InputError (naming ``source``) when it is not text.
+
+    ``declared`` is the charset the input says it is in, if it says (used when the bytes are not UTF-8).
+    """
     if not data.strip():
         raise InputError(source, "empty file" if not data else "contains only whitespace")
     for bom, encoding in _BOMS:
@@ -142,7 +172,10 @@ def decode(data: bytes, source: str) -> Decoded:
             pass
     if b"\x00" in data[:8192]:
         raise InputError(source, "not text (binary data: NUL bytes)")
-    decoded = _decode_utf8(data) or _decode_legacy(data, source)
+    decoded = _decode_utf8(data)
+    if decoded is None and declared:
+        decoded = _declared(data, declared)
+    decoded = decoded or _decode_legacy(data, source)
     if _control_share(decoded.text) > 0.05:
         raise InputError(source, "not text (too many control characters)")
     if not decoded.text.strip():

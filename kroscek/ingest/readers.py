@@ -2,8 +2,8 @@
 ``@reader(".ext")`` function; :func:`kroscek.ingest.read_inputs` finds it by the file's suffix.
 
 A reader gets the open file, the source name to report and the per-record size limit, and yields
-Articles (or Skipped records naming the bad part). A reader that ``streams`` (JSONL) reads a record
-at a time and takes files of any size; the others get files only up to the limit.
+Articles (or Skipped records naming the bad part). A reader that ``streams`` (JSONL, WARC) reads
+a record at a time and takes files of any size; the others get files only up to the limit.
 """
 
 from __future__ import annotations
