@@ -10,7 +10,8 @@ is not used. Each record is named ``archive.warc.gz#N``, N counting every record
 from 1.
 
 Records that are not pages (request, metadata, revisit, warcinfo, resource and other types; responses
-that are not HTML or not 2xx) are counted and reported once per archive as a Skipped summary. A page
+that are not HTML or not 2xx) are a normal part of a crawl and pass silently; an archive with no
+page at all is one Skipped that counts what it held instead. A page
 that cannot be read (no article on it, over the limit, an encoding that does not decode) is one
 Skipped naming its record, as a saved ``.html`` file would be. A damaged archive (cut short,
 corrupt gzip data, bytes after the last record that are no WARC record) is read up to the damage:
@@ -178,7 +179,7 @@ def _summary(counts: Counter[str]) -> str:
     order = ["warcinfo", "request", "metadata", "revisit", "resource", "non-HTML", "non-2xx"]
     kinds = sorted(counts, key=lambda k: (order.index(k) if k in order else len(order), k))
     parts = [f"{counts[k]:,} {k}{' response' if k.startswith('non-') else ''}" for k in kinds]
-    return f"skipped {', '.join(parts)} record(s): not pages to read"
+    return f"no HTML page in the archive: {', '.join(parts)} record(s)"
 
 
 @reader(*WARC_SUFFIXES, streams=True)
@@ -186,13 +187,14 @@ def read_warc(handle: BinaryIO, source: str, limit: int) -> Iterator[Article | S
     """A web archive, a record at a time (any size; ``limit`` bounds one page)."""
     stream: BinaryIO | _Gunzip = _Gunzip(handle) if source.lower().endswith(".gz") else handle
     counts: Counter[str] = Counter()
-    number = read = 0  # records met; records read whole
+    number = read = pages = 0  # records met; records read whole; pages among them
     damage = None
     try:
         for record in ArchiveIterator(stream, parse_http=True, auto_decode="none"):
             number += 1
             kind = _kind(record)
             if kind is None:
+                pages += 1
                 yield _page(record, f"{source}#{number}", limit)
             else:
                 counts[kind] += 1
@@ -203,5 +205,5 @@ def read_warc(handle: BinaryIO, source: str, limit: int) -> Iterator[Article | S
         damage = f"damaged archive after record {read:,}: {error}; the records before it were read"
     if damage or not number:
         yield Skipped(source, damage or "empty archive (no WARC record)")
-    if counts:
+    if counts and not pages:
         yield Skipped(source, _summary(counts))
