@@ -493,17 +493,19 @@ class Store:
         return int(self._fetch("SELECT coalesce(max(number) + 1, 0) FROM index_articles")[0][0])
 
     def index_terms(self, kind: str, terms: Sequence[int], per_term: int) -> dict[int, list[str]]:
-        """The last ``per_term`` groups of ``kind`` each term was indexed for, oldest first."""
+        """The last ``per_term`` groups of ``kind`` each term was indexed for, oldest first.
+
+        One indexed read per term (``index_terms_term`` in reverse, ``per_term`` rows): the cost does
+        not grow with how many entries a common term has gathered.
+        """
         found: dict[int, list[str]] = {}
-        for chunk in _chunks(list(terms)):
+        for term in terms:
             rows = self._fetch(
-                "SELECT term, group_id FROM (SELECT term, group_id, seq, ROW_NUMBER() OVER "
-                "(PARTITION BY term ORDER BY seq DESC) AS n FROM index_terms "
-                f"WHERE kind = ? AND term IN ({','.join('?' * len(chunk))})) AS t WHERE n <= ? ORDER BY term, seq",
-                (kind, *chunk, per_term),
+                "SELECT group_id FROM index_terms WHERE kind = ? AND term = ? ORDER BY seq DESC LIMIT ?",
+                (kind, term, per_term),
             )
-            for term, group_id in rows:
-                found.setdefault(int(term), []).append(str(group_id))
+            if rows:
+                found[int(term)] = [str(r[0]) for r in reversed(rows)]
         return found
 
     def index_groups(self, ids: Sequence[str]) -> dict[str, tuple[str | None, bytes]]:
@@ -542,17 +544,14 @@ class Store:
         return found
 
     def shingle_owners(self, hashes: Sequence[int], per_hash: int) -> dict[int, list[str]]:
-        """The last ``per_hash`` indexed articles holding each sampled shingle."""
+        """The last ``per_hash`` indexed articles holding each sampled shingle (one indexed read each)."""
         found: dict[int, list[str]] = {}
-        for chunk in _chunks(list(hashes)):
+        for value in hashes:
             rows = self._fetch(
-                "SELECT hash, article_id FROM (SELECT hash, article_id, seq, ROW_NUMBER() OVER "
-                "(PARTITION BY hash ORDER BY seq DESC) AS n FROM index_shingles "
-                f"WHERE hash IN ({','.join('?' * len(chunk))})) AS t WHERE n <= ? ORDER BY hash, seq",
-                (*chunk, per_hash),
+                "SELECT article_id FROM index_shingles WHERE hash = ? ORDER BY seq DESC LIMIT ?", (value, per_hash)
             )
-            for h, article in rows:
-                found.setdefault(int(h), []).append(str(article))
+            if rows:
+                found[int(value)] = [str(r[0]) for r in reversed(rows)]
         return found
 
     def known_names(self, keys: Sequence[str], words: Sequence[str], per_word: int) -> dict[str, tuple[str, int]]:
