@@ -23,7 +23,7 @@ import datetime as dt
 import heapq
 import json
 import math
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -35,7 +35,7 @@ import numpy as np
 from scipy.sparse import csr_matrix, vstack
 
 from kroscek.model import Article, day_of
-from kroscek.stories.groups import IndexLoader
+from kroscek.stories.groups import IndexLoader, TermIndex
 from kroscek.stories.terms import BUCKETS, term_vectors, tokens
 
 __all__ = [
@@ -408,56 +408,29 @@ def shipped_model() -> EventModel:
 Decide = Callable[[int, list[int], np.ndarray], int | None]
 
 
-class EventIndex:
-    """The events so far and the inverted index that proposes candidates: what an article is placed against.
-
-    Events are known by keys (numbers in one pass, lifelong ids in a store's index); ``load`` asks
-    for what is not in memory yet (the events behind some keys, the most recent events of some
-    terms), so a persisted index reads only what the new articles touch.
-    """
+class EventIndex(TermIndex[_Event]):
+    """The events so far and the inverted index that proposes candidates: what an article is placed against."""
 
     def __init__(self, decide: Decide, loader: IndexLoader | None = None) -> None:
+        super().__init__(PER_TERM, _Event.decode, loader)
         self.decide = decide
-        self.loader = loader
-        self.events: dict[Hashable, _Event] = {}
-        self.terms: dict[int, list[Hashable]] = {}
-        self.added: dict[int, list[Hashable]] = defaultdict(list)  # index entries made in memory, in order
-        self.changed: set[Hashable] = set()  # events an article joined or opened
         self.dropped: set[Hashable] = set()  # events taken apart: never proposed again
 
-    def prefetch(self, batch: Sequence[Profile]) -> None:
+    def prefetch_for(self, batch: Sequence[Profile]) -> None:
         """Read in one go the index entries and events the ``batch`` will probe."""
-        if self.loader is None:
-            return
-        wanted = sorted({c for p in batch for c in p.text[0][: 2 * PROBE]} - self.terms.keys())
-        for c, keys in self.loader.terms(wanted, PER_TERM).items():
-            self.terms[c] = keys
-        for c in wanted:
-            self.terms.setdefault(c, [])
-        self.load({k for c in wanted for k in self.terms[c][-PER_TERM:]})
-
-    def load(self, keys: set[Hashable]) -> None:
-        """Read the events of ``keys`` not in memory yet (those that exist)."""
-        missing = sorted(keys - self.events.keys(), key=str)
-        if missing and self.loader is not None:
-            self.events.update({k: _Event.decode(state) for k, state in self.loader.states(missing).items()})
-
-    def _probe(self, c: int) -> list[Hashable]:
-        if c not in self.terms:
-            self.terms[c] = self.loader.terms([c], PER_TERM).get(c, []) if self.loader else []
-        return self.terms[c][-PER_TERM:]
+        self.prefetch(c for p in batch for c in p.text[0][: 2 * PROBE])
 
     def candidates(self, profile: Profile, anytime: bool = False) -> list[Hashable]:
         """The events the article is compared with: those sharing most of its strongest terms, near in
         time (``anytime``: however far; an undated member of a far event may still go either way)."""
         shared: Counter[Hashable] = Counter()
         for c in profile.text[0][:PROBE]:
-            shared.update(k for k in self._probe(c) if k not in self.dropped)
+            shared.update(k for k in self.probe(c) if k not in self.dropped)
         self.load(set(shared))
         return [
             e
             for e, _ in shared.most_common(CANDIDATES)
-            if e in self.events and (anytime or (gap := self.events[e].gap(profile.day)) is None or gap <= WINDOW)
+            if e in self.groups and (anytime or (gap := self.groups[e].gap(profile.day)) is None or gap <= WINDOW)
         ]
 
     def place(self, profile: Profile, tied: Hashable | None, new_key: Callable[[], Hashable]) -> Hashable:
@@ -467,21 +440,16 @@ class EventIndex:
         if chosen is None:
             near = self.candidates(profile)
             if near:
-                rows = feature_rows(profile, [self.events[e] for e in near])
-                pick = self.decide(profile.row, [self.events[e].members[0] for e in near], rows)
+                rows = feature_rows(profile, [self.groups[e] for e in near])
+                pick = self.decide(profile.row, [self.groups[e].members[0] for e in near], rows)
                 chosen = near[pick] if pick is not None else None
         if chosen is None:
             chosen = new_key()
-            self.events[chosen] = _Event()
+            self.groups[chosen] = _Event()
             self.dropped.discard(chosen)  # an event taken apart and opened again by its first article
         self.load({chosen})
-        self.events[chosen].add(profile)
-        self.changed.add(chosen)
-        for c in ranked:
-            keys = self.terms.setdefault(c, [])
-            if not keys or keys[-1] != chosen:
-                keys.append(chosen)
-                self.added[c].append(chosen)
+        self.groups[chosen].add(profile)
+        self.record(chosen, ranked)
         return chosen
 
 
@@ -495,7 +463,7 @@ def candidates_and_features(
     for row in order:
         original = owner.get(tied[row]) if row in tied else None
         owner[row] = index.place(profiles[row], original, lambda: next(count))
-    return [e.members for e in index.events.values()]
+    return [e.members for e in index.groups.values()]
 
 
 def model_decision(model: EventModel) -> Decide:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import heapq
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
 
@@ -23,7 +23,7 @@ from scipy.sparse import csr_matrix
 
 from kroscek.clean.published import story_day
 from kroscek.model import Article, day_of
-from kroscek.stories.groups import IndexLoader
+from kroscek.stories.groups import IndexLoader, TermIndex
 from kroscek.stories.params import GroupParams
 
 __all__ = ["GroupIndex", "GroupParams", "group", "reference_day"]
@@ -93,26 +93,12 @@ _PER_FEATURE = 64
 _CANDIDATES = 16
 
 
-class GroupIndex:
-    """The groups so far and the inverted index from feature to group (keys: numbers in one pass,
-    lifelong ids in a store's index, read through ``loader`` when not in memory)."""
+class GroupIndex(TermIndex[_Group]):
+    """The groups so far and the inverted index from feature to group."""
 
     def __init__(self, threshold: float, window: int, probe: int, loader: IndexLoader | None = None) -> None:
-        self.threshold, self.window, self.probe, self.loader = threshold, window, probe, loader
-        self.groups: dict[Hashable, _Group] = {}
-        self.terms: dict[int, list[Hashable]] = {}
-        self.added: dict[int, list[Hashable]] = defaultdict(list)  # index entries made in memory, in order
-        self.changed: set[Hashable] = set()
-
-    def _probe(self, c: int) -> list[Hashable]:
-        if c not in self.terms:
-            self.terms[c] = self.loader.terms([c], _PER_FEATURE).get(c, []) if self.loader else []
-        return self.terms[c][-_PER_FEATURE:]
-
-    def _load(self, keys: set[Hashable]) -> None:
-        missing = sorted(keys - self.groups.keys(), key=str)
-        if missing and self.loader is not None:
-            self.groups.update({k: _Group.decode(state) for k, state in self.loader.states(missing).items()})
+        super().__init__(_PER_FEATURE, _Group.decode, loader)
+        self.threshold, self.window, self.strongest = threshold, window, probe
 
     def place(
         self,
@@ -124,11 +110,13 @@ class GroupIndex:
         new_key: Callable[[], Hashable],
     ) -> Hashable:
         """Put a row (its sparse vector and day) in a group (``tied``: that one); return the group's key."""
-        ranked = [int(columns[i]) for i in heapq.nlargest(2 * self.probe, range(len(columns)), key=values.__getitem__)]
+        ranked = [
+            int(columns[i]) for i in heapq.nlargest(2 * self.strongest, range(len(columns)), key=values.__getitem__)
+        ]
         chosen = tied
         if chosen is None:
-            shared = Counter(g for c in ranked[: self.probe] for g in self._probe(c))
-            self._load(set(shared))
+            shared = Counter(g for c in ranked[: self.strongest] for g in self.probe(c))
+            self.load(set(shared))
             best = self.threshold
             for g, _ in shared.most_common(_CANDIDATES):
                 if g in self.groups and self.groups[g].near(day, self.window):
@@ -138,14 +126,9 @@ class GroupIndex:
         if chosen is None:
             chosen = new_key()
             self.groups[chosen] = _Group()
-        self._load({chosen})
+        self.load({chosen})
         self.groups[chosen].add(row, columns, values, day)
-        self.changed.add(chosen)
-        for c in ranked:
-            keys = self.terms.setdefault(c, [])
-            if not keys or keys[-1] != chosen:
-                keys.append(chosen)
-                self.added[c].append(chosen)
+        self.record(chosen, ranked)
         return chosen
 
 

@@ -1,13 +1,16 @@
-"""Connected groups of items linked in pairs (union-find), shared by copies and claims; and what
-a persisted index of groups (events, stories) reads from where it is kept."""
+"""Connected groups of items linked in pairs (union-find), shared by copies and claims; and the
+index of groups that events and stories are both placed against (:class:`TermIndex`), with what a
+persisted one reads from where it is kept (:class:`IndexLoader`)."""
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Hashable, Iterable, Sequence
-from typing import Protocol
+from collections.abc import Callable, Hashable, Iterable, Sequence
+from typing import Generic, Protocol, TypeVar
 
-__all__ = ["IndexLoader", "connected_groups"]
+__all__ = ["IndexLoader", "TermIndex", "connected_groups"]
+
+_State = TypeVar("_State")
 
 
 class IndexLoader(Protocol):
@@ -39,3 +42,48 @@ def connected_groups(size: int, links: Iterable[tuple[int, int]]) -> list[list[i
     for i in range(size):
         groups[find(i)].append(i)
     return list(groups.values())
+
+
+class TermIndex(Generic[_State]):
+    """Groups by key (numbers in one pass, lifelong ids in a store's index) and the inverted index
+    from term to the groups holding it, most recent last: what an item is placed against. A
+    persisted one reads through ``loader`` only what is not in memory yet, so an update reads what
+    its new items touch."""
+
+    def __init__(self, per_term: int, decode: Callable[[bytes], _State], loader: IndexLoader | None) -> None:
+        self.per_term, self.decode, self.loader = per_term, decode, loader
+        self.groups: dict[Hashable, _State] = {}
+        self.terms: dict[int, list[Hashable]] = {}
+        self.added: dict[int, list[Hashable]] = defaultdict(list)  # index entries made in memory, in order
+        self.changed: set[Hashable] = set()  # groups an item joined or opened
+
+    def prefetch(self, columns: Iterable[int]) -> None:
+        """Read in one go the index entries of ``columns`` and the groups they list."""
+        if self.loader is None:
+            return
+        wanted = sorted(set(columns) - self.terms.keys())
+        found = self.loader.terms(wanted, self.per_term)
+        for c in wanted:
+            self.terms[c] = found.get(c, [])
+        self.load({k for c in wanted for k in self.terms[c][-self.per_term :]})
+
+    def load(self, keys: set[Hashable]) -> None:
+        """Read the groups of ``keys`` not in memory yet (those that exist)."""
+        missing = sorted(keys - self.groups.keys(), key=str)
+        if missing and self.loader is not None:
+            self.groups.update({k: self.decode(state) for k, state in self.loader.states(missing).items()})
+
+    def probe(self, c: int) -> list[Hashable]:
+        """The most recent groups holding term ``c``."""
+        if c not in self.terms:
+            self.terms[c] = self.loader.terms([c], self.per_term).get(c, []) if self.loader else []
+        return self.terms[c][-self.per_term :]
+
+    def record(self, chosen: Hashable, ranked: Iterable[int]) -> None:
+        """Note that an item joined ``chosen``: it changed, and it now holds the item's ``ranked`` terms."""
+        self.changed.add(chosen)
+        for c in ranked:
+            keys = self.terms.setdefault(c, [])
+            if not keys or keys[-1] != chosen:
+                keys.append(chosen)
+                self.added[c].append(chosen)

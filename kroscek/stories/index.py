@@ -140,7 +140,7 @@ class _Update:
         self.near = near
         before_story = {k: story_of.pop(k) for k in near}
         for k in near:
-            del events.events[k]
+            del events.groups[k]
         events.dropped = set(near)
         pile = batch + [stored[m[0]] for m in moved]
         numbers = [self.base + i for i in range(len(batch))] + [m[1] for m in moved]
@@ -195,7 +195,7 @@ class _Update:
     ) -> tuple[list[tuple[str, int, str, str]], dict[str, Article]]:
         """The placed articles of the events near the new ones (``probes``) and near the articles
         those hold (:data:`HOPS`), with their copies' events; events over :data:`REGROUP` stay."""
-        events.prefetch(probes)
+        events.prefetch_for(probes)
         near: set[Hashable] = {event for event, _ in self.store.index_placed(sorted(set(originals.values()))).values()}
         stored: dict[str, Article] = {}
         moved: list[tuple[str, int, str, str]] = []
@@ -204,7 +204,7 @@ class _Update:
             for profile in frontier:
                 near.update(self._near(events, profile))
             events.load(near)
-            near = {k for k in near if k in events.events and len(events.events[k].members) <= REGROUP}
+            near = {k for k in near if k in events.groups and len(events.groups[k].members) <= REGROUP}
             moved = self.store.index_members(sorted(map(str, near)), of="event") if near else []
             fresh = [m[0] for m in moved if m[0] not in stored]
             stored.update({a.id: a for a in self._articles(fresh)})
@@ -217,9 +217,9 @@ class _Update:
         undated article (placed last in time order, such an article may go to any event)."""
         found = events.candidates(profile)
         if found:
-            p = shipped_model().probabilities(feature_rows(profile, [events.events[e] for e in found]))
+            p = shipped_model().probabilities(feature_rows(profile, [events.groups[e] for e in found]))
             found = [e for e, q in zip(found, p, strict=True) if q >= NEAR]
-        return found + [e for e in events.candidates(profile, anytime=True) if events.events[e].undated]
+        return found + [e for e in events.candidates(profile, anytime=True) if events.groups[e].undated]
 
     def _articles(self, ids: Sequence[str]) -> list[Article]:
         return [_as_stored(a) for a in self.store.articles(ids)]
@@ -352,7 +352,7 @@ class _Update:
 
         self.rows.articles = [(a, number, name(event), name(story)) for a, (number, event, story) in members.items()]
         self.rows.groups = [
-            (name(k), "event", name(story_of[k]), events.events[k].encode()) for k in sorted(events.changed, key=str)
+            (name(k), "event", name(story_of[k]), events.groups[k].encode()) for k in sorted(events.changed, key=str)
         ]
         self.rows.groups += [
             (name(k), "story", None, stories.groups[k].encode()) for k in sorted(stories.changed, key=str)
