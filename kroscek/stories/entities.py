@@ -14,14 +14,14 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 import msgspec
 
 from kroscek.annotate.entities import name_key, runs_inside
 from kroscek.model import Article, Entity, Quote, SpanIndex
 
-__all__ = ["link_entities"]
+__all__ = ["link_entities", "name_usage"]
 
 
 def _same_spelling(a: list[str], b: list[str]) -> bool:
@@ -95,6 +95,25 @@ def _with_speakers(article: Article) -> Article:
     return msgspec.structs.replace(article, entities=entities)
 
 
+def name_usage(
+    articles: Sequence[Article], known: Mapping[str, tuple[str, int]] | None = None
+) -> tuple[Counter[str], dict[str, str]]:
+    """Each canonical form's articles and its label (the one most of its mentions carry; ties by
+    name, so no dependence on article order), counting ``known`` forms (label, articles) as well."""
+    usage: Counter[str] = Counter()  # canonical form -> articles using it
+    votes: Counter[tuple[str, str]] = Counter()  # (canonical form, label) -> mentions
+    for form, (label, count) in (known or {}).items():
+        usage[form] += count
+        votes[(form, label)] += count
+    for article in articles:
+        usage.update({e.canonical for e in article.entities if e.canonical})
+        votes.update((e.canonical, e.label) for e in article.entities if e.canonical)
+    labels: dict[str, str] = {}
+    for (form, label), _ in sorted(votes.items(), key=lambda item: (-item[1], item[0])):
+        labels.setdefault(form, label)
+    return usage, labels
+
+
 #: What a name already known to a store weighs against the forms of new articles: it always wins,
 #: so the articles of a store keep their names as new ones come.
 _KNOWN = 10**9
@@ -108,18 +127,7 @@ def link_entities(articles: list[Article], known: Mapping[str, tuple[str, int]] 
     above takes that name, and a known name is never renamed.
     """
     articles = [_with_speakers(a) for a in articles]
-    usage: Counter[str] = Counter()  # canonical form -> articles using it
-    votes: Counter[tuple[str, str]] = Counter()  # (canonical form, label) -> mentions
-    for form, (label, count) in (known or {}).items():
-        usage[form] += _KNOWN + count
-        votes[(form, label)] += _KNOWN + count
-    for article in articles:
-        usage.update({e.canonical for e in article.entities if e.canonical})
-        votes.update((e.canonical, e.label) for e in article.entities if e.canonical)
-    # A form's label: the one most of its mentions carry (ties by name: no dependence on article order).
-    labels: dict[str, str] = {}
-    for (form, label), _ in sorted(votes.items(), key=lambda item: (-item[1], item[0])):
-        labels.setdefault(form, label)
+    usage, labels = name_usage(articles, {form: (label, _KNOWN + n) for form, (label, n) in (known or {}).items()})
     # An acronym one article defines ("Direktorat Jenderal Intelijen (GUR)") and another uses bare.
     expansions: dict[str, set[str]] = {}
     for article in articles:

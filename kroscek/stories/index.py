@@ -38,7 +38,7 @@ from kroscek.model import Article
 from kroscek.store.sqlite import IndexRows, Store
 from kroscek.stories.build import _id, _time_order, story_record
 from kroscek.stories.duplicates import find_duplicates, shingles
-from kroscek.stories.entities import link_entities
+from kroscek.stories.entities import link_entities, name_usage
 from kroscek.stories.events import (
     EventIndex,
     Profile,
@@ -230,14 +230,7 @@ class _Update:
         words = {w for key in keys for w in key.split()}
         known = {} if self.fresh else self.store.known_names(sorted(keys), sorted(words), NAMES_PER_WORD)
         linked = link_entities(self.batch, known)
-        using: Counter[str] = Counter()
-        votes: Counter[tuple[str, str]] = Counter()
-        for a in linked:
-            using.update({e.canonical for e in a.entities if e.canonical})
-            votes.update((e.canonical, e.label) for e in a.entities if e.canonical)
-        labels: dict[str, str] = {}
-        for (form, label), _ in sorted(votes.items(), key=lambda item: (-item[1], item[0])):
-            labels.setdefault(form, label)
+        using, labels = name_usage(linked)
         for form, n in using.items():
             label, before = known.get(form, (labels[form], 0))
             self.rows.names[form] = (name_key(form), label, before + n)
