@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,8 @@ EXAMPLES = ROOT / "examples"
 FIXTURES = ROOT / "tests" / "fixtures"
 SHARED = ROOT.parent / "shared"
 CORPUS_DEV = SHARED / "corpus-dev" / "articles.jsonl"
+#: The PostgreSQL server tests use (``make test`` starts one as root).
+PG_URL = os.environ.get("KROSCEK_TEST_PG", "postgresql:///kroscek_test?host=/var/run/postgresql")
 
 
 def need_shared(path: Path) -> Path:
@@ -29,6 +32,19 @@ def seeds() -> dict[str, Article]:
     """The five seed articles, analysed once, by file stem prefix ("000" ... "004")."""
     result: Analysis = analyze([str(EXAMPLES)], Settings())
     return {a.name[:3]: a for a in result.articles}
+
+
+def pg_scratch(name: str) -> str:
+    """A URL whose tables live in their own fresh schema ``name``; skip the test without a server."""
+    try:
+        import psycopg
+
+        with psycopg.connect(PG_URL, autocommit=True) as conn:
+            conn.execute(f"DROP SCHEMA IF EXISTS {name} CASCADE")
+            conn.execute(f"CREATE SCHEMA {name}")
+    except Exception as error:  # ImportError, psycopg.OperationalError and friends
+        pytest.skip(f"no PostgreSQL server at {PG_URL}: {error}")
+    return PG_URL + ("&" if "?" in PG_URL else "?") + f"options=-csearch_path%3D{name}"
 
 
 def sentence_texts(article: Article) -> list[str]:

@@ -6,16 +6,15 @@ import random
 from pathlib import Path
 
 import msgspec
-import pytest
 
 from kroscek.evaluate.stories import bcubed
 from kroscek.model import Article, Story
+from kroscek.store import open_store
 from kroscek.store.sqlite import Store
 from kroscek.stories.build import build_stories
 from kroscek.stories.entities import link_entities
 from kroscek.stories.index import restory, update
-from tests.conftest import CORPUS_DEV, need_shared
-from tests.test_store import PG_URL
+from tests.conftest import CORPUS_DEV, need_shared, pg_scratch
 
 #: The seed articles published in 2025 (the rest are from October and November 2024).
 LATER = ("000", "004")
@@ -119,20 +118,8 @@ def test_corpus_dev_in_shuffled_batches_gives_the_events_of_one_pass() -> None:
 def test_a_postgresql_store_indexes_as_sqlite_does(seeds: dict[str, Article]) -> None:
     """The seeds in three batches, the undated one last: the index's reads (most recent events per
     term, copy owners, names by word) answer alike on both stores."""
-    try:
-        import psycopg
-
-        with psycopg.connect(PG_URL, autocommit=True) as conn:
-            conn.execute("DROP SCHEMA IF EXISTS kroscek_index CASCADE")
-            conn.execute("CREATE SCHEMA kroscek_index")
-    except Exception as error:  # ImportError, psycopg.OperationalError and friends
-        pytest.skip(f"no PostgreSQL server at {PG_URL}: {error}")
-    from kroscek.store import open_store
-
     batches = [[seeds["001"], seeds["003"]], [seeds["000"], seeds["004"]], [seeds["002"]]]
-    postgres = _fed(
-        open_store(PG_URL + ("&" if "?" in PG_URL else "?") + "options=-csearch_path%3Dkroscek_index"), *batches
-    )
+    postgres = _fed(open_store(pg_scratch("kroscek_index")), *batches)
     sqlite = _fed(":memory:", *batches)
     assert postgres.all_stories() == sqlite.all_stories()
     assert [c["kind"] for c in postgres.changes()] == [c["kind"] for c in sqlite.changes()]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import sqlite3
 import subprocess
 import sys
@@ -22,6 +21,7 @@ from kroscek.settings import Settings
 from kroscek.store import open_store
 from kroscek.store.sqlite import MIGRATIONS, Store, StoreError, _statements
 from kroscek.stories.index import restory, update
+from tests.conftest import pg_scratch
 
 FAST = Settings(stages=("clean",))  # the store is under test, not the analysis: one cheap stage
 TABLES = {"articles", "quotes", "entities", "stories", "story_articles", "docs", "meta", "search"}
@@ -227,24 +227,10 @@ def test_an_ingest_into_a_damaged_store_is_a_store_error(tmp_path: Path) -> None
         ingest(Store(path), [str(records)], FAST)
 
 
-PG_URL = os.environ.get("KROSCEK_TEST_PG", "postgresql:///kroscek_test?host=/var/run/postgresql")
-
-
 @pytest.fixture(params=["sqlite", "postgresql"])
 def any_store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
     """A new empty store of each kind (PostgreSQL in a schema of its own; skipped without a server)."""
-    if request.param == "sqlite":
-        store = open_store(tmp_path / "k.db")
-    else:
-        try:
-            import psycopg
-
-            with psycopg.connect(PG_URL, autocommit=True) as conn:
-                conn.execute("DROP SCHEMA IF EXISTS kroscek_nul CASCADE")
-                conn.execute("CREATE SCHEMA kroscek_nul")
-        except Exception as error:  # ImportError, psycopg.OperationalError and friends
-            pytest.skip(f"no PostgreSQL server at {PG_URL}: {error}")
-        store = open_store(PG_URL + ("&" if "?" in PG_URL else "?") + "options=-csearch_path%3Dkroscek_nul")
+    store = open_store(tmp_path / "k.db" if request.param == "sqlite" else pg_scratch("kroscek_nul"))
     yield store
     store.close()
 

@@ -13,8 +13,9 @@ from kroscek.analysis import ingest
 from kroscek.settings import Settings
 from kroscek.store import open_store
 from kroscek.store.sqlite import Store, StoreError
+from tests.conftest import PG_URL, pg_scratch
 
-URL = os.environ.get("KROSCEK_TEST_PG", "postgresql:///kroscek_test?host=/var/run/postgresql")
+URL = PG_URL
 EXAMPLES = os.path.join(os.path.dirname(__file__), "..", "examples")
 
 
@@ -76,21 +77,8 @@ def test_web_app_on_postgres(store: Store) -> None:
     assert "conflict" in client.get(f"/stories/{story_id}").text
 
 
-def _scratch(name: str) -> str:
-    """A URL whose tables live in their own fresh schema ``name`` (the module's store is left alone)."""
-    try:
-        import psycopg
-
-        with psycopg.connect(URL, autocommit=True) as conn:
-            conn.execute(f"DROP SCHEMA IF EXISTS {name} CASCADE")
-            conn.execute(f"CREATE SCHEMA {name}")
-    except Exception as error:  # ImportError, psycopg.OperationalError and friends
-        pytest.skip(f"no PostgreSQL server at {URL}: {error}")
-    return URL + ("&" if "?" in URL else "?") + f"options=-csearch_path%3D{name}"
-
-
 def test_concurrent_first_opens_on_postgres() -> None:
-    url = _scratch("kroscek_race")
+    url = pg_scratch("kroscek_race")
     start = threading.Barrier(4)
     failures: list[BaseException] = []
 
