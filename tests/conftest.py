@@ -16,6 +16,17 @@ EXAMPLES = ROOT / "examples"
 FIXTURES = ROOT / "tests" / "fixtures"
 SHARED = ROOT.parent / "shared"
 CORPUS_DEV = SHARED / "corpus-dev" / "articles.jsonl"
+#: The paragraphs of a plain Indonesian news article, as the HTML and WARC tests save it in pages.
+GARUT = [
+    "Banjir bandang merendam ratusan rumah di Kabupaten Garut, Jawa Barat, sejak Senin malam setelah hujan "
+    "deras mengguyur kawasan hulu sungai selama dua hari berturut-turut.",
+    "Petugas Badan Penanggulangan Bencana Daerah mengevakuasi warga lanjut usia ke masjid dan balai desa, "
+    "sementara dapur umum didirikan di halaman kantor kecamatan.",
+    "Kepala pelaksana BPBD Garut mengatakan tim gabungan masih menyisir bantaran sungai untuk memastikan tidak "
+    "ada warga yang tertinggal di rumahnya.",
+    "Bantuan logistik dari pemerintah provinsi dijadwalkan tiba pada Selasa pagi, termasuk tenda, selimut dan "
+    "makanan siap saji untuk para pengungsi.",
+]
 #: The PostgreSQL server tests use (``make test`` starts one as root).
 PG_URL = os.environ.get("KROSCEK_TEST_PG", "postgresql:///kroscek_test?host=/var/run/postgresql")
 

@@ -10,23 +10,14 @@ import pytest
 import kroscek
 from kroscek.ingest.decode import InputError
 from kroscek.ingest.html import html_article
+from tests.conftest import GARUT
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
-BODY = [
-    "Banjir bandang merendam ratusan rumah di Kabupaten Garut, Jawa Barat, sejak Senin malam setelah hujan "
-    "deras mengguyur kawasan hulu sungai selama dua hari berturut-turut.",
-    "Petugas Badan Penanggulangan Bencana Daerah mengevakuasi warga lanjut usia ke masjid dan balai desa, "
-    "sementara dapur umum didirikan di halaman kantor kecamatan.",
-    "Kepala pelaksana BPBD Garut mengatakan tim gabungan masih menyisir bantaran sungai untuk memastikan tidak "
-    "ada warga yang tertinggal di rumahnya.",
-    "Bantuan logistik dari pemerintah provinsi dijadwalkan tiba pada Selasa pagi, termasuk tenda, selimut dan "
-    "makanan siap saji untuk para pengungsi.",
-]
 MENU = "".join(f'<li><a href="/kanal/{w}">{w.title()}</a></li>' for w in ("nasional", "ekonomi", "olahraga", "tekno"))
 
 
 def page(head: str = "", header: str = "", footer: str = "") -> bytes:
-    paragraphs = "".join(f"<p>{p}</p>" for p in BODY)
+    paragraphs = "".join(f"<p>{p}</p>" for p in GARUT)
     return (
         f"<!DOCTYPE html><html><head><meta charset='utf-8'>{head}</head><body>"
         f"<nav><ul>{MENU}</ul></nav><article><h1>Banjir Bandang Rendam Ratusan Rumah di Garut</h1>{header}"

@@ -15,15 +15,9 @@ from kroscek.ingest import read_inputs
 from kroscek.ingest.html import html_article
 from kroscek.model import Article, Skipped
 from kroscek.settings import Settings
+from tests.conftest import GARUT
 
-BODY = [
-    "Banjir bandang merendam ratusan rumah di Kabupaten Garut, Jawa Barat, sejak Senin malam setelah hujan "
-    "deras mengguyur kawasan hulu sungai selama dua hari berturut-turut.",
-    "Petugas Badan Penanggulangan Bencana Daerah mengevakuasi warga lanjut usia ke masjid dan balai desa, "
-    "sementara dapur umum didirikan di halaman kantor kecamatan.",
-    "Kepala pelaksana BPBD Garut mengatakan tim gabungan masih menyisir bantaran sungai untuk memastikan tidak "
-    "ada warga yang tertinggal di rumahnya.",
-]
+BODY = GARUT[:3]
 RUSSIAN = [
     "Сильное наводнение затопило сотни домов в районе Гарут на острове Ява после двух дней проливных дождей "
     "в верховьях реки, сообщили местные власти во вторник утром.",
