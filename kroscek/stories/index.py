@@ -32,6 +32,7 @@ from functools import partial
 
 import msgspec
 import numpy as np
+from scipy.sparse import csr_matrix, vstack
 
 from kroscek.annotate.entities import name_key
 from kroscek.model import Article
@@ -131,10 +132,9 @@ class _Update:
         # The neighbourhood: the events the new articles would be compared with (and their copies'
         # events). They are taken apart and placed again with the new articles, in time order, as
         # one pass over the whole pile would have placed them; only events too big to move stay.
-        batch_days = [reference_day(a) for a in batch]
-        probes, _ = profiles(batch, batch_days)
+        probes, batch_vectors = profiles(batch, [reference_day(a) for a in batch])
         originals = self._originals(batch)
-        moved, stored = ([], {}) if self.fresh else self._neighbourhood(events, probes, originals)
+        moved, profiled = ([], {}) if self.fresh else self._neighbourhood(events, probes, originals)
         near: set[Hashable] = {m[2] for m in moved}
         moved.sort(key=lambda m: m[1])
         self.near = near
@@ -142,12 +142,15 @@ class _Update:
         for k in near:
             del events.groups[k]
         events.dropped = set(near)
-        pile = batch + [stored[m[0]] for m in moved]
+        # The pile: the new articles, then the moved ones (profiled while the neighbourhood was sought).
+        pile = batch + [profiled[m[0]][0] for m in moved]
         numbers = [self.base + i for i in range(len(batch))] + [m[1] for m in moved]
         old_event = {m[0]: m[2] for m in moved}
-        days = batch_days + [reference_day(a) for a in pile[len(batch) :]]
-        found, vectors = profiles(pile, days)
-        found = [p._replace(row=n) for p, n in zip(found, numbers, strict=True)]
+        found = [
+            p._replace(row=n) for p, n in zip([*probes, *(profiled[m[0]][1] for m in moved)], numbers, strict=True)
+        ]
+        vectors = vstack([batch_vectors, *(profiled[m[0]][2] for m in moved)], format="csr")
+        days = [p.day for p in found]
         row_of = {a.id: i for i, a in enumerate(pile)}
         tied = {row_of[d.b]: row_of[d.a] for d in find_duplicates(pile, self.params.copies)}
         outside = {r: o for r, o in originals.items() if o not in row_of}  # copies of articles left in place
@@ -192,12 +195,13 @@ class _Update:
 
     def _neighbourhood(
         self, events: EventIndex, probes: list[Profile], originals: dict[int, str]
-    ) -> tuple[list[tuple[str, int, str, str]], dict[str, Article]]:
+    ) -> tuple[list[tuple[str, int, str, str]], dict[str, tuple[Article, Profile, csr_matrix]]]:
         """The placed articles of the events near the new ones (``probes``) and near the articles
-        those hold (:data:`HOPS`), with their copies' events; events over :data:`REGROUP` stay."""
+        those hold (:data:`HOPS`), with their copies' events; events over :data:`REGROUP` stay. Each
+        article read comes with its profile and term vector."""
         events.prefetch_for(probes)
         near: set[Hashable] = {event for event, _ in self.store.index_placed(sorted(set(originals.values()))).values()}
-        stored: dict[str, Article] = {}
+        profiled: dict[str, tuple[Article, Profile, csr_matrix]] = {}
         moved: list[tuple[str, int, str, str]] = []
         frontier = probes
         for _ in range(HOPS):
@@ -206,10 +210,10 @@ class _Update:
             events.load(near)
             near = {k for k in near if k in events.groups and len(events.groups[k].members) <= REGROUP}
             moved = self.store.index_members(sorted(map(str, near)), of="event") if near else []
-            fresh = [m[0] for m in moved if m[0] not in stored]
-            stored.update({a.id: a for a in self._articles(fresh)})
-            frontier = profiles([stored[i] for i in fresh], [reference_day(stored[i]) for i in fresh])[0]
-        return moved, stored
+            read = self._articles([m[0] for m in moved if m[0] not in profiled])
+            frontier, matrix = profiles(read, [reference_day(a) for a in read])
+            profiled.update({a.id: (a, p, matrix[i]) for i, (a, p) in enumerate(zip(read, frontier, strict=True))})
+        return moved, profiled
 
     def _near(self, events: EventIndex, profile: Profile) -> list[Hashable]:
         """The events whose articles could go another way once ``profile``'s article is placed: those
