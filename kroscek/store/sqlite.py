@@ -25,7 +25,7 @@ import msgspec
 
 from kroscek.model import Article, Change, Redirect, Story
 
-__all__ = ["INDEX_TABLES", "MIGRATIONS", "TABLES", "IndexRows", "Store", "StoreError"]
+__all__ = ["INDEX_TABLES", "MIGRATIONS", "TABLES", "IndexRows", "Store", "StoreError", "as_stored"]
 
 _ARTICLE = msgspec.json.Decoder(Article)
 _STORY = msgspec.json.Decoder(Story)
@@ -192,7 +192,12 @@ def _without_nul(params: Sequence[Any]) -> tuple[Any, ...]:
     replacement on both keeps the stores alike, one character for one so lengths still match.
     Records are stored whole as JSON, where a NUL is escaped, so an article reads back as written.
     """
-    return tuple(p.replace("\x00", "\ufffd") if isinstance(p, str) and "\x00" in p else p for p in params)
+    return tuple(as_stored(p) if isinstance(p, str) else p for p in params)
+
+
+def as_stored(text: str) -> str:
+    """``text`` as the store's columns hold it: each NUL as U+FFFD (see :func:`_without_nul`)."""
+    return text.replace("\x00", "\ufffd") if "\x00" in text else text
 
 
 def _explain(path: str, doing: str, error: sqlite3.DatabaseError) -> str:
@@ -594,7 +599,7 @@ class Store:
             held.update(
                 r[0] for r in self._fetch(f"SELECT id FROM articles WHERE id IN ({','.join('?' * len(chunk))})", chunk)
             )
-        return {i for i in wanted if i.replace("\x00", "\ufffd") not in held}
+        return {i for i in wanted if as_stored(i) not in held}
 
     def article(self, article_id: str) -> Article | None:
         rows = self._fetch("SELECT record FROM articles WHERE id = ?", (article_id,))

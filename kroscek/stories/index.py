@@ -36,7 +36,7 @@ from scipy.sparse import csr_matrix, vstack
 
 from kroscek.annotate.entities import name_key
 from kroscek.model import Article
-from kroscek.store.sqlite import IndexRows, Store
+from kroscek.store.sqlite import IndexRows, Store, as_stored
 from kroscek.stories.build import _id, _time_order, story_record
 from kroscek.stories.duplicates import find_duplicates, shingles
 from kroscek.stories.entities import link_entities, name_usage
@@ -91,9 +91,8 @@ def restory(store: Store, params: StoryParams | None = None) -> int:
 
 def _as_stored(article: Article) -> Article:
     """The article under the id the store's tables hold (a NUL in an id is kept as U+FFFD there)."""
-    if "\x00" not in article.id:
-        return article
-    return msgspec.structs.replace(article, id=article.id.replace("\x00", "\ufffd"))
+    stored = as_stored(article.id)
+    return article if stored == article.id else msgspec.structs.replace(article, id=stored)
 
 
 class _FromStore:
