@@ -187,9 +187,55 @@ def ingest_command(
         raise typer.Exit(EXIT_SKIPPED)
 
 
+@app.command("fetch")
+def fetch_command(
+    sources: Annotated[
+        list[str], typer.Argument(help="URLs of pages, RSS/Atom feeds or sitemaps; files listing URLs, one per line.")
+    ],
+    store: StoreOption = "kroscek.db",
+    again: Annotated[
+        bool, typer.Option(help="Fetch pages read before again (conditionally): a changed page is a new version.")
+    ] = False,
+    jobs: JobsOption = None,
+    settings: SettingsOption = None,
+    overrides: SetOption = None,
+) -> None:
+    """Fetch pages, feeds and sitemaps politely (robots.txt, [fetch] settings) and add their articles to a store."""
+    from kroscek.analysis import ingest_records
+    from kroscek.fetch import Fetcher, known_in, remember_in
+    from kroscek.model import Skipped
+    from kroscek.store import StoreError
+
+    chosen = _settings(settings, overrides)
+    target = _open(store)
+    try:
+        with Fetcher(chosen.fetch, chosen.max_input_bytes, known_in(target)) as fetcher:
+            records = list(fetcher.articles(sources, again=again))
+            added, _ = ingest_records(target, records, chosen, jobs)
+            remember_in(target, fetcher)
+        counts = target.counts()
+    except StoreError as error:  # what was committed before it stays in the store
+        err.print(f"[red]error:[/] {error}", highlight=False)
+        raise typer.Exit(1) from error
+    skipped = [r for r in records if isinstance(r, Skipped)]
+    for s in skipped:
+        err.print(f"[yellow]skipped[/] {s.source}: {s.reason}", highlight=False)
+    err.print(
+        f"{len(records) - len(skipped)} page(s) fetched, {added} new article(s); "
+        f"store {store}: {counts['articles']} article(s), {counts['stories']} story(ies)"
+    )
+    if skipped:
+        raise typer.Exit(EXIT_SKIPPED)
+
+
 @app.command("watch")
 def watch_command(
-    sources: Annotated[list[str], typer.Argument(help="Folders, files, globs to follow (JSONL files may grow).")],
+    sources: Annotated[
+        list[str],
+        typer.Argument(
+            help="Folders, files, globs to follow (JSONL files may grow); URLs of feeds, sitemaps, pages; *.urls lists."
+        ),
+    ],
     store: StoreOption = "kroscek.db",
     alerts: Annotated[str | None, typer.Option(help="Write each change as a JSON line here (- for stdout).")] = None,
     webhook: Annotated[str | None, typer.Option(help="POST the changes of each pass here, as a JSON list.")] = None,
@@ -199,7 +245,7 @@ def watch_command(
     settings: SettingsOption = None,
     overrides: SetOption = None,
 ) -> None:
-    """Follow folders and growing JSONL files: ingest what is new, alert on what changed (Ctrl-C stops)."""
+    """Follow folders, growing JSONL files, feeds and URL lists: ingest what is new, alert on changes (Ctrl-C stops)."""
     from kroscek.store import StoreError
     from kroscek.watch import Watcher
 

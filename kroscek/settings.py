@@ -9,13 +9,37 @@ from typing import Any
 
 import msgspec
 
+from kroscek import __version__
 from kroscek.stories.params import StoryParams
 
-__all__ = ["Settings", "SettingsError", "load_settings"]
+__all__ = ["FetchParams", "Settings", "SettingsError", "load_settings"]
+
+#: The User-Agent kroscek fetches with: who is asking, and why. A newsroom adds its contact
+#: (``fetch.user_agent``) so a site's operator can reach whoever runs the crawl.
+USER_AGENT = f"kroscek/{__version__} (news cross-checking)"
 
 
 class SettingsError(ValueError):
     """A settings file is unreadable or holds an unknown key or a wrong type."""
+
+
+class FetchParams(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    """How ``kroscek fetch`` and ``kroscek watch`` ask web servers (``[fetch]``; see kroscek.fetch)."""
+
+    #: Sent with every request (robots.txt rules for ``kroscek`` apply whatever it says).
+    user_agent: str = USER_AGENT
+    #: Seconds between two requests to one host (a robots.txt Crawl-delay, if longer, wins).
+    delay: float = 1.0
+    #: Tries after the first when a host is unreachable, times out, or answers 429 or 5xx.
+    retries: int = 3
+    #: Seconds before the first retry; each further retry waits twice as long (a Retry-After wins).
+    backoff: float = 2.0
+    #: Seconds a page may take to arrive, and a connection to answer.
+    timeout: float = 30.0
+    #: Pages read from one feed, sitemap or URL list.
+    max_pages: int = 1000
+    #: Seconds between two readings of one feed, sitemap or page by ``kroscek watch``.
+    poll: float = 300.0
 
 
 class Settings(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
@@ -34,6 +58,8 @@ class Settings(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     stage: dict[str, dict[str, Any]] = {}
     #: The cross-article layer's settings (``[story.copies]``, ``[story.grouping]``).
     story: StoryParams = StoryParams()
+    #: How pages, feeds and sitemaps are fetched (``[fetch]``).
+    fetch: FetchParams = FetchParams()
 
 
 def load_settings(path: Path | None = None, overrides: Sequence[str] = ()) -> Settings:

@@ -1,4 +1,5 @@
-"""``kroscek watch``: follow folders and growing JSONL files, ingest what is new, alert on what changed.
+"""``kroscek watch``: follow folders, growing JSONL files, feeds and URL lists; ingest what is new,
+alert on what changed.
 
 Each pass looks at every file the sources name (folders are walked, globs expanded). A JSONL file
 is read from where the last pass stopped, complete lines only (a line still being written waits);
@@ -7,10 +8,16 @@ when it is new or its size or change time moved. The new records go through the 
 (analysis, articles committed, stories recomputed); the changes the recomputation recorded are the
 alerts: JSON lines to a file or stdout, and a POST of them as a JSON list to a webhook.
 
-A file's cursor (size, change time, bytes and lines read) is written to the store only after its
-articles are committed, so a watcher killed at any point reads again what it had not recorded,
-and content ids make the second reading add nothing. A file that cannot be read is reported once
-per problem and tried again on the next pass; it never stops the others.
+A source that is a URL (a feed, a sitemap or a page) or a file listing URLs (``*.urls``, one per
+line) is fetched (:mod:`kroscek.fetch`: robots.txt, a per-host rate limit, retries, conditional
+GET) at most every ``fetch.poll`` seconds; a feed's entries already read are not fetched again. An
+unreachable feed is reported and asked again at its next poll; the other sources go on.
+
+A file's cursor (size, change time, bytes and lines read) and what was fetched at a URL are
+written to the store only after the articles are committed, so a watcher killed at any point
+reads again what it had not recorded, and content ids make the second reading add nothing. A file
+that cannot be read is reported once per problem and tried again on the next pass; it never stops
+the others.
 """
 
 from __future__ import annotations
@@ -25,6 +32,7 @@ from dataclasses import dataclass, field
 from typing import Any, TextIO
 
 from kroscek.analysis import ingest_records
+from kroscek.fetch import Fetcher, is_url, known_in, remember_in
 from kroscek.ingest import read_inputs
 from kroscek.ingest.paths import expand_paths, shown
 from kroscek.ingest.records import JSONL_SUFFIXES, jsonl_articles
@@ -32,7 +40,10 @@ from kroscek.model import Article, Skipped
 from kroscek.settings import Settings
 from kroscek.store import Store
 
-__all__ = ["Watcher"]
+__all__ = ["URL_LISTS", "Watcher"]
+
+#: Files that list URLs to fetch, rather than articles to read.
+URL_LISTS = (".urls",)
 
 Cursor = tuple[int, int, int, int]  # size, change time (ns), bytes read, lines read
 
@@ -48,11 +59,30 @@ class Watcher:
     webhook: str | None = None
     jobs: int | None = None
     report: Callable[[str], None] = lambda message: None
+    #: What fetches the URL sources (made on first use, with the store's memory of each URL).
+    fetcher: Fetcher | None = None
     _told: set[tuple[str, str]] = field(default_factory=set)
+    _due: dict[str, float] = field(default_factory=dict)  # URL source -> when it is polled next
+
+    def _remote(self, source: str) -> bool:
+        return is_url(source) or source.lower().endswith(URL_LISTS)
+
+    def _fetched(self) -> list[Article | Skipped]:
+        """The records of the URL sources due for a poll (each is polled again ``fetch.poll`` s later)."""
+        due = [s for s in self.sources if self._remote(s) and self._due.get(s, 0.0) <= time.monotonic()]
+        if not due:
+            return []
+        if self.fetcher is None:
+            self.fetcher = Fetcher(self.settings.fetch, self.settings.max_input_bytes, known_in(self.store))
+        records: list[Article | Skipped] = []
+        for source in due:
+            self._due[source] = time.monotonic() + self.settings.fetch.poll
+            records.extend(self.fetcher.articles([source]))
+        return records
 
     def _pending(self) -> Iterator[tuple[str, Cursor, Sequence[Article | Skipped]]]:
         """Each file with something new: its path, its cursor once read, and its records."""
-        for path in expand_paths(self.sources):
+        for path in expand_paths(s for s in self.sources if not self._remote(s)):
             if isinstance(path, Skipped):
                 self._tell(path)
                 continue
@@ -105,18 +135,24 @@ class Watcher:
 
     def once(self) -> list[dict[str, Any]]:
         """One pass: ingest what is new and return the changes it made (also sent as alerts)."""
+        fetched = self._fetched()
         pending = list(self._pending())
-        if not pending:
+        if not pending and not fetched:
             return []
         since = self.store.last_change()
-        records = [r for _, _, found in pending for r in found]
+        records = [*fetched, *(r for _, _, found in pending for r in found)]
         for item in records:
             if isinstance(item, Skipped):
                 self._tell(item)
         added, _ = ingest_records(self.store, records, self.settings, self.jobs)
         self.store.set_cursors({path: cursor for path, cursor, _ in pending})
+        if self.fetcher is not None:
+            remember_in(self.store, self.fetcher)
         changes = self.store.changes(since, limit=1_000_000)
-        self.report(f"{added} new article(s) from {len(pending)} file(s); {len(changes)} change(s)")
+        pages = sum(isinstance(r, Article) for r in fetched)
+        self.report(
+            f"{added} new article(s) from {len(pending)} file(s) and {pages} fetched page(s); {len(changes)} change(s)"
+        )
         self._send(changes)
         return changes
 
@@ -149,3 +185,6 @@ class Watcher:
                     time.sleep(interval)
         except KeyboardInterrupt:
             self.report("stopped")
+        finally:
+            if self.fetcher is not None:
+                self.fetcher.close()

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from types import TracebackType
 from typing import Any
 
-from kroscek.store.sqlite import CURSORS_TABLE, INDEX_TABLES, LIFE_TABLES, TABLES, Store, StoreError
+from kroscek.store.sqlite import CURSORS_TABLE, FETCHED_TABLE, INDEX_TABLES, LIFE_TABLES, TABLES, Store, StoreError
 
 __all__ = ["PG_MIGRATIONS", "PostgresStore"]
 
@@ -35,6 +35,7 @@ PG_MIGRATIONS: tuple[str, ...] = (
     # The order articles were first added in (SQLite has it as the rowid).
     "ALTER TABLE articles ADD COLUMN seq BIGSERIAL;",
     INDEX_TABLES.format(blob="BYTEA", rowid="BIGSERIAL PRIMARY KEY"),
+    FETCHED_TABLE,
 )
 
 

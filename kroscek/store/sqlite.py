@@ -85,6 +85,14 @@ CURSORS_TABLE = """
     );
 """
 
+#: What ``kroscek fetch`` and ``kroscek watch`` last read at each URL (:class:`kroscek.fetch.Fetched`):
+#: its validators for a conditional GET, the digest of its body, the article it gave, and when.
+FETCHED_TABLE = """
+    CREATE TABLE fetched (
+        url TEXT PRIMARY KEY, etag TEXT, last_modified TEXT, digest TEXT NOT NULL, article_id TEXT, at TEXT NOT NULL
+    );
+"""
+
 #: The story index (:mod:`kroscek.stories.index`): each indexed article's number, event and story;
 #: each event's and story's running state; the inverted indexes from term to the events and
 #: stories that hold it (``seq``: the order entries were made, the most recent probed first);
@@ -132,6 +140,7 @@ MIGRATIONS: tuple[str, ...] = (
     LIFE_TABLES.format(blob="BLOB", rowid="INTEGER PRIMARY KEY"),
     CURSORS_TABLE,
     INDEX_TABLES.format(blob="BLOB", rowid="INTEGER PRIMARY KEY"),
+    FETCHED_TABLE,
 )
 
 
@@ -620,6 +629,25 @@ class Store:
             for source, (size, changed, done, lines) in cursors.items():
                 self._run("DELETE FROM cursors WHERE source = ?", (source,))
                 self._run("INSERT INTO cursors VALUES (?, ?, ?, ?, ?)", (source, size, changed, done, lines))
+
+    def fetched(self, url: str) -> tuple[str | None, str | None, str, str | None] | None:
+        """What was last read at ``url``: (ETag, Last-Modified, body digest, article id), or None."""
+        rows = self._fetch(
+            "SELECT etag, last_modified, digest, article_id FROM fetched WHERE url = ?", (as_stored(url),)
+        )
+        return (rows[0][0], rows[0][1], str(rows[0][2]), rows[0][3]) if rows else None
+
+    def set_fetched(self, records: Iterable[tuple[str, str | None, str | None, str, str | None]]) -> None:
+        """Record what was read at each URL (url, ETag, Last-Modified, digest, article id), after its
+        article was committed."""
+        at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        with self.transaction():
+            for url, etag, modified, digest, article_id in records:
+                self._run("DELETE FROM fetched WHERE url = ?", (as_stored(url),))
+                self._run(
+                    "INSERT INTO fetched VALUES (?, ?, ?, ?, ?, ?)",
+                    (*(as_stored(v) if v is not None else None for v in (url, etag, modified, digest, article_id)), at),
+                )
 
     def last_change(self) -> int:
         """The number of the latest recorded change (0: none)."""
