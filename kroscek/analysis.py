@@ -19,6 +19,7 @@ from kroscek.store.sqlite import Store
 from kroscek.stories.build import build_stories
 from kroscek.stories.entities import link_entities
 from kroscek.stories.index import update
+from kroscek.stories.revisions import mark_revisions
 
 __all__ = [
     "COMMIT_ARTICLES",
@@ -90,10 +91,12 @@ def analyze_items(
             progress(article)
     result.timings = dict(pipeline.timings)
     # The cross-article layer: one canonical name per entity across the whole batch.
-    result.articles = link_entities(result.articles)
+    result.articles = mark_revisions(link_entities(result.articles))
     if settings.stories:
         started = time.perf_counter()
-        result.stories = build_stories(result.articles, settings.story)
+        # The newest version of an article stands for it (kroscek.stories.revisions).
+        replaced = {a.revision_of for a in result.articles}
+        result.stories = build_stories([a for a in result.articles if a.id not in replaced], settings.story)
         result.timings["stories"] = time.perf_counter() - started
     return result
 
@@ -147,8 +150,9 @@ def ingest_records(
 
     def commit(batch: list[Article]) -> int:
         # An article the store holds is left as it is: the index placed it, with its names linked.
+        # A new one read before under its URL (else record id) with other text is that one's next version.
         new = store.missing(a.id for a in batch)
-        return store.upsert_articles(a for a in batch if a.id in new)
+        return store.upsert_articles(mark_revisions([a for a in batch if a.id in new], store.latest_versions))
 
     for article in build_pipeline(settings).run_many(_articles(items, skipped), jobs=jobs or settings.jobs):
         batch.append(article)

@@ -41,6 +41,7 @@ __all__ = [
     "Warning",
     "article_id",
     "day_of",
+    "revision_key",
     "sentence_at",
     "to_contract",
 ]
@@ -159,6 +160,16 @@ class Article(msgspec.Struct, frozen=True):
     quantities: tuple[Quantity, ...] = ()
     dates: tuple[DateMention, ...] = ()
     warnings: tuple[Warning, ...] = ()
+    #: The input record's own id (a JSONL ``id``), when it has one.
+    record_id: str | None = None
+    #: The previous version of this article: the same URL (else record id) read before with other
+    #: text (see :func:`revision_key` and kroscek.stories.revisions).
+    revision_of: str | None = None
+
+
+def revision_key(article: Article) -> str | None:
+    """What makes two articles versions of one: its URL, else its record's own id (None: neither)."""
+    return article.url or article.record_id
 
 
 class Skipped(msgspec.Struct, frozen=True):
@@ -255,8 +266,10 @@ class Change(msgspec.Struct, frozen=True):
     """One thing a recomputation changed, with where to see it.
 
     ``kind``: new-story | new-event | joins-event | copy-found | claim-created | claim-value-added |
-    claim-status | quote-earlier | merged. ``before``/``after`` are what it was and what it is
-    (a status, an article id, an id merged away and its survivor).
+    claim-status | quote-earlier | merged | article-revised. ``before``/``after`` are what it was and
+    what it is (a status, an article id, an id merged away and its survivor, an article's previous
+    and new version); ``detail`` says what a revision changed (sentences, figures and quotes added
+    and removed, by their text).
     """
 
     kind: str
@@ -266,6 +279,7 @@ class Change(msgspec.Struct, frozen=True):
     before: str | None = None
     after: str | None = None
     evidence: tuple[Evidence, ...] = ()
+    detail: dict[str, tuple[str, ...]] = {}
 
 
 class Story(msgspec.Struct, frozen=True):
@@ -365,6 +379,7 @@ def _article_record(article: Article) -> dict[str, Any]:
         "dateline": article.dateline,
         "published": article.published,
         "published_source": article.published_source,
+        "revision_of": article.revision_of,
         "language": article.language,
         "text": text,
         "boilerplate": [msgspec.structs.asdict(b) for b in article.boilerplate],

@@ -398,3 +398,31 @@ def test_the_store_keeps_what_was_fetched(tmp_path: Path, kind: str) -> None:
     assert known_in(store)(url) == Fetched(url, None, "Mon, 04 Mar 2024 10:00:00 GMT", "d2", None)
     assert known_in(store)("https://elsewhere.example/") is None
     store.close()
+
+
+def test_a_page_watched_and_changed_becomes_the_next_version_of_its_article(site: Site, tmp_path: Path) -> None:
+    added = "Jumlah pengungsi bertambah menjadi 1.200 orang pada Selasa sore."
+    versions = iter([GARUT, [GARUT[0], added, *GARUT[1:]]])
+    current: dict[str, Any] = {}
+
+    def changing(headers: dict[str, str]) -> Answer:
+        if "If-None-Match" in headers and headers["If-None-Match"] == current.get("etag"):
+            return 304, {}, b""
+        body = page("Banjir bandang di Garut", next(versions))
+        current["etag"] = f'"v{len(current)}"'
+        return 200, {"Content-Type": "text/html", "ETag": current["etag"]}, body
+
+    site.routes["/berita/banjir"] = changing
+    settings = load_settings(overrides=["fetch.delay=0", "fetch.poll=0"])
+    store = Store(tmp_path / "k.db")
+    watcher = Watcher(store, [site.url("/berita/banjir")], settings)
+    watcher.once()
+    current["etag"] = "changed on the server"  # the next answer is the second version
+    (revised,) = [c for c in watcher.once() if c["kind"] == "article-revised"]
+    new = store.article(revised["after"])
+    assert new is not None and new.revision_of == revised["before"] and new.url == site.url("/berita/banjir")
+    assert list(revised["detail"]["sentences_added"]) == [
+        "Jumlah pengungsi bertambah menjadi 1.200 orang pada Selasa sore."
+    ]
+    assert watcher.once() == [] and store.counts()["articles"] == 2  # unchanged since: a 304
+    store.close()

@@ -13,6 +13,7 @@ from contextlib import closing, suppress
 from pathlib import Path
 from typing import Any
 
+import msgspec
 import pytest
 
 from kroscek.analysis import ingest
@@ -396,7 +397,12 @@ def test_a_store_of_the_previous_schema_is_brought_up_to_date(tmp_path: Path, mo
     import kroscek.store.sqlite as sqlite
 
     monkeypatch.setattr(sqlite, "MIGRATIONS", MIGRATIONS[:1])
-    Store(tmp_path / "k.db").upsert_articles([_article(1)])
+    old = Store(tmp_path / "k.db")  # an article as the first schema's kroscek wrote it
+    first = _article(1)
+    row = (first.id, first.name, first.outlet, first.published, first.title, msgspec.json.encode(first))
+    with old.transaction():
+        old._run("INSERT INTO articles (id, name, outlet, published, title, record) VALUES (?, ?, ?, ?, ?, ?)", row)
+    old.close()
     monkeypatch.undo()
     store = _healthy(tmp_path / "k.db")
     assert store.article_writes() == 0 and store.article(_article(1).id) == _article(1)

@@ -318,6 +318,10 @@ def _describe(
         return f"A quote was published earlier by {name(after)} (was {name(before)})"
     if kind == "merged":
         return f"{before} was merged into {after}"
+    if kind == "article-revised":
+        detail = change.get("detail") or {}
+        parts = [f"{len(v)} {k.replace('_', ' ')}" for k, v in detail.items() if k != "title"]
+        return f"{name(after)} was revised" + (f" ({', '.join(parts)})" if parts else "")
     return str(kind)
 
 

@@ -14,7 +14,16 @@ from contextlib import contextmanager
 from types import TracebackType
 from typing import Any
 
-from kroscek.store.sqlite import CURSORS_TABLE, FETCHED_TABLE, INDEX_TABLES, LIFE_TABLES, TABLES, Store, StoreError
+from kroscek.store.sqlite import (
+    CURSORS_TABLE,
+    FETCHED_TABLE,
+    INDEX_TABLES,
+    LIFE_TABLES,
+    REVISION_KEY,
+    TABLES,
+    Store,
+    StoreError,
+)
 
 __all__ = ["PG_MIGRATIONS", "PostgresStore"]
 
@@ -36,6 +45,7 @@ PG_MIGRATIONS: tuple[str, ...] = (
     "ALTER TABLE articles ADD COLUMN seq BIGSERIAL;",
     INDEX_TABLES.format(blob="BYTEA", rowid="BIGSERIAL PRIMARY KEY"),
     FETCHED_TABLE,
+    REVISION_KEY,
 )
 
 

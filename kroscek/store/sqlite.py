@@ -23,7 +23,7 @@ from typing import Any
 
 import msgspec
 
-from kroscek.model import Article, Change, Redirect, Story
+from kroscek.model import Article, Change, Redirect, Story, revision_key
 
 __all__ = ["INDEX_TABLES", "MIGRATIONS", "TABLES", "IndexRows", "Store", "StoreError", "as_stored"]
 
@@ -93,6 +93,13 @@ FETCHED_TABLE = """
     );
 """
 
+#: Versions of one article (kroscek.stories.revisions): the key two versions share (URL, else record
+#: id). Articles stored before this column came have none, and are no one's previous version.
+REVISION_KEY = """
+    ALTER TABLE articles ADD COLUMN revision_key TEXT;
+    CREATE INDEX articles_revision_key ON articles(revision_key);
+"""
+
 #: The story index (:mod:`kroscek.stories.index`): each indexed article's number, event and story;
 #: each event's and story's running state; the inverted indexes from term to the events and
 #: stories that hold it (``seq``: the order entries were made, the most recent probed first);
@@ -141,6 +148,7 @@ MIGRATIONS: tuple[str, ...] = (
     CURSORS_TABLE,
     INDEX_TABLES.format(blob="BLOB", rowid="INTEGER PRIMARY KEY"),
     FETCHED_TABLE,
+    REVISION_KEY,
 )
 
 
@@ -158,6 +166,7 @@ class IndexRows(msgspec.Struct):
     names: dict[str, tuple[str, str, int]] = {}  # canonical form -> (folded key, label, articles now using it)
     words: list[tuple[str, str]] = []  # (word, form)
     dropped: list[tuple[str, str]] = []  # (kind, id) of events and stories taken apart: state and terms go
+    superseded: list[str] = []  # articles a newer version replaced: their shingles go
 
 
 class StoreError(RuntimeError):
@@ -365,10 +374,12 @@ class Store:
             self._run("UPDATE meta SET value = value + 1 WHERE key = 'article_writes'")
             for a in written:
                 self._run(
-                    "INSERT INTO articles (id, name, outlet, published, title, record) VALUES (?, ?, ?, ?, ?, ?) "
+                    "INSERT INTO articles (id, name, outlet, published, title, record, revision_key) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?) "
                     "ON CONFLICT(id) DO UPDATE SET name=excluded.name, outlet=excluded.outlet, "
-                    "published=excluded.published, title=excluded.title, record=excluded.record",
-                    (a.id, a.name, a.outlet, a.published, a.title, _ENCODE.encode(a)),
+                    "published=excluded.published, title=excluded.title, record=excluded.record, "
+                    "revision_key=excluded.revision_key",
+                    (a.id, a.name, a.outlet, a.published, a.title, _ENCODE.encode(a), revision_key(a)),
                 )
                 for table in ("quotes", "entities"):
                     self._run(f"DELETE FROM {table} WHERE article_id = ?", (a.id,))
@@ -468,6 +479,8 @@ class Store:
                 for table in ("index_articles", "index_groups", "index_terms", "index_shingles", "index_names"):
                     self._run(f"DELETE FROM {table}")
                 self._run("DELETE FROM index_name_words")
+            for chunk in _chunks(rows.superseded):
+                self._run(f"DELETE FROM index_shingles WHERE article_id IN ({','.join('?' * len(chunk))})", chunk)
             for kind in ("event", "story"):
                 for chunk in _chunks([i for k, i in rows.dropped if k == kind]):
                     marks = ",".join("?" * len(chunk))
@@ -545,8 +558,21 @@ class Store:
             )
         return [(str(a), int(n), str(e), str(s)) for a, n, e, s in found]
 
+    def latest_versions(self, keys: Sequence[str]) -> dict[str, Article]:
+        """For each revision key (URL, else record id), the article with it added last."""
+        found: dict[str, Article] = {}
+        for key in keys:
+            rows = self._fetch(
+                f"SELECT record FROM articles WHERE revision_key = ? ORDER BY {self._INGEST_ORDER} DESC LIMIT 1",
+                (as_stored(key),),
+            )
+            if rows:
+                found[key] = _ARTICLE.decode(rows[0][0])
+        return found
+
     def index_placed(self, article_ids: Sequence[str]) -> dict[str, tuple[str, str]]:
-        """The event and story the index placed each of ``article_ids`` in (those placed)."""
+        """The event and story the index placed each of ``article_ids`` in (those placed; a version a
+        newer one replaced is placed nowhere)."""
         found: dict[str, tuple[str, str]] = {}
         for chunk in _chunks(list(article_ids)):
             rows = self._fetch(
@@ -554,7 +580,7 @@ class Store:
                 f"WHERE article_id IN ({','.join('?' * len(chunk))})",
                 chunk,
             )
-            found.update({str(a): (str(e), str(s)) for a, e, s in rows})
+            found.update({str(a): (str(e), str(s)) for a, e, s in rows if e})  # "": a replaced version
         return found
 
     def shingle_owners(self, hashes: Sequence[int], per_hash: int) -> dict[int, list[str]]:

@@ -19,6 +19,12 @@ two, and an event's story keeps the centroid it had when it joined. :func:`resto
 whole index and every story from the articles (after a change of ``[story]`` settings, or to let
 such stories merge); the ids it replaces redirect to their survivors.
 
+A new version of an article (``revision_of``, :mod:`kroscek.stories.revisions`) stands for it: the
+previous version's event is taken apart and placed again without it, its story is built again
+without it, its copy shingles leave the index, and it stays in the store placed nowhere (its
+index row names no event and no story). The ``article-revised`` change says what the new version
+changed; the claims of its story are checked again as any update checks them.
+
 An update runs in one transaction: a kill leaves the index and the stories as they were, and the
 next update places the same articles again.
 """
@@ -35,7 +41,7 @@ import numpy as np
 from scipy.sparse import csr_matrix, vstack
 
 from kroscek.annotate.entities import name_key
-from kroscek.model import Article
+from kroscek.model import Article, Change
 from kroscek.store.sqlite import IndexRows, Store, as_stored
 from kroscek.stories.build import _id, _time_order, story_record
 from kroscek.stories.duplicates import find_duplicates, shingles
@@ -52,6 +58,7 @@ from kroscek.stories.events import (
 from kroscek.stories.grouping import GroupIndex, reference_day
 from kroscek.stories.identity import carry_ids, changes
 from kroscek.stories.params import StoryParams
+from kroscek.stories.revisions import what_changed
 
 __all__ = ["HOPS", "NAMES_PER_WORD", "NEAR", "REGROUP", "restory", "update"]
 
@@ -117,7 +124,11 @@ class _Update:
     """One update: the new articles (``batch``, in the order they were added) placed and written."""
 
     def __init__(self, store: Store, params: StoryParams, batch: list[Article]) -> None:
-        self.store, self.params, self.batch = store, params, batch
+        self.store, self.params = store, params
+        # Previous versions of the batch's articles: placed nowhere from now on (see the module docstring).
+        self.superseded = {a.revision_of for a in batch if a.revision_of}
+        self.gone = [a for a in batch if a.id in self.superseded]  # replaced before they were placed
+        self.batch = [a for a in batch if a.id not in self.superseded]
         self.base = store.indexed()
         self.fresh = self.base == 0
         self.rows = IndexRows()
@@ -133,7 +144,8 @@ class _Update:
         # one pass over the whole pile would have placed them; only events too big to move stay.
         probes, batch_vectors = profiles(batch, [reference_day(a) for a in batch])
         originals = self._originals(batch)
-        moved, profiled = ([], {}) if self.fresh else self._neighbourhood(events, probes, originals)
+        previous = {} if self.fresh else self.store.index_placed(sorted(self.superseded))
+        moved, profiled = ([], {}) if self.fresh else self._neighbourhood(events, probes, originals, previous)
         near: set[Hashable] = {m[2] for m in moved}
         moved.sort(key=lambda m: m[1])
         self.near = near
@@ -189,17 +201,23 @@ class _Update:
             story_of[key] = stories.place(
                 numbers[first], columns, values, event_days[n], None, partial(_id, "s", [pile[first].id])
             )
-        left = {str(s) for s in before_story.values()}
+        left = {str(s) for s in before_story.values()} | {s for _, s in previous.values()}
         self._write(pile, numbers, days, event_of, story_of, events, stories, left)
 
     def _neighbourhood(
-        self, events: EventIndex, probes: list[Profile], originals: dict[int, str]
+        self,
+        events: EventIndex,
+        probes: list[Profile],
+        originals: dict[int, str],
+        previous: dict[str, tuple[str, str]],
     ) -> tuple[list[tuple[str, int, str, str]], dict[str, tuple[Article, Profile, csr_matrix]]]:
         """The placed articles of the events near the new ones (``probes``) and near the articles
-        those hold (:data:`HOPS`), with their copies' events; events over :data:`REGROUP` stay. Each
-        article read comes with its profile and term vector."""
+        those hold (:data:`HOPS`), with their copies' events and the events of the versions they
+        replace (``previous``, which are left out); events over :data:`REGROUP` stay. Each article
+        read comes with its profile and term vector."""
         events.prefetch_for(probes)
         near: set[Hashable] = {event for event, _ in self.store.index_placed(sorted(set(originals.values()))).values()}
+        near.update(event for event, _ in previous.values())
         profiled: dict[str, tuple[Article, Profile, csr_matrix]] = {}
         moved: list[tuple[str, int, str, str]] = []
         frontier = probes
@@ -209,6 +227,7 @@ class _Update:
             events.load(near)
             near = {k for k in near if k in events.groups and len(events.groups[k].members) <= REGROUP}
             moved = self.store.index_members(sorted(map(str, near)), of="event") if near else []
+            moved = [m for m in moved if m[0] not in self.superseded]
             read = self._articles([m[0] for m in moved if m[0] not in profiled])
             frontier, matrix = profiles(read, [reference_day(a) for a in read])
             profiled.update({a.id: (a, p, matrix[i]) for i, (a, p) in enumerate(zip(read, frontier, strict=True))})
@@ -284,8 +303,12 @@ class _Update:
         touched = sorted({str(story_of[k]) for k in events.changed} | left)
         # Every member of a touched story: the stored ones, then where the pass put the pile.
         members: dict[str, tuple[int, str, str]] = {}  # article -> (number, event, story)
+        retired: dict[str, int] = {a.id: -1 for a in self.gone}  # previous versions -> their numbers
         for article, number, event, story in [] if self.fresh else self.store.index_members(touched):
-            members[article] = (number, event, story)
+            if article in self.superseded:
+                retired[article] = number
+            else:
+                members[article] = (number, event, story)
         for a, number in zip(pile, numbers, strict=True):
             members[a.id] = (number, str(event_of[a.id]), str(story_of[event_of[a.id]]))
         loaded = {a.id: a for a in pile}
@@ -323,15 +346,45 @@ class _Update:
         self.rows.dropped = [("event", str(k)) for k in sorted(self.near, key=str)]
         self.rows.dropped += [("story", s) for s in touched if s not in kept]
         self._index_rows(members, rename, events, stories, story_of)
+        self.rows.articles += [(a, number, "", "") for a, number in retired.items()]
+        self.rows.superseded = sorted(self.superseded)
         n = len(self.batch)
         self.store.upsert_articles([a for a, old in zip(pile[:n], self.batch, strict=True) if a != old])
         self.store.save_index(self.rows, fresh=self.fresh)
         after = sorted(carried, key=lambda s: (-len(s.article_ids), s.id))
-        found = changes(before, after, redirects)
+        found = changes(before, after, redirects) + self._revised(members, rename)
         if self.fresh:
             self.store.replace_stories(after, redirects, found)
         else:
             self.store.upsert_stories(after, redirects, found)
+
+    def _revised(self, members: dict[str, tuple[int, str, str]], rename: dict[str, str]) -> list[Change]:
+        """An ``article-revised`` change for each new version placed: where it is, what it changed."""
+        new = [a for a in self.batch if a.revision_of]
+        if not new:
+            return []
+        old = {a.id: a for a in self.gone}
+        wanted = sorted({a.revision_of for a in new if a.revision_of and a.revision_of not in old})
+        old.update({a.id: a for a in self._articles(wanted)})
+        out = []
+        for article in new:
+            before = old.get(article.revision_of or "")
+            if before is None:
+                continue
+            _, event, story = members[article.id]
+            detail, evidence = what_changed(before, article)
+            out.append(
+                Change(
+                    "article-revised",
+                    rename.get(story, story),
+                    rename.get(event, event),
+                    before=before.id,
+                    after=article.id,
+                    evidence=evidence,
+                    detail=detail,
+                )
+            )
+        return out
 
     def _index_rows(
         self,
