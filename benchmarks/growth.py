@@ -160,7 +160,7 @@ def _time(stage: Stage, article: Article) -> tuple[float, Article]:
     result = article
     for _ in range(REPEATS):
         began = time.process_time()
-        result = stage.func(article)
+        result = stage.call(article)
         spent = time.process_time() - began
         best = min(best, spent)
         if spent > ONE_RUN_SECONDS:
@@ -229,7 +229,7 @@ def main() -> int:
     # Load the models and compile the patterns once, before the children fork.
     article = text_article(_prose(3000, "\n\n"), "warm.txt")
     for s in stages:
-        article = s.func(article)
+        article = s.call(article)
 
     n = args.n
     print(f"CPU seconds, best of {REPEATS}; N = {n:,} characters, 10N = {10 * n:,}; flag: ratio > {FLAG_RATIO:.0f}")

@@ -162,6 +162,10 @@ class Article(msgspec.Struct, frozen=True):
     warnings: tuple[Warning, ...] = ()
     #: The input record's own id (a JSONL ``id``), when it has one.
     record_id: str | None = None
+    #: Lines at the top of ``raw`` that a reader took from around the article on its page (byline
+    #: and date lines above or below the body): the cleaner reads them for metadata and never keeps
+    #: them as story text.
+    header_lines: int = 0
     #: The previous version of this article: the same URL (else record id) read before with other
     #: text (see :func:`revision_key` and kroscek.stories.revisions).
     revision_of: str | None = None

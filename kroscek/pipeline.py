@@ -40,7 +40,20 @@ BatchFunc = Callable[..., list[Article]]  # (articles) or (articles, config)
 
 #: Layers an Article carries when it leaves ingest.
 INGEST_LAYERS = frozenset(
-    {"id", "source", "name", "raw", "url", "title", "authors", "outlet", "published", "published_source", "warnings"}
+    {
+        "id",
+        "source",
+        "name",
+        "raw",
+        "header_lines",
+        "url",
+        "title",
+        "authors",
+        "outlet",
+        "published",
+        "published_source",
+        "warnings",
+    }
 )
 _LAYERS = frozenset(Article.__struct_fields__)
 _WINDOW_PER_JOB = 256

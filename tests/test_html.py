@@ -111,3 +111,70 @@ def test_the_readers_scores_on_the_hand_gold_hold() -> None:
     # Measured 33/36 · 24/26 · 26/26 · 15/26 and 27/30 · 28/30 · 20/30 (development scores).
     assert ids.decided >= 31 and ids.title >= 22 and ids.day >= 24 and ids.authors >= 13
     assert aeb.title >= 25 and aeb.day >= 26 and aeb.authors >= 18
+
+
+def test_lines_from_around_the_article_give_metadata_and_never_become_text(tmp_path: Path) -> None:
+    # Counters, reading times and a date line the byline rules cannot read stand between the
+    # headline and the body, outside what the extraction keeps: the reader hands them on for their
+    # metadata, the cleaner drops them.
+    header = (
+        "<div class='meta'><div>Penulis: Siti Rahma</div><div>858 shares</div><div>5 Min Read</div>"
+        "<div>Hari ini 12:01</div></div>"
+    )
+    (tmp_path / "banjir.html").write_bytes(page(header=header))
+    (article,) = kroscek.analyze_paths([str(tmp_path / "banjir.html")]).articles
+    assert article.header_lines == 4 and article.authors == ("Siti Rahma",)
+    assert article.text.startswith("Banjir bandang merendam") and "shares" not in article.text
+    assert {b.reason for b in article.boilerplate if "Min Read" in b.text or "shares" in b.text} == {"page"}
+
+
+CHUNKS = [
+    "Pemerintah Kabupaten Garut menetapkan status tanggap darurat selama dua minggu setelah banjir bandang "
+    "merendam tujuh kecamatan di sepanjang aliran sungai.",
+    "Bupati Garut meminta seluruh camat memastikan setiap pengungsi mendapat makanan, selimut dan layanan "
+    "kesehatan sampai air benar-benar surut dari permukiman.",
+    "Dinas Kesehatan membuka posko di setiap lokasi pengungsian dan menyiapkan obat-obatan untuk penyakit "
+    "kulit dan infeksi saluran pernapasan yang biasa muncul setelah banjir.",
+]
+
+
+def chunked(after: str = "") -> bytes:
+    """An article cut into repeated blocks with an advert between them (the extraction keeps one)."""
+    first = "".join(f"<p>{p}</p>" for p in GARUT)
+    rest = "".join(
+        f"<div class='ad'><a href='/promo'>Promo</a></div><div class='chunk'><div class='item'><p>{p}</p></div></div>"
+        for p in CHUNKS
+    )
+    return (
+        "<!DOCTYPE html><html><head><meta charset='utf-8'></head><body><main>"
+        "<article><h1>Banjir Bandang Rendam Ratusan Rumah di Garut</h1>"
+        f"<div class='chunks'><div class='chunk'><div class='item'>{first}</div></div>{rest}</div></article>"
+        f"{after}</main></body></html>"
+    ).encode()
+
+
+def test_an_article_cut_into_repeated_blocks_is_read_whole() -> None:
+    article = html_article(chunked(), "chunks.html")
+    for paragraph in [*GARUT, *CHUNKS]:
+        assert paragraph in article.raw
+    assert article.raw.index(GARUT[-1]) < article.raw.index(CHUNKS[0]) < article.raw.index(CHUNKS[-1])
+    assert "Promo" not in article.raw
+
+
+def test_the_next_article_of_an_endless_page_is_not_read_into_this_one() -> None:
+    other = (
+        "<article><h1>Harga Cabai di Pasar Induk Naik Lagi</h1>"
+        "<div class='chunks'><div class='chunk'><div class='item'>"
+        "<p>Harga cabai rawit di pasar induk kembali naik menjadi delapan puluh ribu rupiah per kilogram pada "
+        "Selasa pagi karena pasokan dari daerah sentra berkurang.</p></div></div></div></article>"
+    )
+    article = html_article(chunked(after=other), "endless.html")
+    assert CHUNKS[-1] in article.raw and "Harga cabai" not in article.raw
+
+
+def test_text_in_angle_brackets_is_text_and_tags_are_markup() -> None:
+    from kroscek.clean.text import prepare_lines
+
+    lines, removed = prepare_lines("Pementasan <Istana: Kisah Jang Noksu> dibuka <b>Jumat</b> <my-widget a=1>x")
+    assert lines == ["Pementasan <Istana: Kisah Jang Noksu> dibuka Jumat x"]
+    assert removed[0].text == "<b> </b> <my-widget a=1>" and removed[0].reason == "markup"

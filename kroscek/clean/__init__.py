@@ -24,12 +24,12 @@ def _outlet(article: Article, body: CleanBody) -> str | None:
 
 @stage(
     "clean",
-    reads={"raw", "title", "authors", "outlet", "url"},
+    reads={"raw", "header_lines", "title", "authors", "outlet", "url"},
     writes={"text", "boilerplate", "title", "authors", "outlet", "wire", "dateline"},
 )
 def clean(article: Article) -> Article:
     """Return the article with its story text and the metadata its furniture carried."""
-    body = clean_body(article.raw, article.title)
+    body = clean_body(article.raw, article.title, article.header_lines)
     return msgspec.structs.replace(
         article,
         text=body.text,

@@ -101,14 +101,21 @@ def _choose_title(header: list[_Line], body_words: set[str]) -> _Line | None:
     return max(candidates, key=lambda ln: (_overlap(ln.text, body_words), -ln.index))
 
 
-def clean_body(raw: str, given_title: str | None = None) -> CleanBody:
-    """Return the story text of ``raw``, what was removed and the metadata found on the way."""
+def clean_body(raw: str, given_title: str | None = None, header_lines: int = 0) -> CleanBody:
+    """Return the story text of ``raw``, what was removed and the metadata found on the way.
+
+    The first ``header_lines`` lines of ``raw`` come from around the article on its page (see
+    ``Article.header_lines``): read for bylines and dates like any line, then removed ("page").
+    """
     f = furniture()
     texts, removed = prepare_lines(raw)
     lines = [_Line(i, t) for i, t in enumerate(texts) if t]
     result = CleanBody(text="", boilerplate=removed)
 
     _mark_furniture(lines, f, result)
+    for ln in lines:
+        if ln.index < header_lines and ln.reason is None:
+            ln.reason = "page"
     story = [ln for ln in lines if ln.reason is None]
     body_start = _find_body_start(story, f)
     header = story[:body_start]

@@ -111,6 +111,32 @@ def _remove_blocks(text: str) -> tuple[str, list[str]]:
     return "".join(pieces), blocks
 
 
+#: The elements of HTML (the living standard's and the obsolete ones pages still carry): a ``<name …>``
+#: with another name is text in angle brackets (``<The Palace>``, a title in Korean typography),
+#: unless the name is a custom element's (with a hyphen) or a namespaced one (``fb:like``).
+_ELEMENT_NAMES = """a abbr acronym address applet area article aside audio b base basefont bdi bdo big blink blockquote
+    body br button canvas caption center cite code col colgroup data datalist dd del details dfn dialog dir
+    div dl dt em embed fieldset figcaption figure font footer form frame frameset h1 h2 h3 h4 h5 h6 head
+    header hgroup hr html i iframe img input ins kbd label legend li link main map mark marquee menu meta
+    meter nav nobr noembed noframes noscript object ol optgroup option output p param picture plaintext
+    pre progress q rb rp rt rtc ruby s samp script search section select slot small source span strike
+    strong style sub summary sup svg table tbody td template textarea tfoot th thead time title tr track
+    tt u ul var video wbr xmp math path g use defs symbol circle rect line polygon polyline ellipse text
+    tspan image lineargradient radialgradient stop clippath mask pattern"""
+HTML_ELEMENTS = frozenset(_ELEMENT_NAMES.split())
+_TAG_NAME = re.compile(r"</?([A-Za-z][\w:.-]*)")
+
+
+def _is_tag(line: str, start: int) -> bool:
+    """Whether the ``<`` at ``start`` opens markup rather than text in angle brackets."""
+    found = _TAG_NAME.match(line, start)
+    if found is None:  # "<!…>", "<?…>"
+        return True
+    name = found[1].lower()
+    prefix, colon, local = name.partition(":")
+    return name in HTML_ELEMENTS or "-" in name or bool(colon and prefix and local)
+
+
 def _strip_tags(line: str) -> tuple[str, list[str]]:
     """Return ``line`` with every tag replaced by a space, and the tags, in one pass."""
     pieces: list[str] = []
@@ -120,6 +146,10 @@ def _strip_tags(line: str) -> tuple[str, list[str]]:
         close = line.find(">", match.end())
         if close < 0:
             break  # no '>' after this '<', so none after any later one either
+        if not _is_tag(line, match.start()):
+            pieces.append(line[pos : match.end()])
+            pos = match.end()
+            continue
         pieces.append(line[pos : match.start()])
         pieces.append(" ")
         tags.append(line[match.start() : close + 1])

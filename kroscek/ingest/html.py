@@ -277,7 +277,63 @@ def _metadata(text: str) -> dict[str, Any]:
         "not_article": bool(types & _NOT_ARTICLE_TYPES) and not article,
         "lines": _visible_lines(tree.body if tree.find("body") is not None else tree),
         "anchors": frozenset(t for a in tree.iter("a") if len((t := " ".join(a.text_content().split())).split()) >= 3),
+        "tree": tree,
     }
+
+
+#: Words from which a paragraph of a continuation block counts as prose (not a caption or a button).
+PROSE_WORDS = 12
+#: Levels above the extracted paragraphs searched for the article's other blocks.
+CONTINUATION_LEVELS = 4
+_NOT_BODY = frozenset({"aside", "nav", "footer", "header", "figure", "figcaption", "form", "button"})
+_ARTICLE_BOUNDS = frozenset({"article", "main", "body", "html"})
+
+
+def _signature(node: Any) -> tuple[str, str]:
+    return node.tag, " ".join(sorted((node.get("class") or "").split()))
+
+
+def _prose(node: Any) -> str | None:
+    """A paragraph element's text when it reads as prose: enough words, few of them in links."""
+    text = " ".join(node.text_content().split())
+    words = len(text.split())
+    if words < PROSE_WORDS or any(a.tag in _NOT_BODY for a in node.iterancestors()):
+        return None
+    linked = sum(len(a.text_content().split()) for a in node.iter("a"))
+    return text if linked / words < 0.5 else None
+
+
+def _continued(tree: Any, paragraphs: list[str]) -> list[str]:
+    """The extracted ``paragraphs`` with the rest of an article cut into blocks.
+
+    Some pages split an article into repeated blocks (``<div class="chunk">`` after
+    ``<div class="chunk">``, an advert between them) and the extraction keeps the first. The
+    block holding the extracted paragraphs is found, and its siblings of the same tag and class
+    up to :data:`CONTINUATION_LEVELS` levels up (never above an ``<article>``) add their prose
+    paragraphs, in page order.
+    """
+    if tree is None or len(paragraphs) < 2:
+        return paragraphs
+    keys = {p[:80] for p in paragraphs}
+    found = [el for el in tree.iter("p") if " ".join(el.text_content().split())[:80] in keys]
+    if len(found) < 2:
+        return paragraphs
+    node = found[0]
+    ancestors = set(found[-1].iterancestors())
+    while node is not None and node not in ancestors:  # the lowest block holding first and last
+        node = node.getparent()
+    for _ in range(CONTINUATION_LEVELS):
+        if node is None or node.getparent() is None or node.tag in _ARTICLE_BOUNDS:
+            break  # beyond an <article>, its twins are other articles (an endless scroll)
+        parent = node.getparent()
+        twins = [s for s in parent if s is not node and isinstance(s.tag, str) and _signature(s) == _signature(node)]
+        extra = [(s, t) for s in twins for el in s.iter("p") if (t := _prose(el)) and t[:80] not in keys]
+        if extra:
+            before = [t for s, t in extra if s.getparent().index(s) < parent.index(node)]
+            after = [t for s, t in extra if s.getparent().index(s) > parent.index(node)]
+            return [*before, *paragraphs, *after]
+        node = parent
+    return paragraphs
 
 
 def _without_site(title: str | None, site: str) -> str | None:
@@ -327,6 +383,9 @@ def html_article(
     meta = _metadata(text)
     body = trafilatura.extract(text, include_comments=False, include_tables=False, deduplicate=False) or ""
     paragraphs = [" ".join(p.split()) for p in body.split("\n") if p.strip()]
+    longer = _continued(meta.get("tree"), paragraphs)
+    if longer is not paragraphs:
+        paragraphs, body = longer, "\n".join(longer)
     if (
         (len(body.split()) < MIN_WORDS and len(body) < MIN_CHARS)
         or (meta.get("not_article") and not meta.get("published"))
@@ -357,6 +416,7 @@ def html_article(
         published=published,
         published_source="metadata" if published else None,
         warnings=tuple(Warning("ingest", p) for p in problems),
+        header_lines=len(header),
     )
 
 
