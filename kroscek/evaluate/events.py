@@ -10,7 +10,7 @@ Measured two ways, never on groups the model was trained on:
 - grouped cross-validation inside each set: folds of whole gold events, the events that a
   hard-negative pair links (look-alike happenings; in ECB+ the two halves of a topic) kept in one
   fold; the pile is grouped once, each article deciding with the model of its own fold (trained on
-  the other folds and on the other sets);
+  the other folds and on the other sets), in the pass and in the split of its event that follows;
 - leave one set out: a model trained on the other sets groups the whole set.
 """
 
@@ -25,7 +25,7 @@ import numpy as np
 from kroscek.evaluate.stories import Gold, bcubed
 from kroscek.model import Article
 from kroscek.stories.build import Prepared, prepare
-from kroscek.stories.events import FEATURES, EventModel, candidates_and_features, model_decision
+from kroscek.stories.events import FEATURES, EventModel, candidates_and_features, model_decision, split_events
 from kroscek.stories.groups import connected_groups
 
 __all__ = [
@@ -130,13 +130,18 @@ def fit(
 
 
 def group_with(s: LabelledSet, model_of_fold: Sequence[EventModel]) -> list[list[int]]:
-    """Group a whole set, each article deciding with the model of its fold."""
+    """Group a whole set, each article deciding with the model of its fold (in the pass and in the
+    split that follows it, where an article's side of each pair is its fold's model's)."""
     decisions = [model_decision(m) for m in model_of_fold]
 
     def decide(row: int, firsts: list[int], rows: np.ndarray) -> int | None:
         return decisions[s.fold[row]](row, firsts, rows)
 
-    return candidates_and_features(s.prepared.profiles, s.prepared.order, s.prepared.tied, decide)
+    def probability(row: int, rows: np.ndarray) -> np.ndarray:
+        return model_of_fold[s.fold[row]].probabilities(rows)
+
+    p = s.prepared
+    return split_events(p.profiles, candidates_and_features(p.profiles, p.order, p.tied, decide), p.tied, probability)
 
 
 def score(s: LabelledSet, events: list[list[int]]) -> dict[str, Any]:

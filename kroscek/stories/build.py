@@ -20,7 +20,15 @@ from scipy.sparse import csr_matrix
 from kroscek.model import Article, Duplicate, Event, Story
 from kroscek.stories.claims import find_claims
 from kroscek.stories.duplicates import find_duplicates
-from kroscek.stories.events import Profile, group_articles, profiles
+from kroscek.stories.events import (
+    Profile,
+    candidates_and_features,
+    model_decision,
+    model_probability,
+    profiles,
+    shipped_model,
+    split_event,
+)
 from kroscek.stories.grouping import group, reference_day
 from kroscek.stories.params import StoryParams
 from kroscek.stories.quotechains import quote_chains
@@ -95,7 +103,8 @@ def group_events(articles: Sequence[Article], params: StoryParams | None = None)
     """Return the copies, events and stories of ``articles`` (as rows) with what they were built from."""
     params = params or StoryParams()
     p = prepare(articles, params)
-    events = group_articles(p.profiles, p.order, p.tied)
+    model = shipped_model()
+    events = candidates_and_features(p.profiles, p.order, p.tied, model_decision(model))
     vectors, days = p.vectors, p.days
     # Event centroids as one sparse product: (events × articles membership) @ (articles × terms).
     rows_of = np.concatenate([np.array(rows, dtype=np.int64) for rows in events])
@@ -110,7 +119,12 @@ def group_events(articles: Sequence[Article], params: StoryParams | None = None)
     event_days = [min((d for r in rows if (d := days[r]) is not None), default=None) for rows in events]
     g = params.grouping
     stories = group(centroids, event_days, g.story_threshold, g.story_window, g.probe, _time_order(event_days))
-    return Grouping(events, stories, p.duplicates, vectors, days)
+    # Each event split where its centroid chained two happenings (kroscek.stories.events.split_event);
+    # the parts stay in its story, as a store's index keeps them (stories join the events of the pass).
+    parts = [split_event([p.profiles[r] for r in rows], p.tied, model_probability(model)) for rows in events]
+    starts = np.cumsum([0] + [len(x) for x in parts]).tolist()
+    stories = [[starts[e] + k for e in story for k in range(len(parts[e]))] for story in stories]
+    return Grouping([part for x in parts for part in x], stories, p.duplicates, vectors, days)
 
 
 def build_stories(articles: Sequence[Article], params: StoryParams | None = None) -> list[Story]:

@@ -10,6 +10,9 @@ the candidate events the index proposes, reading from the store only the index e
 copies those articles touch. Events opened by the new articles then join stories. Only the stories
 that gained articles are built again (their claims, quote chains, timeline); every other story is
 left as it was, so an insert costs what the new articles and their stories cost, not the store.
+The index keeps the events of the pass; a story built again splits each of its events as one pass
+does (:func:`kroscek.stories.events.split_event`, from its members' profiles), so its parts stay in
+its story and an event left alone keeps its parts.
 
 Ids are given once and kept: an event is named after the article that opened it, a story after its
 first event's; claims and quote chains carry theirs over (:mod:`kroscek.stories.identity`). New
@@ -41,18 +44,21 @@ import numpy as np
 from scipy.sparse import csr_matrix, vstack
 
 from kroscek.annotate.entities import name_key
-from kroscek.model import Article, Change
+from kroscek.model import Article, Change, Duplicate, Story
 from kroscek.store.sqlite import IndexRows, Store, as_stored
 from kroscek.stories.build import _id, _time_order, story_record
 from kroscek.stories.duplicates import find_duplicates, shingles
 from kroscek.stories.entities import link_entities, name_usage
 from kroscek.stories.events import (
+    SPLIT_SIZES,
     EventIndex,
     Profile,
     feature_rows,
     model_decision,
+    model_probability,
     profiles,
     shipped_model,
+    split_event,
     text_vectors,
 )
 from kroscek.stories.grouping import GroupIndex, reference_day
@@ -100,6 +106,30 @@ def _as_stored(article: Article) -> Article:
     """The article under the id the store's tables hold (a NUL in an id is kept as U+FFFD there)."""
     stored = as_stored(article.id)
     return article if stored == article.id else msgspec.structs.replace(article, id=stored)
+
+
+def _split(
+    articles: list[Article], days: list[dt.date | None], copies: Sequence[Duplicate], rows: dict[str, list[int]]
+) -> tuple[list[tuple[str, list[int]]], csr_matrix]:
+    """A story's events (id -> rows of ``articles``, its members by number) split as one pass splits
+    them (:func:`kroscek.stories.events.split_event`, members in time order), with the articles' term
+    vectors. The index keeps the event of the pass; the part holding its earliest member keeps its
+    id, the others are named after it and their members. Profiles are made only when an event is
+    of a size that splits."""
+    if not any(len(r) in SPLIT_SIZES for r in rows.values()):
+        return list(rows.items()), text_vectors(articles)
+    found, vectors = profiles(articles, days)
+    position = {a.id: r for r, a in enumerate(articles)}
+    tied = {position[d.b]: position[d.a] for d in copies}
+    order = {r: n for n, r in enumerate(_time_order(days, [f"{a.published or ''}\x00{a.id}" for a in articles]))}
+    probability = model_probability(shipped_model())
+    out: list[tuple[str, list[int]]] = []
+    for key, members in rows.items():
+        joined = sorted(members, key=order.__getitem__)
+        for part in sorted(split_event([found[r] for r in joined], tied, probability), key=min):
+            first = min(part) == min(members)
+            out.append((key if first else _id("e", [key, *(articles[r].id for r in part)]), sorted(part)))
+    return out, vectors
 
 
 class _FromStore:
@@ -325,16 +355,10 @@ class _Update:
             rows: dict[str, list[int]] = {}
             for r, a in enumerate(articles):
                 rows.setdefault(members[a.id][1], []).append(r)
-            built.append(
-                story_record(
-                    story,
-                    articles,
-                    list(rows.items()),
-                    [day_of[a.id] if a.id in day_of else reference_day(a) for a in articles],
-                    text_vectors(articles),
-                    find_duplicates(articles, self.params.copies),
-                )
-            )
+            story_days = [day_of[a.id] if a.id in day_of else reference_day(a) for a in articles]
+            copies = find_duplicates(articles, self.params.copies)
+            parts, vectors = _split(articles, story_days, copies, rows)
+            built.append(story_record(story, articles, parts, story_days, vectors, copies))
         before = self.store.all_stories() if self.fresh else [s for t in touched if (s := self.store.story(t))]
         first_seen = {a.id: (a.published or "9999", a.id) for a in loaded.values()}
         carried, redirects = carry_ids(before, built, first_seen)  # in the order built
@@ -352,32 +376,33 @@ class _Update:
         self.store.upsert_articles([a for a, old in zip(pile[:n], self.batch, strict=True) if a != old])
         self.store.save_index(self.rows, fresh=self.fresh)
         after = sorted(carried, key=lambda s: (-len(s.article_ids), s.id))
-        found = changes(before, after, redirects) + self._revised(members, rename)
+        found = changes(before, after, redirects) + self._revised(after)
         if self.fresh:
             self.store.replace_stories(after, redirects, found)
         else:
             self.store.upsert_stories(after, redirects, found)
 
-    def _revised(self, members: dict[str, tuple[int, str, str]], rename: dict[str, str]) -> list[Change]:
+    def _revised(self, stories: Sequence[Story]) -> list[Change]:
         """An ``article-revised`` change for each new version placed: where it is, what it changed."""
         new = [a for a in self.batch if a.revision_of]
         if not new:
             return []
+        where = {a: (s.id, e.id) for s in stories for e in s.events for a in e.article_ids}
         old = {a.id: a for a in self.gone}
         wanted = sorted({a.revision_of for a in new if a.revision_of and a.revision_of not in old})
         old.update({a.id: a for a in self._articles(wanted)})
         out = []
         for article in new:
             before = old.get(article.revision_of or "")
-            if before is None:
+            if before is None or article.id not in where:
                 continue
-            _, event, story = members[article.id]
+            story, event = where[article.id]
             detail, evidence = what_changed(before, article)
             out.append(
                 Change(
                     "article-revised",
-                    rename.get(story, story),
-                    rename.get(event, event),
+                    story,
+                    event,
                     before=before.id,
                     after=article.id,
                     evidence=evidence,
