@@ -17,6 +17,8 @@ none).
 from __future__ import annotations
 
 import gzip
+import hashlib
+import importlib.util
 import json
 import re
 import subprocess
@@ -179,4 +181,29 @@ def body_scores(shared: Path) -> str:
             text=True,
             check=True,
         )
-    return done.stdout
+    return done.stdout + _halves(bench, truth, ours, theirs)
+
+
+def _half(key: str) -> str:
+    """A page's half of aeb-dev: by a hash of its key, so the split never depends on the pages' order."""
+    return "AB"[hashlib.sha256(key.encode()).digest()[0] % 2]
+
+
+def _halves(bench: Path, truth: dict[str, Any], *predictions: dict[str, dict[str, str]]) -> str:
+    """F1 on each half of the pages (the benchmark's per-page matching, averaged as it averages)."""
+    spec = importlib.util.spec_from_file_location("aeb_evaluate", bench / "evaluate.py")
+    assert spec is not None and spec.loader is not None
+    scorer = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(scorer)
+    lines = []
+    for name, predicted in zip(("kroscek", "trafilatura"), predictions, strict=True):
+        parts = []
+        for half in "AB":
+            keys = [k for k in truth if _half(k) == half]
+            matched = [
+                scorer.string_shingle_matching(true=truth[k].get("articleBody", ""), pred=predicted[k]["articleBody"])
+                for k in keys
+            ]
+            parts.append(f"half {half} ({len(keys)} pages) F1 {scorer.metrics_from_tp_fp_fns(matched)['f1']:.3f}")
+        lines.append(f"{name:<20} " + " · ".join(parts))
+    return "\n".join(lines) + "\n"
