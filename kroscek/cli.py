@@ -463,6 +463,21 @@ def eval_quotes_command(
     Console().print(evaluate_quotes(gold, shared, _REPO).render(show_errors=errors))
 
 
+@eval_app.command("blind")
+def eval_blind_command(
+    gold: Annotated[Path, typer.Option(help="The blind gold folder (TSV parts).")] = _GOLD / "blind",
+    shared: Annotated[Path, typer.Option(help="The shared folder holding corpus-blind.")] = _SHARED,
+    errors: Annotated[bool, typer.Option("--errors", help="List every miss and every extra.")] = False,
+) -> None:
+    """Dates, quantities, quotes and speakers: P/R/F1 over distinct mentions on the blind articles."""
+    from kroscek.evaluate.blind import evaluate_blind, render_blind
+
+    if not (shared / "corpus-blind" / "articles.jsonl").exists():
+        err.print(f"[red]error:[/] {shared / 'corpus-blind' / 'articles.jsonl'} is absent")
+        raise typer.Exit(1)
+    Console().print(render_blind(evaluate_blind(gold, shared), show_errors=errors))
+
+
 @eval_app.command("polnear")
 def eval_polnear_command(
     split: Annotated[str, typer.Option(help="train or dev (test stays unread).")] = "dev",
