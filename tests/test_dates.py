@@ -36,7 +36,7 @@ def _dates(text: str, published: str | None = "2025-04-28", language: str = "id"
             "Senin (28/4/2025) pukul 14.30 WIB",
             ("Senin (28/4/2025) pukul 14.30 WIB", "2025-04-28T14:30+07:00", "", "time"),
         ),
-        ("pukul 09.00 WITA", ("pukul 09.00 WITA", "", "", "time")),
+        ("pukul 09.00 WITA", ("pukul 09.00 WITA", "2025-04-28T09:00+08:00", "", "time")),  # on the publish day
         ("kemarin", ("kemarin", "2025-04-27", "", "day")),
         ("pekan lalu", ("pekan lalu", "2025-04-21", "2025-04-27", "day")),
         ("Selasa lalu", ("Selasa lalu", "2025-04-22", "", "day")),
@@ -140,3 +140,38 @@ def test_dates_outside_the_years_allowed_are_text_with_a_warning() -> None:
     # an out-of-range publish date is never an anchor: nothing overflows
     early = dates(Article(id="y", source="y", name="y", raw="kemarin", text="kemarin", published="0001-01-01"))
     assert early.dates[0].value is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The hour is read whole: "21.30" is not "2" and "1.30".
+        ("Api padam sekitar pukul 23.15 WITA.", [("sekitar pukul 23.15 WITA", "2025-04-28T23:15+08:00", "", "time")]),
+        # A clock time takes the day its sentence names, before it or after it, else the publish day.
+        (
+            "Pada Jumat (25/4), warga mengungsi pukul 21.30 WIT.",
+            [("Jumat (25/4)", "2025-04-25", "", "day"), ("pukul 21.30 WIT", "2025-04-25T21:30+09:00", "", "time")],
+        ),
+        (
+            "Ledakan terdengar pukul 02.10 waktu setempat di dermaga timur pada Sabtu (26/4).",
+            [("pukul 02.10 waktu setempat", "2025-04-26T02:10", "", "time"), ("Sabtu (26/4)", "2025-04-26", "", "day")],
+        ),
+        (
+            "Hujan turun Jumat (25/4). Banjir datang pukul 04.00 WIB.",
+            [("Jumat (25/4)", "2025-04-25", "", "day"), ("pukul 04.00 WIB", "2025-04-28T04:00+07:00", "", "time")],
+        ),
+        # A period part alone names the current year or month; "X ini" is the publish day.
+        (
+            "Harga naik sejak awal tahun dan turun akhir bulan.",
+            [("awal tahun", "2025", "", "year"), ("akhir bulan", "2025-04", "", "month")],
+        ),
+        ("Laga digelar malam ini.", [("malam ini", "2025-04-28", "", "day")]),
+        # Two days joined by "dan" are two days, not the range between them.
+        ("Sidang digelar 6 dan 8 Mei 2025.", [("6", "2025-05-06", "", "day"), ("8 Mei 2025", "2025-05-08", "", "day")]),
+        ("Sidang digelar 6-8 Mei 2025.", [("6-8 Mei 2025", "2025-05-06", "2025-05-08", "day")]),
+        # A past-marked month is the last one before the publish day.
+        ("Proyek dimulai Agustus lalu.", [("Agustus lalu", "2024-08", "", "month")]),
+    ],
+)
+def test_unseen_classes_of_issue_16(text: str, expected: list[tuple[str, ...]]) -> None:
+    assert _dates(text) == expected

@@ -16,11 +16,14 @@ Two steps, kept apart so each can be tested alone:
 
 from __future__ import annotations
 
+import re
+
 import msgspec
 
 from kroscek.annotate.dates.find import find_date_spans
 from kroscek.annotate.dates.grammar import DateSpan
 from kroscek.annotate.dates.resolve import _YEAR_FROM_TEXT, anchor_of, resolve, text_anchor
+from kroscek.lang import data_language, language_module
 from kroscek.model import FIRST_YEAR, LAST_YEAR, Article, DateMention, Warning
 from kroscek.pipeline import stage
 
@@ -40,14 +43,63 @@ def find_dates(
     anchor = anchor_of(published)
     spans = find_date_spans(text, language)
     fallback = anchor or text_anchor(spans, language)
-    found = []
+    found: list[DateMention] = []
+    coordinators = _coordinators(language)
     for span in spans:
         r = resolve(span, anchor if anchor or span.kind not in _YEAR_FROM_TEXT else fallback, language)
         mention = DateMention(span.start, span.end, r.value, r.end_value, r.grain, r.relative, r.modifier, r.clock)
-        found.append(mention)
         if r.outside and outside is not None:
             outside.append(mention)
+        found.extend(_coordinated(text, mention, coordinators))
+    if anchor is not None:
+        found = [_on_its_day(text, m, found, anchor.isoformat()) if m.value is None and m.clock else m for m in found]
     return found
+
+
+def _coordinators(language: str | None) -> re.Pattern[str]:
+    words = language_module(data_language(language), "dates").COORDINATORS
+    return re.compile(rf"\s+(?:{'|'.join(map(re.escape, words))})\s+", re.IGNORECASE)
+
+
+#: What ends a sentence between a day and a clock time that cannot be its day.
+_SENTENCE_END = re.compile(r"[.!?]\s|\n")
+
+
+def _on_its_day(text: str, clock: DateMention, mentions: list[DateMention], anchor: str) -> DateMention:
+    """A clock time with no day written on it ("sekitar pukul 21.30 WIT") on the day it belongs to:
+    the nearest day its sentence names, before it first, else the publish day."""
+    before = [m for m in mentions if m.end <= clock.start][::-1]
+    after = [m for m in mentions if m.start >= clock.end]
+    day = anchor
+    for side in (before, after):
+        found = next((m for m in side if _one_day(m) and not _apart(text, m, clock)), None)
+        if found is not None:
+            day = str(found.value)[:10]
+            break
+    return msgspec.structs.replace(clock, value=f"{day}T{clock.clock}", relative=True)
+
+
+def _one_day(mention: DateMention) -> bool:
+    """A mention of one day (a date, or a date with its own clock time)."""
+    return mention.grain in ("day", "time") and len(mention.value or "") >= 10 and mention.end_value is None
+
+
+def _apart(text: str, a: DateMention, b: DateMention) -> bool:
+    """Whether a sentence ends between the two mentions."""
+    first, second = (a, b) if a.start < b.start else (b, a)
+    return _SENTENCE_END.search(text, first.end, second.start) is not None
+
+
+def _coordinated(text: str, mention: DateMention, coordinators: re.Pattern[str]) -> list[DateMention]:
+    """Two days joined by "dan" are two days, not a range: "3 dan 4 Mei 2025" gives 3 May and 4 May."""
+    if mention.grain != "day" or not mention.value or not mention.end_value or mention.clock:
+        return [mention]
+    joined = coordinators.search(text, mention.start, mention.end)
+    if joined is None:
+        return [mention]
+    first = msgspec.structs.replace(mention, end=joined.start(), end_value=None)
+    second = msgspec.structs.replace(mention, start=joined.end(), value=mention.end_value, end_value=None)
+    return [first, second]
 
 
 @stage("dates", reads={"text", "published", "language", "warnings"}, writes={"dates", "warnings"})

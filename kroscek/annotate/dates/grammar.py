@@ -135,13 +135,25 @@ def _lang(code: str) -> _Lang:
             rf"(?P<rel>{_alt((*data.PAST, *data.FUTURE))})",
         ),
         ("unit_rel", rf"(?:(?P<mod>{_alt(data.PERIOD_PARTS)})\s+)?(?P<unit>{_alt(data.UNITS)})\s+(?P<rel>{rel})"),
+        *(
+            # "awal tahun", "akhir bulan": a part of the current year or month, nothing after it.
+            [
+                (
+                    "unit_rel",
+                    rf"(?P<mod>{_alt(data.PERIOD_PARTS)})\s+(?P<unit>{_alt(data.CURRENT_WHEN_ALONE)})"
+                    rf"(?!\s*(?:\d|(?:{rel}|{mon}|{year_word}|{month_word})\b))",
+                )
+            ]
+            if data.CURRENT_WHEN_ALONE
+            else []
+        ),
         ("weekday", weekday_only + rf"(?:\s+(?P<rel>{rel}|{_alt(data.DAY_WORDS)}))?"),
         ("month", rf"(?:(?:{month_word})\s+)?(?P<mn>{full_mon})"),
         (
             "clock",
-            rf"(?:(?:(?:{_alt(data.CLOCK_HEDGES)})\s+)?(?:{clock})\.?\s*)(?P<h>[01]?\d|2[0-3])(?:[.:](?P<min>[0-5]\d))?"
+            rf"(?:(?:(?:{_alt(data.CLOCK_HEDGES)})\s+)?(?:{clock})\.?\s*)(?P<h>2[0-3]|[01]?\d)(?!\d)(?:[.:](?P<min>[0-5]\d))?"
             rf"(?:\s*(?P<zone>{zones}))?(?:\s+(?P<zone2>{_alt(data.LOCAL_TIME)}))?"
-            rf"|(?P<h2>[01]?\d|2[0-3])[.:](?P<min2>[0-5]\d)\s*(?P<zone3>{zones})",
+            rf"|(?P<h2>2[0-3]|[01]?\d)[.:](?P<min2>[0-5]\d)\s*(?P<zone3>{zones})",
         ),
         ("year", rf"(?:(?:{year_word})\s+)?(?P<y>{_YEAR})(?![.,]\d)(?!\d)(?!-?an\b)"),
     ]

@@ -14,7 +14,11 @@ UNITS: dict[str, str] = {
     "year": "year",
     "years": "year",
 }
-DAY_WORDS: dict[str, int] = {"yesterday": -1, "today": 0, "tomorrow": 1}
+DAY_WORDS: dict[str, int] = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
+#: Calendar units a period part names on its own as the current one (English says "early this year").
+CURRENT_WHEN_ALONE: tuple[str, ...] = ()
+#: Words joining two dates that are two days, not the ends of a range ("May 3 and 4").
+COORDINATORS = ("and",)
 PERIOD_PARTS: dict[str, str] = {"early": "early", "mid": "mid", "late": "late"}
 RANGE_JOINERS = ("to", "until", "through", "-", "–", "—", "and")
 YEAR_CUES = ("in", "since", "until", "by", "year", "early", "late", "mid", "before", "after", "during")

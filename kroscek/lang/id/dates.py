@@ -30,10 +30,21 @@ DAY_WORDS: dict[str, int] = {
     "esok": 1,
     "esok hari": 1,
     "lusa": 2,
+    "pagi ini": 0,
+    "siang ini": 0,
+    "sore ini": 0,
+    "petang ini": 0,
+    "malam ini": 0,
 }
 
 #: Parts of a period ("awal tahun ini", "akhir Mei", "pertengahan Juni 2024").
 PERIOD_PARTS: dict[str, str] = {"awal": "early", "pertengahan": "mid", "medio": "mid", "akhir": "late"}
+
+#: Calendar units a period part names on its own as the current one ("awal tahun": early this year).
+CURRENT_WHEN_ALONE = ("tahun", "bulan")
+
+#: Words joining two dates that are two days, not the ends of a range ("3 dan 4 Mei").
+COORDINATORS = ("dan", "serta")
 
 #: Words joining the two ends of a range.
 RANGE_JOINERS = ("hingga", "sampai dengan", "sampai", "s.d.", "s/d", "sd", "-", "–", "—", "dan")
