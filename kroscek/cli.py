@@ -468,6 +468,9 @@ def eval_blind_command(
     gold: Annotated[Path, typer.Option(help="The blind gold folder (TSV parts).")] = _GOLD / "blind",
     shared: Annotated[Path, typer.Option(help="The shared folder holding corpus-blind.")] = _SHARED,
     errors: Annotated[bool, typer.Option("--errors", help="List every miss and every extra.")] = False,
+    only: Annotated[
+        str, typer.Option(help="Only the articles whose id matches these comma-separated patterns (blind_00[1-9]).")
+    ] = "",
 ) -> None:
     """Dates, quantities, quotes and speakers: P/R/F1 over distinct mentions on the blind articles."""
     from kroscek.evaluate.blind import evaluate_blind, render_blind
@@ -475,7 +478,8 @@ def eval_blind_command(
     if not (shared / "corpus-blind" / "articles.jsonl").exists():
         err.print(f"[red]error:[/] {shared / 'corpus-blind' / 'articles.jsonl'} is absent")
         raise typer.Exit(1)
-    Console().print(render_blind(evaluate_blind(gold, shared), show_errors=errors))
+    patterns = [p.strip() for p in only.split(",") if p.strip()]
+    Console().print(render_blind(evaluate_blind(gold, shared, patterns), show_errors=errors))
 
 
 @eval_app.command("polnear")

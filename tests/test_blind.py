@@ -59,3 +59,10 @@ def test_mentions_match_one_to_one_on_span_and_value(tmp_path: Path) -> None:
     assert round(amounts.precision, 3) == 0.667 and amounts.extra["counted noun right"] == (1, 1)
     assert quotes.f1 == 1.0 and (speakers.matched, speakers.gold) == (1, 1)
     assert ("t1", "kemarin", "2025-01-05", "2025-01-07") in dates.errors
+
+
+def test_a_gold_week_is_its_monday_to_sunday() -> None:
+    from kroscek.evaluate.blind import _week_as_days
+
+    assert _week_as_days("2025-W42", "") == ("2025-10-13", "2025-10-19")
+    assert _week_as_days("2025-10-13", "") == ("2025-10-13", "")

@@ -348,3 +348,23 @@ def test_an_english_date_line_under_the_title_is_removed_as_a_date() -> None:
     body = clean_body(raw)
     assert {b.text: b.reason for b in body.boilerplate}["First Published: June 13, 2013 4: 59 PM EDT"] == "date"
     assert body.text.startswith("The city council approved")
+
+
+def test_a_prompt_glued_to_a_story_paragraph_goes_and_the_story_stays() -> None:
+    raw = (
+        "Banjir merendam ratusan rumah di Garut pada Senin malam, kata petugas. Ikuti saluran WhatsApp "
+        "Kabar Garut untuk kabar terbaru.\n\nSimak berita pilihan di Google News. Warga diminta waspada "
+        "karena hujan masih turun.\n\nPetugas masih menyisir sungai. Artikel ini telah tayang di "
+        'Kompas.com dengan judul "Banjir Garut".'
+    )
+    body = clean_body(raw)
+    assert body.text.split("\n\n") == [
+        "Banjir merendam ratusan rumah di Garut pada Senin malam, kata petugas.",
+        "Warga diminta waspada karena hujan masih turun.",
+        "Petugas masih menyisir sungai.",
+    ]
+    assert [(b.reason, b.part) for b in body.boilerplate] == [
+        ("subscribe", "suffix"),
+        ("subscribe", "prefix"),
+        ("syndication", "suffix"),
+    ]

@@ -175,3 +175,28 @@ def test_dates_outside_the_years_allowed_are_text_with_a_warning() -> None:
 )
 def test_unseen_classes_of_issue_16(text: str, expected: list[tuple[str, ...]]) -> None:
     assert _dates(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ekonomi tumbuh 5 persen pada kuartal III-2025.", [("kuartal III-2025", "2025-07", "2025-09", "month")]),
+        # A quarter with no year is of the publish year; a school's "semester I" is no date.
+        ("Target itu dikejar hingga kuartal IV.", [("kuartal IV", "2025-10", "2025-12", "month")]),
+        ("Nilai semester I diumumkan.", []),
+        ("Laga digelar nanti malam.", [("nanti malam", "2025-04-28", "", "day")]),
+    ],
+)
+def test_quarters_and_tonight(text: str, expected: list[tuple[str, ...]]) -> None:
+    assert _dates(text) == expected
+
+
+def test_a_text_that_names_its_own_today_counts_from_it() -> None:
+    # Written on Sunday the 27th, published after midnight: "kemarin" is the 26th.
+    text = "Rapat digelar hari ini, Minggu (27/4/2025), di Jakarta. Kemarin hujan deras."
+    assert _dates(text) == [
+        ("hari ini", "2025-04-27", "", "day"),
+        ("Minggu (27/4/2025)", "2025-04-27", "", "day"),
+        ("Kemarin", "2025-04-26", "", "day"),
+    ]
+    assert _dates("Rapat digelar hari ini di Jakarta. Kemarin hujan.")[1] == ("Kemarin", "2025-04-27", "", "day")

@@ -443,3 +443,11 @@ def test_the_words_inside_a_long_name_come_from_its_languages_data() -> None:
     assert _reader("en").acronym_after.match(defined) is None  # "dan" joins no English name
     fbi = _reader("en").acronym_after.match("Federal Bureau of Investigation (FBI)")
     assert fbi is not None and fbi.group("short") == "FBI"
+
+
+def test_a_name_cut_at_a_hyphen_keeps_its_whole_word() -> None:
+    text = "Pemimpin Korea Utara Kim Jong-un bertemu Presiden Rusia Vladimir Putin di Pyongyang."
+    assert ("Kim Jong-un", "PER") in [(text[e.start : e.end], e.label) for e in find_entities(text, "id")]
+    # Two names joined by a hyphen stay two ("Prabowo-Gibran", a ticket): only a lower-case part joins.
+    pair = "Pasangan Prabowo-Gibran menang di Jawa Barat."
+    assert all("-" not in pair[e.start : e.end] for e in find_entities(pair, "id"))

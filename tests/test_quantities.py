@@ -108,3 +108,20 @@ def test_the_words_joining_the_parts_of_a_whole_are_the_languages() -> None:
 def test_scales_written_onto_a_number_are_the_languages() -> None:
     assert [q[1] for q in _q("Harganya naik jadi Rp 25rb per kilogram.")] == [25000.0]
     assert [q[1] for q in _q("The price rose to Rp 25rb a kilogram.", "en")] == [25.0]  # "rb" is no English scale
+
+
+def test_labels_of_a_law_and_an_address_are_not_amounts() -> None:
+    # A label word before a number makes it a label even when a word follows it ("ayat", "jo").
+    assert _q("Ia dijerat Pasal 2 ayat (3) huruf b UU Nomor 8 Tahun 2010 jo Pasal 64 KUHP.") == []
+    assert _q("Warga RT 07/RW 11 Kelurahan Cibiru mengungsi.") == []
+    assert [q[:4] for q in _q("Jalan 3 km menuju desa itu rusak.")] == [("3 km", 3.0, None, "km")]  # a measure
+
+
+def test_a_margin_is_part_of_its_amount() -> None:
+    assert [q[:4] for q in _q("Inflasi tercatat 3,1 ± 0,4 persen.")] == [("3,1 ± 0,4 persen", 3.1, None, "%")]
+
+
+def test_a_counted_noun_before_its_number_or_shared_by_coordination() -> None:
+    assert [q[4] for q in _q("Polisi menyita kendaraan sebanyak 48.")] == ["kendaraan"]
+    assert [q[4] for q in _q("Petugas mendata 48 kendaraan yang hangus.")] == ["kendaraan"]  # a ke-…-an noun
+    assert [q[4] for q in _q("Tim menemukan 12 pendaki laki-laki dan 9 perempuan.")] == ["pendaki laki-laki", "pendaki"]

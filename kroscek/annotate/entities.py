@@ -391,6 +391,9 @@ def _is_role(word: str, roles: frozenset[str]) -> bool:
     return word.lower().rstrip(".,") in roles
 
 
+_JOINED = re.compile(r"(?:-[^\W\d_A-Z][^\W\d_]*|['’][^\W\d_]{2,})+")
+
+
 def _tidy(text: str, start: int, end: int, label: str, reader: _Reader) -> list[tuple[int, int, str]]:
     """Repair what the statistical model gets wrong in ways a rule can see.
 
@@ -404,6 +407,13 @@ def _tidy(text: str, start: int, end: int, label: str, reader: _Reader) -> list[
     :func:`canonical_names`, which sees the words around it).
     """
     end -= len(next((p for p in reader.possessives if text[start:end].endswith(p)), ""))
+    # A name the tokenizer cut inside a word keeps the whole word: "Kim Jong-un" (a lower-case part
+    # after a hyphen; "Prabowo-Gibran" is two names), "O'Brien" (a letter and an apostrophe before).
+    if (joined := _JOINED.match(text, end - 1 if text[end - 1 : end] in "-'’" else end)) is not None:
+        end = joined.end()
+    before = text[max(0, start - 3) : start]
+    if len(before) >= 2 and before[-1] in "'’" and before[-2].isalpha() and not before[:-2].isalnum():
+        start -= 2
     words = list(re.finditer(r"\S+", text[start:end]))
     roles = reader.roles
     first = 0

@@ -74,6 +74,8 @@ class _Lang:
     hyphen_prefixes: frozenset[str]
     verb_shape: re.Pattern[str]
     verb_shape_nouns: tuple[str, ...]
+    count_cues: frozenset[str]
+    qualifiers: frozenset[str]
 
 
 @cache
@@ -110,6 +112,8 @@ def _lang(code: str) -> _Lang:
         hyphen_prefixes=frozenset(n.HYPHEN_PREFIXES),
         verb_shape=re.compile(n.VERB_SHAPE),
         verb_shape_nouns=tuple(n.VERB_SHAPE_NOUNS),
+        count_cues=frozenset(n.COUNT_CUES),
+        qualifiers=frozenset(n.QUALIFIERS),
     )
 
 
@@ -236,6 +240,9 @@ def _scan_one(text: str, toks: list[_Tok], i: int, lang: _Lang) -> tuple[_Found,
             value, length = words
             j = i + length
     end_value: float | None = None
+    # A margin is not a second amount: "3,1 ± 0,4 persen" is 3.1 percent.
+    if j + 1 < len(toks) and toks[j].text in ("±", "+/-") and toks[j + 1].kind == "num":
+        j += 2
     # A range: "4 - 6 ribu", "1.700-4.100", "empat hingga lima persen", "10%-15 %".
     k = j
     joiners: tuple[str, ...] = ("-", "–", "—", *lang.range_words)
@@ -333,6 +340,29 @@ def _noun(toks: list[_Tok], j: int, lang: _Lang) -> tuple[str | None, int]:
 _ACRONYM = re.compile(r"^[A-Z]{2,5}s?$")  # "1.700 ASN", "35 juta KPM"
 
 
+def _noun_elsewhere(toks: list[_Tok], i: int, q: _Found, found: list[_Found], lang: _Lang) -> str | None:
+    """The counted noun when it stands before the number ("kendaraan roda dua sebanyak 48") or is
+    shared with the amount before ("12 pendaki laki-laki dan 9 perempuan": climbers both)."""
+    words = q.noun.split() if q.noun else []
+    if words and words[0].lower() in lang.qualifiers and found and found[-1].noun:
+        gap = [t.low for t in toks if found[-1].end <= t.start < q.start]
+        if gap and all(w in (",", *lang.list_joins) for w in gap):
+            head = found[-1].noun.split()[0]
+            return head if head.lower() not in lang.qualifiers else q.noun
+    # "unit" is a classifier, not a measure: "48 unit" still counts the vehicles before it.
+    if q.noun or q.unit not in (None, "unit") or q.scaled or i < 2 or toks[i - 1].low not in lang.count_cues:
+        return q.noun
+    phrase: list[str] = []
+    k = i - 2
+    while k >= 0 and toks[k].kind == "word" and len(phrase) < lang.max_noun_words:
+        low = toks[k].low
+        if low in lang.not_nouns or _looks_like_verb(low, lang) or toks[k].text[0].isupper():
+            break
+        phrase.insert(0, toks[k].text)
+        k -= 1
+    return " ".join(phrase) or None
+
+
 def _looks_like_verb(word: str, lang: _Lang) -> bool:
     return bool(lang.verb_shape.match(word)) and not word.startswith(lang.verb_shape_nouns)
 
@@ -352,9 +382,11 @@ def _labelled(toks: list[_Tok], i: int, lang: _Lang) -> bool:
     return i >= 2 and previous in (".", "(") and toks[i - 2].low in lang.not_amount_before
 
 
-def _counts_something(q: _Found, lang: _Lang) -> bool:
-    """An amount with a measure, a currency, a scale or a counted noun ("di level 8,25 persen")."""
-    return bool(q.noun) or (q.unit is not None and q.unit not in lang.time_units.values()) or q.scaled
+def _measured(q: _Found, lang: _Lang) -> bool:
+    """An amount with a measure, a currency or a scale ("di level 8,25 persen", "jalan 3 km"): what
+    a label word before it ("Pasal 2 ayat", "RT 07/RW 11", "Tahun 2010 jo") does not make a label.
+    A word after it does not count: after a label it is the next label ("ayat", "jo Pasal")."""
+    return (q.unit is not None and not q.unit.startswith("/") and q.unit not in lang.time_units.values()) or q.scaled
 
 
 def _excluded(text: str, toks: list[_Tok], i: int, lang: _Lang) -> bool:
@@ -413,12 +445,18 @@ def find_quantities(
             i += 1
             continue
         q, nxt = read
-        if _labelled(toks, i, lang) and not _counts_something(q, lang):
+        if _labelled(toks, i, lang) and not _measured(q, lang):
             i += 1
             continue
         if in_dates.overlaps(q.start, q.end):
-            i += 1
-            continue
+            cut = next(k for k in range(i, nxt) if in_dates.overlaps(toks[k].start, toks[k].end))
+            trailing = nxt - cut  # the date stands after the amount: it is not part of the noun
+            words = q.noun.split() if q.noun else []
+            if cut == i or trailing > len(words):
+                i += 1
+                continue
+            q.noun = " ".join(words[: len(words) - trailing]) or None
+            q.end, nxt = toks[cut - 1].end, cut
         if (
             _is_lone_word_number(toks, i, nxt, q, lang)
             or _is_name_part(text, toks, i, q)
@@ -427,6 +465,7 @@ def find_quantities(
             i += 1
             continue
         q.hedge = q.hedge or _hedge(toks, i, lang)
+        q.noun = _noun_elsewhere(toks, i, q, found, lang)
         found.append(q)
         i = nxt
     found.extend(_ages(text, toks, found, in_dates))

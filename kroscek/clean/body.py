@@ -116,6 +116,8 @@ def clean_body(raw: str, given_title: str | None = None, header_lines: int = 0) 
     for ln in lines:
         if ln.index < header_lines and ln.reason is None:
             ln.reason = "page"
+        elif ln.reason is None:
+            _strip_prompt_sentences(ln, f, result)
     story = [ln for ln in lines if ln.reason is None]
     body_start = _find_body_start(story, f)
     header = story[:body_start]
@@ -170,6 +172,10 @@ def _mark_furniture(lines: list[_Line], f: Furniture, result: CleanBody) -> None
             ln.reason = in_box = opener
             continue
         reason = f.line_reason(ln.text)
+        if reason in _GLUED_REASONS:
+            alone = [f.line_reason(sentence) in _GLUED_REASONS for sentence in _SENTENCE_BREAK.split(ln.text)]
+            if any(alone) and not all(alone):
+                reason = None  # a prompt glued to story sentences: only the prompt goes (_strip_prompt_sentences)
         if reason and len(ln.text.split()) <= _MAX_FURNITURE_WORDS:
             ln.reason = reason
             continue
@@ -198,6 +204,34 @@ def _mark_furniture(lines: list[_Line], f: Furniture, result: CleanBody) -> None
         if credit and credit[0].strip() == ln.text:  # a credit line of its own: "(VOA)"
             ln.reason = "credit"
             result.wire.extend(credit[1])
+
+
+#: Where one sentence of a line ends and the next begins.
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[\"“A-Z])")
+#: Furniture that a page glues to a story paragraph: an invitation to follow a channel, where the text first ran.
+_GLUED_REASONS = frozenset({"subscribe", "syndication"})
+
+
+def _strip_prompt_sentences(line: _Line, f: Furniture, result: CleanBody) -> None:
+    """Cut the sentences at the start or the end of a story line that are furniture on their own
+    ("… tertinggal. Ikuti saluran WhatsApp kami untuk kabar terbaru."), recorded as prefix or suffix."""
+    sentences = _SENTENCE_BREAK.split(line.text)
+    if len(sentences) < 2:
+        return
+    first, last = 0, len(sentences)
+    while last - first > 1 and f.line_reason(sentences[last - 1]) in _GLUED_REASONS:
+        last -= 1
+        reason = f.line_reason(sentences[last]) or ""
+        result.boilerplate.append(Boilerplate(sentences[last], reason, line.index, "suffix"))
+    while last - first > 1 and f.line_reason(sentences[first]) in _GLUED_REASONS:
+        reason = f.line_reason(sentences[first]) or ""
+        result.boilerplate.append(Boilerplate(sentences[first], reason, line.index, "prefix"))
+        first += 1
+    if (first, last) != (0, len(sentences)):
+        kept = sentences[first:last]
+        start = line.text.index(kept[0])
+        end = line.text.rindex(kept[-1]) + len(kept[-1])
+        line.text = line.text[start:end]
 
 
 def _find_body_start(story: list[_Line], f: Furniture) -> int:

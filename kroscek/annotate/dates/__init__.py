@@ -17,6 +17,7 @@ Two steps, kept apart so each can be tested alone:
 from __future__ import annotations
 
 import re
+from datetime import date
 
 import msgspec
 
@@ -35,13 +36,16 @@ def find_dates(
 ) -> list[DateMention]:
     """Return the date mentions of ``text`` resolved against ``published``.
 
-    Without a publish date, a day and month without a year take it from the latest date the
+    When the text says which day its "today" is ("hari ini, Senin (20/10/2025)": a report written
+    before midnight and published after it), relative words count from that day. Without a
+    publish date, a day and month without a year take it from the latest date the
     text writes in full (the weekday, when written, decides); deictic words ("kemarin",
     "Senin lalu") stay unresolved. Mentions whose date lies outside the years allowed keep no
     value and are also added to ``outside`` when it is given.
     """
     anchor = anchor_of(published)
     spans = find_date_spans(text, language)
+    anchor = _own_today(text, spans, anchor, language) or anchor
     fallback = anchor or text_anchor(spans, language)
     found: list[DateMention] = []
     coordinators = _coordinators(language)
@@ -54,6 +58,30 @@ def find_dates(
     if anchor is not None:
         found = [_on_its_day(text, m, found, anchor.isoformat()) if m.value is None and m.clock else m for m in found]
     return found
+
+
+#: What may stand between "hari ini" and the date that says which day it is.
+_TODAY_GAP = re.compile(r"^[\s,(]*$")
+
+
+def _own_today(text: str, spans: list[DateSpan], anchor: date | None, language: str | None) -> date | None:
+    """The day the text itself calls today: a "today" word next to a full date ("hari ini, Senin
+    (20/10/2025)", "Senin (20/10/2025) hari ini"), within a day or two of the publish day."""
+    if anchor is None:
+        return None
+    for k, span in enumerate(spans):
+        if span.kind != "day_word" or resolve(span, anchor, language).value != anchor.isoformat():
+            continue
+        for other in (spans[k - 1] if k else None, spans[k + 1] if k + 1 < len(spans) else None):
+            if other is None or other.kind != "point":
+                continue
+            gap = text[min(span.end, other.end) : max(span.start, other.start)]
+            value = resolve(other, anchor, language).value or ""
+            if _TODAY_GAP.match(gap) and len(value) == 10:
+                day = date.fromisoformat(value)
+                if 0 < abs((day - anchor).days) <= 2:
+                    return day
+    return None
 
 
 def _coordinators(language: str | None) -> re.Pattern[str]:

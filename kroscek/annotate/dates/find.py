@@ -79,7 +79,7 @@ _NEEDS: dict[str, frozenset[str]] = {
     "month_rel": frozenset({"month"}),
     "period_year": frozenset({"period", "digit"}),
     "period_month": frozenset({"period", "month"}),
-    "quarter": frozenset({"quarter", "digit"}),
+    "quarter": frozenset({"quarter"}),
     "decade": frozenset({"digit"}),
     "century": frozenset({"century"}),
     "day_word": frozenset({"dayword"}),

@@ -122,8 +122,11 @@ def _lang(code: str) -> _Lang:
         ("period_month", rf"(?P<mod>{_alt(data.PERIOD_PARTS)})\s+(?:(?:{month_word})\s+)?(?P<mn>{full_mon})"),
         (
             "quarter",
-            rf"(?P<qw>{_alt((*data.QUARTER_WORDS, *data.HALF_WORDS))})\s+(?P<q>{_alt(data.ORDINALS)})"
-            rf"(?:\s+(?:{_alt(data.QUARTER_OF)}))?\s+(?P<y>{_YEAR})",
+            # "kuartal IV 2025", "kuartal IV-2025", "semester II 2024"; a quarter with no year is of
+            # the publish year ("kuartal IV"), a half or term is not (a school's "semester I").
+            rf"(?P<qw>{_alt((*data.QUARTER_WORDS, *data.HALF_WORDS))})\s+(?P<q>{_alt(data.ORDINALS)})\b"
+            rf"(?:\s+(?:{_alt(data.QUARTER_OF)}))?(?:\s+|\s*-\s*)(?P<y>{_YEAR})"
+            rf"|(?P<qw2>{_alt(data.QUARTER_WORDS)})\s+(?P<q2>{_alt(data.ORDINALS)})\b",
         ),
         ("decade", rf"(?:(?:{year_word})\s+)?(?:(?P<y>(?:1[5-9]|20)\d0|'?\d0)-?an\b|(?P<ey>(?:1[5-9]|20)\d0)s\b)"),
         ("century", rf"(?:{_alt(data.CENTURY_WORDS)})\s+{prefix}(?P<c>\d{{1,2}}|[IVX]{{1,5}}){day_suffix}"),

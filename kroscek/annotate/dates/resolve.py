@@ -205,7 +205,7 @@ def _resolve(span: DateSpan, anchor: date | None, language: str | None) -> Resol
     elif kind == "period_year":
         out.value, out.grain, out.modifier = g["y"], "year", lang.parts.get(_key(g["mod"]))
     elif kind == "quarter":
-        _quarter_value(lang, g, out)
+        _quarter_value(lang, g, anchor, out)
     elif kind == "decade":
         _decade_value(g, out)
     elif kind == "century":
@@ -251,11 +251,15 @@ def _month_value(lang: _Lang, g: dict[str, str], anchor: date | None, out: Resol
     out.value, out.relative = f"{year:04d}-{month:02d}", True
 
 
-def _quarter_value(lang: _Lang, g: dict[str, str], out: Resolved) -> None:
-    year, ordinal = int(g["y"]), lang.ordinals.get(_key(g["q"]))
-    if ordinal is None:
+def _quarter_value(lang: _Lang, g: dict[str, str], anchor: date | None, out: Resolved) -> None:
+    """A quarter, half or four-month term of the year written, else of the publish year."""
+    ordinal = lang.ordinals.get(_key(g.get("q") or g.get("q2") or ""))
+    if ordinal is None or not (g.get("y") or anchor):
         return
-    size = 6 if _key(g["qw"]) in ("semester", "half") else (4 if _key(g["qw"]) == "caturwulan" else 3)
+    year = int(g["y"]) if g.get("y") else anchor.year if anchor else 0
+    out.relative = not g.get("y")
+    term = _key(g.get("qw") or g.get("qw2") or "")
+    size = 6 if term in ("semester", "half") else (4 if term == "caturwulan" else 3)
     first = (ordinal - 1) * size + 1
     last = min(first + size - 1, 12)
     out.value, out.end_value, out.grain = f"{year:04d}-{first:02d}", f"{year:04d}-{last:02d}", "month"

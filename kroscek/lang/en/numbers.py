@@ -203,6 +203,12 @@ NOT_NOUNS = frozenset(
 #: The longest counted noun phrase read after an amount, in words.
 MAX_NOUN_WORDS = 1
 
+#: Words between a counted noun and its number when the noun comes first ("vehicles totaling 48").
+COUNT_CUES = ("totaling", "totalling", "numbering")
+
+#: Words that qualify a counted noun rather than name one ("12 male climbers and 9 female").
+QUALIFIERS = ("male", "female", "adult", "adults", "child", "children", "men", "women")
+
 #: See kroscek.lang.id.numbers.
 RANGE_WORDS = ("to",)
 RATE_WORDS = ("per",)

@@ -35,6 +35,12 @@ DAY_WORDS: dict[str, int] = {
     "sore ini": 0,
     "petang ini": 0,
     "malam ini": 0,
+    "nanti malam": 0,
+    "malam nanti": 0,
+    "nanti sore": 0,
+    "sore nanti": 0,
+    "nanti siang": 0,
+    "siang nanti": 0,
 }
 
 #: Parts of a period ("awal tahun ini", "akhir Mei", "pertengahan Juni 2024").

@@ -484,6 +484,13 @@ ONE_COUNTS = frozenset(
 #: The longest counted noun phrase read after an amount, in words.
 MAX_NOUN_WORDS = 3
 
+#: Words between a counted noun and its number when the noun comes first ("kendaraan sebanyak 48").
+COUNT_CUES = ("sebanyak", "sejumlah", "berjumlah", "total")
+
+#: Words that qualify a counted noun rather than name one: "12 pendaki laki-laki dan 9 perempuan"
+#: counts climbers twice.
+QUALIFIERS = ("laki-laki", "perempuan", "pria", "wanita", "dewasa", "anak", "anak-anak", "balita", "lansia", "remaja")
+
 #: Words between the two ends of a range ("4 hingga 6 ribu"); dashes join ranges in any language.
 RANGE_WORDS = ("hingga", "sampai", "s/d")
 #: Words before the unit a rate is counted in ("Rp 10.000 per liter", "setiap lembar").
@@ -495,6 +502,6 @@ SCORE_WORDS = ("skor", "score", "menang", "kalah", "imbang")
 #: Words a number is glued to by a hyphen without being an amount ("ke-3", "Covid-19", "G-20").
 HYPHEN_PREFIXES = ("ke", "covid", "g")
 #: The shape of a verb (its affixes): a counted noun phrase stops at one ("12 orang ditangkap").
-VERB_SHAPE = r"^(me[mnr]?|meng|meny|ber|di|ter|ke)[a-z]{4,}(kan|i|an)?$"
+VERB_SHAPE = r"^(me[mnr]?|meng|meny|ber|di|ter)[a-z]{4,}(kan|i|an)?$"
 #: Nouns of that shape ("dinas", "direktur", "desa").
 VERB_SHAPE_NOUNS = ("dinas", "dia", "direktur", "desa")
