@@ -200,3 +200,10 @@ def test_a_text_that_names_its_own_today_counts_from_it() -> None:
         ("Kemarin", "2025-04-26", "", "day"),
     ]
     assert _dates("Rapat digelar hari ini di Jakarta. Kemarin hujan.")[1] == ("Kemarin", "2025-04-27", "", "day")
+
+
+def test_a_day_of_the_month_by_its_number() -> None:
+    assert _dates("Sidang digelar tanggal 23 dan 24 nanti.") == [
+        ("tanggal 23", "2025-04-23", "", "day"),
+        ("24", "2025-04-24", "", "day"),
+    ]

@@ -125,3 +125,14 @@ def test_a_counted_noun_before_its_number_or_shared_by_coordination() -> None:
     assert [q[4] for q in _q("Polisi menyita kendaraan sebanyak 48.")] == ["kendaraan"]
     assert [q[4] for q in _q("Petugas mendata 48 kendaraan yang hangus.")] == ["kendaraan"]  # a ke-…-an noun
     assert [q[4] for q in _q("Tim menemukan 12 pendaki laki-laki dan 9 perempuan.")] == ["pendaki laki-laki", "pendaki"]
+
+
+def test_percent_decimals_currency_codes_ranges_of_two_and_identifiers() -> None:
+    assert [q[:4] for q in _q("Imbal hasil naik ke 4,427% pagi ini.")] == [("4,427%", 4.427, None, "%")]
+    assert [q[:4] for q in _q("Obligasi senilai AUD 8 miliar dijual.")] == [("AUD 8 miliar", 8e9, None, "AUD")]
+    assert [q[:4] for q in _q("Produksi 2,7 juta ton sampai 2,8 juta ton.")] == [
+        ("2,7 juta ton sampai 2,8 juta ton", 2.7e6, 2.8e6, "t")
+    ]
+    assert _q("sesuai PP Nomor 12/2023 dan putusan 123/Pid.B/2025/PN Jkt") == []
+    assert _q("Acara Peringatan Satu Tahun Pemerintahan digelar.") == []  # a number word in a name
+    assert _q("Sidang digelar tanggal 23 dan 24 nanti.") == []  # days of the month, not amounts

@@ -118,7 +118,8 @@ def _lang(code: str) -> _Lang:
 
 
 def parse_number(text: str, scale_follows: bool = False) -> float | None:
-    """Return the value of a written numeral: "8.000" 8000, "3,5" 3.5, "2,000" 2000, "4.7" 4.7."""
+    """Return the value of a written numeral: "8.000" 8000, "3,5" 3.5, "2,000" 2000, "4.7" 4.7;
+    ``scale_follows`` (a scale word or a percent after it): "2,615" is 2.615."""
     if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", text):
         return float(text.replace(".", "").replace(",", "."))
     if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", text):
@@ -223,7 +224,9 @@ def _scan_one(text: str, toks: list[_Tok], i: int, lang: _Lang) -> tuple[_Found,
         if _attached_to_word(text, tok, lang) and unit is None:
             return None
         j = i + 1
-        scale_follows = j < len(toks) and toks[j].low in lang.scales
+        # "2,615 juta", "4,427%": before a scale or a percent, one comma is the decimal one.
+        after = toks[j].low if j < len(toks) else ""
+        scale_follows = after in lang.scales or after == "%" or after in lang.percent
         value = parse_number(tok.text, scale_follows)
         if value is None:
             return None
@@ -375,11 +378,23 @@ def _hedge(toks: list[_Tok], i: int, lang: _Lang) -> str | None:
 
 
 def _labelled(toks: list[_Tok], i: int, lang: _Lang) -> bool:
-    """A label word before a number: "Pasal 51", "No. 5", "ayat (1)", "level 4"."""
+    """A label word before a number: "Pasal 51", "No. 5", "ayat (1)", "level 4"; or a slash inside
+    an identifier: "Nomor 12/2023", "123/Pid.B/2025/PN"."""
     previous = toks[i - 1].low if i else ""
     if previous in lang.not_amount_before:
         return True
+    if previous == "/" and i >= 2 and toks[i - 2].kind in ("num", "word") and toks[i - 2].end == toks[i - 1].start:
+        return True
     return i >= 2 and previous in (".", "(") and toks[i - 2].low in lang.not_amount_before
+
+
+def _identifier(toks: list[_Tok], i: int, lang: _Lang) -> bool:
+    """A number glued by a slash to a capitalised word that is no unit: "123/Pid.B/2025/PN"."""
+    if i + 2 >= len(toks) or toks[i + 1].text != "/" or toks[i + 1].start != toks[i].end:
+        return False
+    after = toks[i + 2]
+    known = after.low in lang.units or after.low in lang.time_units or after.low in lang.currencies
+    return after.kind == "word" and after.text[0].isupper() and not known
 
 
 def _measured(q: _Found, lang: _Lang) -> bool:
@@ -445,7 +460,7 @@ def find_quantities(
             i += 1
             continue
         q, nxt = read
-        if _labelled(toks, i, lang) and not _measured(q, lang):
+        if (_labelled(toks, i, lang) and not _measured(q, lang)) or _identifier(toks, i, lang):
             i += 1
             continue
         if in_dates.overlaps(q.start, q.end):
@@ -470,7 +485,27 @@ def find_quantities(
         i = nxt
     found.extend(_ages(text, toks, found, in_dates))
     found.sort(key=lambda q: q.start)
-    return _link_parts(text, toks, found, lang)
+    return _link_parts(text, toks, _ranges_of_two(text, found, lang), lang)
+
+
+def _ranges_of_two(text: str, found: list[_Found], lang: _Lang) -> list[_Found]:
+    """Two amounts of one unit joined by a range word are one range: "2,7 juta ton sampai 2,8 juta ton"."""
+    out: list[_Found] = []
+    joiners = {"-", "–", "—", *lang.range_words}
+    for q in found:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and last.unit is not None
+            and last.end_value is None
+            and q.end_value is None
+            and (q.unit == last.unit or (q.unit or "").startswith(f"{last.unit}/"))
+            and text[last.end : q.start].strip().lower() in joiners
+        ):
+            last.end, last.end_value, last.unit = q.end, q.value, q.unit
+            continue
+        out.append(q)
+    return out
 
 
 def _is_lone_word_number(toks: list[_Tok], i: int, nxt: int, q: _Found, lang: _Lang) -> bool:
@@ -492,7 +527,12 @@ def _is_list_number(text: str, toks: list[_Tok], i: int) -> bool:
 
 def _is_name_part(text: str, toks: list[_Tok], i: int, q: _Found) -> bool:
     """A bare number right after a capitalised word inside a sentence names something:
-    "Mobile 8", "Rumah Perubahan 2.0", "Kabinet Indonesia Bersatu Dua"."""
+    "Mobile 8", "Rumah Perubahan 2.0", "Kabinet Indonesia Bersatu Dua"; so does a number word
+    written with a capital inside a sentence ("Peringatan Satu Tahun Pemerintahan")."""
+    if i and toks[i].kind == "word" and toks[i].text[0].isupper() and toks[i - 1].text[0].isupper():
+        before = text[: toks[i - 1].start].rstrip()
+        if before and before[-1] not in '.!?"“:\n':
+            return True
     if q.noun or q.unit or q.end_value is not None or i == 0:
         return False
     previous = toks[i - 1]

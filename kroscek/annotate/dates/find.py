@@ -82,6 +82,7 @@ _NEEDS: dict[str, frozenset[str]] = {
     "quarter": frozenset({"quarter"}),
     "decade": frozenset({"digit"}),
     "century": frozenset({"century"}),
+    "day_of_month": frozenset({"dayofmonth"}),
     "day_word": frozenset({"dayword"}),
     "span_ago": frozenset({"unit"}),
     "unit_rel": frozenset({"unit"}),

@@ -131,6 +131,18 @@ def _lang(code: str) -> _Lang:
         ("decade", rf"(?:(?:{year_word})\s+)?(?:(?P<y>(?:1[5-9]|20)\d0|'?\d0)-?an\b|(?P<ey>(?:1[5-9]|20)\d0)s\b)"),
         ("century", rf"(?:{_alt(data.CENTURY_WORDS)})\s+{prefix}(?P<c>\d{{1,2}}|[IVX]{{1,5}}){day_suffix}"),
         ("day_word", rf"(?P<dw>{_alt(data.DAY_WORDS)})"),
+        *(
+            # "tanggal 23", "tanggal 23 dan 24": a day of the publish month.
+            [
+                (
+                    "day_of_month",
+                    rf"(?:{_alt(data.DAY_OF_MONTH_WORDS)})\.?\s+(?P<d1>{_DAY})(?:\s*(?:{joiners})\s*(?P<d2>{_DAY}))?"
+                    rf"(?!\d|\s*[/.-]\s*\d|\s+(?:{mon})\b)",
+                )
+            ]
+            if data.DAY_OF_MONTH_WORDS
+            else []
+        ),
         # "dua hari lalu"; not "tiga bulan ini", which is a duration.
         (
             "span_ago",
@@ -168,6 +180,7 @@ def _lang(code: str) -> _Lang:
         "period": data.PERIOD_PARTS,
         "quarter": (*data.QUARTER_WORDS, *data.HALF_WORDS),
         "century": data.CENTURY_WORDS,
+        "dayofmonth": data.DAY_OF_MONTH_WORDS,
     }
     # First word of each trigger phrase -> its class; digits are their own class.
     trigger_words: dict[str, frozenset[str]] = {}

@@ -215,6 +215,12 @@ def _resolve(span: DateSpan, anchor: date | None, language: str | None) -> Resol
         out.value, out.grain, out.relative = (anchor + timedelta(days=shift)).isoformat(), "day", True
     elif kind in ("span_ago", "unit_rel"):
         _relative_span(lang, g, anchor, out)
+    elif kind == "day_of_month" and anchor:
+        first = _in_month(anchor, int(g["d1"]))
+        last = _in_month(anchor, int(g["d2"])) if g.get("d2") else None
+        if first:
+            out.value, out.grain, out.relative = first.isoformat(), "day", True
+            out.end_value = last.isoformat() if last else None
     elif kind == "year":
         out.value, out.grain = g["y"], "year"
     elif kind == "clock":
@@ -227,6 +233,14 @@ def _resolve(span: DateSpan, anchor: date | None, language: str | None) -> Resol
         if out.value and out.grain == "day":
             out.value, out.grain = f"{out.value}T{clock}{offset or ''}", "time"
     return out
+
+
+def _in_month(anchor: date, day: int) -> date | None:
+    """Day ``day`` of the publish month (None when that month has no such day)."""
+    try:
+        return anchor.replace(day=day)
+    except ValueError:
+        return None
 
 
 def _month_value(lang: _Lang, g: dict[str, str], anchor: date | None, out: Resolved) -> None:

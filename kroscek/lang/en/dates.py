@@ -116,3 +116,6 @@ MONTH_BEFORE_DAY = True
 RELATIVE_FIRST = True
 CLOCK_JOINERS = ("at",)
 SOME = ("several", "a few", "some")
+
+#: Words before a bare day number that make it a day of the publish month ("tanggal 23").
+DAY_OF_MONTH_WORDS: tuple[str, ...] = ()

@@ -152,3 +152,6 @@ RELATIVE_FIRST = False
 CLOCK_JOINERS = ("pada",)
 #: An unspecific count before a unit ("beberapa minggu": some weeks).
 SOME = ("beberapa",)
+
+#: Words before a bare day number that make it a day of the publish month ("tanggal 23").
+DAY_OF_MONTH_WORDS: tuple[str, ...] = ("tanggal", "tgl")

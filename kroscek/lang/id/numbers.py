@@ -129,6 +129,17 @@ CURRENCIES: dict[str, str] = {
     "riyal": "SAR",
     "franc": "CHF",
     "francs": "FRF",
+    "aud": "AUD",
+    "a$": "AUD",
+    "eur": "EUR",
+    "gbp": "GBP",
+    "jpy": "JPY",
+    "cny": "CNY",
+    "myr": "MYR",
+    "krw": "KRW",
+    "inr": "INR",
+    "sar": "SAR",
+    "chf": "CHF",
 }
 
 #: Percent words.
