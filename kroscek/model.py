@@ -131,6 +131,9 @@ class DateMention(msgspec.Struct, frozen=True):
     relative: bool = False
     modifier: str | None = None  # early, mid, late: "awal 2008", "akhir Mei"
     clock: str | None = None  # "14:30+07:00" when a clock time is written
+    #: The day is not written in the mention: a clock time placed on the day its sentence names
+    #: or on the publish day ("pukul 21.30 WIT"). Claims, the timeline and events leave it out.
+    day_assumed: bool = False
 
 
 class Article(msgspec.Struct, frozen=True):

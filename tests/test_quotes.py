@@ -173,3 +173,21 @@ def test_asides_before_a_speaker_and_lists_of_names_are_read_with_the_languages_
     assert _lang("en").leading_aside.match("Monday night, ") is not None
     assert _lang("id").list_split.split("Rusia dan China") == ["Rusia", "China"]
     assert _lang("en").list_split.split("Rusia dan China") == ["Rusia dan China"]
+
+
+def test_a_word_that_names_nobody_is_not_the_speaker() -> None:
+    text = (
+        "Kepala Dinas Pertanian Garut Budi Santoso mengatakan panen cabai turun tahun ini. "
+        '"Pasokan berkurang karena hujan terus turun," kata Budi. Pasalnya, harga pupuk juga naik, ujarnya.'
+    )
+    speakers = {q.speaker_canonical for q in _quotes(text)}
+    assert speakers == {"Budi Santoso"}
+
+
+def test_a_role_with_its_holder_in_apposition_opens_a_sentence() -> None:
+    text = (
+        "Pengacara Ridwan Kamil, Muslim Jaya Butar Butar, menanggapi penetapan tersangka itu. "
+        "Ia mengatakan kliennya menghormati proses hukum."
+    )
+    (quote,) = _quotes(text)
+    assert quote.speaker_canonical == "Muslim Jaya Butar Butar"

@@ -323,7 +323,7 @@ _CLASSES = [
     ("trial stages: expert-witness hearing vs the reply to the prosecutors", "gabriella2_027", "gabriella2_129", ""),
     ("one template, two cities: two stings", "gabriella2_006", "gabriella2_016", ""),
     ("one template, two cities: two riots", "faiz2_018", "faiz2_023", ""),
-    ("a decree defended in the morning, revoked in the afternoon", "gabriella2_039", "gabriella2_042", ""),
+    ("a decree defended in the morning, revoked in the afternoon", "gabriella2_039", "gabriella2_042", _MERGED),
     ("a running tally on different days: death tolls", "faiz2_066", "faiz2_076", ""),
     ("a running tally on different days: suspects", "faiz2_046", "faiz2_026", _MERGED),
     ("a running tally on different days: exchange rates", "gabriella2_009", "gabriella2_010", _MERGED),

@@ -212,7 +212,9 @@ def _mentions(article: Article, data: ModuleType, event: str, day: dt.date | Non
         # A day counted from the publish date ("kemarin", "Senin lalu") is only as right as that
         # date: never compared. A date written with its day and month ("Senin (20/10)") is, its
         # year taken from the article.
-        if mention.relative and not any(c.isdigit() for c in article.text[mention.start : mention.end]):
+        if mention.day_assumed or (
+            mention.relative and not any(c.isdigit() for c in article.text[mention.start : mention.end])
+        ):
             continue
         if mention.value and mention.grain in ("day", "time") and _DAY.match(mention.value):
             places.append((mention.start, mention.end, "date", mention.value[:10], frozenset(), False))

@@ -199,7 +199,9 @@ def profiles(articles: Sequence[Article], days: Sequence[dt.date | None]) -> tup
                 if e.start < lead_end:
                     lead.add(e.canonical)
         told = {
-            d for m in article.dates if m.start < lead_end and m.grain in ("day", "time") and (d := day_of(m.value))
+            d
+            for m in article.dates
+            if m.start < lead_end and m.grain in ("day", "time") and not m.day_assumed and (d := day_of(m.value))
         }
         figures = {
             (f"{q.value:.6g}{q.unit or ''}", q.start < lead_end)

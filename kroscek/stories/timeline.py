@@ -46,7 +46,7 @@ def timeline(articles: Sequence[Article]) -> list[TimelineEntry]:
     for article in articles:
         cue = _citation_cue(article.language)
         for d in article.dates:
-            if not (d.value and _DAY.match(d.value) and d.grain in ("day", "time")):
+            if d.day_assumed or not (d.value and _DAY.match(d.value) and d.grain in ("day", "time")):
                 continue
             cited = cue.search(article.text, max(0, d.start - _CITATION_REACH), d.start)
             if cited and not state_voice(article.text[cited.end() : d.start]):

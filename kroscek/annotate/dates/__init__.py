@@ -98,13 +98,12 @@ def _on_its_day(text: str, clock: DateMention, mentions: list[DateMention], anch
     the nearest day its sentence names, before it first, else the publish day."""
     before = [m for m in mentions if m.end <= clock.start][::-1]
     after = [m for m in mentions if m.start >= clock.end]
-    day = anchor
     for side in (before, after):
         found = next((m for m in side if _one_day(m) and not _apart(text, m, clock)), None)
         if found is not None:
             day = str(found.value)[:10]
-            break
-    return msgspec.structs.replace(clock, value=f"{day}T{clock.clock}", relative=True)
+            return msgspec.structs.replace(clock, value=f"{day}T{clock.clock}", relative=True, day_assumed=True)
+    return msgspec.structs.replace(clock, value=f"{anchor}T{clock.clock}", relative=True, day_assumed=True)
 
 
 def _one_day(mention: DateMention) -> bool:

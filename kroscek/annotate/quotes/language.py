@@ -56,6 +56,7 @@ class _Lang:
     weekdays: frozenset[str]  # never part of a speaker's name ("Kamis" after a name is a date)
     connectors: frozenset[str]  # a speaker phrase never ends on one ("Menteri Luar Negeri dan")
     verbish: re.Pattern[str]  # a lower-case word of this shape ends a speaker phrase
+    not_speaker: frozenset[str]  # a phrase with no name that starts with one of these is no speaker
 
 
 @cache
@@ -124,6 +125,7 @@ def _lang(code: str) -> _Lang:
         weekdays=frozenset(language_module(code, "calendar").WEEKDAYS),
         connectors=frozenset(q.CONNECTORS),
         verbish=re.compile(q.VERB_SHAPE),
+        not_speaker=frozenset(w.lower() for w in q.NOT_SPEAKER_WORDS),
     )
 
 

@@ -102,7 +102,9 @@ def _cited(text: str, start: int, end: int, lang: _Lang, dates: list[DateMention
     source = match.group("src").strip(" ,.")
     source = lang.trailing_link.sub("", source)
     source_end = match.start("src") + len(source)
-    when = next((d.value for d in dates if source_end <= d.start <= source_end + 4 and d.value), None)
+    when = next(
+        (d.value for d in dates if source_end <= d.start <= source_end + 4 and d.value and not d.day_assumed), None
+    )
     return source, when
 
 
@@ -136,6 +138,9 @@ def find_quotes(
     return _resolve(text, found, lang, dates, _subjects(text, sentences, lang))
 
 
+_APPOSITION = re.compile(r"\s*,\s*(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){1,3})\s*,")
+
+
 def _subjects(text: str, sentences: list[Sentence], lang: _Lang) -> list[tuple[int, str]]:
     """Capitalised names opening a sentence (after an opener): candidates for a later "ia"."""
     subjects = []
@@ -147,9 +152,14 @@ def _subjects(text: str, sentences: list[Sentence], lang: _Lang) -> list[tuple[i
                 begin = match.end()
         name = re.match(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}", text[begin : sentence.end])
         subject = _without_openers(name.group(), begin, lang)[0] if name else None
+        # "Pengacara Ridwan Kamil, Muslim Jaya Butar Butar, turut …": the role's holder is the subject.
+        holder = _APPOSITION.match(text, begin + name.end(), sentence.end) if name else None
+        if subject and holder and _starts_with(subject.lower(), lang.roles):
+            subject = holder["name"]
         if (
             subject
             and subject.lower() not in lang.pronouns
+            and subject.split()[0].lower() not in lang.not_speaker - lang.speaker_words  # "Pasalnya", "Cabai ini"
             and _kind_of(subject, lang) == "person"
             and not (lang.according.match(subject + " ") or lang.according_own.match(subject))
         ):
@@ -182,7 +192,9 @@ def _unmarked(text: str, sentences: list[Sentence], found: list[_Found], lang: _
 def _resolve(
     text: str, found: list[_Found], lang: _Lang, dates: list[DateMention], subjects: list[tuple[int, str]]
 ) -> list[Quote]:
-    names = _Names(_known_names(text, lang))
+    known = _known_names(text, lang)
+    names = _Names(known)
+    full_names = sorted({name for _, name in known}, key=len, reverse=True)
     speakers = _Speakers()  # canonical speakers so far, persons and others
     previous: list[tuple[str, str | None, str, int | None, int | None]] = []
     previous_positions: list[int] = []
@@ -192,6 +204,8 @@ def _resolve(
         speaker, start = q.speaker, q.speaker_start
         if speaker and not q.pronoun:
             speaker, start = _without_openers(speaker, start, lang)
+        if speaker and not q.pronoun and _no_name(speaker, lang):
+            speaker = start = None  # "Pasalnya", "terkait …": the speaker is the one before
         kind: str | None = None
         end = start + len(speaker) if start is not None and speaker else None
         canonical: str | None = None
@@ -217,6 +231,9 @@ def _resolve(
                     start = end = None
             elif speaker == "nya":
                 speaker = None
+        elif (named := _named_after(text, speaker, q.start, full_names, lang)) is not None:
+            # "kata Menaker" after "Menteri Ketenagakerjaan (Menaker) Yassierli": the person holding it.
+            role, kind, canonical = speaker, "person", _expand(named, q.start, names, speakers)
         else:
             role, name = _split_role(speaker, lang)
             kind = _kind_of(name, lang)
@@ -268,6 +285,33 @@ def _resolve(
             )
         )
     return out
+
+
+#: What may stand between a role and the name of its holder: "Menaker) Yassierli", "Kamil, Muslim".
+_ROLE_GAP = re.compile(r"[\s,()]{1,4}")
+
+
+def _named_after(text: str, phrase: str, before: int, full_names: list[str], lang: _Lang) -> str | None:
+    """The person a role or office phrase named earlier in the text: the full name written right
+    after its last earlier occurrence ("Kepala Kanwil DJP Jawa Tengah II Subur Saroso")."""
+    low = phrase.lower()
+    if not full_names or not (low.startswith(lang.roles) or _kind_of(phrase, lang) != "person"):
+        return None
+    found = None
+    for match in re.finditer(rf"\b{re.escape(phrase)}\b", text[:before], re.IGNORECASE):
+        gap = _ROLE_GAP.match(text, match.end())
+        at = gap.end() if gap else match.end()
+        name = next((n for n in full_names if text.startswith(n, at)), None)
+        if name and name.lower() not in low:
+            found = name
+    return found
+
+
+def _no_name(speaker: str, lang: _Lang) -> bool:
+    """A phrase read as the speaker that names nobody: no capital, and it opens with a word no
+    speaker opens with ("pasalnya", "melalui …")."""
+    words = speaker.lower().split()
+    return speaker.islower() and bool(words) and words[0] in lang.not_speaker and words[0] not in lang.pronouns
 
 
 def _cue_position(text: str, q: _Found) -> int | None:

@@ -6,6 +6,7 @@ import re
 from functools import cache
 
 from kroscek.annotate.quotes.language import _HEAD_REACH, _MAX_SPEAKER_WORDS, _NAME_TOKEN, _PAIRS, _Lang
+from kroscek.annotate.sentences import _abbreviations
 from kroscek.lang.xx import agencies, capitals, outlets
 
 # Quote marks -------------------------------------------------------------------------------
@@ -77,6 +78,9 @@ def _speaker_after(text: str, start: int, limit: int, lang: _Lang) -> tuple[str,
         if words and (low in lang.stops or (token[0].islower() and lang.verbish.match(low))):
             break  # "kata Presiden Paul Kagame memperingatkan …"
         words.append(match)
+        bare = token.rstrip(".")
+        if token.endswith(".") and len(bare) > 1 and bare not in _abbreviations(None) and "." not in bare:
+            break  # "kata Budi. Pasalnya, …": the sentence ends with the name
         if len(words) > _MAX_SPEAKER_WORDS:
             return None
     while words and words[-1].group() == ",":

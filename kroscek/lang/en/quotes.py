@@ -217,3 +217,8 @@ TAIL_SPEAKER_FIRST = True
 AND = ("and",)
 CONNECTORS = ("and", "of", "for")
 VERB_SHAPE = r"^[a-z]{3,}(?:ed|ing)$"
+
+#: Words a speaker phrase never starts with when it holds no name.
+NOT_SPEAKER_WORDS = frozenset(
+    {"the", "of", "with", "via", "in", "on", "at", "for", "about", "after", "before", "while"}
+)

@@ -3,6 +3,8 @@
 Words are lower case; the quote stage matches them case-insensitively as whole words.
 """
 
+from kroscek.lang.id.function_words import FUNCTION_WORDS as _FUNCTION_WORDS
+
 #: Reporting verbs written after a quote, with the speaker after them ("…," kata Lin Jian).
 #: Each may carry "-nya" for an omitted speaker ("ujarnya", "tegasnya").
 CUES_AFTER = (
@@ -661,3 +663,9 @@ AND = ("dan", "and")
 CONNECTORS = ("dan", "untuk", "di", "dari", "dalam")
 #: A lower-case word of this shape (a verb's affixes) ends a speaker phrase.
 VERB_SHAPE = r"^(?:me[mnr]?|meng|meny|ber|di|ter)[a-z]{3,}$"
+
+#: Words a speaker phrase never starts with when it holds no name: prepositions, conjunctions and
+#: the like ("terkait …", "melalui …"), and sentence adverbs that end in -nya ("Pasalnya, …").
+NOT_SPEAKER_WORDS: frozenset[str] = _FUNCTION_WORDS | frozenset(
+    {"pasalnya", "sebelumnya", "selanjutnya", "akhirnya", "rupanya", "tampaknya", "biasanya", "kabarnya", "intinya"}
+)
