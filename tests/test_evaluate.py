@@ -40,6 +40,8 @@ def test_date_values_on_gold() -> None:
     report = evaluate_dates(ROOT / "tests" / "gold" / "dates.tsv", SHARED, ROOT)
     assert report.total >= 200 and not report.missing_sources
     assert report.accuracy >= 0.95
+    gold, found, matched = report.distinct  # measured 232 · 235 · 227: P 0.966, R 0.978
+    assert gold == report.total and matched / found >= 0.93 and matched / gold >= 0.95
 
 
 def test_quantity_values_on_gold() -> None:
@@ -49,6 +51,8 @@ def test_quantity_values_on_gold() -> None:
     report = evaluate_quantities(ROOT / "tests" / "gold" / "quantities.tsv", SHARED, ROOT)
     assert report.total >= 200 and not report.missing_sources
     assert report.accuracy >= 0.95
+    gold, found, matched = report.distinct  # measured 238 · 258 · 235: P 0.911, R 0.987
+    assert gold == report.total and matched / found >= 0.88 and matched / gold >= 0.95
 
 
 def test_mention_detection_on_ner_ugm_test() -> None:

@@ -50,6 +50,8 @@ class NormaliseReport:
     correct_by_form: Counter[str] = field(default_factory=Counter)
     errors: list[tuple[str, str, str, str]] = field(default_factory=list)  # where, text, gold, got
     missing_sources: set[str] = field(default_factory=set)
+    #: One-to-one over distinct mentions in the gold's units: (gold, kroscek, matched on span and value).
+    distinct: tuple[int, int, int] = (0, 0, 0)
 
     @property
     def accuracy(self) -> float:
@@ -67,6 +69,17 @@ class NormaliseReport:
         for form, n in self.by_form.most_common():
             table.add_row(form, str(n), str(self.correct_by_form[form]), f"{self.correct_by_form[form] / n:.3f}")
         table.add_row("all", str(self.total), str(self.correct), f"{self.accuracy:.3f}", style="bold")
+        gold, found, matched = self.distinct
+        if gold:
+            p, r = matched / found if found else 0.0, matched / gold
+            f1 = 2 * p * r / (p + r) if p + r else 0.0
+            table.add_row(
+                "distinct mentions, P / R / F1",
+                f"{gold} (kroscek {found})",
+                str(matched),
+                f"{p:.3f} / {r:.3f} / {f1:.3f}",
+                style="bold",
+            )
         return with_details(table, self.missing_sources, self.errors if show_errors else [], "text")
 
 
@@ -205,7 +218,48 @@ def evaluate_dates(gold: Path, shared: Path, root: Path) -> NormaliseReport:
                     " – ".join(v for v in got if v),
                 )
             )
+    report.distinct = _distinct(
+        _rows(gold),
+        shared,
+        root,
+        lambda text, row: [
+            ((m.start, m.end), (m.value or (f"T{m.clock}" if m.clock else ""), m.end_value or ""))
+            for m in find_dates(text, row["anchor"], "id")
+        ],
+        lambda row: (row["value"], row["end_value"]),
+        lambda g, f: g == f,
+    )
     return report
+
+
+def _distinct(
+    rows: list[dict[str, str]],
+    shared: Path,
+    root: Path,
+    found_in: Callable[[str, dict[str, str]], list[tuple[tuple[int, int], object]]],
+    gold_value: Callable[[dict[str, str]], object],
+    same: Callable[[object, object], bool],
+) -> tuple[int, int, int]:
+    """Gold and kroscek mentions of each unit the gold covers, matched one to one on an overlapping
+    span and the same value (:func:`kroscek.evaluate.blind._match`): (gold, kroscek, matched)."""
+    from kroscek.evaluate.blind import _match
+
+    units: dict[tuple[str, int], list[dict[str, str]]] = {}
+    for row in rows:
+        units.setdefault((row["source"], int(row["unit"])), []).append(row)
+    gold = found = matched = 0
+    for (source, unit), members in units.items():
+        text = _unit_text(source, unit, shared, root)
+        if text is None:
+            continue
+        mine = found_in(text, members[0])
+        if source.startswith("data/"):  # NER UGM leaves deictic words untagged: so does this count
+            deictic = [(d.start, d.end) for d in find_date_spans(text, "id") if d.kind in DEICTIC_KINDS]
+            mine = [m for m in mine if not any(m[0][0] < e and s < m[0][1] for s, e in deictic)]
+        theirs = [((int(r["start"]), int(r["end"])), gold_value(r)) for r in members]
+        pairs = _match(theirs, mine, same)
+        gold, found, matched = gold + len(theirs), found + len(mine), matched + sum(f is not None for _, f in pairs)
+    return gold, found, matched
 
 
 def _same(a: float | None, b: str) -> bool:
@@ -238,6 +292,16 @@ def evaluate_quantities(gold: Path, shared: Path, root: Path) -> NormaliseReport
                 row["value"] + (f"–{row['end_value']}" if row["end_value"] else "") + f" {row['unit_of_measure']}"
             )
             report.errors.append((f"{row['source'].rsplit('/', 1)[-1]}:{row['unit']}", text[start:end], expected, got))
+    report.distinct = _distinct(
+        _rows(gold),
+        shared,
+        root,
+        lambda text, row: [((q.start, q.end), q) for q in find_quantities(text, "id")],
+        lambda row: row,
+        lambda g, f: _same(f.value, g["value"])  # type: ignore[attr-defined,index]
+        and _same(f.end_value, g["end_value"])  # type: ignore[attr-defined,index]
+        and (g["unit_of_measure"] == "-" or (f.unit or "") == g["unit_of_measure"]),  # type: ignore[attr-defined,index]
+    )
     return report
 
 
