@@ -126,6 +126,82 @@ def main() -> None:
     speed.add_row("kroscek dates", f"{ours_rate:,.0f}", f"{ours_rate / peer_rate:.1f}×")
     speed.add_row("dateparser search_dates (id)", f"{peer_rate:,.1f}", "1.0×")
     console.print(speed)
+    blind(console)
+
+
+def _at_grain(moment: datetime, gold: tuple[str, str, str]) -> tuple[str, str]:
+    """dateparser's datetime written at the gold's own grain (in its favour: it gives no grain)."""
+    value, end_value, grain = gold
+    if grain == "year":
+        written = f"{moment.year:04d}"
+    elif grain == "month":
+        written = f"{moment.year:04d}-{moment.month:02d}"
+    elif grain == "time":
+        written = moment.strftime("%Y-%m-%dT%H:%M") + value[16:]  # the zone as the gold writes it
+    else:
+        written = moment.date().isoformat()
+    return written, end_value if written == value else ""  # a range's start is all it can give
+
+
+def blind(console: Console) -> None:
+    """Dates of the blind articles (tests/gold/blind, see tests/gold/README.md): kroscek and dateparser
+    on the same clean text, one to one on overlapping span and value (kroscek.evaluate.blind)."""
+    from dateparser.search import search_dates
+
+    from kroscek.analysis import analyze_items
+    from kroscek.evaluate.blind import BlindScore, _match, _placed, _rows, _week_as_days
+    from kroscek.ingest.records import record_articles
+    from kroscek.settings import Settings
+
+    gold_dir, path = ROOT / "tests" / "gold" / "blind", SHARED / "corpus-blind" / "articles.jsonl"
+    if not path.exists():
+        console.print(f"[yellow]{path} is absent: no blind comparison[/]")
+        return
+    rows = _rows(gold_dir, "dates")
+    names = {r["name"] for r in rows}
+    records = [r for line in path.read_text(encoding="utf-8").splitlines() if (r := json.loads(line))["id"] in names]
+    articles = {a.name: a for a in analyze_items(record_articles(records, str(path)), Settings(stories=False)).articles}
+    table = Table("articles", "tool", "gold", "found", "matched", "P", "R", "F1", title="Dates of the blind articles")
+    for label, held in (("all 25", False), ("held-out 13", True)):
+        scores = {"kroscek": BlindScore("kroscek"), "dateparser": BlindScore("dateparser")}
+        for record in records:
+            name = record["id"]
+            if held and not "blind_013" <= name <= "blind_025":
+                continue
+            article = articles[name]
+            for tool, score in scores.items():
+                placed = _placed(rows, name, record["text"], article.text, score)
+                gold = [(span, (*_week_as_days(r["value"], r["end_value"]), r["grain"])) for span, r in placed]
+                if tool == "kroscek":
+                    found = [((d.start, d.end), (d.value or "", d.end_value or "")) for d in article.dates]
+                    same = lambda g, f: g[:2] == f  # noqa: E731
+                else:
+                    anchor = (record.get("published") or "")[:10]
+                    settings = _settings(anchor) if anchor else {}
+                    hits = search_dates(article.text, languages=["id"], settings=settings) or []
+                    found, cursor = [], 0
+                    for surface, moment in hits:
+                        at = article.text.find(surface, cursor)
+                        if at >= 0:
+                            found.append(((at, at + len(surface)), moment))
+                            cursor = at + 1
+                    same = lambda g, f: _at_grain(f, g) == g[:2]  # noqa: E731
+                pairs = _match(gold, found, same)
+                score.gold += len(gold)
+                score.found += len(found)
+                score.matched += sum(f is not None for _, f in pairs)
+        for tool, score in scores.items():
+            table.add_row(
+                label,
+                tool,
+                str(score.gold),
+                str(score.found),
+                str(score.matched),
+                f"{score.precision:.3f}",
+                f"{score.recall:.3f}",
+                f"{score.f1:.3f}",
+            )
+    console.print(table)
 
 
 if __name__ == "__main__":
