@@ -298,9 +298,11 @@ def evaluate_quantities(gold: Path, shared: Path, root: Path) -> NormaliseReport
         root,
         lambda text, row: [((q.start, q.end), q) for q in find_quantities(text, "id")],
         lambda row: row,
-        lambda g, f: _same(f.value, g["value"])  # type: ignore[attr-defined,index]
-        and _same(f.end_value, g["end_value"])  # type: ignore[attr-defined,index]
-        and (g["unit_of_measure"] == "-" or (f.unit or "") == g["unit_of_measure"]),  # type: ignore[attr-defined,index]
+        lambda g, f: (
+            _same(f.value, g["value"])  # type: ignore[attr-defined,index]
+            and _same(f.end_value, g["end_value"])  # type: ignore[attr-defined,index]
+            and (g["unit_of_measure"] == "-" or (f.unit or "") == g["unit_of_measure"])
+        ),  # type: ignore[attr-defined,index]
     )
     return report
 
