@@ -54,6 +54,8 @@ MAX_WAIT = 120.0
 #: How long a host's robots.txt is trusted before it is asked for again (seconds); an unreachable one, less.
 ROBOTS_TTL = 24 * 3600.0
 ROBOTS_RETRY = 60.0
+#: How much of a robots.txt is read (RFC 9309 asks for at least 500 KiB).
+ROBOTS_BYTES = 512 * 1024
 #: Sitemap indexes followed this deep.
 SITEMAP_DEPTH = 2
 #: The product token robots.txt rules are matched against.
@@ -349,18 +351,23 @@ class Fetcher:
         where = f"{parts.scheme}://{parts.netloc}/robots.txt"
         self._wait_turn(where)
         try:
-            response = self.client.get(where, follow_redirects=True)
+            with self.client.stream("GET", where, follow_redirects=True) as response:
+                status, body = response.status_code, b""
+                for chunk in response.iter_bytes():
+                    body += chunk
+                    if len(body) >= ROBOTS_BYTES:
+                        break  # RFC 9309: at least 500 KiB are read; the rest may be ignored
         except httpx.TransportError as error:
             problem = f"{where} unreachable ({type(error).__name__}): the host is not fetched until it answers"
             robots = _Robots(None, self.clock() + ROBOTS_RETRY, problem)
         else:
-            if response.status_code >= 500:
-                problem = f"{where} answered HTTP {response.status_code}: the host is not fetched until it answers"
+            if status >= 500:
+                problem = f"{where} answered HTTP {status}: the host is not fetched until it answers"
                 robots = _Robots(None, self.clock() + ROBOTS_RETRY, problem)
             else:
                 rules = urllib.robotparser.RobotFileParser(where)
-                ok = response.status_code < 400
-                rules.parse(response.text[: self.limit].splitlines() if ok else [])
+                text = body[:ROBOTS_BYTES].decode("utf-8", "replace") if status < 400 else ""
+                rules.parse(text.splitlines())
                 robots = _Robots(rules, self.clock() + ROBOTS_TTL)
         self._robots[host] = robots
         return robots
