@@ -14,7 +14,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from kroscek.analysis import Analysis, analyze
-from kroscek.model import to_contract
+from kroscek.model import Skipped, to_contract
 from kroscek.pipeline import PipelineError, registered_stages, shipped_order
 from kroscek.report.files import write_reports
 from kroscek.settings import Settings, SettingsError, load_settings
@@ -174,15 +174,24 @@ def ingest_command(
     target = _open(store)
     try:
         added, skipped = ingest(target, paths, chosen, jobs=jobs)
-        counts = target.counts()
     except StoreError as error:  # what was committed before it stays in the store
+        err.print(f"[red]error:[/] {error}", highlight=False)
+        raise typer.Exit(1) from error
+    _stored(target, store, f"{added} article(s) ingested", skipped)
+
+
+def _stored(target: Store, store: str, done: str, skipped: list[Skipped]) -> None:
+    """Say what an ingest or a fetch skipped and what the store holds now; exit EXIT_SKIPPED if it skipped any."""
+    from kroscek.store import StoreError
+
+    try:
+        counts = target.counts()
+    except StoreError as error:
         err.print(f"[red]error:[/] {error}", highlight=False)
         raise typer.Exit(1) from error
     for s in skipped:
         err.print(f"[yellow]skipped[/] {s.source}: {s.reason}", highlight=False)
-    err.print(
-        f"{added} article(s) ingested; store {store}: {counts['articles']} article(s), {counts['stories']} story(ies)"
-    )
+    err.print(f"{done}; store {store}: {counts['articles']} article(s), {counts['stories']} story(ies)")
     if skipped:
         raise typer.Exit(EXIT_SKIPPED)
 
@@ -203,7 +212,6 @@ def fetch_command(
     """Fetch pages, feeds and sitemaps politely (robots.txt, [fetch] settings) and add their articles to a store."""
     from kroscek.analysis import ingest_records
     from kroscek.fetch import Fetcher, known_in, remember_in
-    from kroscek.model import Skipped
     from kroscek.store import StoreError
 
     chosen = _settings(settings, overrides)
@@ -211,21 +219,12 @@ def fetch_command(
     try:
         with Fetcher(chosen.fetch, chosen.max_input_bytes, known_in(target)) as fetcher:
             records = list(fetcher.articles(sources, again=again))
-            added, _ = ingest_records(target, records, chosen, jobs)
+            added, skipped = ingest_records(target, records, chosen, jobs)
             remember_in(target, fetcher)
-        counts = target.counts()
     except StoreError as error:  # what was committed before it stays in the store
         err.print(f"[red]error:[/] {error}", highlight=False)
         raise typer.Exit(1) from error
-    skipped = [r for r in records if isinstance(r, Skipped)]
-    for s in skipped:
-        err.print(f"[yellow]skipped[/] {s.source}: {s.reason}", highlight=False)
-    err.print(
-        f"{len(records) - len(skipped)} page(s) fetched, {added} new article(s); "
-        f"store {store}: {counts['articles']} article(s), {counts['stories']} story(ies)"
-    )
-    if skipped:
-        raise typer.Exit(EXIT_SKIPPED)
+    _stored(target, store, f"{len(records) - len(skipped)} page(s) fetched, {added} new article(s)", skipped)
 
 
 @app.command("watch")
