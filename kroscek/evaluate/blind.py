@@ -30,6 +30,7 @@ from rich.text import Text
 
 from kroscek.analysis import analyze_items
 from kroscek.evaluate.claims import locate
+from kroscek.evaluate.normalise import date_value
 from kroscek.ingest.records import record_articles
 from kroscek.model import Article
 from kroscek.settings import Settings
@@ -117,11 +118,6 @@ def _week_as_days(value: str, end_value: str) -> tuple[str, str]:
     return monday.isoformat(), (monday + dt.timedelta(days=6)).isoformat()
 
 
-def _date_value(mention: Any) -> tuple[str, str]:
-    value = mention.value or (f"T{mention.clock}" if mention.clock else "")
-    return value, mention.end_value or ""
-
-
 def _articles(shared: Path, names: set[str]) -> dict[str, tuple[dict[str, Any], Article]]:
     path = shared / "corpus-blind" / "articles.jsonl"
     records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -166,7 +162,7 @@ def evaluate_blind(gold: Path, shared: Path, only: Sequence[str] = ()) -> list[B
 
         # Dates: the value (and range end) must agree.
         dates = _placed(kinds["dates"], name, raw, text, scores["dates"])
-        found_dates = [((d.start, d.end), _date_value(d)) for d in article.dates]
+        found_dates = [((d.start, d.end), date_value(d)) for d in article.dates]
         _score(
             scores["dates"],
             name,

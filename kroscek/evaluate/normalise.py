@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from rich.console import Group
 from rich.table import Table
@@ -26,10 +27,12 @@ from kroscek.annotate.quantities import find_quantities
 from kroscek.evaluate.mentions import MentionScore, read_bio, score_mentions
 from kroscek.ingest.records import normalise_newlines
 from kroscek.lang import language_module
+from kroscek.model import DateMention, Quantity
 
 __all__ = [
     "NormaliseReport",
     "date_form",
+    "date_value",
     "evaluate_dates",
     "evaluate_mentions",
     "evaluate_quantities",
@@ -203,9 +206,7 @@ def evaluate_dates(gold: Path, shared: Path, root: Path) -> NormaliseReport:
         index = _best([(m.start, m.end) for m in mentions], start, end)
         got: tuple[str, str] = ("(none)", "")
         if index is not None:
-            m = mentions[index]
-            value = m.value or (f"T{m.clock}" if m.clock else "")
-            got = (value, m.end_value or "")
+            got = date_value(mentions[index])
         expected = (row["value"], row["end_value"])
         ok = got == expected
         report.add(date_form(text[start:end]), ok)
@@ -222,10 +223,7 @@ def evaluate_dates(gold: Path, shared: Path, root: Path) -> NormaliseReport:
         _rows(gold),
         shared,
         root,
-        lambda text, row: [
-            ((m.start, m.end), (m.value or (f"T{m.clock}" if m.clock else ""), m.end_value or ""))
-            for m in find_dates(text, row["anchor"], "id")
-        ],
+        lambda text, row: [((m.start, m.end), date_value(m)) for m in find_dates(text, row["anchor"], "id")],
         lambda row: (row["value"], row["end_value"]),
         lambda g, f: g == f,
     )
@@ -236,9 +234,9 @@ def _distinct(
     rows: list[dict[str, str]],
     shared: Path,
     root: Path,
-    found_in: Callable[[str, dict[str, str]], list[tuple[tuple[int, int], object]]],
-    gold_value: Callable[[dict[str, str]], object],
-    same: Callable[[object, object], bool],
+    found_in: Callable[[str, dict[str, str]], list[tuple[tuple[int, int], Any]]],
+    gold_value: Callable[[dict[str, str]], Any],
+    same: Callable[[Any, Any], bool],
 ) -> tuple[int, int, int]:
     """Gold and kroscek mentions of each unit the gold covers, matched one to one on an overlapping
     span and the same value (:func:`kroscek.evaluate.blind._match`): (gold, kroscek, matched)."""
@@ -262,6 +260,17 @@ def _distinct(
     return gold, found, matched
 
 
+def _same_quantity(row: dict[str, str], q: Quantity) -> bool:
+    """A gold row's value, range end and unit (``-``: not checked) are kroscek's."""
+    unit_ok = row["unit_of_measure"] == "-" or (q.unit or "") == row["unit_of_measure"]
+    return _same(q.value, row["value"]) and _same(q.end_value, row["end_value"]) and unit_ok
+
+
+def date_value(mention: DateMention) -> tuple[str, str]:
+    """A date mention's value and range end as the gold writes them ("T14:30" for a bare clock time)."""
+    return mention.value or (f"T{mention.clock}" if mention.clock else ""), mention.end_value or ""
+
+
 def _same(a: float | None, b: str) -> bool:
     if not b:
         return a is None
@@ -283,8 +292,7 @@ def evaluate_quantities(gold: Path, shared: Path, root: Path) -> NormaliseReport
         got = "(none)"
         if index is not None:
             q = found[index]
-            unit_ok = row["unit_of_measure"] == "-" or (q.unit or "") == row["unit_of_measure"]
-            ok = _same(q.value, row["value"]) and _same(q.end_value, row["end_value"]) and unit_ok
+            ok = _same_quantity(row, q)
             got = f"{q.value:g}" + (f"–{q.end_value:g}" if q.end_value is not None else "") + f" {q.unit or ''}"
         report.add(quantity_form(text[start:end]), ok)
         if not ok:
@@ -298,11 +306,7 @@ def evaluate_quantities(gold: Path, shared: Path, root: Path) -> NormaliseReport
         root,
         lambda text, row: [((q.start, q.end), q) for q in find_quantities(text, "id")],
         lambda row: row,
-        lambda g, f: (
-            _same(f.value, g["value"])  # type: ignore[attr-defined,index]
-            and _same(f.end_value, g["end_value"])  # type: ignore[attr-defined,index]
-            and (g["unit_of_measure"] == "-" or (f.unit or "") == g["unit_of_measure"])
-        ),  # type: ignore[attr-defined,index]
+        _same_quantity,
     )
     return report
 
