@@ -348,7 +348,10 @@ def _noun_elsewhere(toks: list[_Tok], i: int, q: _Found, found: list[_Found], la
     shared with the amount before ("12 pendaki laki-laki dan 9 perempuan": climbers both)."""
     words = q.noun.split() if q.noun else []
     if words and words[0].lower() in lang.qualifiers and found and found[-1].noun:
-        gap = [t.low for t in toks if found[-1].end <= t.start < q.start]
+        k = i - 1
+        while k >= 0 and toks[k].start >= found[-1].end:  # the words between the two amounts
+            k -= 1
+        gap = [t.low for t in toks[k + 1 : i]]
         if gap and all(w in (",", *lang.list_joins) for w in gap):
             head = found[-1].noun.split()[0]
             return head if head.lower() not in lang.qualifiers else q.noun

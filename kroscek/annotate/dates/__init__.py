@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import cache
 
 import msgspec
 
@@ -56,7 +57,10 @@ def find_dates(
             outside.append(mention)
         found.extend(_coordinated(text, mention, coordinators))
     if anchor is not None:
-        found = [_on_its_day(text, m, found, anchor.isoformat()) if m.value is None and m.clock else m for m in found]
+        found = [
+            _on_its_day(text, k, found, anchor.isoformat()) if m.value is None and m.clock else m
+            for k, m in enumerate(found)
+        ]
     return found
 
 
@@ -84,6 +88,7 @@ def _own_today(text: str, spans: list[DateSpan], anchor: date | None, language: 
     return None
 
 
+@cache
 def _coordinators(language: str | None) -> re.Pattern[str]:
     words = language_module(data_language(language), "dates").COORDINATORS
     return re.compile(rf"\s+(?:{'|'.join(map(re.escape, words))})\s+", re.IGNORECASE)
@@ -93,16 +98,17 @@ def _coordinators(language: str | None) -> re.Pattern[str]:
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
 
 
-def _on_its_day(text: str, clock: DateMention, mentions: list[DateMention], anchor: str) -> DateMention:
-    """A clock time with no day written on it ("sekitar pukul 21.30 WIT") on the day it belongs to:
-    the nearest day its sentence names, before it first, else the publish day."""
-    before = [m for m in mentions if m.end <= clock.start][::-1]
-    after = [m for m in mentions if m.start >= clock.end]
-    for side in (before, after):
-        found = next((m for m in side if _one_day(m) and not _apart(text, m, clock)), None)
-        if found is not None:
-            day = str(found.value)[:10]
-            return msgspec.structs.replace(clock, value=f"{day}T{clock.clock}", relative=True, day_assumed=True)
+def _on_its_day(text: str, k: int, mentions: list[DateMention], anchor: str) -> DateMention:
+    """A clock time with no day written on it (``mentions[k]``, "sekitar pukul 21.30 WIT") on the day
+    it belongs to: the nearest day its sentence names, before it first, else the publish day."""
+    clock = mentions[k]
+    for step in (-1, 1):
+        j = k + step
+        while 0 <= j < len(mentions) and not _apart(text, mentions[j], clock):  # in the same sentence
+            if _one_day(mentions[j]):
+                day = str(mentions[j].value)[:10]
+                return msgspec.structs.replace(clock, value=f"{day}T{clock.clock}", relative=True, day_assumed=True)
+            j += step
     return msgspec.structs.replace(clock, value=f"{anchor}T{clock.clock}", relative=True, day_assumed=True)
 
 
