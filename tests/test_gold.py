@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import gzip
 import json
@@ -9,8 +10,12 @@ from pathlib import Path
 
 import pytest
 
+from kroscek.ingest.records import normalise_newlines
+
 GOLD = Path(__file__).resolve().parent / "gold"
-HTML = Path(__file__).resolve().parents[2] / "shared" / "data" / "html"
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+HTML = SHARED / "data" / "html"
+BLIND = SHARED / "corpus-blind" / "articles.jsonl"
 
 
 def _raw(path: Path) -> str:
@@ -39,3 +44,24 @@ def test_html_metadata_gold_points_at_text(name: str) -> None:
             assert 0 <= start < end <= len(raw) and raw[start:end].strip(), (name, page.get("key") or page["file"])
         if page.get("published"):
             dt.datetime.fromisoformat(page["published"])  # a real ISO 8601 value
+
+
+def test_blind_clean_line_gold_labels_every_line() -> None:
+    """Each blind article named has every non-blank line labelled once, and only those."""
+    if not BLIND.exists():
+        pytest.skip(f"{BLIND} is absent: the gold's line indexes point into it")
+    with (GOLD / "blind" / "clean_lines.tsv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t"))
+    assert rows
+    labels: dict[str, dict[int, str]] = {}
+    for row in rows:
+        assert row["label"] in {"story", "furniture"}, row
+        lines = labels.setdefault(row["name"], {})
+        assert int(row["line"]) not in lines, row
+        lines[int(row["line"])] = row["label"]
+    with BLIND.open(encoding="utf-8") as handle:
+        texts = {r["id"]: r["text"] for r in map(json.loads, handle) if r["id"] in labels}
+    assert set(texts) == set(labels)
+    for name, labelled in labels.items():
+        lines = normalise_newlines(texts[name]).split("\n")
+        assert set(labelled) == {i for i, line in enumerate(lines) if line.strip()}, name
