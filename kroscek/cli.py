@@ -5,20 +5,19 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
-import msgspec
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
 
-from kroscek.analysis import Analysis, analyze
-from kroscek.model import Skipped, to_contract
-from kroscek.pipeline import PipelineError, registered_stages, shipped_order
-from kroscek.report.files import write_reports
-from kroscek.settings import Settings, SettingsError, load_settings
-from kroscek.store.sqlite import Store
+if TYPE_CHECKING:
+    from kroscek.analysis import Analysis
+    from kroscek.model import Skipped
+    from kroscek.settings import Settings
+    from kroscek.store.sqlite import Store
+
+# Each command imports what it uses when it runs: `kroscek --help` and a store query pay for
+# neither the models nor the cross-article layer's numeric stack.
 
 __all__ = ["EXIT_SKIPPED", "app"]
 
@@ -32,7 +31,13 @@ _REPO = Path(__file__).resolve().parent.parent
 _GOLD = _REPO / "tests" / "gold"
 _SHARED = Path(os.environ.get("KROSCEK_SHARED") or _REPO.parent / "shared")
 
-app = typer.Typer(no_args_is_help=True, add_completion=False, help="Cross-check the news.")
+app = typer.Typer(
+    no_args_is_help=True,
+    add_completion=False,
+    help="Cross-check the news.",
+    rich_markup_mode=None,  # plain help: rich's help renderer alone is 0.1 s of every start
+    pretty_exceptions_enable=False,
+)
 eval_app = typer.Typer(no_args_is_help=True, help="Score kroscek against gold sets.")
 app.add_typer(eval_app, name="eval")
 err = Console(stderr=True)
@@ -47,6 +52,8 @@ SetOption = Annotated[
 
 def _settings(path: Path | None, overrides: list[str] | None) -> Settings:
     """The settings of one command: defaults, the file, then ``--set``; a bad one ends the command."""
+    from kroscek.settings import SettingsError, load_settings
+
     try:
         return load_settings(path, overrides or [])
     except SettingsError as error:
@@ -55,6 +62,11 @@ def _settings(path: Path | None, overrides: list[str] | None) -> Settings:
 
 
 def _run(paths: list[str], settings_path: Path | None, overrides: list[str], jobs: int | None, quiet: bool) -> Analysis:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from kroscek.analysis import analyze
+    from kroscek.pipeline import PipelineError
+
     settings = _settings(settings_path, overrides)
     show = not quiet and err.is_terminal
     try:
@@ -89,6 +101,12 @@ def analyze_command(
     overrides: SetOption = None,
 ) -> None:
     """Clean and annotate raw articles; write JSON and a Markdown report."""
+    import msgspec
+    from rich.table import Table
+
+    from kroscek.model import to_contract
+    from kroscek.report.files import write_reports
+
     result = _run(paths, settings, overrides or [], jobs, quiet)
     document = msgspec.json.encode(to_contract(result.articles, result.stories, result.skipped))
     pretty = msgspec.json.format(document, indent=2)
@@ -118,7 +136,11 @@ def analyze_command(
 @app.command("stages")
 def stages_command() -> None:
     """List the stages of the default pipeline, in order, with the layers they read and write and their settings."""
+    import msgspec
+    from rich.table import Table
+
     import kroscek.analysis  # noqa: F401  (registers the stages)
+    from kroscek.pipeline import registered_stages, shipped_order
 
     table = Table("stage", "versioned name", "reads", "writes", "settings [stage.<name>]")
     stages = registered_stages()
@@ -298,6 +320,8 @@ def changes_command(
     story: Annotated[str | None, typer.Option(help="Only this story's changes.")] = None,
 ) -> None:
     """Print what the stories' recomputations changed, one JSON line each (oldest first)."""
+    import msgspec
+
     from kroscek.store import StoreError
 
     source = _open(store)
@@ -316,6 +340,7 @@ def report_command(
     store: StoreOption = "kroscek.db",
 ) -> None:
     """Write the HTML briefings and the Markdown report of everything in a store."""
+    from kroscek.report.files import write_reports
     from kroscek.store import StoreError
 
     source = _open(store)
@@ -359,6 +384,8 @@ def eval_html_command(
 ) -> None:
     """The HTML reader: front pages, headline, date, authors and body boundaries on hand gold, and
     aeb-dev body F1 with the benchmark's scorer, beside trafilatura alone."""
+    from rich.table import Table
+
     from kroscek.evaluate.html import body_scores, metadata_scores
 
     if not (shared / "data" / "html").exists():
@@ -419,7 +446,9 @@ def eval_claims_command(
     errors: Annotated[bool, typer.Option("--errors", help="List every false divergence.")] = False,
 ) -> None:
     """Fact recall, status accuracy and divergence precision of the claims, on hand gold."""
+    from kroscek.analysis import analyze
     from kroscek.evaluate.claims import load_gold, render, score_claims
+    from kroscek.settings import Settings
 
     facts, pairs = load_gold(gold)
     scores = []
@@ -504,6 +533,8 @@ def eval_ner_command(
     shared: Annotated[Path, typer.Option(help="The shared folder.")] = _SHARED,
 ) -> None:
     """Entity P/R/F1 (PER, LOC, ORG) on each Indonesian NER test set, and tokens/s."""
+    from rich.table import Table
+
     from kroscek.evaluate.ner import evaluate_ner
 
     results = evaluate_ner(shared / "data", model)
@@ -584,6 +615,10 @@ def eval_stories_command(
     The shipped same-event model was trained on corpus-dev, corpus-dev-2 and ecbplus-train: on those
     sets this is an in-sample score. Cross-validated scores come from `make train-events`.
     """
+    import msgspec
+    from rich.table import Table
+
+    from kroscek.analysis import analyze
     from kroscek.evaluate.stories import evaluate_events
 
     if not (gold / "gold.json").exists() or not (gold / "articles.jsonl").exists():

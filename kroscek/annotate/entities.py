@@ -76,9 +76,12 @@ def load_model(name: str = DEFAULT_MODEL) -> Any:
 def _load_model(name: str) -> Any:
     import spacy
 
+    from kroscek.annotate.tokenizer import LAZY_TOKENIZER
+
     path = MODELS / name
     if path.exists():
-        return spacy.load(path)
+        # The saved tokenizer's special cases are the language defaults' again (see tokenizer.py).
+        return spacy.load(path, exclude=["tokenizer"], config={"nlp": {"tokenizer": {"@tokenizers": LAZY_TOKENIZER}}})
     if name.isidentifier() and importlib.util.find_spec(name) is not None:
         # The rest of the pipeline is never loaded: the NER packages used here have their own tok2vec.
         components = spacy.util.load_meta(spacy.util.get_package_path(name) / "meta.json")["components"]
@@ -658,6 +661,8 @@ def _ner_spans(texts: list[str], reader: _Reader) -> list[list[tuple[int, int, s
             readable = _tokenizable(truecase(text, reader.code) if reader.truecase else text)
             pieces.extend((number, offset, piece) for offset, piece in chunks(readable, nlp.max_length))
     found: list[list[tuple[int, int, str]]] = [[] for _ in texts]
+    if hasattr(nlp.tokenizer, "prepare"):  # its special cases for the whole batch at once
+        nlp.tokenizer.prepare(piece for _, _, piece in pieces)
     docs = nlp.pipe([piece for _, _, piece in pieces], batch_size=32)
     for (number, offset, _), doc in zip(pieces, docs, strict=True):
         found[number].extend((offset + e.start_char, offset + e.end_char, e.label_) for e in doc.ents)

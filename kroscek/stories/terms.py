@@ -12,14 +12,16 @@ tokens, which no reference document holds, so they weigh as the rarest words.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 
 import numpy as np
+from murmurhash.mrmr import hash as murmurhash3
 from scipy.sparse import csr_matrix
 
-__all__ = ["BUCKETS", "TOKEN", "idf", "term_vectors", "tokens"]
+__all__ = ["BUCKETS", "TOKEN", "bucket", "idf", "term_vectors", "tokens"]
 
 #: Columns words are hashed into (2^18: collisions are rare among the words of one story).
 BUCKETS = 2**18
@@ -33,21 +35,26 @@ def tokens(text: str) -> list[str]:
     return TOKEN.findall(text.lower())
 
 
-def _given(words: list[str]) -> list[str]:
-    return words
+#: Bucket of each word hashed so far (words repeat: the hash is paid once per process).
+_BUCKET_OF: dict[str, int] = {}
+_BUCKET_MEMORY = 2_000_000
 
 
-@cache
-def _hasher() -> object:
-    from sklearn.feature_extraction.text import HashingVectorizer
+def bucket(word: str) -> int:
+    """The column of ``word``: its signed 32-bit murmurhash3 (seed 0) folded into ``BUCKETS``.
 
-    return HashingVectorizer(
-        n_features=BUCKETS,
-        analyzer=_given,
-        alternate_sign=False,
-        norm=None,
-        dtype=np.float32,
-    )
+    The same columns as scikit-learn's ``HashingVectorizer(alternate_sign=False)``, which the
+    shipped document frequencies were counted with, without importing scikit-learn (1.8 s of
+    every start).
+    """
+    found = _BUCKET_OF.get(word)
+    if found is None:
+        if len(_BUCKET_OF) >= _BUCKET_MEMORY:
+            _BUCKET_OF.clear()
+        signed = murmurhash3(word)
+        found = (2**31 - BUCKETS) % BUCKETS if signed == -(2**31) else abs(signed) % BUCKETS
+        _BUCKET_OF[word] = found
+    return found
 
 
 @cache
@@ -66,9 +73,20 @@ def idf() -> np.ndarray:
 
 
 def counts(documents: Sequence[list[str]]) -> csr_matrix:
-    """Raw hashed counts of each document's :func:`tokens`, one row per document."""
-    matrix: csr_matrix = _hasher().transform(documents)  # type: ignore[attr-defined]
-    return matrix.tocsr()
+    """Raw hashed counts of each document's :func:`tokens`, one row per document (columns sorted)."""
+    indptr = [0]
+    indices: list[int] = []
+    data: list[float] = []
+    for words in documents:
+        row = Counter(bucket(word) for word in words)
+        for column in sorted(row):
+            indices.append(column)
+            data.append(row[column])
+        indptr.append(len(indices))
+    return csr_matrix(
+        (np.asarray(data, dtype=np.float32), np.asarray(indices, dtype=np.int32), np.asarray(indptr, dtype=np.int32)),
+        shape=(len(documents), BUCKETS),
+    )
 
 
 def term_vectors(documents: Sequence[list[str]]) -> csr_matrix:

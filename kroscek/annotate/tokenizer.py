@@ -1,0 +1,110 @@
+"""A spaCy tokenizer that adds its language's special cases when a text first needs them.
+
+spaCy builds a language's tokenizer with every special case of the language's defaults (about
+16,000 for Indonesian: reduplications such as "anak-anak", abbreviations), each one tokenized and
+entered into a phrase matcher as it is added; loading a saved pipeline then adds the saved copy
+of the same rules again. That was 6–7 CPU-seconds of every process's start, longer than reading
+a day of news. Here the pipeline is loaded without its saved tokenizer and this one stands in:
+the same prefix, suffix and infix rules and URL and token matches, and only the special cases
+whose key occurs in a text, added before the text is read.
+
+The output is spaCy's own: a special case can only match where its key is written in the text
+(a key without whitespace inside one whitespace-free run, where every substring of every new
+run is looked up; the few keys with whitespace or without letters are added at the start).
+``tests/test_tokenizer.py`` holds the two tokenizers to the same tokens.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
+
+from spacy import util
+from spacy.tokenizer import Tokenizer
+from spacy.tokens import Doc
+from spacy.util import registry
+
+__all__ = ["LAZY_TOKENIZER", "LazySpecialsTokenizer"]
+
+#: The registry name to put under ``[nlp.tokenizer]`` (``@tokenizers``) of a pipeline's config.
+LAZY_TOKENIZER = "kroscek.lazy_specials.v1"
+
+#: Runs already looked at; forgotten past this many (the special cases they added stay).
+_SEEN_LIMIT = 1_000_000
+
+
+class LazySpecialsTokenizer:
+    """Callable like spaCy's ``Tokenizer``; adds a special case the first time its key is written."""
+
+    def __init__(self, inner: Tokenizer, rules: dict[str, Any]) -> None:
+        self.inner = inner
+        self._rules = rules
+        self._longest = max((len(key) for key in rules), default=0)
+        self._added: set[str] = set()
+        self._seen: set[str] = set()
+        for key in rules:
+            if not any(c.isalpha() for c in key) or any(c.isspace() for c in key):
+                self._add(key)
+
+    def _add(self, key: str) -> None:
+        self.inner.add_special_case(key, self._rules[key])
+        self._added.add(key)
+
+    def prepare(self, texts: Iterable[str]) -> None:
+        """Add every special case whose key is written in ``texts`` (once per new whitespace-free run)."""
+        rules, added, seen, longest = self._rules, self._added, self._seen, self._longest
+        if len(seen) > _SEEN_LIMIT:
+            seen.clear()
+        for text in texts:
+            for run in text.split():
+                if run in seen:
+                    continue
+                seen.add(run)
+                size = len(run)
+                for start in range(size):
+                    for end in range(start + 1, min(size, start + longest) + 1):
+                        key = run[start:end]
+                        if key in rules and key not in added:
+                            self._add(key)
+
+    def __call__(self, text: str) -> Doc:
+        self.prepare((text,))
+        doc: Doc = self.inner(text)
+        return doc
+
+    def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterator[Doc]:
+        """Tokenize ``texts`` in order, preparing each batch's special cases at once."""
+        batch: list[str] = []
+        for text in texts:
+            batch.append(text)
+            if len(batch) >= batch_size:
+                yield from self._batch(batch)
+                batch = []
+        yield from self._batch(batch)
+
+    def _batch(self, texts: list[str]) -> Iterator[Doc]:
+        self.prepare(texts)
+        for text in texts:
+            yield self.inner(text)
+
+
+def lazy_specials_tokenizer() -> Callable[[Any], LazySpecialsTokenizer]:
+    """The factory spaCy's config calls: the language defaults' rules, special cases added lazily."""
+
+    def make(nlp: Any) -> LazySpecialsTokenizer:
+        defaults = nlp.Defaults
+        inner = Tokenizer(
+            nlp.vocab,
+            rules={},
+            prefix_search=util.compile_prefix_regex(defaults.prefixes).search if defaults.prefixes else None,
+            suffix_search=util.compile_suffix_regex(defaults.suffixes).search if defaults.suffixes else None,
+            infix_finditer=util.compile_infix_regex(defaults.infixes).finditer if defaults.infixes else None,
+            token_match=defaults.token_match,
+            url_match=defaults.url_match,
+        )
+        return LazySpecialsTokenizer(inner, dict(defaults.tokenizer_exceptions or {}))
+
+    return make
+
+
+registry.tokenizers.register(LAZY_TOKENIZER, func=lazy_specials_tokenizer)
