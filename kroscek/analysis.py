@@ -7,7 +7,9 @@ import pkgutil
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import BinaryIO
+from typing import BinaryIO, NamedTuple
+
+import msgspec
 
 import kroscek.annotate
 import kroscek.clean
@@ -18,13 +20,14 @@ from kroscek.settings import Settings
 from kroscek.store.sqlite import Store
 from kroscek.stories.build import build_stories
 from kroscek.stories.entities import link_entities
-from kroscek.stories.index import update
+from kroscek.stories.index import restory, update
 from kroscek.stories.revisions import mark_revisions
 
 __all__ = [
     "COMMIT_ARTICLES",
     "COMMIT_SECONDS",
     "Analysis",
+    "Ingested",
     "analyze",
     "analyze_items",
     "build_pipeline",
@@ -107,6 +110,16 @@ COMMIT_ARTICLES = 64
 COMMIT_SECONDS = 2.0
 
 
+class Ingested(NamedTuple):
+    """What an ingest did: articles added, inputs skipped (unreadable), records the store held."""
+
+    added: int
+    skipped: list[Skipped]
+    #: Records whose id the store already held (or read twice in this ingest): not analysed again,
+    #: unless ``redo`` (then re-analysed and replaced).
+    held: int = 0
+
+
 def ingest(
     store: Store,
     paths: Iterable[str],
@@ -114,25 +127,57 @@ def ingest(
     jobs: int | None = None,
     stdin: BinaryIO | None = None,
     *,
+    redo: bool = False,
     commit_articles: int = COMMIT_ARTICLES,
     commit_seconds: float = COMMIT_SECONDS,
-) -> tuple[int, list[Skipped]]:
-    """Analyse ``paths``, add the new articles to ``store`` (idempotent), update its stories; return (added, skipped).
+) -> Ingested:
+    """Analyse ``paths``, add the new articles to ``store`` (idempotent), update its stories.
 
     Articles are committed as they come, a batch at a time, so an ingest killed half-way keeps
-    every batch it committed, and running it again adds the rest: ids are content ids, and an
-    article the store holds is not written again, so nothing is held twice. At the end the story
+    every batch it committed, and running it again adds the rest: ids are content ids, so a record
+    the store holds is recognised before it is analysed and left as it is. At the end the story
     index places every article it has not placed yet (:func:`kroscek.stories.index.update`): names
-    linked to the store's, events and stories updated where the new articles land.
+    linked to the store's, events and stories updated where the new articles land. With ``redo``
+    the held records are analysed again and replace the stored ones (a newer kroscek, changed
+    settings), and the story index is rebuilt from the store (:func:`kroscek.stories.index.restory`).
     """
     return ingest_records(
         store,
         read_inputs(paths, settings, stdin),
         settings,
         jobs,
+        redo=redo,
         commit_articles=commit_articles,
         commit_seconds=commit_seconds,
     )
+
+
+#: Records whose ids are asked of the store at a time before analysis.
+_LOOKUP_CHUNK = 256
+
+
+def _unheld(store: Store, items: Iterable[Article | Skipped], held: list[str]) -> Iterator[Article | Skipped]:
+    """``items`` in order without the articles ``store`` holds or this run read before (their ids go to ``held``)."""
+    seen: set[str] = set()
+    chunk: list[Article | Skipped] = []
+
+    def sift() -> Iterator[Article | Skipped]:
+        missing = store.missing(a.id for a in chunk if isinstance(a, Article))
+        for item in chunk:
+            if isinstance(item, Skipped):
+                yield item
+            elif item.id in missing and item.id not in seen:
+                seen.add(item.id)
+                yield item
+            else:
+                held.append(item.id)
+
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= _LOOKUP_CHUNK:
+            yield from sift()
+            chunk = []
+    yield from sift()
 
 
 def ingest_records(
@@ -141,24 +186,44 @@ def ingest_records(
     settings: Settings,
     jobs: int | None = None,
     *,
+    redo: bool = False,
     commit_articles: int = COMMIT_ARTICLES,
     commit_seconds: float = COMMIT_SECONDS,
-) -> tuple[int, list[Skipped]]:
+) -> Ingested:
     """:func:`ingest` of records already read (a watcher reads the new lines of a growing file itself)."""
     skipped: list[Skipped] = []
-    added, batch, since = 0, [], time.monotonic()
+    held: list[str] = []
+    added, replaced, batch, since = 0, 0, [], time.monotonic()
 
-    def commit(batch: list[Article]) -> int:
-        # An article the store holds is left as it is: the index placed it, with its names linked.
-        # A new one read before under its URL (else record id) with other text is that one's next version.
+    def commit(batch: list[Article]) -> tuple[int, int]:
+        # A new article read before under its URL (else record id) with other text is that one's
+        # next version; one the store holds (only with redo) keeps the version it was.
         new = store.missing(a.id for a in batch)
-        return store.upsert_articles(mark_revisions([a for a in batch if a.id in new], store.latest_versions))
+        fresh = mark_revisions([a for a in batch if a.id in new], store.latest_versions)
+        again = [_kept_revision(store, a) for a in batch if a.id not in new] if redo else []
+        written = store.upsert_articles(fresh + again)
+        return written - len(again), len(again)
 
+    if not redo:
+        items = _unheld(store, items, held)
     for article in build_pipeline(settings).run_many(_articles(items, skipped), jobs=jobs or settings.jobs):
         batch.append(article)
         if len(batch) >= commit_articles or time.monotonic() - since >= commit_seconds:
-            added += commit(batch)
+            done = commit(batch)
+            added, replaced = added + done[0], replaced + done[1]
             batch, since = [], time.monotonic()
-    added += commit(batch)
-    update(store, settings.story)
-    return added, skipped
+    done = commit(batch)
+    added, replaced = added + done[0], replaced + done[1]
+    if replaced:
+        restory(store, settings.story)
+    else:
+        update(store, settings.story)
+    return Ingested(added, skipped, len(held) + replaced)
+
+
+def _kept_revision(store: Store, article: Article) -> Article:
+    """``article`` analysed again, with the ``revision_of`` its stored record has."""
+    stored = store.article(article.id)
+    if stored is None or stored.revision_of == article.revision_of:
+        return article
+    return msgspec.structs.replace(article, revision_of=stored.revision_of)

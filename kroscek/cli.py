@@ -184,22 +184,26 @@ def _open(location: str) -> Store:
 def ingest_command(
     paths: Annotated[list[str], typer.Argument(help="Files, folders, globs, or - for stdin.")],
     store: StoreOption = "kroscek.db",
+    redo: Annotated[
+        bool, typer.Option(help="Analyse records the store holds again and replace them; the stories are rebuilt.")
+    ] = False,
     jobs: JobsOption = None,
     settings: SettingsOption = None,
     overrides: SetOption = None,
 ) -> None:
-    """Analyse articles and add them to a store (again: nothing changes); stories are updated."""
+    """Analyse articles and add them to a store (records it holds are not analysed again); stories are updated."""
     from kroscek.analysis import ingest
     from kroscek.store import StoreError
 
     chosen = _settings(settings, overrides)
     target = _open(store)
     try:
-        added, skipped = ingest(target, paths, chosen, jobs=jobs)
+        done = ingest(target, paths, chosen, jobs=jobs, redo=redo)
     except StoreError as error:  # what was committed before it stays in the store
         err.print(f"[red]error:[/] {error}", highlight=False)
         raise typer.Exit(1) from error
-    _stored(target, store, f"{added} article(s) ingested", skipped)
+    held = f", {done.held} analysed again" if redo else f", {done.held} held already (not analysed)"
+    _stored(target, store, f"{done.added} article(s) ingested{held if done.held else ''}", done.skipped)
 
 
 def _stored(target: Store, store: str, done: str, skipped: list[Skipped]) -> None:
@@ -241,7 +245,7 @@ def fetch_command(
     try:
         with Fetcher(chosen.fetch, chosen.max_input_bytes, known_in(target)) as fetcher:
             records = list(fetcher.articles(sources, again=again))
-            added, skipped = ingest_records(target, records, chosen, jobs)
+            added, skipped, _ = ingest_records(target, records, chosen, jobs)
             remember_in(target, fetcher)
     except StoreError as error:  # what was committed before it stays in the store
         err.print(f"[red]error:[/] {error}", highlight=False)

@@ -144,7 +144,7 @@ class Watcher:
         for item in records:
             if isinstance(item, Skipped):
                 self._tell(item)
-        added, _ = ingest_records(self.store, records, self.settings, self.jobs)
+        added = ingest_records(self.store, records, self.settings, self.jobs).added
         self.store.set_cursors({path: cursor for path, cursor, _ in pending})
         if self.fetcher is not None:
             remember_in(self.store, self.fetcher)

@@ -118,6 +118,19 @@ def test_ingest_into_a_damaged_store_is_a_clear_error(tmp_path: Path) -> None:
     assert "is damaged" in result.stderr and ".recover" in result.stderr and "Traceback" not in result.output
 
 
+def test_ingest_again_says_what_it_held_and_redo_analyses_it_again(tmp_path: Path) -> None:
+    one = str(EXAMPLES / "000_a5ac5d4529fb4c8c.txt")
+    store = str(tmp_path / "k.db")
+    assert runner.invoke(app, ["ingest", one, "--store", store]).exit_code == 0
+    again = runner.invoke(app, ["ingest", one, one, "--store", store])
+    assert again.exit_code == 0, again.output
+    assert "0 article(s) ingested, 2 held already (not analysed)" in again.stderr
+    redo = runner.invoke(app, ["ingest", one, "--store", store, "--redo"])
+    assert redo.exit_code == 0, redo.output
+    said = " ".join(redo.stderr.split())
+    assert "0 article(s) ingested, 1 analysed again; store " in said and ": 1 article(s), 1 story(ies)" in said
+
+
 def test_restory_rebuilds_a_stores_stories_with_the_settings_given(tmp_path: Path, seeds: dict[str, Article]) -> None:
     from kroscek.store import open_store
     from kroscek.stories.index import update

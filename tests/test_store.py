@@ -256,7 +256,7 @@ def test_nul_in_any_text_field_is_stored_and_read_back(any_store: Store, tmp_pat
     records = tmp_path / "nul.jsonl"
     record = {"id": "n\x001", "title": "Judul\x00 berita", "outlet": "de\x00tik.com", "authors": ["Budi\x00 S"]}
     records.write_text(json.dumps({**record, "text": odd.text}) + "\n", encoding="utf-8")
-    added, skipped = ingest(any_store, [str(records)], FAST)
+    added, skipped, _ = ingest(any_store, [str(records)], FAST)
     assert (added, skipped) == (1, []) and any_store.counts()["articles"] == 3
     assert {a.title for a in any_store.articles()} >= {"Judul\x00 1", "Judul 2"}
 
@@ -408,3 +408,54 @@ def test_a_store_of_the_previous_schema_is_brought_up_to_date(tmp_path: Path, mo
     assert store.article_writes() == 0 and store.article(_article(1).id) == _article(1)
     store.upsert_articles([_article(2)])
     assert store.article_writes() == 1
+
+
+# -- records the store holds are not analysed again (issue 17) ----------------------------------
+
+
+def _analysed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The ids of the articles the pipeline is given from now on."""
+    from kroscek.pipeline import Pipeline
+
+    seen: list[str] = []
+    run_many = Pipeline.run_many
+
+    def counting(self: Pipeline, articles: Iterable[Article], **kwargs: Any) -> Iterator[Article]:
+        def noted() -> Iterator[Article]:
+            for article in articles:
+                seen.append(article.id)
+                yield article
+
+        return run_many(self, noted(), **kwargs)
+
+    monkeypatch.setattr(Pipeline, "run_many", counting)
+    return seen
+
+
+def test_ingest_analyses_only_records_the_store_does_not_hold(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    store = Store(tmp_path / "k.db")
+    first = _records(tmp_path / "a.jsonl", 5)
+    assert ingest(store, [str(first)], FAST) == (5, [], 0)
+    analysed = _analysed(monkeypatch)
+    both = _records(tmp_path / "b.jsonl", 7)  # the same five records and two new ones
+    done = ingest(store, [str(first), str(both)], FAST)  # the first file again: all five held
+    assert (done.added, done.held) == (2, 10) and len(analysed) == 2
+    assert store.counts()["articles"] == 7
+    store.close()
+
+
+def test_redo_analyses_held_records_again_replaces_them_and_rebuilds_stories(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = Store(tmp_path / "k.db")
+    records = _records(tmp_path / "a.jsonl", 4)
+    ingest(store, [str(records)], FAST)
+    assert all(not a.quotes for a in store.articles())  # FAST runs no quotes stage
+    stories = store.counts()["stories"]
+    analysed = _analysed(monkeypatch)
+    done = ingest(store, [str(records)], Settings(), redo=True)
+    assert (done.added, done.held, len(analysed)) == (0, 4, 4)
+    assert all(a.quotes for a in store.articles())  # the stored records are the new analysis
+    assert store.counts()["articles"] == 4 and store.counts()["stories"] == stories
+    _held_once(tmp_path / "k.db", 4)
+    store.close()

@@ -348,7 +348,8 @@ def create_app(
             from kroscek.analysis import ingest_records  # the analysis loads only when articles come
 
             with write_lock:
-                return ingest_records(store(), record_articles(fields, "request"), chosen)
+                done = ingest_records(store(), record_articles(fields, "request"), chosen)
+                return done.added, done.skipped
 
         try:
             added, skipped = await run_in_threadpool(add)
