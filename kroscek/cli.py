@@ -367,17 +367,30 @@ def serve_command(
     token: Annotated[
         str | None, typer.Option(envvar="KROSCEK_TOKEN", help="Bearer token for POST /api/articles (off without one).")
     ] = None,
+    workers: Annotated[
+        int | None, typer.Option(min=1, help="Server processes (default: one per core, at most 4).")
+    ] = None,
     settings: SettingsOption = None,
     overrides: SetOption = None,
 ) -> None:
     """Serve search, story briefings and articles (and their JSON twins) from a store."""
     import uvicorn
 
-    from kroscek.web.app import create_app
+    from kroscek.web.app import SERVE_ENVIRONMENT, create_app, serve_environment
 
     chosen = _settings(settings, overrides)
     _open(store).close()
-    uvicorn.run(create_app(store, token=token, settings=chosen), host=host, port=port, log_level="warning")
+    processes = workers or min(os.cpu_count() or 1, 4)
+    if processes == 1:
+        uvicorn.run(create_app(store, token=token, settings=chosen), host=host, port=port, log_level="warning")
+        return
+    # Each worker builds its own app from the environment (uvicorn needs an import string for that).
+    os.environ[SERVE_ENVIRONMENT] = serve_environment(store, chosen)
+    if token:
+        os.environ["KROSCEK_TOKEN"] = token
+    uvicorn.run(
+        "kroscek.web.app:from_environment", factory=True, workers=processes, host=host, port=port, log_level="warning"
+    )
 
 
 @eval_app.command("html")

@@ -147,6 +147,55 @@ def test_posted_articles_are_analysed_with_the_servers_settings(tmp_path: Path) 
     assert article.language == "en"  # the server's settings, not the defaults ("id")
 
 
+def test_each_worker_builds_the_app_from_the_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`kroscek serve --workers N`: a worker's app serves the store with the settings and token it was told."""
+    from kroscek.web.app import SERVE_ENVIRONMENT, from_environment, serve_environment
+
+    chosen = load_settings(None, ['stage.language.languages=["en"]'])
+    monkeypatch.setenv(SERVE_ENVIRONMENT, serve_environment(str(tmp_path / "k.db"), chosen))
+    monkeypatch.setenv("KROSCEK_TOKEN", "sekret")
+    served = TestClient(from_environment())
+    text = "Gempa bermagnitudo 5,1 mengguncang Kabupaten Sukabumi pada Selasa pagi, kata petugas BMKG."
+    assert served.post("/api/articles", json=[{"id": "g1", "text": text}]).status_code == 401
+    added = served.post("/api/articles", json=[{"id": "g1", "text": text}], headers={"Authorization": "Bearer sekret"})
+    assert added.status_code == 200 and added.json() == {"added": 1, "skipped": []}
+    (article,) = Store(tmp_path / "k.db").articles()
+    assert article.language == "en"
+
+
+def test_serve_runs_several_worker_processes(store_path: Path) -> None:
+    """`kroscek serve --workers 2` answers from two server processes on one port."""
+    import os
+    import signal
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    command = [sys.executable, "-m", "kroscek", "serve", "--store", str(store_path), "--port", str(port)]
+    server = subprocess.Popen([*command, "--workers", "2"], start_new_session=True)
+    try:
+        answered = None
+        for _ in range(300):
+            try:
+                answered = httpx.get(f"http://127.0.0.1:{port}/api/stories?limit=1", timeout=2)
+                break
+            except httpx.HTTPError:
+                time.sleep(0.1)
+        assert answered is not None and answered.status_code == 200
+        children = subprocess.run(["ps", "--ppid", str(server.pid), "-o", "args="], capture_output=True, text=True)
+        workers = [line for line in children.stdout.splitlines() if "spawn_main" in line]
+        assert len(workers) == 2, children.stdout  # beside multiprocessing's resource tracker
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=20)
+
+
 def test_post_is_off_without_a_token(store_path: Path) -> None:
     closed = TestClient(create_app(store_path))
     assert closed.post("/api/articles", json=[{"text": "a"}]).status_code == 403

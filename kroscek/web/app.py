@@ -358,3 +358,22 @@ def create_app(
         return {"added": added, "skipped": [{"source": s.source, "reason": s.reason} for s in skipped]}
 
     return app
+
+
+#: Where ``kroscek serve --workers N`` tells each worker process what to serve (JSON: the store's
+#: location and the settings); the token travels in ``KROSCEK_TOKEN``, as for one process.
+SERVE_ENVIRONMENT = "KROSCEK_SERVE"
+
+
+def serve_environment(store_path: str, settings: Settings) -> str:
+    """The value of ``SERVE_ENVIRONMENT`` that makes :func:`from_environment` serve ``store_path``."""
+    return msgspec.json.encode({"store": store_path, "settings": settings}).decode()
+
+
+def from_environment() -> FastAPI:
+    """The app of one worker of ``kroscek serve --workers N`` (uvicorn imports it by name in each)."""
+    import os
+
+    told = msgspec.json.decode(os.environ[SERVE_ENVIRONMENT])
+    settings = msgspec.convert(told["settings"], Settings)
+    return create_app(told["store"], token=os.environ.get("KROSCEK_TOKEN") or None, settings=settings)
