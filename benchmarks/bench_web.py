@@ -1,12 +1,16 @@
-"""Load benchmark: 50 concurrent clients on a store of 10k articles, over loopback.
+"""Load benchmark: a store of 10k articles served over loopback, open and closed loop.
 
 Builds a store from synthetic variants of the annotated corpus-dev articles (as
-``bench_stories.py`` makes them), starts ``kroscek serve`` in its own process, and runs
-``--clients`` concurrent clients for ``--seconds``: each loops over a search (a word, a speaker,
-an entity filter, a date range, in turn) and a story page (HTML briefing). Prints errors and the
-p50 / p99 latency per kind of request.
+``bench_stories.py`` makes them) and starts ``kroscek serve --workers N`` in its own process.
 
-Run: make bench-web   (or .venv/bin/python benchmarks/bench_web.py [--articles 10000])
+- Open loop (``--rates``): requests arrive at each offered rate (Poisson arrivals, whatever the
+  server's pace), half searches (a word, a speaker, an entity filter, a date range, in turn), half
+  story pages (HTML briefings); a latency runs from the request's arrival time, so a server that
+  falls behind shows it. Prints p50 / p99 per rate and the highest rate with p99 under 200 ms.
+- Closed loop (``--clients``): that many clients, each sending its next request when the last
+  one answered, for ``--seconds``.
+
+Run: make bench-web   (or .venv/bin/python benchmarks/bench_web.py [--articles 10000] [--workers 2])
 """
 
 from __future__ import annotations
@@ -75,6 +79,45 @@ async def client(
             n += 1
 
 
+async def offered(
+    base: str, rate: float, seconds: float, stories: list[str], speakers: list[str]
+) -> tuple[dict[str, list[float]], list[str]]:
+    """Open loop: Poisson arrivals at ``rate`` per second for ``seconds``; latency from each arrival."""
+    rng = random.Random(11)
+    timings: dict[str, list[float]] = {"search": [], "story": []}
+    errors: list[str] = []
+    searches = [
+        lambda: {"q": rng.choice(["korupsi", "banjir", "presiden", "tentara", "KPK", "harga"])},
+        lambda: {"speaker": rng.choice(speakers)},
+        lambda: {"q": "kata", "entity": "Indonesia"},
+        lambda: {"q": "menteri", "since": "2019-01-01", "until": "2025-12-31"},
+    ]
+    limits = httpx.Limits(max_connections=1000, max_keepalive_connections=1000)
+    async with httpx.AsyncClient(base_url=base, timeout=30, limits=limits) as http:
+
+        async def one(n: int, due: float) -> None:
+            await asyncio.sleep(max(0.0, due - time.perf_counter()))
+            kind = "search" if n % 2 == 0 else "story"
+            try:
+                if kind == "search":
+                    response = await http.get("/", params=searches[(n // 2) % len(searches)]())
+                else:
+                    response = await http.get(f"/stories/{rng.choice(stories)}")
+                if response.status_code != 200:
+                    errors.append(f"{kind} {response.status_code}")
+            except httpx.HTTPError as error:
+                errors.append(f"{kind} {type(error).__name__}")
+            timings[kind].append(time.perf_counter() - due)
+
+        start = time.perf_counter() + 0.5
+        due, arrivals = start, []
+        while due < start + seconds:
+            arrivals.append(due)
+            due += rng.expovariate(rate)
+        await asyncio.gather(*(one(n, at) for n, at in enumerate(arrivals)))
+    return timings, errors
+
+
 async def load(
     base: str, clients: int, seconds: float, stories: list[str], speakers: list[str]
 ) -> tuple[dict[str, list[float]], list[str]]:
@@ -90,6 +133,9 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=60)
+    parser.add_argument("--rates", default="25,50,75,100,150", help="Offered loads, requests/s (open loop).")
+    parser.add_argument("--workers", type=int, default=2, help="Server processes (kroscek serve --workers).")
+    parser.add_argument("--closed", action="store_true", help="Also run the closed loop of --clients clients.")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp())
     path = work / "k.db"
@@ -108,7 +154,8 @@ def main() -> None:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    server = subprocess.Popen([sys.executable, "-m", "kroscek", "serve", "--store", str(path), "--port", str(port)])
+    serve = [sys.executable, "-m", "kroscek", "serve", "--store", str(path), "--port", str(port)]
+    server = subprocess.Popen([*serve, "--workers", str(args.workers)])
     base = f"http://127.0.0.1:{port}"
     try:
         for _ in range(200):
@@ -117,17 +164,44 @@ def main() -> None:
                 break
             except httpx.HTTPError:
                 time.sleep(0.1)
-        timings, errors = asyncio.run(load(base, args.clients, args.seconds, stories, speakers))
+        asyncio.run(offered(base, 10, 5, stories, speakers))  # warm-up: each worker's first pages, not counted
+        rates = [float(r) for r in args.rates.split(",") if r]
+        table = Table("offered req/s", "answered", "p50 ms", "p99 ms", "search p99", "story p99", "errors")
+        best = 0.0
+        for rate in rates:
+            timings, errors = asyncio.run(offered(base, rate, args.seconds, stories, speakers))
+            every = np.array(timings["search"] + timings["story"]) * 1000
+            p99 = float(np.percentile(every, 99))
+            table.add_row(
+                f"{rate:g}",
+                f"{len(every):,}",
+                f"{np.percentile(every, 50):.0f}",
+                f"{p99:.0f}",
+                f"{np.percentile(np.array(timings['search']) * 1000, 99):.0f}",
+                f"{np.percentile(np.array(timings['story']) * 1000, 99):.0f}",
+                str(len(errors)),
+            )
+            if p99 < 200 and not errors:
+                best = max(best, rate)
+        table.title = f"open loop, {args.seconds:.0f} s per rate, {args.articles:,} articles, {args.workers} workers"
+        console.print(table)
+        console.print(f"highest offered rate with p99 < 200 ms: {best:g} requests/s")
+        if args.closed:
+            timings, errors = asyncio.run(load(base, args.clients, args.seconds, stories, speakers))
+            _closed_table(args, timings, errors)
     finally:
         server.terminate()
-        server.wait(timeout=10)
+        server.wait(timeout=20)
+
+
+def _closed_table(args: argparse.Namespace, timings: dict[str, list[float]], errors: list[str]) -> None:
     table = Table(
         "page",
         "requests",
         "req/s",
         "p50 ms",
         "p99 ms",
-        title=f"{args.clients} clients × {args.seconds:.0f} s, {args.articles:,} articles",
+        title=f"closed loop: {args.clients} clients × {args.seconds:.0f} s, {args.articles:,} articles",
     )
     for kind, values in timings.items():
         ms = np.array(values) * 1000
