@@ -54,7 +54,7 @@ def detect_language(text: str, settings: LanguageSettings | None = None) -> str 
     sample = text[:_SAMPLE_CHARS]
     if len(sample.strip()) < _MIN_CHARS:
         return None
-    trigrams_only = sum(c.isalpha() for c in sample) >= _TRIGRAMS_ENOUGH
+    trigrams_only = sum(map(str.isalpha, sample)) >= _TRIGRAMS_ENOUGH
     values = _detector(settings.languages, trigrams_only).compute_language_confidence_values(sample)
     if not values or values[0].value < settings.min_confidence:
         return None

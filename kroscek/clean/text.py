@@ -55,9 +55,13 @@ def _unmangle(match: re.Match[str]) -> str:
         return match.group()
 
 
+#: A character that starts a UTF-8 sequence read as cp1252/latin-1: without one, nothing to repair.
+_MOJIBAKE_LEAD = re.compile("[\u00c2-\u00f4]")
+
+
 def repair_mojibake(text: str) -> str:
     """Return ``text`` with UTF-8 that was decoded as cp1252/latin-1 ("â€™", "Ã©") restored."""
-    if not any("\u00c2" <= ch <= "\u00f4" for ch in text):
+    if not _MOJIBAKE_LEAD.search(text):
         return text
     return _MOJIBAKE.sub(_unmangle, text)
 

@@ -161,7 +161,21 @@ def _speaker_before(text: str, sentence_start: int, cue_start: int, lang: _Lang)
 
 
 def _starts_with(low: str, prefixes: tuple[str, ...]) -> bool:
-    return any(low == p or low.startswith(p + " ") for p in prefixes)
+    """Whether ``low`` is one of ``prefixes`` or begins with one followed by a space."""
+    known = _phrase_set(prefixes)
+    if low in known:
+        return True
+    at = low.find(" ")
+    while at != -1:
+        if low[:at] in known:
+            return True
+        at = low.find(" ", at + 1)
+    return False
+
+
+@cache
+def _phrase_set(phrases: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(phrases)
 
 
 def _split_role(phrase: str, lang: _Lang) -> tuple[str | None, str]:
@@ -226,12 +240,16 @@ def _outlet_names() -> frozenset[str]:
     return frozenset({n.lower() for n in outlets.NAMES} | {d.split(".")[0].lower() for d in domains})
 
 
+@cache
+def _agency_names() -> frozenset[str]:
+    return frozenset(n.lower() for k, v in agencies.AGENCIES.items() for n in (k, *v))
+
+
 def _kind_of(name: str, lang: _Lang) -> str:
     parts = lang.list_split.split(name)
     if all(p in capitals.CAPITALS or p in capitals.COUNTRIES for p in parts):
         return "government"
-    agency_names = {n.lower() for k, v in agencies.AGENCIES.items() for n in (k, *v)}
-    if name.lower() in agency_names or name.lower() in _outlet_names() or _DOMAIN.fullmatch(name):
+    if name.lower() in _agency_names() or name.lower() in _outlet_names() or _DOMAIN.fullmatch(name):
         return "media"
     low = name.lower()
     if _starts_with(low, lang.organisations) or re.fullmatch(r"[A-Z]{2,6}", name):
