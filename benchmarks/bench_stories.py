@@ -7,11 +7,12 @@
    and look-alike pairs kept apart.
 2. Copies on the corpus-dev silver pairs: kroscek (containment over a sampled shingle index)
    beside datasketch MinHash LSH at Jaccard 0.3 over the same shingles. P / R, seconds.
-3. Scaling of the cross-article layer alone (copies, events, stories, claims, quote chains,
-   timeline) on 1k, 10k and 100k synthetic variants of the annotated corpus-dev articles: each
-   variant keeps an article's layers and offsets, replaces a quarter of its words by random
-   words of the same length (so variants are not copies) and moves its publish date, so the
-   pile has many events. Seconds, peak memory, and the fitted exponent of time against size.
+3. Scaling of the cross-article layer alone (names linked across articles, revisions, copies,
+   events, stories, claims, quote chains, timeline) on 1k, 10k and 100k synthetic variants of the
+   annotated corpus-dev articles: each variant keeps an article's layers and offsets, replaces a
+   quarter of its words by random words of the same length (so variants are not copies) and
+   moves its publish date, so the pile has many events. Seconds, peak memory, and the fitted
+   exponent of time against size.
 
 Run: make bench   (or .venv/bin/python benchmarks/bench_stories.py [--sizes 1000,10000,100000])
 """
@@ -38,6 +39,8 @@ from kroscek.model import Article
 from kroscek.settings import Settings
 from kroscek.stories.build import build_stories, group_events
 from kroscek.stories.duplicates import copy_pairs, shingles
+from kroscek.stories.entities import link_entities
+from kroscek.stories.revisions import mark_revisions
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus-dev"
@@ -142,28 +145,34 @@ def scaling(articles: list[Article], sizes: list[int]) -> None:
     rng = random.Random(7)
     table = Table(
         "articles",
+        "names s",
         "grouping s",
         "grouping articles/s",
         "whole layer s",
         "articles/s",
         "peak RSS (MiB)",
         "stories",
-        title="cross-article layer alone (grouping: profiles, copies, events and stories)",
+        title="cross-article layer alone (names: link_entities and revisions; grouping: profiles, copies, events "
+        "and stories; whole layer: names, then build_stories)",
     )
     points, grouping_points = [], []
     for size in sizes:
         pile = [variant(articles[i % len(articles)], i // len(articles), rng) for i in range(size)]
         started = time.perf_counter()
+        pile = mark_revisions(link_entities(pile))  # the steps before the stories, as analyze runs them
+        names = time.perf_counter() - started
+        started = time.perf_counter()
         group_events(pile)
         grouping = time.perf_counter() - started
         started = time.perf_counter()
         stories = build_stories(pile)
-        seconds = time.perf_counter() - started
+        seconds = names + time.perf_counter() - started
         points.append((size, seconds))
         grouping_points.append((size, grouping))
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         table.add_row(
             f"{size:,}",
+            f"{names:.1f}",
             f"{grouping:.1f}",
             f"{size / grouping:,.0f}",
             f"{seconds:.1f}",

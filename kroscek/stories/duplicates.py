@@ -20,6 +20,7 @@ Each copy group (connected pairs) is reported as links from its earliest publish
 
 from __future__ import annotations
 
+import hashlib
 import re
 import zlib
 from collections import defaultdict
@@ -94,10 +95,14 @@ def find_duplicates(articles: Sequence[Article], params: CopyParams | None = Non
     """Return the copy links among ``articles``, each from its group's earliest publisher."""
     params = params or CopyParams()
     kinds: dict[tuple[int, int], str] = {}
+    words: dict[int, bytes] = {}  # a digest of each text's words, read once however many candidates it is in
     for i, j, jaccard, _ in copy_pairs([a.text for a in articles], params):
         a, b = articles[i], articles[j]
         same_outlet = a.outlet is None or b.outlet is None or a.outlet == b.outlet
-        if _words(a.text) == _words(b.text):
+        for m in (i, j):
+            if m not in words:
+                words[m] = hashlib.blake2b(" ".join(_words(articles[m].text)).encode(), digest_size=16).digest()
+        if words[i] == words[j]:
             kind = "exact"
         elif jaccard >= params.near:
             kind = "near-duplicate" if same_outlet else "syndicated"
