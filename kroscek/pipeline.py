@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import re
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from itertools import islice
 from typing import Any
@@ -56,7 +57,9 @@ INGEST_LAYERS = frozenset(
     }
 )
 _LAYERS = frozenset(Article.__struct_fields__)
-_WINDOW_PER_JOB = 256
+#: Batches out at a worker or waiting for it, per worker: enough that none waits for work, few
+#: enough that a stream of any length stays bounded in memory (articles come back in input order).
+_IN_FLIGHT_PER_JOB = 4
 #: Articles that go through the stages together (a stage with a batch form sees them at once).
 BATCH = 16
 
@@ -276,15 +279,19 @@ class Pipeline:
                 for article, _ in self.run_batch_safe(batch):
                     yield article
             return
-        # Work goes out a window at a time, so a stream of any length stays bounded in memory.
+        # A new batch goes out as the oldest comes back, so the workers never wait for a window to
+        # drain and memory holds at most _IN_FLIGHT_PER_JOB * jobs batches.
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            while window := list(islice(source, _WINDOW_PER_JOB * jobs)):
-                batches = [window[i : i + BATCH] for i in range(0, len(window), BATCH)]
-                for done in pool.map(self.run_batch_safe, batches):
-                    for article, spent in done:
-                        for name, seconds in spent.items():
-                            self.timings[name] += seconds
-                        yield article
+            pending: deque[Future[list[tuple[Article, dict[str, float]]]]] = deque()
+            while True:
+                while len(pending) < _IN_FLIGHT_PER_JOB * jobs and (batch := list(islice(source, BATCH))):
+                    pending.append(pool.submit(self.run_batch_safe, batch))
+                if not pending:
+                    return
+                for article, spent in pending.popleft().result():
+                    for name, seconds in spent.items():
+                        self.timings[name] += seconds
+                    yield article
 
 
 def _apply(s: Stage, article: Article, *, strict: bool) -> tuple[Article, float, bool]:

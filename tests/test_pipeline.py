@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import msgspec
 import pytest
 
@@ -83,6 +86,20 @@ def test_process_pool_output_identical_and_in_order() -> None:
     assert [a.name for a in two.articles] == sorted(a.name for a in two.articles)
     assert [msgspec.json.encode(s) for s in one.stories] == [msgspec.json.encode(s) for s in two.stories]
     assert set(two.timings) == {*shipped_order(), "stories"}
+
+
+def test_process_pool_keeps_input_order_over_many_batches(tmp_path: Path) -> None:
+    """More batches than are ever out at the workers at once: all come back, in input order."""
+    records = tmp_path / "many.jsonl"
+    lines = [
+        json.dumps({"id": f"r{n}", "text": f"Warga kampung {n} melapor banjir setinggi {n} cm."}) for n in range(300)
+    ]
+    records.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    cheap = Settings(stages=("clean",), stories=False)
+    one = analyze([str(records)], cheap, jobs=1)
+    two = analyze([str(records)], cheap, jobs=2)
+    assert len(two.articles) == 300
+    assert [msgspec.json.encode(a) for a in one.articles] == [msgspec.json.encode(a) for a in two.articles]
 
 
 def _title_case_one(article: Article) -> Article:
