@@ -398,6 +398,9 @@ def eval_html_command(
     shared: Annotated[Path, typer.Option(help="The shared folder holding data/html.")] = _SHARED,
     errors: Annotated[bool, typer.Option("--errors", help="List every wrong field.")] = False,
     bodies: Annotated[bool, typer.Option("--bodies/--no-bodies", help="Also score the aeb-dev bodies.")] = True,
+    pages: Annotated[
+        bool, typer.Option("--pages", help="Also list kroscek's body P/R/F1 on each aeb-dev page, worst first.")
+    ] = False,
 ) -> None:
     """The HTML reader: front pages, headline, date, authors and body boundaries on hand gold, and
     aeb-dev body F1 with the benchmark's scorer, beside trafilatura alone."""
@@ -428,7 +431,7 @@ def eval_html_command(
                 Console().print(line, highlight=False)
     if bodies:
         Console().print("aeb-dev bodies, the benchmark's scorer (mean over 90 pages ± bootstrap):")
-        Console().print(body_scores(shared), highlight=False)
+        Console().print(body_scores(shared, pages=pages), highlight=False)
 
 
 @eval_app.command("dates")

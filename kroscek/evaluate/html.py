@@ -157,8 +157,9 @@ def _pages(path: Path) -> list[dict[str, Any]]:
     return pages
 
 
-def body_scores(shared: Path) -> str:
-    """The benchmark's scorer on kroscek's and trafilatura's bodies of every aeb-dev page (its printed table)."""
+def body_scores(shared: Path, pages: bool = False) -> str:
+    """The benchmark's scorer on kroscek's and trafilatura's bodies of every aeb-dev page (its printed
+    table), F1 per half, and with ``pages`` kroscek's precision, recall and F1 on each page, worst first."""
     import trafilatura
 
     bench = shared / "data" / "html" / "aeb-dev"
@@ -181,7 +182,9 @@ def body_scores(shared: Path) -> str:
             text=True,
             check=True,
         )
-    return done.stdout + _halves(bench, truth, ours, theirs)
+    scorer = _scorer(bench)
+    table = _page_table(scorer, truth, ours) if pages else ""
+    return done.stdout + _halves(scorer, truth, ours, theirs) + table
 
 
 def _half(key: str) -> str:
@@ -189,12 +192,35 @@ def _half(key: str) -> str:
     return "AB"[hashlib.sha256(key.encode()).digest()[0] % 2]
 
 
-def _halves(bench: Path, truth: dict[str, Any], *predictions: dict[str, dict[str, str]]) -> str:
-    """F1 on each half of the pages (the benchmark's per-page matching, averaged as it averages)."""
+def _scorer(bench: Path) -> Any:
+    """The benchmark's ``evaluate.py``, loaded as a module."""
     spec = importlib.util.spec_from_file_location("aeb_evaluate", bench / "evaluate.py")
     assert spec is not None and spec.loader is not None
     scorer = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(scorer)
+    return scorer
+
+
+def _page_table(scorer: Any, truth: dict[str, Any], predicted: dict[str, dict[str, str]]) -> str:
+    """kroscek's precision, recall and F1 on each page (the scorer's shingles), the most F1 lost first."""
+    rows = []
+    for key in truth:
+        tp, fp, fn = scorer.string_shingle_matching(
+            true=truth[key].get("articleBody", ""), pred=predicted[key]["articleBody"]
+        )
+        precision = scorer.precision_score(tp, fp, fn)
+        recall = scorer.recall_score(tp, fp, fn)
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        rows.append((f1, key, precision, recall))
+    lines = [f"{'page':<10} half  {'P':>5}  {'R':>5}  {'F1':>5}  url"]
+    for f1, key, precision, recall in sorted(rows):
+        url = truth[key].get("url", "")
+        lines.append(f"{key[:8]:<10} {_half(key):<4}  {precision:.3f}  {recall:.3f}  {f1:.3f}  {url}")
+    return "\n".join(lines) + "\n"
+
+
+def _halves(scorer: Any, truth: dict[str, Any], *predictions: dict[str, dict[str, str]]) -> str:
+    """F1 on each half of the pages (the benchmark's per-page matching, averaged as it averages)."""
     lines = []
     for name, predicted in zip(("kroscek", "trafilatura"), predictions, strict=True):
         parts = []
