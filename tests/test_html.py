@@ -178,3 +178,21 @@ def test_text_in_angle_brackets_is_text_and_tags_are_markup() -> None:
     lines, removed = prepare_lines("Pementasan <Istana: Kisah Jang Noksu> dibuka <b>Jumat</b> <my-widget a=1>x")
     assert lines == ["Pementasan <Istana: Kisah Jang Noksu> dibuka Jumat x"]
     assert removed[0].text == "<b> </b> <my-widget a=1>" and removed[0].reason == "markup"
+
+
+def test_teasers_of_other_posts_in_their_own_articles_are_not_read_into_this_one() -> None:
+    # A blog's "you may also like" box: each teaser an <article> holding its post's excerpt. The
+    # extraction takes the box with the post; the teasers' paragraphs are not this article's.
+    teasers = "".join(
+        f"<article class='post teaser'><a href='/p/{i}'>Bagikan</a><p>{p} {p}</p></article>"
+        for i, p in enumerate(CHUNKS)
+    )
+    html = (
+        "<!DOCTYPE html><html><head><meta charset='utf-8'></head><body><div id='primary'>"
+        f"<article class='post'><h1>Banjir Bandang Rendam Ratusan Rumah di Garut</h1><p>{' '.join(GARUT)}</p>"
+        "<p><a href='/kabar'>Kabar</a>, <a href='/daerah'>Daerah</a></p></article>"
+        f"<article class='post box'><h3>Anda mungkin suka</h3>{teasers}</article></div></body></html>"
+    )
+    article = html_article(html.encode(), "teasers.html")
+    assert " ".join(GARUT) in article.raw
+    assert not any(p in article.raw for p in CHUNKS)

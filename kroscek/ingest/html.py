@@ -336,6 +336,48 @@ def _continued(tree: Any, paragraphs: list[str]) -> list[str]:
     return paragraphs
 
 
+def _squeezed(text: str) -> str:
+    """Text without its spaces, the key a paragraph is found by in the page whatever its markup's spacing."""
+    return re.sub(r"\s+", "", text)
+
+
+def _own_article(tree: Any, paragraphs: list[str], title: str | None) -> list[str]:
+    """The extracted ``paragraphs`` less those of other articles listed on the page.
+
+    Blogs and news sites show teasers of other posts as ``<article>`` elements after the post
+    ("You may also like"), and the extraction can take their excerpts in. Each paragraph is placed
+    in the innermost ``<article>`` whose text holds it. When the paragraphs fall in more than one,
+    the article holding the page's ``<h1>`` (the headline's first) is the page's own and the
+    paragraphs of the others go; when none holds an ``<h1>`` (a live blog's entries under one
+    headline) all are kept.
+    """
+    if tree is None:
+        return paragraphs
+    articles = list(tree.iter("article"))
+    if len(articles) < 2:
+        return paragraphs
+    texts = [_squeezed(a.text_content()) for a in articles]
+    depth = [sum(1 for _ in a.iterancestors()) for a in articles]
+    homes: list[int | None] = []
+    for paragraph in paragraphs:
+        key = _squeezed(paragraph.removeprefix("- "))[:60]
+        holders = [i for i, text in enumerate(texts) if key and key in text]
+        homes.append(max(holders, key=lambda i: (depth[i], -i)) if holders else None)
+    found = {i for i in homes if i is not None}
+    if len(found) < 2:
+        return paragraphs
+    headline = _squeezed(title or "").lower()
+
+    def rank(i: int) -> tuple[bool, bool]:
+        h1 = [_squeezed(h.text_content()).lower() for h in articles[i].iter("h1")]
+        return bool(headline) and headline in h1, bool(h1)
+
+    own = max(sorted(found), key=rank)
+    if not any(rank(own)):
+        return paragraphs
+    return [p for p, home in zip(paragraphs, homes, strict=True) if home is None or home == own]
+
+
 def _without_site(title: str | None, site: str) -> str | None:
     """A page title without its site's name ("… - Kompas.com", "… | Republika Online")."""
     if not title:
@@ -383,7 +425,8 @@ def html_article(
     meta = _metadata(text)
     body = trafilatura.extract(text, include_comments=False, include_tables=False, deduplicate=False) or ""
     paragraphs = [" ".join(p.split()) for p in body.split("\n") if p.strip()]
-    longer = _continued(meta.get("tree"), paragraphs)
+    own = _own_article(meta.get("tree"), paragraphs, meta.get("title"))
+    longer = _continued(meta.get("tree"), own)
     if longer is not paragraphs:
         paragraphs, body = longer, "\n".join(longer)
     if (
