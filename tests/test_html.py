@@ -116,14 +116,14 @@ def test_the_readers_scores_on_the_hand_gold_hold() -> None:
 def test_lines_from_around_the_article_give_metadata_and_never_become_text(tmp_path: Path) -> None:
     # Counters, reading times and a date line the byline rules cannot read stand between the
     # headline and the body, outside what the extraction keeps: the reader hands them on for their
-    # metadata, the cleaner drops them.
+    # metadata, the cleaner drops them (with the headline the extraction opens with).
     header = (
         "<div class='meta'><div>Penulis: Siti Rahma</div><div>858 shares</div><div>5 Min Read</div>"
         "<div>Hari ini 12:01</div></div>"
     )
     (tmp_path / "banjir.html").write_bytes(page(header=header))
     (article,) = kroscek.analyze_paths([str(tmp_path / "banjir.html")]).articles
-    assert article.header_lines == 4 and article.authors == ("Siti Rahma",)
+    assert article.header_lines == 5 and article.authors == ("Siti Rahma",)
     assert article.text.startswith("Banjir bandang merendam") and "shares" not in article.text
     assert {b.reason for b in article.boilerplate if "Min Read" in b.text or "shares" in b.text} == {"page"}
 
@@ -196,3 +196,16 @@ def test_teasers_of_other_posts_in_their_own_articles_are_not_read_into_this_one
     article = html_article(html.encode(), "teasers.html")
     assert " ".join(GARUT) in article.raw
     assert not any(p in article.raw for p in CHUNKS)
+
+
+def test_a_deck_under_the_headline_and_teasers_above_it_are_the_page_not_the_story(tmp_path: Path) -> None:
+    deck = "Ratusan warga mengungsi ke masjid dan sekolah setelah air sungai meluap semalam."
+    teasers = "".join(
+        f"<li>Kamis, 05/11/2015 09:25 WIB <h6>{t}</h6></li>" for t in ("Harga Cabai Naik", "Jalan Tol Macet")
+    )
+    html = page(header=f"<h2>{deck}</h2>").decode().replace("<article>", f"<article><ul>{teasers}</ul>")
+    (tmp_path / "banjir.html").write_bytes(html.encode())
+    (article,) = kroscek.analyze_paths([str(tmp_path / "banjir.html")]).articles
+    assert article.text.startswith("Banjir bandang merendam")
+    assert deck not in article.text and "Harga Cabai" not in article.text
+    assert [b.reason for b in article.boilerplate if b.text == deck or "Harga Cabai" in b.text] == ["page", "page"]

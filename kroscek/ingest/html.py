@@ -336,9 +336,14 @@ def _continued(tree: Any, paragraphs: list[str]) -> list[str]:
     return paragraphs
 
 
+#: Spaces, and the invisible characters a page may hold that an extraction drops (soft hyphens, zero-width
+#: joiners, direction marks, byte-order marks).
+_UNSEEN = re.compile(r"[\s\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]+")
+
+
 def _squeezed(text: str) -> str:
     """Text without its spaces, the key a paragraph is found by in the page whatever its markup's spacing."""
-    return re.sub(r"\s+", "", text)
+    return _UNSEEN.sub("", text)
 
 
 def _own_article(tree: Any, paragraphs: list[str], title: str | None) -> list[str]:
@@ -376,6 +381,51 @@ def _own_article(tree: Any, paragraphs: list[str], title: str | None) -> list[st
     if not any(rank(own)):
         return paragraphs
     return [p for p, home in zip(paragraphs, homes, strict=True) if home is None or home == own]
+
+
+def _extraction(text: str) -> tuple[str, Any]:
+    """trafilatura's main text of a page (paragraphs, no comments, no tables) and the tree it wrote
+    it from (``<head rend="h1">``, ``<p>``, ``<list>`` …, in the text's order), or ``("", None)``."""
+    import trafilatura
+    from trafilatura.utils import normalize_unicode
+
+    found = trafilatura.bare_extraction(text, include_comments=False, include_tables=False, deduplicate=False)
+    if found is None or isinstance(found, dict) or not found.text:
+        return "", None
+    return normalize_unicode(found.text), found.body
+
+
+def _words_of(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def _above_the_story(body: Any, paragraphs: list[str], title: str | None) -> int:
+    """How many of the extracted ``paragraphs`` open the text above its story: what the extraction
+    kept above the headline (a kicker, a date, teasers of other posts), the headline, and the
+    headings right under it (a deck: "NFL assaults have led to lawsuits before. But …").
+
+    The headline is the extraction's first heading with the words of the page's ``title``, else its
+    first ``<h1>``; a heading is a deck while nothing but headings stands between it and the headline.
+    None when the part above the story would be longer than the story.
+    """
+    if body is None:
+        return 0
+    parts = [c for c in body if isinstance(c.tag, str)]
+    heads = [i for i, c in enumerate(parts) if c.tag == "head"]
+    key = _words_of(title or "")
+    at = next((i for i in heads if key and _words_of("".join(parts[i].itertext())) == key), None)
+    at = at if at is not None else next((i for i in heads if parts[i].get("rend") == "h1"), None)
+    if at is None:
+        return 0
+    end = at + 1
+    while end < len(parts) and parts[end].tag == "head" and not (parts[end - 1].tail or "").strip():
+        end += 1
+    above = _squeezed(" ".join("".join(c.itertext()) for c in parts[:end]))
+    count = 0
+    while count < len(paragraphs) and _squeezed(re.sub(r"^-(?:\s|$)", "", paragraphs[count])) in above:
+        count += 1
+    words = [len(p.split()) for p in paragraphs]
+    return count if sum(words[:count]) < sum(words[count:]) else 0
 
 
 def _without_site(title: str | None, site: str) -> str | None:
@@ -423,10 +473,11 @@ def html_article(
 
     text = decode(data, source, charset or meta_charset(data)).text
     meta = _metadata(text)
-    body = trafilatura.extract(text, include_comments=False, include_tables=False, deduplicate=False) or ""
+    body, extracted = _extraction(text)
     paragraphs = [" ".join(p.split()) for p in body.split("\n") if p.strip()]
-    own = _own_article(meta.get("tree"), paragraphs, meta.get("title"))
-    longer = _continued(meta.get("tree"), own)
+    cut = _above_the_story(extracted, paragraphs, meta.get("title"))
+    above, story = paragraphs[:cut], (paragraphs[cut:] if cut else paragraphs)
+    longer = _continued(meta.get("tree"), _own_article(meta.get("tree"), story, meta.get("title")))
     if longer is not paragraphs:
         paragraphs, body = longer, "\n".join(longer)
     if (
@@ -435,7 +486,10 @@ def html_article(
         or _linked_share(paragraphs, meta.get("anchors", frozenset())) >= LINKED_SHARE
     ):
         raise InputError(source, "no article on this page (a front page, an index or an empty page)")
-    header = _header(meta.get("lines", []), meta.get("title"), paragraphs)
+    header = [
+        *above,
+        *(line for line in _header(meta.get("lines", []), meta.get("title"), paragraphs) if line not in above),
+    ]
     if not meta.get("published") or _in_utc(meta.get("published")):
         # No stamp of the page's own, or one in UTC (which may fall on another day than the date
         # the page shows): htmldate's reading of the page, through trafilatura, gives the day.
