@@ -368,3 +368,36 @@ def test_a_prompt_glued_to_a_story_paragraph_goes_and_the_story_stays() -> None:
         ("subscribe", "prefix"),
         ("syndication", "suffix"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Follow The Daily Opinion section on Facebook, Twitter (@DailyOpinion) and Instagram.", "subscribe"),
+        ("Follow @DailyDeals on Twitter to keep up with the latest deals.", "subscribe"),
+        ("Write to Jane Roe at jane.roe@example.com", "contact"),
+        ("Email John Doe at jdoe@example.com or follow him @jdoe.", "contact"),
+        ("Reach the reporters on Twitter at https://twitter.com/janeroe", "contact"),
+        ("Associated Press writers Jane Roe and John Doe contributed to this report.", "credit"),
+        ("John Doe contributed reporting from Hong Kong.", "credit"),
+        ("Like this story? Share it with a friend!", "share"),
+        ("He said he would follow the team on its tour of Asia.", None),
+        ("Officials said they would reach the families on Monday at the latest.", None),
+        ("Four agencies contributed to the rescue effort, the governor said.", None),
+    ],
+)
+def test_english_lines_around_a_story(line: str, reason: str | None) -> None:
+    assert furniture().line_reason(line) == reason
+
+
+def test_a_dont_miss_box_and_a_tweet_button_go() -> None:
+    raw = (
+        "The plague case was confirmed on Sunday by health officials in the region, the agency said.\n\n"
+        "DON'T MISS\nPlague warning: CDC names eight deadly diseases [WARNING]\n"
+        "Travellers quarantined after outbreak [NEWS]\n\n"
+        "Officials said the risk to the public remained low.Click To Tweet"
+    )
+    assert clean_body(raw).text.split("\n\n") == [
+        "The plague case was confirmed on Sunday by health officials in the region, the agency said.",
+        "Officials said the risk to the public remained low.",
+    ]

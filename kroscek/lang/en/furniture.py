@@ -2,6 +2,7 @@
 
 LINES: tuple[tuple[str, str], ...] = (
     ("share", r"^share( this| on)?( (article|story|post|page))?( (on|via) .{1,30})?\s*:?$"),
+    ("share", r"^(like|enjoy(ed)?|love) this (article|story|post)\?.{0,40}\bshare\b.{0,40}$"),
     ("comment", r"^(leave|post|add|view|show|load) (a |all |the )?(reply|comment|comments|response)\b.{0,40}$"),
     ("comment", r"^your email address will not be published\b.*"),
     ("comment", r"^required fields are marked\b.*"),
@@ -18,12 +19,23 @@ LINES: tuple[tuple[str, str], ...] = (
     ("navigation", r"^(skip to (main )?content|back to top|load more)$"),
     ("navigation", r"^click here\b.{0,80}$"),
     ("subscribe", r"^(sign up|subscribe|follow us|join us|get (our|the) newsletter)\b.*"),
+    # "Follow The Times Opinion section on Facebook, Twitter and Instagram.", "Follow @Desk on Twitter to …"
+    ("subscribe", r"^follow .{1,60}? on (twitter|facebook|instagram|linkedin|youtube|tiktok|threads|bluesky)\b.*"),
+    # The writer's address after the story: "Write to Jane Roe at jane.roe@example.com",
+    # "Email John Doe at jdoe@example.com or follow him @jdoe", "Reach the reporters on Twitter at https://…".
+    (
+        "contact",
+        r"^(write to|e-?mail|reach|contact) .{1,60}?\b(at|on|via) (\S+@\S+\.\w+|https?://\S+|@\w+|twitter|x)\b.{0,200}$",
+    ),
     ("syndication", r"^this (article|story) (was |first )?(originally )?(published|appeared)\b.*"),
     (
         "disclaimer",
         r"^(?!.*[\"“”])(?=.*\byou\b)(?=.*\b(suicid\w*|crisis|depress\w*|self-harm)\b)"
         r"(?=.*\b(call|text|contact|helpline|hotline|lifeline)\b).{20,700}$",
     ),
+    # The colleagues credited after the story: "Jane Roe contributed to this report.",
+    # "John Doe contributed reporting from Hong Kong."
+    ("credit", r"^[^.!?]{3,300}\bcontributed (to this (report|story|article)|reporting)\b[^.!?]{0,60}\.?$"),
     ("copyright", r"^(copyright|©)\b.*"),
     ("copyright", r"\ball rights reserved\b"),
     ("copyright", r"^our standards: .*trust principles\.?$"),
@@ -34,11 +46,15 @@ BLOCK_OPENERS: tuple[tuple[str, str], ...] = (
     (
         "related",
         r"^(related( posts?| articles?| stories| news| coverage)?|read more|more stories|"
-        r"most read|trending|recommended( for you)?|you may also like|popular)\s*:?$",
+        r"most read|trending|recommended( for you)?|you may also like|popular|"
+        r"don['’]?t miss|must read|read next)\s*:?$",
     ),
 )
 
-INLINE: tuple[tuple[str, str], ...] = ()
+INLINE: tuple[tuple[str, str], ...] = (
+    # A pull quote's button, glued to the quote ("… much less stress.Click To Tweet").
+    ("share", r"\s*Click (To|to) Tweet$"),
+)
 
 BYLINE_ROLES: dict[str, bool] = {
     "by": True,
