@@ -209,3 +209,14 @@ def test_a_deck_under_the_headline_and_teasers_above_it_are_the_page_not_the_sto
     assert article.text.startswith("Banjir bandang merendam")
     assert deck not in article.text and "Harga Cabai" not in article.text
     assert [b.reason for b in article.boilerplate if b.text == deck or "Harga Cabai" in b.text] == ["page", "page"]
+
+
+def test_a_paragraph_that_is_all_one_links_headline_is_a_teaser_not_the_story() -> None:
+    teaser = "Harga Cabai Rawit di Pasar Induk Naik Lagi Karena Pasokan Berkurang"
+    body = "".join(f"<p>{p}</p>" for p in GARUT[:2])
+    body += f"<p><a href='/harga-cabai'>{teaser}</a></p><p>Lihat <a href='/peta'>peta banjir</a> Garut.</p>"
+    body += "".join(f"<p>{p}</p>" for p in GARUT[2:])
+    html = page().decode().replace("".join(f"<p>{p}</p>" for p in GARUT), body)
+    article = html_article(html.encode(), "banjir.html")
+    assert teaser not in article.raw
+    assert "Lihat peta banjir Garut." in article.raw and all(p in article.raw for p in GARUT)

@@ -175,6 +175,18 @@ def _byline_roles() -> re.Pattern[str]:
     return re.compile(rf"^(?:{'|'.join(map(re.escape, reversed(words)))})\b", re.IGNORECASE)
 
 
+#: Words from which a paragraph that is all the text of one link is a teaser of another page (a
+#: headline: "Also on example.com Ministers threatened with arrest as …"), not the story's own.
+TEASER_WORDS = 5
+
+
+def _teasers_out(paragraphs: list[str], anchors: frozenset[str]) -> list[str]:
+    """The ``paragraphs`` less those that are wholly the text of a link of :data:`TEASER_WORDS` words or more;
+    the same list when none is."""
+    kept = [p for p in paragraphs if len(p.split()) < TEASER_WORDS or re.sub(r"^- ", "", p) not in anchors]
+    return kept if len(kept) < len(paragraphs) else paragraphs
+
+
 def _linked_share(paragraphs: list[str], anchors: frozenset[str]) -> float:
     """The share of the text's words in paragraphs that are the text of a link."""
     words = sum(len(p.split()) for p in paragraphs)
@@ -486,6 +498,9 @@ def html_article(
         or _linked_share(paragraphs, meta.get("anchors", frozenset())) >= LINKED_SHARE
     ):
         raise InputError(source, "no article on this page (a front page, an index or an empty page)")
+    story = _teasers_out(paragraphs, meta.get("anchors", frozenset()))
+    if story is not paragraphs:
+        paragraphs, body = story, "\n".join(story)
     header = [
         *above,
         *(line for line in _header(meta.get("lines", []), meta.get("title"), paragraphs) if line not in above),
