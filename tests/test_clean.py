@@ -256,6 +256,9 @@ def test_short_list_items_closing_a_story_are_kept() -> None:
         ("Berita " + "ke-" * 20_000 + " selesai.", False),  # issue 10: catastrophic backtracking
         ("ab." * 30_000 + "com/Budi", True),
         ("ab." * 30_000 + "com", False),
+        # An embedded post's text closing on its media link, a short link: no credit.
+        ("Greedy Williams has been solid in run support so far this season. pic.twitter.com/PQqbN51wBW", False),
+        ("Receba nosso ebook gratuito. Clique aqui: https://goo.gl/FDS4xU.", False),
     ],
 )
 def test_caption_credit_with_a_domain(line: str, caption: bool) -> None:
@@ -381,6 +384,7 @@ def test_a_prompt_glued_to_a_story_paragraph_goes_and_the_story_stays() -> None:
         ("Associated Press writers Jane Roe and John Doe contributed to this report.", "credit"),
         ("John Doe contributed reporting from Hong Kong.", "credit"),
         ("Like this story? Share it with a friend!", "share"),
+        ("More AP NBA: https://apnews.com/NBA and https://twitter.com/AP_Sports", "related"),
         ("He said he would follow the team on its tour of Asia.", None),
         ("Officials said they would reach the families on Monday at the latest.", None),
         ("Four agencies contributed to the rescue effort, the governor said.", None),

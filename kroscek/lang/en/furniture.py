@@ -12,6 +12,8 @@ LINES: tuple[tuple[str, str], ...] = (
         r"^(related|read more|read also|see also|also read|more from|recommended)"
         r"( (posts?|articles?|stories|news|coverage|content))?\s*[:：\-–—].*",
     ),
+    # "More AP NBA: https://apnews.com/NBA and https://twitter.com/AP_Sports"
+    ("related", r"^more\b.{0,40}:\s*https?://\S+((,|\s+and)?\s+https?://\S+)*$"),
     ("video", r"^(watch|video)\s*[:：].*"),
     ("advert", r"^(advertisement|sponsored( content)?|promoted|ad)\s*([:·|•\-–]\s*.{0,40})?$"),
     ("advert", r"^(scroll|continue reading) (to|below)\b.*"),

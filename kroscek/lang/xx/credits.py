@@ -7,6 +7,7 @@ these patterns need a photo word or a person's name after the slash.
 """
 
 _NAME = r"[A-Z][\w'.-]*(\s+[A-Z][\w'.-]*)+"
+_NAME_WORD = r"[A-Z](?:[^\W\d_]|['.-])*"
 # A domain starts at a token or label start, never inside "ke-ke-ke", its runs are possessive
 # and it takes at most ten labels after the first: each start reads a bounded stretch, so a
 # line is read in linear time however long its tokens are (issue 10: "ke-" * 20000 took
@@ -18,6 +19,7 @@ CAPTION_CREDITS: tuple[str, ...] = (
     r"\([A-Z][\w.&-]*\s+(FOTO|Foto|PHOTO|Photo|Pictures|Images)\s*/[^()]+\)\s*\.?$",
     # AGENCY/Full Name
     rf"\([A-Z][\w.&-]*\s*/\s*{_NAME}\)\s*\.?$",
-    # outlet.com/Name (with or without brackets)
-    rf"\(?{_DOMAIN}\s*/\s*[A-Z][\w'.-]*(\s+[A-Z][\w'.-]*)*\)?\s*\.?$",
+    # outlet.com/Name (with or without brackets); a name has no digits, and an embedded post's
+    # media link closing its text ("… pic.twitter.com/PQqbN51wBW") is no credit
+    rf"\(?(?<!pic\.)(?!(?:pic\.)?twitter\.com\b){_DOMAIN}\s*/\s*{_NAME_WORD}(\s+{_NAME_WORD})*\)?\s*\.?$",
 )
