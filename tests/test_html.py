@@ -220,3 +220,23 @@ def test_a_paragraph_that_is_all_one_links_headline_is_a_teaser_not_the_story() 
     article = html_article(html.encode(), "banjir.html")
     assert teaser not in article.raw
     assert "Lihat peta banjir Garut." in article.raw and all(p in article.raw for p in GARUT)
+
+
+def test_a_data_table_is_read_row_by_row_and_a_layout_table_as_its_paragraphs() -> None:
+    rows = [
+        ("Kecamatan", "Rumah terendam", "Pengungsi"),
+        ("Tarogong Kidul", "312", "1.204"),
+        ("Garut Kota", "95", "410"),
+    ]
+    grid = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
+    html = page().decode().replace("</div>", f"</div><table>{grid}</table>", 1)
+    article = html_article(html.encode(), "banjir.html")
+    assert "Tarogong Kidul 312 1.204" in article.raw.split("\n") and all(p in article.raw for p in GARUT)
+    # A page laid out in a table: the menu in one cell, the article in the next.
+    paragraphs = "".join(f"<p>{p}</p>" for p in GARUT + CHUNKS)
+    layout = (
+        f"<!DOCTYPE html><html><head><meta charset='utf-8'></head><body><table><tr><td><ul>{MENU}</ul></td>"
+        f"<td><h1>Banjir Bandang Rendam Ratusan Rumah di Garut</h1>{paragraphs}</td></tr></table></body></html>"
+    )
+    article = html_article(layout.encode(), "banjir.html")
+    assert all(p in article.raw.split("\n") for p in GARUT + CHUNKS) and "Nasional" not in article.raw

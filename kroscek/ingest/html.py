@@ -1,8 +1,8 @@
 """Saved web pages: the article's text by trafilatura, its metadata from the page itself.
 
-A page is read in two parts. The **text** is trafilatura's main-text extraction (paragraphs, no
-comments), handed on as the article's raw text, so the clean stage's furniture rules still run
-over it. The **metadata** comes from what the page says of itself, first the structured forms
+A page is read in two parts. The **text** is trafilatura's main-text extraction (paragraphs and
+data tables, no comments), handed on as the article's raw text, so the clean stage's furniture
+rules still run over it. The **metadata** comes from what the page says of itself, first the structured forms
 and then its markup: JSON-LD (a ``NewsArticle`` and its kin: ``headline``, ``datePublished``,
 ``author``), OpenGraph and meta tags (``og:title``, ``article:published_time``, ``author``,
 ``og:url``), ``<time datetime>``, the canonical link, the article's ``<h1>``. A page that is not
@@ -395,16 +395,46 @@ def _own_article(tree: Any, paragraphs: list[str], title: str | None) -> list[st
     return [p for p, home in zip(paragraphs, homes, strict=True) if home is None or home == own]
 
 
+#: Words from which a table cell is prose: its table lays out the page (an article in a cell) and
+#: holds no data.
+TABLE_CELL_WORDS = 30
+
+
+def _data_tables(body: Any) -> bool:
+    """Whether every table of an extracted tree is a grid of data: two rows or more, two cells a row
+    or more, no cell of prose (:data:`TABLE_CELL_WORDS`)."""
+    for table in body.iter("table"):
+        rows = [[len("".join(c.itertext()).split()) for c in row.iter("cell")] for row in table.iter("row")]
+        if len(rows) < 2 or any(len(cells) < 2 or max(cells) >= TABLE_CELL_WORDS for cells in rows):
+            return False
+    return True
+
+
 def _extraction(text: str) -> tuple[str, Any]:
-    """trafilatura's main text of a page (paragraphs, no comments, no tables) and the tree it wrote
-    it from (``<head rend="h1">``, ``<p>``, ``<list>`` …, in the text's order), or ``("", None)``."""
+    """trafilatura's main text of a page (paragraphs and data tables, no comments) and the tree it
+    wrote it from (``<head rend="h1">``, ``<p>``, ``<list>`` …, in the text's order), or
+    ``("", None)``. A page laid out in tables is read again without them (the extraction reads
+    their cells' paragraphs as text)."""
     import trafilatura
     from trafilatura.utils import normalize_unicode
 
-    found = trafilatura.bare_extraction(text, include_comments=False, include_tables=False, deduplicate=False)
+    found = None
+    for tables in (True, False):
+        found = trafilatura.bare_extraction(text, include_comments=False, include_tables=tables, deduplicate=False)
+        if found is None or isinstance(found, dict) or _data_tables(found.body):
+            break
     if found is None or isinstance(found, dict) or not found.text:
         return "", None
-    return normalize_unicode(found.text), found.body
+    return "\n".join(_row(line) for line in normalize_unicode(found.text).split("\n")), found.body
+
+
+def _row(line: str) -> str:
+    """A table row as the extraction writes it ("| DL | Larry Ogunjobi | 63 |"), as its cells' text
+    ("DL Larry Ogunjobi 63"); any other line as it is."""
+    row = " ".join(line.split())
+    if len(row) > 4 and row.startswith("| ") and row.endswith(" |"):
+        return " ".join(cell.strip() for cell in row[2:-2].split(" | ") if cell.strip())
+    return line
 
 
 def _words_of(text: str) -> str:
