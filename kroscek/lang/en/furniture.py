@@ -3,6 +3,7 @@
 LINES: tuple[tuple[str, str], ...] = (
     ("share", r"^share( this| on)?( (article|story|post|page))?( (on|via) .{1,30})?\s*:?$"),
     ("share", r"^(like|enjoy(ed)?|love) this (article|story|post)\?.{0,40}\bshare\b.{0,40}$"),
+    ("share", r"^(- )?(order reprints|reprints|print|print (this )?(article|story|page))$"),
     ("comment", r"^(leave|post|add|view|show|load) (a |all |the )?(reply|comment|comments|response)\b.{0,40}$"),
     ("comment", r"^your email address will not be published\b.*"),
     ("comment", r"^required fields are marked\b.*"),
@@ -39,6 +40,7 @@ LINES: tuple[tuple[str, str], ...] = (
     # "John Doe contributed reporting from Hong Kong."
     ("credit", r"^[^.!?]{3,300}\bcontributed (to this (report|story|article)|reporting)\b[^.!?]{0,60}\.?$"),
     ("copyright", r"^(copyright|©)\b.*"),
+    ("copyright", r"^this copy is for your personal,? non-commercial use only\b.*"),
     ("copyright", r"\ball rights reserved\b"),
     ("copyright", r"^our standards: .*trust principles\.?$"),
     ("tags", r"^(tags?|topics?|filed under|categories)\s*:.*"),
