@@ -240,3 +240,11 @@ def test_a_data_table_is_read_row_by_row_and_a_layout_table_as_its_paragraphs() 
     )
     article = html_article(layout.encode(), "banjir.html")
     assert all(p in article.raw.split("\n") for p in GARUT + CHUNKS) and "Nasional" not in article.raw
+
+
+def test_the_pages_own_keywords_listed_under_the_story_are_its_tags() -> None:
+    head = "<meta name='keywords' content='banjir garut, BPBD, pengungsi, Jawa Barat'>"
+    tags = "<p>banjir garut, BPBD, pengungsi</p><p>Warga, relawan, dan petugas BPBD bekerja bersama.</p>"
+    article = html_article(page(head=head, footer=tags), "banjir.html")
+    assert "banjir garut, BPBD" not in article.raw and all(p in article.raw for p in GARUT)
+    assert "Warga, relawan, dan petugas BPBD bekerja bersama." in article.raw

@@ -180,10 +180,31 @@ def _byline_roles() -> re.Pattern[str]:
 TEASER_WORDS = 5
 
 
-def _teasers_out(paragraphs: list[str], anchors: frozenset[str]) -> list[str]:
-    """The ``paragraphs`` less those that are wholly the text of a link of :data:`TEASER_WORDS` words or more;
-    the same list when none is."""
-    kept = [p for p in paragraphs if len(p.split()) < TEASER_WORDS or re.sub(r"^- ", "", p) not in anchors]
+#: Items from which a line listing only the page's own keywords is its tag list.
+TAG_ITEMS = 3
+
+
+def _keywords(tree: Any, meta: dict[str, str]) -> frozenset[str]:
+    """The page's keywords (``keywords``, ``news_keywords``, every ``article:tag``), by their words."""
+    values = [meta.get("keywords", ""), meta.get("news_keywords", "")]
+    values += tree.xpath('//meta[@property="article:tag" or @name="article:tag"]/@content')
+    return frozenset(w for v in values for item in re.split(r"[,;]", v) if (w := _words_of(item)))
+
+
+def _is_tag_list(paragraph: str, keywords: frozenset[str]) -> bool:
+    """Whether a line lists :data:`TAG_ITEMS` or more of the page's keywords and nothing else."""
+    items = [_words_of(item) for item in re.split(r"[,;|·•]", paragraph) if item.strip()]
+    return len(items) >= TAG_ITEMS and all(item in keywords for item in items)
+
+
+def _teasers_out(paragraphs: list[str], anchors: frozenset[str], keywords: frozenset[str]) -> list[str]:
+    """The ``paragraphs`` less those that are wholly the text of a link of :data:`TEASER_WORDS` words
+    or more, and the page's tag list; the same list when none is."""
+    kept = [
+        p
+        for p in paragraphs
+        if (len(p.split()) < TEASER_WORDS or re.sub(r"^- ", "", p) not in anchors) and not _is_tag_list(p, keywords)
+    ]
     return kept if len(kept) < len(paragraphs) else paragraphs
 
 
@@ -289,6 +310,7 @@ def _metadata(text: str) -> dict[str, Any]:
         "not_article": bool(types & _NOT_ARTICLE_TYPES) and not article,
         "lines": _visible_lines(tree.body if tree.find("body") is not None else tree),
         "anchors": frozenset(t for a in tree.iter("a") if len((t := " ".join(a.text_content().split())).split()) >= 3),
+        "keywords": _keywords(tree, meta),
         "tree": tree,
     }
 
@@ -528,7 +550,7 @@ def html_article(
         or _linked_share(paragraphs, meta.get("anchors", frozenset())) >= LINKED_SHARE
     ):
         raise InputError(source, "no article on this page (a front page, an index or an empty page)")
-    story = _teasers_out(paragraphs, meta.get("anchors", frozenset()))
+    story = _teasers_out(paragraphs, meta.get("anchors", frozenset()), meta.get("keywords", frozenset()))
     if story is not paragraphs:
         paragraphs, body = story, "\n".join(story)
     header = [
