@@ -7,7 +7,7 @@
 3. Ingest again: `kroscek ingest` of corpus-dev-2 into a new store, then the same records again
    (held records are not analysed again) and with `--redo`.
 
-Run: .venv/bin/python benchmarks/bench_cli.py [--repeat 5] [--copies 10]
+Run: .venv/bin/python benchmarks/bench_cli.py [--repeat 5] [--copies 10] [--parts startup,scaling,ingest]
 """
 
 from __future__ import annotations
@@ -57,7 +57,9 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--copies", type=int, default=10)
+    parser.add_argument("--parts", default="startup,scaling,ingest", help="Which parts to run (comma-separated).")
     args = parser.parse_args()
+    parts = set(args.parts.split(","))
     console = Console()
     kroscek = str(BIN / "kroscek")
     with tempfile.TemporaryDirectory() as folder:
@@ -68,35 +70,41 @@ def main() -> None:
             "kroscek --help": [kroscek, "--help"],
             "kroscek analyze (one seed)": [kroscek, "analyze", str(SEED), "--json", str(out / "one.json"), "-q"],
         }
-        for _ in range(args.repeat):
+        for _ in range(args.repeat if "startup" in parts else 0):
             for name, command in commands.items():
                 runs[name].append(_timed(command))
-        table = Table("command", "median s", "min s", "max s", title=f"start-up, {args.repeat} runs each, interleaved")
-        for name, seconds in runs.items():
-            table.add_row(name, f"{statistics.median(seconds):.3f}", f"{min(seconds):.3f}", f"{max(seconds):.3f}")
-        console.print(table)
+        if "startup" in parts:
+            table = Table(
+                "command", "median s", "min s", "max s", title=f"start-up, {args.repeat} runs each, interleaved"
+            )
+            for name, seconds in runs.items():
+                table.add_row(name, f"{statistics.median(seconds):.3f}", f"{min(seconds):.3f}", f"{max(seconds):.3f}")
+            console.print(table)
 
         if not CORPUS.exists():
             console.print(f"{CORPUS} is absent: scaling and ingest skipped")
             return
-        pile = out / "pile.jsonl"
-        count = _copies(pile, args.copies)
-        table = Table("run", "articles", "seconds", "articles/s", "ratio", title="kroscek analyze, whole process")
-        rates = {}
-        for jobs in (1, 2):
-            command = [kroscek, "analyze", str(pile), "--json", str(out / f"j{jobs}.json"), "-q", "--jobs", str(jobs)]
-            seconds = _timed(command)
-            rates[jobs] = count / seconds
-            ratio = rates[jobs] / rates[1]
-            table.add_row(f"--jobs {jobs}", str(count), f"{seconds:.1f}", f"{rates[jobs]:.1f}", f"{ratio:.2f}")
-        console.print(table)
+        if "scaling" in parts:
+            pile = out / "pile.jsonl"
+            count = _copies(pile, args.copies)
+            table = Table("run", "articles", "seconds", "articles/s", "ratio", title="kroscek analyze, whole process")
+            rates = {}
+            for jobs in (1, 2):
+                result = out / f"j{jobs}.json"
+                command = [kroscek, "analyze", str(pile), "--json", str(result), "-q", "--jobs", str(jobs)]
+                seconds = _timed(command)
+                rates[jobs] = count / seconds
+                ratio = rates[jobs] / rates[1]
+                table.add_row(f"--jobs {jobs}", str(count), f"{seconds:.1f}", f"{rates[jobs]:.1f}", f"{ratio:.2f}")
+            console.print(table)
 
-        store = str(out / "k.db")
-        table = Table("ingest of corpus-dev-2", "seconds", title="kroscek ingest: the same records again")
-        for name, extra in (("first", []), ("again (held: not analysed)", []), ("again with --redo", ["--redo"])):
-            seconds = _timed([kroscek, "ingest", str(CORPUS), "--store", store, *extra])
-            table.add_row(name, f"{seconds:.1f}")
-        console.print(table)
+        if "ingest" in parts:
+            store = str(out / "k.db")
+            table = Table("ingest of corpus-dev-2", "seconds", title="kroscek ingest: the same records again")
+            for name, extra in (("first", []), ("again (held: not analysed)", []), ("again with --redo", ["--redo"])):
+                seconds = _timed([kroscek, "ingest", str(CORPUS), "--store", store, *extra])
+                table.add_row(name, f"{seconds:.1f}")
+            console.print(table)
         console.print(f"machine: {os.cpu_count()} cores; load average {os.getloadavg()[0]:.2f} at the end")
 
 
