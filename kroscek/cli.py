@@ -359,6 +359,39 @@ def report_command(
     err.print(f"{len(stories)} briefing(s): {out / 'index.html'}")
 
 
+@app.command("export")
+def export_command(
+    out: Annotated[Path, typer.Option("--out", help="Folder for the exported files.")],
+    store: StoreOption = "kroscek.db",
+    formats: Annotated[
+        str, typer.Option("--format", help="Comma-separated: csv, jsonl (tables), graphml (quote chains, copies).")
+    ] = "csv,jsonl,graphml",
+    tables: Annotated[str, typer.Option(help="Comma-separated: articles, quotes, claims, changes.")] = (
+        "articles,quotes,claims,changes"
+    ),
+) -> None:
+    """Export a store's articles, quotes, claims and changes (CSV, JSON Lines) and its quote-chain and copy graphs
+    (GraphML)."""
+    from kroscek.report.export import export_store
+    from kroscek.store import StoreError
+
+    source = _open(store)
+    try:
+        written = export_store(source, out, _listed(formats), _listed(tables))
+    except ValueError as error:
+        err.print(f"[red]error:[/] {error}", highlight=False)
+        raise typer.Exit(2) from error
+    except StoreError as error:
+        err.print(f"[red]error:[/] {error}", highlight=False)
+        raise typer.Exit(1) from error
+    for name, count in written.items():
+        err.print(f"{out / name}: {count} {'edge(s)' if name.endswith('.graphml') else 'row(s)'}", highlight=False)
+
+
+def _listed(value: str) -> list[str]:
+    return [part.strip() for part in value.split(",") if part.strip()]
+
+
 @app.command("serve")
 def serve_command(
     store: StoreOption = "kroscek.db",
