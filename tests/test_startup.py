@@ -58,6 +58,22 @@ def test_lazy_tokenizer_gives_spacys_tokens() -> None:
     ]
 
 
+def test_a_long_run_adds_every_special_case_once_and_keeps_the_tokens(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past a number of batches that brought new keys, the rest are added at once (each add empties
+    spaCy's cache); the tokens stay spaCy's."""
+    from kroscek.annotate import tokenizer
+
+    monkeypatch.setattr(tokenizer, "_COLD_BATCHES", 2)
+    config = {"nlp": {"tokenizer": {"@tokenizers": tokenizer.LAZY_TOKENIZER}}}
+    lazy = spacy.load(MODELS / "ner-id-xs", exclude=["tokenizer"], config=config).tokenizer
+    full = spacy.load(MODELS / "ner-id-xs").tokenizer
+    for text in WRITTEN[:3]:
+        lazy.prepare([text])
+    assert lazy._complete and len(lazy._added) == len(lazy._rules)
+    for text in _texts()[:60]:
+        assert [t.text for t in lazy(text)] == [t.text for t in full(text)], text[:80]
+
+
 def test_hashed_counts_are_scikit_learns() -> None:
     """Words land in the columns scikit-learn's HashingVectorizer gives them (the shipped document
     frequencies were counted that way), duplicates summed, columns sorted."""

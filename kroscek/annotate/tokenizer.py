@@ -31,6 +31,10 @@ LAZY_TOKENIZER = "kroscek.lazy_specials.v1"
 
 #: Runs already looked at; forgotten past this many (the special cases they added stay).
 _SEEN_LIMIT = 1_000_000
+#: Adding a special case empties spaCy's cache of tokenized words, so a batch that brings a new
+#: key is tokenized cold (~50 ms more for 32 articles); adding every key costs ~5 s once. After this
+#: many batches that brought keys (a long run), the rest are added at once and never looked for again.
+_COLD_BATCHES = 64
 
 
 class LazySpecialsTokenizer:
@@ -42,6 +46,8 @@ class LazySpecialsTokenizer:
         self._longest = max((len(key) for key in rules), default=0)
         self._added: set[str] = set()
         self._seen: set[str] = set()
+        self._cold_batches = 0
+        self._complete = False
         for key in rules:
             if not any(c.isalpha() for c in key) or any(c.isspace() for c in key):
                 self._add(key)
@@ -52,9 +58,12 @@ class LazySpecialsTokenizer:
 
     def prepare(self, texts: Iterable[str]) -> None:
         """Add every special case whose key is written in ``texts`` (once per new whitespace-free run)."""
+        if self._complete:
+            return
         rules, added, seen, longest = self._rules, self._added, self._seen, self._longest
         if len(seen) > _SEEN_LIMIT:
             seen.clear()
+        new: set[str] = set()
         for text in texts:
             for run in text.split():
                 if run in seen:
@@ -65,7 +74,16 @@ class LazySpecialsTokenizer:
                     for end in range(start + 1, min(size, start + longest) + 1):
                         key = run[start:end]
                         if key in rules and key not in added:
-                            self._add(key)
+                            new.add(key)
+        if not new:
+            return
+        self._cold_batches += 1
+        if self._cold_batches > _COLD_BATCHES:
+            new = set(rules) - added
+            self._complete = True
+            self._seen.clear()
+        for key in sorted(new):
+            self._add(key)
 
     def __call__(self, text: str) -> Doc:
         self.prepare((text,))
