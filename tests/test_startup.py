@@ -74,6 +74,42 @@ def test_a_long_run_adds_every_special_case_once_and_keeps_the_tokens(monkeypatc
         assert [t.text for t in lazy(text)] == [t.text for t in full(text)], text[:80]
 
 
+@pytest.mark.parametrize(
+    ("pattern", "starts"),
+    [
+        ("Rp", {"R"}),
+        (r"US\$|C\$", {"U", "C"}),
+        ("[(\\[{]", {"(", "[", "{"}),
+        ("(?:ab|x)c", {"a", "x"}),
+        ("a+b", {"a"}),
+        ("a?b", None),  # may start with b too: not known
+        ("(?i)rp", None),
+        (r"\d", None),
+        ("[^a]", None),
+        ("[\u00a6\u2100-\u2101]", set()),  # nothing ASCII
+    ],
+)
+def test_what_a_prefix_can_start_with(pattern: str, starts: set[str] | None) -> None:
+    from kroscek.annotate.tokenizer import _ascii_starts
+
+    assert _ascii_starts(pattern) == (None if starts is None else frozenset(starts))
+
+
+def test_quick_prefix_search_answers_as_the_regex() -> None:
+    from spacy.lang.id import Indonesian
+    from spacy.util import compile_prefix_regex
+
+    from kroscek.annotate.tokenizer import _prefix_search
+
+    quick = _prefix_search(Indonesian.Defaults.prefixes)
+    plain = compile_prefix_regex(Indonesian.Defaults.prefixes).search
+    assert quick is not None and quick is not plain  # the shortcut is in use for Indonesian
+    words = {w for t in _texts()[:80] for w in t.split()} | {"rp5", "Rp5", "US$3", "usd", "+62", "(kata", "1.000"}
+    for word in words:
+        ours, theirs = quick(word), plain(word)
+        assert (ours and ours.group()) == (theirs and theirs.group()), word
+
+
 def test_hashed_counts_are_scikit_learns() -> None:
     """Words land in the columns scikit-learn's HashingVectorizer gives them (the shipped document
     frequencies were counted that way), duplicates summed, columns sorted."""

@@ -16,6 +16,7 @@ run is looked up; the few keys with whitespace or without letters are added at t
 
 from __future__ import annotations
 
+import string
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
@@ -106,6 +107,78 @@ class LazySpecialsTokenizer:
             yield self.inner(text)
 
 
+def _ascii_starts(pattern: str) -> frozenset[str] | None:
+    """The ASCII characters a match of ``pattern`` can start with (None: any, or not known)."""
+    # The regex engine's own parser (no type stubs).
+    import re._constants as c  # type: ignore[import-not-found]
+    import re._parser as parser  # type: ignore[import-not-found]
+
+    def first(items: list[tuple[Any, Any]]) -> set[str] | None:
+        for op, value in items:
+            if op in (c.AT, c.ASSERT, c.ASSERT_NOT):  # zero width: the next item decides
+                continue
+            if op is c.LITERAL:
+                return {chr(value)} if value < 128 else set()
+            if op is c.IN:
+                found: set[str] = set()
+                for kind, item in value:
+                    if kind is c.LITERAL:
+                        found |= {chr(item)} if item < 128 else set()
+                    elif kind is c.RANGE:
+                        found |= {chr(code) for code in range(item[0], min(item[1], 127) + 1)}
+                    else:  # a negation or a category (\d, \w): anything
+                        return None
+                return found
+            if op is c.BRANCH:
+                union: set[str] = set()
+                for branch in value[1]:
+                    part = first(list(branch.data))
+                    if part is None:
+                        return None
+                    union |= part
+                return union
+            if op is c.SUBPATTERN:
+                if value[1] & c.SRE_FLAG_IGNORECASE:
+                    return None
+                return first(list(value[3].data))
+            if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+                head = first(list(value[2].data))
+                if head is None or value[0] == 0:
+                    return None  # may be skipped: what follows could start the match too
+                return head
+            return None
+        return None
+
+    try:
+        tree = parser.parse(pattern)
+    except Exception:  # a pattern this reader does not know: no shortcut
+        return None
+    if tree.state.flags & c.SRE_FLAG_IGNORECASE:
+        return None
+    starts = first(list(tree.data))
+    return None if starts is None else frozenset(starts)
+
+
+def _prefix_search(prefixes: Any) -> Callable[[str], Any] | None:
+    """The prefix search of ``prefixes``, answering None at once for a word whose first character no
+    prefix can start with (most words: a lower-case letter or a digit); a third of tokenizing."""
+    if not prefixes:
+        return None
+    search: Callable[[str], Any] = util.compile_prefix_regex(prefixes).search
+    starts: set[str] = set()
+    for prefix in (p for p in prefixes if p.strip()):  # spaCy leaves blank entries out too
+        found = _ascii_starts(prefix)
+        if found is None:
+            return search
+        starts |= found
+    never = frozenset(string.ascii_lowercase + string.digits) - starts
+
+    def quick(text: str) -> Any:
+        return None if text[:1] in never else search(text)
+
+    return quick
+
+
 def lazy_specials_tokenizer() -> Callable[[Any], LazySpecialsTokenizer]:
     """The factory spaCy's config calls: the language defaults' rules, special cases added lazily."""
 
@@ -114,7 +187,7 @@ def lazy_specials_tokenizer() -> Callable[[Any], LazySpecialsTokenizer]:
         inner = Tokenizer(
             nlp.vocab,
             rules={},
-            prefix_search=util.compile_prefix_regex(defaults.prefixes).search if defaults.prefixes else None,
+            prefix_search=_prefix_search(defaults.prefixes),
             suffix_search=util.compile_suffix_regex(defaults.suffixes).search if defaults.suffixes else None,
             infix_finditer=util.compile_infix_regex(defaults.infixes).finditer if defaults.infixes else None,
             token_match=defaults.token_match,
