@@ -152,32 +152,19 @@ def ingest(
     )
 
 
-#: Records whose ids are asked of the store at a time before analysis.
-_LOOKUP_CHUNK = 256
-
-
 def _unheld(store: Store, items: Iterable[Article | Skipped], held: list[str]) -> Iterator[Article | Skipped]:
-    """``items`` in order without the articles ``store`` holds or this run read before (their ids go to ``held``)."""
+    """``items`` in order without the articles ``store`` holds or this run read before (their ids go
+    to ``held``). Each is asked of the store as it comes (tens of microseconds): a stream read from
+    stdin is never kept waiting for more input than the pipeline's own batch."""
     seen: set[str] = set()
-    chunk: list[Article | Skipped] = []
-
-    def sift() -> Iterator[Article | Skipped]:
-        missing = store.missing(a.id for a in chunk if isinstance(a, Article))
-        for item in chunk:
-            if isinstance(item, Skipped):
-                yield item
-            elif item.id in missing and item.id not in seen:
-                seen.add(item.id)
-                yield item
-            else:
-                held.append(item.id)
-
     for item in items:
-        chunk.append(item)
-        if len(chunk) >= _LOOKUP_CHUNK:
-            yield from sift()
-            chunk = []
-    yield from sift()
+        if isinstance(item, Skipped):
+            yield item
+        elif item.id not in seen and store.missing([item.id]):
+            seen.add(item.id)
+            yield item
+        else:
+            held.append(item.id)
 
 
 def ingest_records(
