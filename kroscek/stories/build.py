@@ -34,7 +34,19 @@ from kroscek.stories.params import StoryParams
 from kroscek.stories.quotechains import quote_chains
 from kroscek.stories.timeline import timeline
 
-__all__ = ["Grouping", "Prepared", "StoryParams", "build_stories", "group_events", "prepare", "story_record"]
+__all__ = [
+    "Grouping",
+    "Prepared",
+    "StoryParams",
+    "StoryPlan",
+    "assemble",
+    "build_stories",
+    "group_events",
+    "group_prepared",
+    "plan_stories",
+    "prepare",
+    "story_record",
+]
 
 
 def _id(prefix: str, members: Sequence[str]) -> str:
@@ -91,18 +103,31 @@ def prepare(articles: Sequence[Article], params: StoryParams | None = None) -> P
     """Profile ``articles`` for grouping: copies found, reference days, term vectors, time order."""
     params = params or StoryParams()
     duplicates = find_duplicates(articles, params.copies)
-    row_of = {a.id: i for i, a in enumerate(articles)}
+    found, vectors = profiles(articles, [reference_day(a) for a in articles])
+    return assemble(found, vectors, duplicates, [(a.id, a.published) for a in articles])
+
+
+def assemble(
+    found: list[Profile], vectors: csr_matrix, duplicates: list[Duplicate], keys: Sequence[tuple[str, str | None]]
+) -> Prepared:
+    """What grouping needs of a pile, from each article's profile (rows in pile order), its whole
+    term vector, the copy links, and each article's id and publish time (``keys``)."""
+    row_of = {article: i for i, (article, _) in enumerate(keys)}
     tied = {row_of[d.b]: row_of[d.a] for d in duplicates}
-    days = [reference_day(a) for a in articles]
-    found, vectors = profiles(articles, days)
-    ties = [f"{a.published or ''}\x00{a.id}" for a in articles]
+    days = [p.day for p in found]
+    ties = [f"{published or ''}\x00{article}" for article, published in keys]
     return Prepared(found, vectors, _time_order(days, ties), tied, duplicates, days)
 
 
 def group_events(articles: Sequence[Article], params: StoryParams | None = None) -> Grouping:
     """Return the copies, events and stories of ``articles`` (as rows) with what they were built from."""
     params = params or StoryParams()
-    p = prepare(articles, params)
+    return group_prepared(prepare(articles, params), params)
+
+
+def group_prepared(p: Prepared, params: StoryParams | None = None) -> Grouping:
+    """Return the copies, events and stories (as rows) of a pile :func:`prepare` profiled."""
+    params = params or StoryParams()
     model = shipped_model()
     events = candidates_and_features(p.profiles, p.order, p.tied, model_decision(model))
     vectors, days = p.vectors, p.days
@@ -110,7 +135,7 @@ def group_events(articles: Sequence[Article], params: StoryParams | None = None)
     rows_of = np.concatenate([np.array(rows, dtype=np.int64) for rows in events])
     event_ids = np.repeat(np.arange(len(events)), [len(rows) for rows in events])
     membership = csr_matrix(
-        (np.ones(len(rows_of), dtype=np.float32), (event_ids, rows_of)), shape=(len(events), len(articles))
+        (np.ones(len(rows_of), dtype=np.float32), (event_ids, rows_of)), shape=(len(events), len(p.profiles))
     )
     centroids = (membership @ vectors).tocsr()
     norms = np.sqrt(np.asarray(centroids.multiply(centroids).sum(axis=1)).ravel())
@@ -127,33 +152,57 @@ def group_events(articles: Sequence[Article], params: StoryParams | None = None)
     return Grouping([part for x in parts for part in x], stories, p.duplicates, vectors, days)
 
 
-def build_stories(articles: Sequence[Article], params: StoryParams | None = None) -> list[Story]:
-    """Return the stories of ``articles``, largest first."""
-    if not articles:
-        return []
-    params = params or StoryParams()
-    events, stories, duplicates, vectors, days = group_events(articles, params)
+class StoryPlan(NamedTuple):
+    """One story of a grouping, before its records are built: its id, its member rows (ascending),
+    its events (id and members, as places among those rows) and the copy links among its members."""
+
+    id: str
+    rows: list[int]
+    events: list[tuple[str, list[int]]]
+    duplicates: list[Duplicate]
+
+
+def plan_stories(ids: Sequence[str], grouping: Grouping) -> list[StoryPlan]:
+    """The stories of a grouping of the articles ``ids`` (by row), each with what its record needs."""
+    events, stories, duplicates = grouping.events, grouping.stories, grouping.duplicates
     # Each copy link belongs to the story of its two articles (copies share an event).
     story_of_row = {r: s for s, event_rows in enumerate(stories) for e in event_rows for r in events[e]}
-    row_of = {a.id: i for i, a in enumerate(articles)}
+    row_of = {article: i for i, article in enumerate(ids)}
     links: dict[int, list[Duplicate]] = {}
     for d in duplicates:
         if story_of_row[row_of[d.a]] == story_of_row[row_of[d.b]]:
             links.setdefault(story_of_row[row_of[d.a]], []).append(d)
-    out = []
+    plans = []
     for number, event_rows in enumerate(stories):
         rows = sorted(r for e in event_rows for r in events[e])
         place = {r: i for i, r in enumerate(rows)}
-        out.append(
-            story_record(
-                _id("s", [articles[r].id for r in rows]),
-                [articles[r] for r in rows],
-                [(_id("e", [articles[r].id for r in events[e]]), [place[r] for r in events[e]]) for e in event_rows],
-                [days[r] for r in rows],
-                vectors[rows],
-                links.get(number, ()),
+        plans.append(
+            StoryPlan(
+                _id("s", [ids[r] for r in rows]),
+                rows,
+                [(_id("e", [ids[r] for r in events[e]]), [place[r] for r in events[e]]) for e in event_rows],
+                links.get(number, []),
             )
         )
+    return plans
+
+
+def build_stories(articles: Sequence[Article], params: StoryParams | None = None) -> list[Story]:
+    """Return the stories of ``articles``, largest first."""
+    if not articles:
+        return []
+    grouping = group_events(articles, params or StoryParams())
+    out = [
+        story_record(
+            plan.id,
+            [articles[r] for r in plan.rows],
+            plan.events,
+            [grouping.days[r] for r in plan.rows],
+            grouping.vectors[plan.rows],
+            plan.duplicates,
+        )
+        for plan in plan_stories([a.id for a in articles], grouping)
+    ]
     return sorted(out, key=lambda s: (-len(s.article_ids), s.id))
 
 

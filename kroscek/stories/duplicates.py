@@ -24,7 +24,8 @@ import hashlib
 import re
 import zlib
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from typing import NamedTuple
 
 import numpy as np
 
@@ -32,7 +33,18 @@ from kroscek.model import Article, Duplicate
 from kroscek.stories.groups import connected_groups
 from kroscek.stories.params import CopyParams
 
-__all__ = ["CopyParams", "copy_pairs", "find_duplicates", "shingles"]
+__all__ = [
+    "CopyFacts",
+    "CopyParams",
+    "candidate_pairs",
+    "copy_facts",
+    "copy_kind",
+    "copy_links",
+    "copy_pairs",
+    "find_duplicates",
+    "overlap",
+    "shingles",
+]
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 #: Copy kinds, closest first.
@@ -49,6 +61,25 @@ def shingles(text: str, k: int = 5) -> np.ndarray:
     return np.unique(np.fromiter((zlib.crc32(g.encode()) for g in grams), dtype=np.uint32, count=len(grams)))
 
 
+def candidate_pairs(owners: Sequence[int], crowd: int) -> Iterator[tuple[int, int]]:
+    """The pairs one sampled shingle proposes among the articles holding it (``owners``, ascending):
+    every pair, or only neighbours when more than ``crowd`` hold it, so a big copy group stays
+    connected at linear cost (the verification drops boilerplate chains)."""
+    if len(owners) > crowd:
+        for x in range(len(owners) - 1):
+            yield owners[x], owners[x + 1]
+        return
+    for x in range(len(owners)):
+        for y in range(x + 1, len(owners)):
+            yield owners[x], owners[y]
+
+
+def overlap(a: np.ndarray, b: np.ndarray) -> tuple[float, float]:
+    """(Jaccard, containment) of two shingle sets: containment is shared over the smaller set's."""
+    inter = len(np.intersect1d(a, b, assume_unique=True))
+    return inter / (len(a) + len(b) - inter or 1), inter / (min(len(a), len(b)) or 1)
+
+
 def copy_pairs(texts: Sequence[str], params: CopyParams | None = None) -> list[tuple[int, int, float, float]]:
     """Return (i, j, jaccard, containment) for every candidate pair at or over ``contained``."""
     params = params or CopyParams()
@@ -63,27 +94,15 @@ def copy_pairs(texts: Sequence[str], params: CopyParams | None = None) -> list[t
     bounds = np.flatnonzero(np.diff(hashes)) + 1
     shared: dict[tuple[int, int], int] = defaultdict(int)
     for members in np.split(owners, bounds):
-        if len(members) < 2:
-            continue
-        ids = members.tolist()
-        if len(ids) > params.crowd:
-            # Too common to pair everyone: neighbours only, so a big copy group stays connected
-            # at linear cost (the verification below drops boilerplate chains).
-            for x in range(len(ids) - 1):
-                shared[(ids[x], ids[x + 1])] += 1
-            continue
-        for x in range(len(ids)):
-            for y in range(x + 1, len(ids)):
-                shared[(ids[x], ids[y])] += 1
+        for pair in candidate_pairs(members.tolist(), params.crowd):
+            shared[pair] += 1
     out = []
     for (i, j), n in shared.items():
         if n < 2:
             continue
-        inter = len(np.intersect1d(sets[i], sets[j], assume_unique=True))
-        smaller = min(len(sets[i]), len(sets[j])) or 1
-        containment = inter / smaller
+        jaccard, containment = overlap(sets[i], sets[j])
         if containment >= params.contained:
-            out.append((i, j, inter / (len(sets[i]) + len(sets[j]) - inter), containment))
+            out.append((i, j, jaccard, containment))
     return sorted(out)
 
 
@@ -91,42 +110,60 @@ def _words(text: str) -> list[str]:
     return [w.lower() for w in _WORD.findall(text)]
 
 
-def find_duplicates(articles: Sequence[Article], params: CopyParams | None = None) -> list[Duplicate]:
-    """Return the copy links among ``articles``, each from its group's earliest publisher."""
-    params = params or CopyParams()
-    kinds: dict[tuple[int, int], str] = {}
-    words: dict[int, bytes] = {}  # a digest of each text's words, read once however many candidates it is in
-    for i, j, jaccard, _ in copy_pairs([a.text for a in articles], params):
-        a, b = articles[i], articles[j]
-        same_outlet = a.outlet is None or b.outlet is None or a.outlet == b.outlet
-        for m in (i, j):
-            if m not in words:
-                words[m] = hashlib.blake2b(" ".join(_words(articles[m].text)).encode(), digest_size=16).digest()
-        if words[i] == words[j]:
-            kind = "exact"
-        elif jaccard >= params.near:
-            kind = "near-duplicate" if same_outlet else "syndicated"
-        elif set(a.wire) & set(b.wire):
-            kind = "syndicated"
-        else:
-            kind = "rewrite"
-        kinds[(i, j)] = kind
-    # Copy groups, each linked from its earliest publisher (the content id breaks ties: any input
-    # order gives the same links).
+class CopyFacts(NamedTuple):
+    """What the kind of a copy reads of each of its two articles."""
+
+    words: bytes  # a digest of the text's words, in order
+    outlet: str | None
+    wire: tuple[str, ...]
+
+
+def copy_facts(article: Article) -> CopyFacts:
+    """The :class:`CopyFacts` of ``article``."""
+    words = hashlib.blake2b(" ".join(_words(article.text)).encode(), digest_size=16).digest()
+    return CopyFacts(words, article.outlet, article.wire)
+
+
+def copy_kind(a: CopyFacts, b: CopyFacts, jaccard: float, params: CopyParams) -> str:
+    """The kind of copy two verified candidates are (see the module's list)."""
+    if a.words == b.words:
+        return "exact"
+    if jaccard >= params.near:
+        return "near-duplicate" if a.outlet is None or b.outlet is None or a.outlet == b.outlet else "syndicated"
+    return "syndicated" if set(a.wire) & set(b.wire) else "rewrite"
+
+
+def copy_links(firsts: Sequence[tuple[str, str]], kinds: dict[tuple[int, int], str]) -> list[Duplicate]:
+    """The copy links of articles (``firsts``: each one's publish time, "9999" when unknown, and
+    id) joined in pairs of ``kinds``: each copy group linked from its earliest publisher (the
+    content id breaks ties: any input order gives the same links)."""
     closest: dict[int, str] = {}  # each article's closest kind with any other (its group's, by construction)
     for (i, j), kind in kinds.items():
         for m in (i, j):
             if m not in closest or _ORDER.index(kind) < _ORDER.index(closest[m]):
                 closest[m] = kind
     out = []
-    for members in connected_groups(len(articles), kinds):
+    for members in connected_groups(len(firsts), kinds):
         if len(members) < 2:
             continue
-        first = min(members, key=lambda m: (articles[m].published or "9999", articles[m].id))
+        first = min(members, key=lambda m: firsts[m])
         for m in sorted(members):
             if m == first:
                 continue
             pair = (min(first, m), max(first, m))
             kind = kinds.get(pair) or closest[m]
-            out.append(Duplicate(articles[first].id, articles[m].id, kind))  # type: ignore[arg-type]
+            out.append(Duplicate(firsts[first][1], firsts[m][1], kind))  # type: ignore[arg-type]
     return out
+
+
+def find_duplicates(articles: Sequence[Article], params: CopyParams | None = None) -> list[Duplicate]:
+    """Return the copy links among ``articles``, each from its group's earliest publisher."""
+    params = params or CopyParams()
+    kinds: dict[tuple[int, int], str] = {}
+    facts: dict[int, CopyFacts] = {}  # read once per article however many candidates it is in
+    for i, j, jaccard, _ in copy_pairs([a.text for a in articles], params):
+        for m in (i, j):
+            if m not in facts:
+                facts[m] = copy_facts(articles[m])
+        kinds[(i, j)] = copy_kind(facts[i], facts[j], jaccard, params)
+    return copy_links([(a.published or "9999", a.id) for a in articles], kinds)

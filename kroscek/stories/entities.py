@@ -15,13 +15,22 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
+from typing import NamedTuple
 
 import msgspec
 
 from kroscek.annotate.entities import name_key, runs_inside
 from kroscek.model import Article, Entity, Quote, SpanIndex
 
-__all__ = ["link_entities", "name_usage"]
+__all__ = [
+    "NameCounts",
+    "link_entities",
+    "name_counts",
+    "name_mapping",
+    "name_usage",
+    "renamed",
+    "with_speakers",
+]
 
 
 def _same_spelling(a: list[str], b: list[str]) -> bool:
@@ -38,7 +47,7 @@ def _same_spelling(a: list[str], b: list[str]) -> bool:
     return all(x == y or (min(len(x), len(y)) >= 4 and ratio(x, y) > 80) for x, y in zip(a, b, strict=True))
 
 
-def _align_speaker(quote: Quote, entities: _Entities, mapping: dict[str, str]) -> Quote:
+def _align_speaker(quote: Quote, entities: _Entities, mapping: Mapping[str, str]) -> Quote:
     """Give a quote's speaker the canonical name of the entity its span names, when one does."""
     if not quote.speaker_canonical:
         return quote
@@ -72,7 +81,7 @@ class _Entities:
         return self.entities[bisect_left(self.starts, start - self.longest) : bisect_left(self.starts, end)]
 
 
-def _with_speakers(article: Article) -> Article:
+def with_speakers(article: Article) -> Article:
     """Add the people the quotes stage found speaking where the model tagged nothing.
 
     "Juru Bicara Kementerian Luar Negeri China, Guo Jiakun, mengatakan …" is strong evidence
@@ -95,23 +104,61 @@ def _with_speakers(article: Article) -> Article:
     return msgspec.structs.replace(article, entities=entities)
 
 
+class NameCounts(NamedTuple):
+    """What linking names reads of a pile: each canonical form's articles, the mentions of each
+    (form, label), and the names each bare acronym is written out as. Counts of parts of a pile
+    add up (:meth:`merged`) to the whole's, in any order."""
+
+    usage: Counter[str]
+    votes: Counter[tuple[str, str]]
+    expansions: dict[str, set[str]]
+
+    def merged(self, other: NameCounts) -> NameCounts:
+        """The counts of both piles."""
+        usage, votes = Counter(self.usage), Counter(self.votes)
+        usage.update(other.usage)
+        votes.update(other.votes)
+        expansions = {k: set(v) for k, v in self.expansions.items()}
+        for acronym, forms in other.expansions.items():
+            expansions.setdefault(acronym, set()).update(forms)
+        return NameCounts(usage, votes, expansions)
+
+
+def name_counts(articles: Sequence[Article]) -> NameCounts:
+    """The :class:`NameCounts` of ``articles``."""
+    usage: Counter[str] = Counter()  # canonical form -> articles using it
+    votes: Counter[tuple[str, str]] = Counter()  # (canonical form, label) -> mentions
+    # An acronym one article defines ("Direktorat Jenderal Intelijen (GUR)") and another uses bare.
+    expansions: dict[str, set[str]] = {}
+    for article in articles:
+        usage.update({e.canonical for e in article.entities if e.canonical})
+        votes.update((e.canonical, e.label) for e in article.entities if e.canonical)
+        for e in article.entities:
+            surface = article.text[e.start : e.end]
+            if e.canonical and surface.isupper() and e.canonical != surface and len(surface) <= 10:
+                expansions.setdefault(surface, set()).add(e.canonical)
+    return NameCounts(usage, votes, expansions)
+
+
+def _with_known(counts: NameCounts, known: Mapping[str, tuple[str, int]]) -> tuple[Counter[str], dict[str, str]]:
+    """Each form's articles and its label (the one most of its mentions carry; ties by name, so no
+    dependence on article order), counting ``known`` forms (label, articles) as well."""
+    usage, votes = Counter(counts.usage), Counter(counts.votes)
+    for form, (label, count) in known.items():
+        usage[form] += count
+        votes[(form, label)] += count
+    labels: dict[str, str] = {}
+    for (form, label), _ in sorted(votes.items(), key=lambda item: (-item[1], item[0])):
+        labels.setdefault(form, label)
+    return usage, labels
+
+
 def name_usage(
     articles: Sequence[Article], known: Mapping[str, tuple[str, int]] | None = None
 ) -> tuple[Counter[str], dict[str, str]]:
     """Each canonical form's articles and its label (the one most of its mentions carry; ties by
     name, so no dependence on article order), counting ``known`` forms (label, articles) as well."""
-    usage: Counter[str] = Counter()  # canonical form -> articles using it
-    votes: Counter[tuple[str, str]] = Counter()  # (canonical form, label) -> mentions
-    for form, (label, count) in (known or {}).items():
-        usage[form] += count
-        votes[(form, label)] += count
-    for article in articles:
-        usage.update({e.canonical for e in article.entities if e.canonical})
-        votes.update((e.canonical, e.label) for e in article.entities if e.canonical)
-    labels: dict[str, str] = {}
-    for (form, label), _ in sorted(votes.items(), key=lambda item: (-item[1], item[0])):
-        labels.setdefault(form, label)
-    return usage, labels
+    return _with_known(name_counts(articles), known or {})
 
 
 #: What a name already known to a store weighs against the forms of new articles: it always wins,
@@ -126,16 +173,17 @@ def link_entities(articles: list[Article], known: Mapping[str, tuple[str, int]] 
     articles using it), as a store's index keeps them: a new form that is one of them by the rules
     above takes that name, and a known name is never renamed.
     """
-    articles = [_with_speakers(a) for a in articles]
-    usage, labels = name_usage(articles, {form: (label, _KNOWN + n) for form, (label, n) in (known or {}).items()})
-    # An acronym one article defines ("Direktorat Jenderal Intelijen (GUR)") and another uses bare.
-    expansions: dict[str, set[str]] = {}
-    for article in articles:
-        for e in article.entities:
-            surface = article.text[e.start : e.end]
-            if e.canonical and surface.isupper() and e.canonical != surface and len(surface) <= 10:
-                expansions.setdefault(surface, set()).add(e.canonical)
-    defined = {acronym: next(iter(forms)) for acronym, forms in expansions.items() if len(forms) == 1}
+    articles = [with_speakers(a) for a in articles]
+    mapping = name_mapping(name_counts(articles), known)
+    return [renamed(a, mapping) for a in articles]
+
+
+def name_mapping(counts: NameCounts, known: Mapping[str, tuple[str, int]] | None = None) -> dict[str, str]:
+    """The name each canonical form of a pile (its :class:`NameCounts`, taken after
+    :func:`with_speakers`) is given, by the rules of :func:`link_entities`: only the forms that
+    change."""
+    usage, labels = _with_known(counts, {form: (label, _KNOWN + n) for form, (label, n) in (known or {}).items()})
+    defined = {acronym: next(iter(forms)) for acronym, forms in counts.expansions.items() if len(forms) == 1}
     by_key: dict[str, list[str]] = {}
     for form in usage:
         by_key.setdefault(name_key(form), []).append(form)
@@ -170,15 +218,17 @@ def link_entities(articles: list[Article], known: Mapping[str, tuple[str, int]] 
             if len(longer) == 1:  # "Jong Un" -> "Kim Jong Un"; never when two people could own it
                 target = representative[longer[0]]
         target = defined.get(target, target)
-        for form in by_key[key]:
-            mapping[form] = target
-    out = []
-    for article in articles:
-        entities = tuple(
-            msgspec.structs.replace(e, canonical=mapping.get(e.canonical, e.canonical)) if e.canonical else e
-            for e in article.entities
-        )
-        found = _Entities(entities)
-        quotes = tuple(_align_speaker(q, found, mapping) for q in article.quotes)
-        out.append(msgspec.structs.replace(article, entities=entities, quotes=quotes))
-    return out
+        mapping.update({form: target for form in by_key[key] if form != target})
+    return mapping
+
+
+def renamed(article: Article, mapping: Mapping[str, str]) -> Article:
+    """``article`` with its entities and quote speakers under the names ``mapping`` gives
+    (:func:`name_mapping`; a form it does not hold keeps its name)."""
+    entities = tuple(
+        msgspec.structs.replace(e, canonical=mapping.get(e.canonical, e.canonical)) if e.canonical else e
+        for e in article.entities
+    )
+    found = _Entities(entities)
+    quotes = tuple(_align_speaker(q, found, mapping) for q in article.quotes)
+    return msgspec.structs.replace(article, entities=entities, quotes=quotes)
