@@ -31,6 +31,7 @@ __all__ = [
     "analyze",
     "analyze_items",
     "build_pipeline",
+    "cross_article",
     "ingest",
     "ingest_records",
 ]
@@ -93,15 +94,22 @@ def analyze_items(
         if progress:
             progress(article)
     result.timings = dict(pipeline.timings)
-    # The cross-article layer: one canonical name per entity across the whole batch.
-    result.articles = mark_revisions(link_entities(result.articles))
+    started = time.perf_counter()
+    result.articles, result.stories = cross_article(result.articles, settings)
     if settings.stories:
-        started = time.perf_counter()
-        # The newest version of an article stands for it (kroscek.stories.revisions).
-        replaced = {a.revision_of for a in result.articles}
-        result.stories = build_stories([a for a in result.articles if a.id not in replaced], settings.story)
         result.timings["stories"] = time.perf_counter() - started
     return result
+
+
+def cross_article(articles: list[Article], settings: Settings) -> tuple[list[Article], list[Story]]:
+    """The cross-article layer over annotated ``articles`` (in input order): one canonical name per
+    entity across the batch, versions of one article marked, and (``settings.stories``) the stories."""
+    articles = mark_revisions(link_entities(articles))
+    if not settings.stories:
+        return articles, []
+    # The newest version of an article stands for it (kroscek.stories.revisions).
+    replaced = {a.revision_of for a in articles}
+    return articles, build_stories([a for a in articles if a.id not in replaced], settings.story)
 
 
 #: An ingest commits its articles every this many, or sooner once this many seconds have passed,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -130,6 +131,51 @@ def analyze_command(
             table.add_row(name, f"{seconds:.3f}", f"{rate:,.0f}")
         err.print(table)
     if result.skipped:
+        raise typer.Exit(EXIT_SKIPPED)
+
+
+class Engine(StrEnum):
+    """Where `kroscek batch` runs."""
+
+    local = "local"
+    spark = "spark"
+
+
+@app.command("batch")
+def batch_command(
+    paths: Annotated[
+        list[str], typer.Argument(help="Files, folders, globs (with --engine spark: any URL Spark reads).")
+    ],
+    out: Annotated[str, typer.Option("--out", help="Folder (a URL with Spark) for the Parquet tables.")],
+    engine: Annotated[
+        Engine, typer.Option(help="local: this machine (--jobs); spark: a Spark cluster.")
+    ] = Engine.local,
+    master: Annotated[
+        str | None, typer.Option(help="Spark master URL (local[4], spark://host:7077, yarn); default: Spark's own.")
+    ] = None,
+    jobs: JobsOption = None,
+    settings: SettingsOption = None,
+    overrides: SetOption = None,
+) -> None:
+    """Analyse a pile and write Parquet tables: articles, stories, events, claims, changes, skipped."""
+    from kroscek.pipeline import PipelineError
+
+    chosen = _settings(settings, overrides)
+    try:
+        if engine is Engine.spark:
+            from kroscek.scale.spark import batch, session
+
+            done = batch(session(master), paths, out, chosen)
+        else:
+            from kroscek.ingest import read_inputs
+            from kroscek.scale.local import batch_items
+
+            done = batch_items(read_inputs(paths, chosen), Path(out), chosen, jobs=jobs)
+    except PipelineError as error:
+        err.print(f"[red]error:[/] {error}")
+        raise typer.Exit(1) from error
+    err.print(f"{done.articles} article(s), {done.stories} story(ies), {done.skipped} skipped; tables under {out}")
+    if done.skipped:
         raise typer.Exit(EXIT_SKIPPED)
 
 

@@ -21,7 +21,7 @@ from kroscek.ingest.records import jsonl_articles, looks_like_jsonl, text_articl
 from kroscek.model import Article, Skipped
 from kroscek.settings import Settings
 
-__all__ = ["InputError", "expand_paths", "read_inputs"]
+__all__ = ["InputError", "expand_paths", "read_file", "read_inputs"]
 
 
 def _read_text(source: str, handle: BinaryIO, limit: int) -> Article:
@@ -53,6 +53,23 @@ def _read_one(path: str, settings: Settings, stdin: BinaryIO) -> Iterator[Articl
             yield from found.read(handle, source, limit) if found else [_read_text(source, handle, limit)]
     except OSError as error:
         raise InputError(source, error.strerror or str(error)) from error
+
+
+def read_file(data: bytes, source: str, settings: Settings) -> Iterator[Article | Skipped]:
+    """The records of one input file already read into memory (a cluster reads its files itself),
+    by the reader its suffix names, else as text; what cannot be read comes out as Skipped."""
+    found = reader_for(source)
+    try:
+        if (found is None or not found.streams) and len(data) > settings.max_input_bytes:
+            limit = settings.max_input_bytes
+            raise InputError(source, f"{len(data):,} bytes, over the limit of {limit:,} (max_input_bytes)")
+        handle = io.BytesIO(data)
+        if found is None:
+            yield _read_text(source, handle, settings.max_input_bytes)
+        else:
+            yield from found.read(handle, source, settings.max_input_bytes)
+    except InputError as error:
+        yield Skipped(error.source, error.problem)
 
 
 def read_inputs(paths: Iterable[str], settings: Settings, stdin: BinaryIO | None = None) -> Iterator[Article | Skipped]:

@@ -207,11 +207,11 @@ def jsonl_articles(lines: Iterable[bytes], source: str, limit: int, first_line: 
             yield Skipped(error.source, error.problem)
 
 
-def record_articles(records: Iterable[Any], source: str = "records") -> Iterator[Article | Skipped]:
+def record_articles(records: Iterable[Any], source: str = "records", first: int = 1) -> Iterator[Article | Skipped]:
     """One Article per record (a mapping with ``text`` and the optional JSONL fields), or a
-    Skipped naming the record (``source:N``) when it is bad: the JSONL reader's rules, for
-    records a program already holds."""
-    for number, obj in enumerate(records, start=1):
+    Skipped naming the record (``source:N``, ``first`` numbering the first record) when it is
+    bad: the JSONL reader's rules, for records a program already holds."""
+    for number, obj in enumerate(records, start=first):
         try:
             yield _article_from_object(dict(obj) if isinstance(obj, Mapping) else obj, source, number)
         except InputError as error:

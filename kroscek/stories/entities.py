@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import NamedTuple
 
 import msgspec
@@ -124,7 +124,7 @@ class NameCounts(NamedTuple):
         return NameCounts(usage, votes, expansions)
 
 
-def name_counts(articles: Sequence[Article]) -> NameCounts:
+def name_counts(articles: Iterable[Article]) -> NameCounts:
     """The :class:`NameCounts` of ``articles``."""
     usage: Counter[str] = Counter()  # canonical form -> articles using it
     votes: Counter[tuple[str, str]] = Counter()  # (canonical form, label) -> mentions

@@ -64,7 +64,7 @@ from kroscek.stories.events import (
 from kroscek.stories.grouping import GroupIndex, reference_day
 from kroscek.stories.identity import carry_ids, changes
 from kroscek.stories.params import StoryParams
-from kroscek.stories.revisions import what_changed
+from kroscek.stories.revisions import revised
 
 __all__ = ["HOPS", "NAMES_PER_WORD", "NEAR", "REGROUP", "restory", "update"]
 
@@ -396,19 +396,7 @@ class _Update:
             before = old.get(article.revision_of or "")
             if before is None or article.id not in where:
                 continue
-            story, event = where[article.id]
-            detail, evidence = what_changed(before, article)
-            out.append(
-                Change(
-                    "article-revised",
-                    story,
-                    event,
-                    before=before.id,
-                    after=article.id,
-                    evidence=evidence,
-                    detail=detail,
-                )
-            )
+            out.append(revised(before, article, *where[article.id]))
         return out
 
     def _index_rows(

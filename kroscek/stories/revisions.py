@@ -16,9 +16,9 @@ from collections.abc import Callable, Sequence
 
 import msgspec
 
-from kroscek.model import Article, Evidence, revision_key
+from kroscek.model import Article, Change, Evidence, revision_key
 
-__all__ = ["EVIDENCE", "mark_revisions", "what_changed"]
+__all__ = ["EVIDENCE", "mark_revisions", "revised", "what_changed"]
 
 #: Added sentences cited as a revision's evidence.
 EVIDENCE = 20
@@ -79,3 +79,9 @@ def what_changed(old: Article, new: Article) -> tuple[dict[str, tuple[str, ...]]
     if (old.title or "") != (new.title or ""):
         detail["title"] = (old.title or "", new.title or "")
     return detail, evidence
+
+
+def revised(old: Article, new: Article, story: str, event: str | None) -> Change:
+    """The ``article-revised`` change of ``new`` (placed in ``story`` and ``event``), a version of ``old``."""
+    detail, evidence = what_changed(old, new)
+    return Change("article-revised", story, event, before=old.id, after=new.id, evidence=evidence, detail=detail)
