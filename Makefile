@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DEMO_OUT := build/demo
 
-.PHONY: bench-web postgres chromium screenshots demo test lint bench fuzz hostile train-events train-ner train-ner-frontier clean-venv
+.PHONY: apt-update bench-web postgres chromium java screenshots demo test lint bench fuzz hostile train-events train-ner train-ner-frontier clean-venv
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -18,20 +18,31 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install -q -e '.[dev]'
 	touch $@ $(VENV)/.installed
 
+# The tests run Spark too (tests/test_spark.py): pyspark and pyarrow, and a Java runtime (java).
+$(VENV)/.installed-spark: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -e '.[dev,spark]'
+	touch $@ $(VENV)/.installed-dev $(VENV)/.installed
+
 demo: $(VENV)/.installed
 	@rm -rf $(DEMO_OUT)
 	$(BIN)/kroscek analyze examples/ --out $(DEMO_OUT)
 	@echo
 	@echo "Briefing: $(DEMO_OUT)/index.html   Report: $(DEMO_OUT)/report.md   JSON: $(DEMO_OUT)/kroscek.json"
 
+# Debian's package lists, read once per make run when we are root (CI) and a package the targets
+# below install is missing.
+apt-update:
+	@if [ "$$(id -u)" = 0 ] && ! { command -v java && command -v chromium && command -v pg_ctlcluster; } >/dev/null 2>&1; then \
+	  apt-get update -q >/dev/null; fi
+
 # Browser tests drive Debian's chromium (Playwright, no browser download); installed here when
 # missing and we are root (CI), else those tests skip and say why.
-chromium:
+chromium: apt-update
 	@command -v chromium >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && apt-get install -y -q chromium >/dev/null; } || echo "chromium not installed: browser tests will skip"
 
 # The PostgreSQL store's tests need a real server: Debian's, installed and started here when we
 # are root (CI), with a role for this user and the database kroscek_test; else they skip.
-postgres:
+postgres: apt-update
 	@if [ "$$(id -u)" = 0 ]; then \
 	  command -v pg_ctlcluster >/dev/null 2>&1 || apt-get install -y -q postgresql >/dev/null; \
 	  pg_ctlcluster --skip-systemctl-redirect $$(pg_lsclusters -h | awk 'NR==1{print $$1" "$$2}') start 2>/dev/null || true; \
@@ -39,8 +50,14 @@ postgres:
 	  su postgres -c "createdb -O $$(whoami) kroscek_test" 2>/dev/null || true; \
 	else echo "not root: PostgreSQL tests will skip unless KROSCEK_TEST_PG points at a server"; fi
 
-test: $(VENV)/.installed-dev chromium postgres
-	$(BIN)/python -m pytest
+# Spark needs a Java runtime: Debian's headless one (17 on bookworm), installed here when missing
+# and we are root (CI). KROSCEK_REQUIRE_SPARK makes a missing Spark or Java fail the Spark tests
+# instead of skipping them.
+java: apt-update
+	@command -v java >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && apt-get install -y -q default-jre-headless >/dev/null; } || echo "java not installed: the Spark tests will fail"
+
+test: $(VENV)/.installed-spark chromium postgres java
+	KROSCEK_REQUIRE_SPARK=1 $(BIN)/python -m pytest
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check kroscek tests benchmarks training docs

@@ -165,7 +165,11 @@ def batch_command(
         if engine is Engine.spark:
             from kroscek.scale.spark import batch, session
 
-            done = batch(session(master), paths, out, chosen)
+            spark = session(master)
+            try:
+                done = batch(spark, paths, out, chosen)
+            finally:
+                spark.stop()
         else:
             from kroscek.ingest import read_inputs
             from kroscek.scale.local import batch_items
