@@ -139,7 +139,7 @@ def read(spark: SparkSession, files: list[tuple[str, str]], settings: Settings) 
     for number, (url, source) in enumerate(files):
         low = source.lower()
         if low.endswith(JSONL_SUFFIXES):
-            lines = sc.textFile(url, use_unicode=False).zipWithIndex()
+            lines = sc.textFile(url, 1, use_unicode=False).zipWithIndex()  # splits as the file system cuts them
             parts.append(lines.flatMap(partial(_jsonl_line, number, source, limit)))
         elif low.endswith(PARQUET_SUFFIXES):
             frame = spark.read.parquet(url)
