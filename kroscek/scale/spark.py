@@ -66,14 +66,15 @@ def _decode_skipped(data: bytes) -> Skipped:
 
 def session(master: str | None = None, app: str = "kroscek batch") -> SparkSession:
     """The Spark session to run on: ``master`` when given, else what ``spark-submit`` or the
-    Spark configuration names (pyspark alone: ``local[*]``). In local mode the Python workers run
-    this interpreter (unless ``PYSPARK_PYTHON`` says otherwise): the one kroscek is installed in."""
+    Spark configuration names (pyspark alone: ``local[*]``). Run here (a ``local`` master, or none
+    outside ``spark-submit``), the Python workers run this interpreter, the one kroscek is
+    installed in, unless ``PYSPARK_PYTHON`` says otherwise."""
     from pyspark.sql import SparkSession
 
     builder = SparkSession.builder.appName(app)
     if master:
         builder = builder.master(master)
-    if (master or "local").startswith("local"):
+    if master.startswith("local") if master else "PYSPARK_GATEWAY_PORT" not in os.environ:
         os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     return builder.getOrCreate()
 
@@ -135,11 +136,14 @@ def read(spark: SparkSession, files: list[tuple[str, str]], settings: Settings) 
     """The records of ``files`` (from :func:`input_files`) as (seq, Article or Skipped), read on the executors."""
     sc = spark.sparkContext
     limit = settings.max_input_bytes
+    # A few JSONL files are cut in as many parts as the cluster has cores (a big one is cut where
+    # its file system cuts it anyway); many are read a task each at least.
+    cuts = max(1, sc.defaultParallelism // max(1, sum(s.lower().endswith(JSONL_SUFFIXES) for _, s in files)))
     parts: list[RDD[tuple[int, Any]]] = []
     for number, (url, source) in enumerate(files):
         low = source.lower()
         if low.endswith(JSONL_SUFFIXES):
-            lines = sc.textFile(url, 1, use_unicode=False).zipWithIndex()  # splits as the file system cuts them
+            lines = sc.textFile(url, cuts, use_unicode=False).zipWithIndex()
             parts.append(lines.flatMap(partial(_jsonl_line, number, source, limit)))
         elif low.endswith(PARQUET_SUFFIXES):
             frame = spark.read.parquet(url)
