@@ -191,3 +191,22 @@ def test_a_role_with_its_holder_in_apposition_opens_a_sentence() -> None:
     )
     (quote,) = _quotes(text)
     assert quote.speaker_canonical == "Muslim Jaya Butar Butar"
+
+
+def test_a_capitalised_common_word_opening_a_sentence_is_no_subject_for_a_pronoun() -> None:
+    # The class: "Ia"/"-nya" takes the person who opened a sentence after the last quote, but a
+    # sentence opened by an ordinary word ("Potensi …", "Terlebih …", "Dari hasil …") or by a
+    # person only talked about names no speaker: the speaker before goes on.
+    text = (
+        "Kepala Dinas Perikanan Sumbawa Rudi Hartono mengatakan tangkapan nelayan turun tajam. "
+        "Potensi kerugian nelayan diperkirakan mencapai Rp 2 miliar. Ia menyebutkan cuaca buruk sebagai penyebabnya. "
+        'Dari catatan dinas, Joko melaut dua kali sepekan. "Kami akan membantu bahan bakar," ujarnya.'
+    )
+    speakers = [q.speaker_canonical for q in _quotes(text)]
+    assert speakers == ["Rudi Hartono", "Rudi Hartono", "Rudi Hartono"]
+    # A person the article names in full is still the subject a pronoun takes.
+    text = (
+        '"Harga ikan naik," kata Rudi Hartono. Menteri Kelautan Sakti Wahyu menunjukkan data ekspor. '
+        "Menurutnya, ekspor tuna tumbuh dua kali lipat."
+    )
+    assert [q.speaker_canonical for q in _quotes(text)] == ["Rudi Hartono", "Sakti Wahyu"]

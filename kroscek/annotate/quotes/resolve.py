@@ -220,9 +220,9 @@ def _resolve(
             last_quote = previous_positions[-1] if previous_positions else -1
             before = bisect_left(subjects, q.start, key=lambda item: item[0])  # subjects are in text order
             subject = subjects[before - 1][1] if before and subjects[before - 1][0] > last_quote else None
-            if subject and not plural:
-                full = _expand(subject, q.start, names, speakers)
-                match = (full, None, "person", None, None)
+            person = _subject_person(subject, q.start, names, speakers, lang) if subject and not plural else None
+            if person:
+                match = (person, None, "person", None, None)
             if match:
                 speaker_text, role, kind, _, _ = match
                 canonical = speaker_text
@@ -285,6 +285,19 @@ def _resolve(
             )
         )
     return out
+
+
+def _subject_person(subject: str, position: int, names: _Names, speakers: _Speakers, lang: _Lang) -> str | None:
+    """The person a capitalised sentence subject names, when the article knows them as one: a word
+    of its name is a word of a full name written before ``position`` or of a speaker so far
+    ("Gerasimov menunjukkan … Menurutnya"). A capitalised common word opening a sentence
+    ("Potensi kerugian …", "Terlebih …", "Dari hasil …") or a person only talked about names no
+    speaker: the pronoun keeps the speaker before."""
+    name = _split_role(subject, lang)[1]
+    words = _words_of(name)
+    if any(names.last_before(w, position) or next(speakers.recent(w), None) for w in words):
+        return _expand(name, position, names, speakers)
+    return None
 
 
 #: What may stand between a role and the name of its holder: "Menaker) Yassierli", "Kamil, Muslim".
