@@ -210,3 +210,20 @@ def test_a_capitalised_common_word_opening_a_sentence_is_no_subject_for_a_pronou
         "Menurutnya, ekspor tuna tumbuh dua kali lipat."
     )
     assert [q.speaker_canonical for q in _quotes(text)] == ["Rudi Hartono", "Sakti Wahyu"]
+
+
+def test_a_long_role_before_a_name_never_cuts_the_names_end() -> None:
+    # The class: a four-word window read "Menteri Perhubungan Budi Karya" out of a five-word run,
+    # and a pronoun's speaker became "Perhubungan Budi Karya", a name that ends wrong.
+    text = (
+        "Menteri Perhubungan Budi Karya Sumadi meninjau Pelabuhan Merak pada Sabtu. "
+        '"Antrean kapal sudah berkurang," kata Budi. "Kami menambah dermaga," ujarnya.'
+    )
+    speakers = [q.speaker_canonical or "" for q in _quotes(text)]
+    assert len(speakers) == 2 and all(s.endswith("Budi Karya Sumadi") for s in speakers)
+    # A body's acronym ends the role: the name follows it.
+    text = (
+        "Ketua Umum PSSI Agus Salim Hamid membuka kongres di Jakarta. "
+        '"Liga akan dimulai Agustus," kata Agus. "Semua klub siap," ujarnya.'
+    )
+    assert [q.speaker_canonical for q in _quotes(text)] == ["Agus Salim Hamid", "Agus Salim Hamid"]

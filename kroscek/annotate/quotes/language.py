@@ -42,6 +42,7 @@ class _Lang:
     first_person: frozenset[str]
     between: frozenset[str]
     roles: tuple[str, ...]
+    role_set: frozenset[str]  # the same, looked up whole
     organisations: tuple[str, ...]
     negations: frozenset[str]
     statement: re.Pattern[str]
@@ -94,6 +95,7 @@ def _lang(code: str) -> _Lang:
         first_person=frozenset(q.FIRST_PERSON),
         between=frozenset(q.BETWEEN),
         roles=tuple(sorted(q.ROLE_WORDS, key=len, reverse=True)),
+        role_set=frozenset(q.ROLE_WORDS),
         organisations=tuple(q.ORGANISATION_WORDS),
         negations=frozenset(q.NEGATIONS),
         statement=re.compile(

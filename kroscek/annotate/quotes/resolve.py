@@ -17,24 +17,44 @@ from kroscek.model import DateMention, Quote, Sentence, SpanIndex
 
 # Resolution --------------------------------------------------------------------------------
 
-_FULL_NAME = re.compile(r"\b[A-Z][a-z][\w'’-]*(?:\s+[A-Z][\w'’-]*){1,3}")
+#: A run of capitalised words, read whole: a four-word window cut "Menteri Keuangan Purbaya Yudhi
+#: Sadewa" into "Menteri Keuangan Purbaya Yudhi", whose role word dropped left a name that ends wrong.
+_FULL_NAME = re.compile(r"\b[A-Z][a-z][\w'’-]*(?:\s+[A-Z][\w'’-]*){1,9}")
+#: Most words a person's name is read with, counted from its end ("Ni Nyoman Dewi Pascarani").
+_NAME_WORDS = 4
 
 
 def _known_names(text: str, lang: _Lang) -> list[tuple[int, str]]:
-    """Person-like names written in full (2-4 capitalised words, titles dropped), with positions."""
+    """Person-like names written in full (2-4 capitalised words, titles dropped), with positions.
+
+    A run of capitalised words loses its leading role and function words ("Wali Kota …"), then
+    everything up to its last acronym ("Ketua Fraksi PAN DPR RI Putri Zulkifli Hasan": the name
+    follows the body's acronym), and keeps at most its last four words."""
     names = []
     function_words = lang.stops | lang.subordinators | lang.between | {"menurut", "namun", "bahkan"}
     for m in _FULL_NAME.finditer(text):
         tokens = m.group().split()
-        while tokens and (
-            _starts_with(tokens[0].lower().rstrip("."), lang.roles) or tokens[0].lower() in function_words
-        ):
-            tokens.pop(0)
-        name = _without_openers(" ".join(tokens), None, lang)[0] or ""  # "Adapun Lisa Mariana"
+        while tokens:
+            role = _leading_role(tokens, lang)
+            if not role and tokens[0].lower() not in function_words:
+                break
+            del tokens[: role or 1]
+        acronyms = [i for i, t in enumerate(tokens) if t.isupper() and len(t.rstrip(".")) > 1]
+        if acronyms:
+            del tokens[: acronyms[-1] + 1]
+        name = _without_openers(" ".join(tokens[-_NAME_WORDS:]), None, lang)[0] or ""  # "Adapun Lisa Mariana"
         tokens = name.split()
         if len(tokens) >= 2 and name not in capitals.COUNTRIES and _kind_of(name, lang) == "person":
             names.append((m.start(), name))
     return names
+
+
+def _leading_role(tokens: list[str], lang: _Lang) -> int:
+    """How many of the first tokens spell a role word ("Wali Kota" is two, "Menteri" one)."""
+    for size in (3, 2, 1):
+        if len(tokens) > size and " ".join(tokens[:size]).lower().rstrip(".") in lang.role_set:
+            return size
+    return 0
 
 
 def _words_of(name: str) -> list[str]:
