@@ -227,3 +227,20 @@ def test_a_long_role_before_a_name_never_cuts_the_names_end() -> None:
         '"Liga akan dimulai Agustus," kata Agus. "Semua klub siap," ujarnya.'
     )
     assert [q.speaker_canonical for q in _quotes(text)] == ["Agus Salim Hamid", "Agus Salim Hamid"]
+
+
+def test_a_phrase_a_demonstrative_closes_points_back_to_the_speaker_named_before() -> None:
+    # The class: "Ketum partai ini mengaku …", "Ibu dua anak itu mengaku …", "kata pria tersebut"
+    # describe someone named before; read as a name they became a new, nameless speaker.
+    text = (
+        '"Saya tidak akan mundur," kata Ratna Sari di Semarang. '
+        "Ibu dua anak itu juga mengaku kecewa dengan putusan hakim. "
+        '"Kami akan banding," kata pengacara Dimas Pratama. "Berkasnya sudah siap," kata pria tersebut.'
+    )
+    found = _quotes(text)
+    assert [(q.speaker, q.speaker_canonical) for q in found] == [
+        ("Ratna Sari", "Ratna Sari"),
+        ("Ibu dua anak itu", "Ratna Sari"),
+        ("Dimas Pratama", "Dimas Pratama"),
+        ("pria tersebut", "Dimas Pratama"),
+    ]

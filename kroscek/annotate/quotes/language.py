@@ -39,6 +39,7 @@ class _Lang:
     stops: frozenset[str]
     pronouns: frozenset[str]
     plural: frozenset[str]
+    anaphoric: frozenset[str]  # closing a phrase that points back ("Ibu tiga anak itu")
     first_person: frozenset[str]
     between: frozenset[str]
     roles: tuple[str, ...]
@@ -92,6 +93,7 @@ def _lang(code: str) -> _Lang:
         stops=frozenset(q.SPEAKER_STOPS),
         pronouns=frozenset(q.PRONOUNS),
         plural=frozenset(q.PLURAL_PRONOUNS),
+        anaphoric=frozenset(q.ANAPHORIC),
         first_person=frozenset(q.FIRST_PERSON),
         between=frozenset(q.BETWEEN),
         roles=tuple(sorted(q.ROLE_WORDS, key=len, reverse=True)),

@@ -230,8 +230,10 @@ def _resolve(
         end = start + len(speaker) if start is not None and speaker else None
         canonical: str | None = None
         low = (speaker or "").lower()
-        if speaker is None or q.pronoun or low in lang.pronouns:
-            plural = low in lang.plural
+        back = bool(speaker) and not q.pronoun and _points_back(low, lang)
+        if speaker is None or q.pronoun or low in lang.pronouns or back:
+            # "Lembaga itu" points back to a body, "Ibu tiga anak itu" to a person.
+            plural = low in lang.plural or (back and _kind_of(speaker or "", lang) != "person")
             match = next((p for p in reversed(previous) if (p[2] != "person") == plural or not plural), None)
             if match is None and previous:
                 match = previous[-1]
@@ -239,7 +241,8 @@ def _resolve(
             # … Menurutnya, …".
             last_quote = previous_positions[-1] if previous_positions else -1
             before = bisect_left(subjects, q.start, key=lambda item: item[0])  # subjects are in text order
-            subject = subjects[before - 1][1] if before and subjects[before - 1][0] > last_quote else None
+            # A phrase that points back is the sentence's subject itself: no other is nearer.
+            subject = subjects[before - 1][1] if before and subjects[before - 1][0] > last_quote and not back else None
             person = _subject_person(subject, q.start, names, speakers, lang) if subject and not plural else None
             if person:
                 match = (person, None, "person", None, None)
@@ -338,6 +341,13 @@ def _named_after(text: str, phrase: str, before: int, full_names: list[str], lan
         if name and name.lower() not in low:
             found = name
     return found
+
+
+def _points_back(low: str, lang: _Lang) -> bool:
+    """A speaker phrase a demonstrative closes ("ketum gerindra ini", "pria tersebut"): it names
+    someone named before, never a new speaker."""
+    words = low.split()
+    return len(words) >= 2 and words[-1] in lang.anaphoric
 
 
 def _no_name(speaker: str, lang: _Lang) -> bool:

@@ -133,6 +133,12 @@ def _speaker_before(text: str, sentence_start: int, cue_start: int, lang: _Lang)
     while np_end < len(tokens) and _np_token(tokens[np_end], lang):
         np_end += 1
     rest = [t.lower().strip(",") for t in tokens[np_end:]]
+    # "Ibu tiga anak itu juga mengaku …": a phrase a demonstrative closes points back to someone
+    # named before; it is read whole, its describing words too.
+    back = next((i for i, t in enumerate(rest) if t in lang.anaphoric), None)
+    if np_end and back is not None and not any(t in lang.negations or t in lang.rest_block for t in rest[:back]):
+        np_end += back + 1
+        rest = rest[back + 1 :]
     if (
         np_end == 0
         or len(rest) > 5

@@ -97,6 +97,8 @@ SPEAKER_STOPS = (
 )
 PRONOUNS = ("he", "she", "they", "it", "we", "i")
 PLURAL_PRONOUNS = ("they", "we")
+#: Words closing a noun phrase that points back to someone named before: none read in English.
+ANAPHORIC: tuple[str, ...] = ()
 FIRST_PERSON = ("i", "we")
 BETWEEN = ("also", "later", "then", "previously", "again", "has", "had", "have", "repeatedly", "once")
 OPENERS = ("meanwhile", "however", "but", "and", "still", "earlier", "later", "in addition")

@@ -260,6 +260,10 @@ SPEAKER_STOPS = (
 PRONOUNS = ("dia", "ia", "beliau", "mereka", "pihaknya", "nya")
 PLURAL_PRONOUNS = ("mereka", "pihaknya")
 
+#: Words closing a noun phrase that points back to someone named before ("Ketum Gerindra ini
+#: mengaku …", "Ibu tiga anak itu …", "kata pria tersebut"): its speaker is found as for "dia".
+ANAPHORIC = ("ini", "itu", "tersebut")
+
 #: First-person openings of quoted speech written without marks ("Saya tekankan …").
 FIRST_PERSON = ("saya", "kami", "kita", "aku")
 
