@@ -244,3 +244,16 @@ def test_a_phrase_a_demonstrative_closes_points_back_to_the_speaker_named_before
         ("Dimas Pratama", "Dimas Pratama"),
         ("pria tersebut", "Dimas Pratama"),
     ]
+
+
+def test_a_word_after_the_speakers_name_saying_how_is_no_part_of_it() -> None:
+    # The class: "jawab Purbaya singkat" read the speaker "Purbaya singkat", and every later
+    # "Purbaya" took it as his full name; a period glued to the next word ends the name too.
+    text = (
+        "Bupati Dedi Kurniawan meninjau tanggul yang jebol di desa itu. "
+        '"Belum tahu," jawab Dedi singkat. "Kami hitung dulu kerugiannya," kata Dedi .Ini Daftar Desa Terdampak'
+    )
+    assert [(q.speaker, q.speaker_canonical) for q in _quotes(text)] == [
+        ("Dedi", "Dedi Kurniawan"),
+        ("Dedi", "Dedi Kurniawan"),
+    ]

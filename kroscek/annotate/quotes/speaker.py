@@ -68,6 +68,8 @@ def _speaker_after(text: str, start: int, limit: int, lang: _Lang) -> tuple[str,
         low = token.lower()
         if token in '.;:!?()"“”' or "\n" in text[words[-1].end() if words else start : match.start()]:
             break
+        if words and token[0] == "." and len(token) > 1:
+            break  # "kata Bambang .Ini …": a period glued to the next sentence's first word
         if token == ",":
             nxt = _WORD.search(text, match.end(), limit)
             # A comma continues an apposition only into a name: ", Lin Jian," not ", seperti …".
@@ -84,6 +86,16 @@ def _speaker_after(text: str, start: int, limit: int, lang: _Lang) -> tuple[str,
         if len(words) > _MAX_SPEAKER_WORDS:
             return None
     while words and words[-1].group() == ",":
+        words.pop()
+    # "jawab Purbaya singkat": a lower-case word after a name says how it was said; it is no part
+    # of the speaker unless a speaker phrase holds such words ("Kepala Desa setempat", "pria itu").
+    keep = lang.speaker_words | lang.anaphoric
+    while (
+        len(words) > 1
+        and words[-1].group()[0].islower()
+        and words[-1].group().lower() not in keep
+        and words[-2].group()[0].isupper()
+    ):
         words.pop()
     if not words:
         return None
