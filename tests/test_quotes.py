@@ -257,3 +257,25 @@ def test_a_word_after_the_speakers_name_saying_how_is_no_part_of_it() -> None:
         ("Dedi", "Dedi Kurniawan"),
         ("Dedi", "Dedi Kurniawan"),
     ]
+
+
+def test_a_passive_reporting_verb_gives_the_speaker_after_it() -> None:
+    # The class: "Hal itu dikatakan X." says who said the sentences before it; "Dijelaskan X, …"
+    # and "…, disebutkan X, …" put the speaker after a passive verb. Without them the content was
+    # no quote and the next "Ia" had no one to point to.
+    text = (
+        "Pemerintah akan membangun tiga bendungan baru di Nusa Tenggara Timur. Pembangunan dimulai tahun depan.\n"
+        "Hal itu disampaikan langsung oleh Direktur Jenderal Sumber Daya Air, Rahmat Hidayat. "
+        "Ia mengatakan anggaran untuk proyek itu sudah disetujui.\n"
+        "Dijelaskan Rahmat, ketiga bendungan akan mengairi sawah seluas 12 ribu hektare.\n"
+        "Lokasi pertama, disebutkan Rahmat, berada di Kabupaten Kupang."
+    )
+    found = _quotes(text)
+    assert [(text[q.start : q.end][:22], q.cue, q.speaker_canonical) for q in found] == [
+        ("Pemerintah akan memban", "disampaikan", "Rahmat Hidayat"),
+        ("anggaran untuk proyek ", "mengatakan", "Rahmat Hidayat"),
+        ("ketiga bendungan akan ", "Dijelaskan", "Rahmat Hidayat"),
+        ("Lokasi pertama, disebu", "disebutkan", "Rahmat Hidayat"),
+    ]
+    # A passive verb with no one after it, or one that is no reporting ("disebut berperan"), is none.
+    assert _quotes("Proyek itu, disebut sebagai yang terbesar, dibiayai APBN. Hal itu diungkap saat rapat.") == []

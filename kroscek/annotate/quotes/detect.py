@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from kroscek.annotate.quotes.language import _HEAD_REACH, _MAX_SPEAKER_WORDS, _MIN_QUOTE_WORDS, _Found, _Lang
-from kroscek.annotate.quotes.speaker import _marked, _np_token, _speaker_after, _speaker_before
-from kroscek.model import Sentence, sentence_at
+from kroscek.annotate.quotes.speaker import _marked, _np_token, _past_openers, _speaker_after, _speaker_before
+from kroscek.model import Sentence, SpanIndex, sentence_at
 
 # Readers -----------------------------------------------------------------------------------
 
@@ -89,6 +89,9 @@ def _indirect(text: str, sentence: Sentence, lang: _Lang, covered: list[tuple[in
         return None
     if body.split() and body.split()[0].lower() in lang.first_person:
         return None  # first-person speech: the speaker is the one quoted before (see _unmarked)
+    front = _passive_front(text, sentence, lang)
+    if front:
+        return front
     # "Menurutnya, …" / "Menurut X, …"
     own = lang.according_own.search(body)
     if own and own.start() <= 80:
@@ -149,7 +152,9 @@ def _indirect(text: str, sentence: Sentence, lang: _Lang, covered: list[tuple[in
     # "Angel, kata Hajrul, sudah cukup paham …": the attribution set inside the sentence.
     inside = lang.cue_inside.search(body)
     if inside and inside.start() > 0:
-        read = _speaker_after(text, sentence.start + inside.end(), sentence.end, lang)
+        passive = lang.passive is not None and lang.passive.fullmatch(inside.group("cue") + " ") is not None
+        at = sentence.start + inside.end()
+        read = _agent(text, at, sentence.end, lang) if passive else _speaker_after(text, at, sentence.end, lang)
         if read and text.find(",", read[1] + len(read[0]), sentence.end) > 0:
             stripped = body.rstrip(" .")
             return _Found(
@@ -182,3 +187,72 @@ def _content(text: str, start: int, end: int, kind: str, speaker: str, speaker_s
     if speaker == "nya":
         return _Found(start, start + len(stripped), kind, speaker, None, cue, pronoun=True)
     return _Found(start, start + len(stripped), kind, speaker, speaker_start, cue)
+
+
+def _passive_front(text: str, sentence: Sentence, lang: _Lang) -> _Found | None:
+    """ "Dijelaskan Veronica, penyitaan dilakukan …": a passive reporting verb opens the sentence,
+    its speaker and a comma follow, then what was said."""
+    if lang.passive is None:
+        return None
+    at = sentence.start + len(text[sentence.start : sentence.end]) - len(text[sentence.start : sentence.end].lstrip())
+    verb = lang.passive.match(text, at, sentence.end)
+    if not verb or not text[at].isupper():
+        return None
+    read = _agent(text, verb.end(), sentence.end, lang)
+    if not read:
+        return None
+    after = read[1] + len(read[0])
+    comma = text.find(",", after, sentence.end)
+    if comma < 0 or text[after:comma].strip() or sentence.end - comma < 15:
+        return None
+    return _content(text, comma + 1, sentence.end, "indirect", read[0], read[1], verb.group("cue"))
+
+
+def _said_before(text: str, sentences: list[Sentence], found: list[_Found], lang: _Lang) -> list[_Found]:
+    """ "… Hal itu dikatakan Direktur Jenderal …, Suminto.": a sentence that points back with a
+    passive reporting verb gives the speaker of the sentences before it, those of its paragraph,
+    or, when it opens its paragraph, those of the paragraph before (never one already quoted)."""
+    if lang.referring is None or lang.passive is None:
+        return []
+    taken = SpanIndex([(q.start, q.end) for q in found])
+    out: list[_Found] = []
+    for i, sentence in enumerate(sentences):
+        body = text[sentence.start : sentence.end]
+        # "Hal itu" is itself an opener: read before the openers, then after ("Dikutip dari X, hal itu …").
+        refer = lang.referring.match(body, len(body) - len(body.lstrip())) or lang.referring.match(
+            body, _past_openers(body, 0, lang)
+        )
+        verb = lang.passive.match(body, refer.end()) if refer else None
+        if not verb:
+            continue
+        read = _agent(text, sentence.start + verb.end(), sentence.end, lang)
+        said = _sentences_before(text, sentences, i, taken)
+        if read and said:
+            start, end = said
+            end = start + len(text[start:end].rstrip(" ."))
+            out.append(_Found(start, end, "indirect", read[0], read[1], verb.group("cue")))
+    return out
+
+
+def _sentences_before(text: str, sentences: list[Sentence], at: int, taken: SpanIndex) -> tuple[int, int] | None:
+    """The span of the sentences right before sentence ``at`` in its paragraph, or in the paragraph
+    before when it opens its own; it stops at a sentence already quoted."""
+    opens = at == 0 or "\n" in text[sentences[at - 1].end : sentences[at].start]
+    first = at
+    for j in range(at - 1, -1, -1):
+        crossing = "\n" in text[sentences[j].end : sentences[j + 1].start]
+        if (crossing and not (opens and j == at - 1)) or taken.overlaps(sentences[j].start, sentences[j].end):
+            break
+        first = j
+    if first == at:
+        return None
+    return sentences[first].start, sentences[at - 1].end
+
+
+def _agent(text: str, start: int, end: int, lang: _Lang) -> tuple[str, int] | None:
+    """The speaker after a passive verb: a name or a pronoun ("disebutkan Afifuddin", "Dikatakan
+    dia"); "disebut berperan sebagai …", "diungkap saat kunjungannya …" name no one."""
+    words = text[start:end].split()
+    if not words or not (words[0][0].isupper() or words[0].lower().strip(",") in lang.pronouns):
+        return None
+    return _speaker_after(text, start, end, lang)

@@ -29,6 +29,8 @@ class _Lang:
     according_own: re.Pattern[str]
     cue_tail: re.Pattern[str]
     cue_inside: re.Pattern[str]
+    passive: re.Pattern[str] | None  # "dikatakan (langsung) (oleh) ": the speaker follows
+    referring: re.Pattern[str] | None  # "Hal itu (sebagaimana) ": what the sentences before said
     cited: re.Pattern[str]
     trailing_link: re.Pattern[str]  # a source's last word that only joins ("… of"): not part of it
     that: re.Pattern[str]
@@ -84,7 +86,24 @@ def _lang(code: str) -> _Lang:
         cue_tail=re.compile(
             rf",\s*(?P<cue>{after})(?P<nya>nya)?\b(?P<rest>[^,;]*(?:,[^,;]*)?)[.!?]?\s*$", re.IGNORECASE
         ),
-        cue_inside=re.compile(rf",\s*(?P<cue>{after})\s+", re.IGNORECASE),
+        cue_inside=re.compile(
+            rf",\s*(?P<cue>{after}|{_alt(q.PASSIVE_CUES)})(?:\s+(?:{_alt(q.AGENT)}))?\s+"
+            if q.PASSIVE_CUES
+            else rf",\s*(?P<cue>{after})\s+",
+            re.IGNORECASE,
+        ),
+        passive=re.compile(
+            rf"(?P<cue>{_alt(q.PASSIVE_CUES)})\s+(?:(?:{_alt(q.PASSIVE_ADVERBS)})\s+)?(?:(?:{_alt(q.AGENT)})\s+)?",
+            re.IGNORECASE,
+        )
+        if q.PASSIVE_CUES
+        else None,
+        referring=re.compile(
+            rf"(?:{_alt(q.REFERRING)})\s+(?:(?:{_alt(q.REFERRING_BETWEEN)})\s+)*(?=(?:{_alt(q.PASSIVE_CUES)})\b)",
+            re.IGNORECASE,
+        )
+        if q.REFERRING and q.PASSIVE_CUES
+        else None,
         cited=re.compile(rf"\b(?P<via>{_alt(q.CITED_FROM)})\s+{source}"),
         trailing_link=re.compile(rf"\s+(?:{_alt(q.SOURCE_LINKS)})$"),
         # Used with match(text, pos): they anchor at pos, so no "^".

@@ -8,7 +8,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import replace
 
-from kroscek.annotate.quotes.detect import _direct, _indirect
+from kroscek.annotate.quotes.detect import _direct, _indirect, _said_before
 from kroscek.annotate.quotes.language import _Found, _Lang, _lang, _without_openers
 from kroscek.annotate.quotes.speaker import _WORDLIKE, _kind_of, _split_role, _starts_with
 from kroscek.lang import data_language
@@ -151,6 +151,7 @@ def find_quotes(
             indirect = _indirect(text, sentence, lang, covered)
             if indirect:
                 found.append(indirect)
+    found.extend(_said_before(text, sentences, found, lang))
     found.sort(key=lambda q: q.start)
     found = _unmarked(text, sentences, found, lang)
     # Marks around nothing ('""', '“ ”') or around punctuation only are not speech.

@@ -124,19 +124,25 @@ def _np_token(token: str, lang: _Lang) -> bool:
     return low in lang.speaker_words or low in lang.pronouns
 
 
+def _past_openers(text: str, begin: int, lang: _Lang) -> int:
+    """Where a sentence's clause starts after its openers: "Sementara itu, …", "Pada hari Senin,
+    …", "Meski begitu, …", "Sabtu (23/8) malam, …"."""
+    moved = True
+    while moved:
+        moved = False
+        for pattern in (lang.opener, lang.preposition, lang.leading_aside):
+            match = pattern.match(text, begin)
+            if match and match.end() > begin:
+                begin, moved = match.end(), True
+    return begin
+
+
 def _speaker_before(text: str, sentence_start: int, cue_start: int, lang: _Lang) -> tuple[str, int] | None:
     """Read the subject before a reporting verb: a noun phrase, then at most a few adverbs."""
     if cue_start - sentence_start > _HEAD_REACH:
         return None  # openers, a noun phrase of at most 20 words and 5 more never run this long
     head = text[sentence_start:cue_start]
-    begin = 0
-    moved = True
-    while moved:  # "Sementara itu, …", "Pada hari Senin, …", "Meski begitu, …", "Sabtu (23/8) malam, …"
-        moved = False
-        for pattern in (lang.opener, lang.preposition, lang.leading_aside):
-            match = pattern.match(head, begin)
-            if match and match.end() > begin:
-                begin, moved = match.end(), True
+    begin = _past_openers(head, 0, lang)
     clause = head[begin:]
     # An aside between commas before the verb: "Beijing, dalam tanggapannya, mengatakan".
     clause = re.sub(r",\s*[a-z][^,]*,\s*$", " ", clause)

@@ -56,6 +56,12 @@ CUES_BEFORE = (
     "countered",
 )
 ACCORDING_TO = ("according to",)
+#: Passive attribution ("It was said by …") is not read in English.
+PASSIVE_CUES: tuple[str, ...] = ()
+PASSIVE_ADVERBS: tuple[str, ...] = ()
+AGENT: tuple[str, ...] = ()
+REFERRING: tuple[str, ...] = ()
+REFERRING_BETWEEN: tuple[str, ...] = ()
 THAT = ("that",)
 #: The word that opens reported content a little after the cue ("said at a briefing in Beijing that …").
 THAT_LATER = ("that",)

@@ -123,6 +123,36 @@ CUES_BEFORE = (
     "menyebutnya",
 )
 
+#: Passive reporting verbs, the speaker after them: "Hal itu dikatakan X", "Dijelaskan X, …",
+#: "…, disebutkan X, …".
+PASSIVE_CUES = (
+    "dikatakan",
+    "disampaikan",
+    "diungkapkan",
+    "diungkap",
+    "dijelaskan",
+    "ditegaskan",
+    "disebutkan",
+    "disebut",
+    "dipaparkan",
+    "diterangkan",
+    "dituturkan",
+    "ditambahkan",
+    "diutarakan",
+    "dinyatakan",
+    "dikemukakan",
+    "dibeberkan",
+    "diumumkan",
+)
+#: What may follow a passive verb before its agent: an adverb, then the agent's word
+#: ("disampaikan langsung oleh X").
+PASSIVE_ADVERBS = ("langsung", "pula", "juga")
+AGENT = ("oleh",)
+#: A sentence opening with one of these and a passive verb says who said the sentences before
+#: it ("Hal itu dikatakan Direktur Jenderal …, Suminto."); words that may stand between them.
+REFERRING = ("hal itu", "hal ini", "hal tersebut", "pernyataan itu", "pernyataan ini", "pernyataan tersebut")
+REFERRING_BETWEEN = ("sebagaimana", "seperti", "juga", "pun", "sempat", "telah", "sudah")
+
 #: Words that open an indirect quote with the speaker after them ("Menurut X, …").
 ACCORDING_TO = ("menurut", "berdasarkan keterangan", "mengutip keterangan")
 
