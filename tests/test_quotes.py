@@ -251,11 +251,13 @@ def test_a_word_after_the_speakers_name_saying_how_is_no_part_of_it() -> None:
     # "Purbaya" took it as his full name; a period glued to the next word ends the name too.
     text = (
         "Bupati Dedi Kurniawan meninjau tanggul yang jebol di desa itu. "
-        '"Belum tahu," jawab Dedi singkat. "Kami hitung dulu kerugiannya," kata Dedi .Ini Daftar Desa Terdampak'
+        '"Belum tahu," jawab Dedi singkat. "Kami hitung dulu kerugiannya," kata Dedi .Ini Daftar Desa Terdampak. '
+        '"Tanggulnya rapuh," ujar pria berkacamata itu.'
     )
     assert [(q.speaker, q.speaker_canonical) for q in _quotes(text)] == [
         ("Dedi", "Dedi Kurniawan"),
         ("Dedi", "Dedi Kurniawan"),
+        ("pria berkacamata itu", "Dedi Kurniawan"),  # a closing demonstrative stays: it points back
     ]
 
 

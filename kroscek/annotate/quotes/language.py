@@ -42,6 +42,7 @@ class _Lang:
     pronouns: frozenset[str]
     plural: frozenset[str]
     anaphoric: frozenset[str]  # closing a phrase that points back ("Ibu tiga anak itu")
+    described: re.Pattern[str] | None  # "berkacamata itu": describing words up to a demonstrative
     first_person: frozenset[str]
     between: frozenset[str]
     roles: tuple[str, ...]
@@ -113,6 +114,7 @@ def _lang(code: str) -> _Lang:
         pronouns=frozenset(q.PRONOUNS),
         plural=frozenset(q.PLURAL_PRONOUNS),
         anaphoric=frozenset(q.ANAPHORIC),
+        described=re.compile(rf"(?:[\w-]+[ \t]+){{0,4}}?(?:{_alt(q.ANAPHORIC)})\b") if q.ANAPHORIC else None,
         first_person=frozenset(q.FIRST_PERSON),
         between=frozenset(q.BETWEEN),
         roles=tuple(sorted(q.ROLE_WORDS, key=len, reverse=True)),

@@ -63,6 +63,7 @@ _WORDLIKE = re.compile(r"[^\W_]")
 def _speaker_after(text: str, start: int, limit: int, lang: _Lang) -> tuple[str, int] | None:
     """Read the speaker phrase that starts at ``start`` ("juru bicara …, Lin Jian, seperti …")."""
     words: list[re.Match[str]] = []
+    cut: re.Match[str] | None = None
     for match in _WORD.finditer(text, start, limit):
         token = match.group()
         low = token.lower()
@@ -78,6 +79,7 @@ def _speaker_after(text: str, start: int, limit: int, lang: _Lang) -> tuple[str,
             words.append(match)
             continue
         if words and (low in lang.stops or (token[0].islower() and lang.verbish.match(low))):
+            cut = match if low not in lang.stops else None
             break  # "kata Presiden Paul Kagame memperingatkan …"
         words.append(match)
         bare = token.rstrip(".")
@@ -85,6 +87,11 @@ def _speaker_after(text: str, start: int, limit: int, lang: _Lang) -> tuple[str,
             break  # "kata Budi. Pasalnya, …": the sentence ends with the name
         if len(words) > _MAX_SPEAKER_WORDS:
             return None
+    # "ujar pria berkacamata itu": a demonstrative a few words on closes the phrase, describing
+    # words and all; it points back to someone named before.
+    described = lang.described.match(text, cut.start(), limit) if cut and lang.described else None
+    if cut and described:
+        words.extend(_WORD.finditer(text, cut.start(), described.end()))
     while words and words[-1].group() == ",":
         words.pop()
     # "jawab Purbaya singkat": a lower-case word after a name says how it was said; it is no part
@@ -93,7 +100,7 @@ def _speaker_after(text: str, start: int, limit: int, lang: _Lang) -> tuple[str,
     while (
         len(words) > 1
         and words[-1].group()[0].islower()
-        and words[-1].group().lower() not in keep
+        and words[-1].group().lower().rstrip(".") not in keep
         and words[-2].group()[0].isupper()
     ):
         words.pop()
