@@ -281,3 +281,16 @@ def test_a_passive_reporting_verb_gives_the_speaker_after_it() -> None:
     ]
     # A passive verb with no one after it, or one that is no reporting ("disebut berperan"), is none.
     assert _quotes("Proyek itu, disebut sebagai yang terbesar, dibiayai APBN. Hal itu diungkap saat rapat.") == []
+
+
+def test_an_ordinary_word_opening_the_clause_is_no_speaker() -> None:
+    # The class: "Sepekan lalu PSSI mengklaim …", "Selain laporan warga, Zakki menambahkan …" read
+    # the opening word as the speaker, and every "-nya" after took it.
+    text = (
+        "Sepekan lalu PSSI mengklaim stadion itu sudah layak dipakai untuk laga internasional. "
+        "Selain laporan dari warga sekitar, Rudi Hartono menambahkan, atap tribun juga bocor. "
+        '"Kami sudah melapor ke dinas," ujarnya. Usai rapat dia berujar bahwa perbaikan dimulai bulan depan.'
+    )
+    assert [q.speaker for q in _quotes(text)] == ["PSSI", "Rudi Hartono", "Rudi Hartono", "dia"]
+    # A clause whose opening noun has its own verb keeps its subject: no speaker is read past it.
+    assert _quotes("Pengakuan Korea Utara diungkapkan setelah Rusia sebelumnya mengonfirmasi kabar itu.") == []

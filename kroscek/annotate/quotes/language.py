@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from types import ModuleType
 
 from kroscek.lang import language_module
 
@@ -62,6 +63,7 @@ class _Lang:
     connectors: frozenset[str]  # a speaker phrase never ends on one ("Menteri Luar Negeri dan")
     verbish: re.Pattern[str]  # a lower-case word of this shape ends a speaker phrase
     not_speaker: frozenset[str]  # a phrase with no name that starts with one of these is no speaker
+    ordinary: frozenset[str]  # words written in lower case that head no speaker ("sepekan", "usai")
 
 
 @cache
@@ -151,7 +153,18 @@ def _lang(code: str) -> _Lang:
         connectors=frozenset(q.CONNECTORS),
         verbish=re.compile(q.VERB_SHAPE),
         not_speaker=frozenset(w.lower() for w in q.NOT_SPEAKER_WORDS),
+        ordinary=_ordinary(code, q),
     )
+
+
+def _ordinary(code: str, q: ModuleType) -> frozenset[str]:
+    """Words a language writes in lower case (``common_words.txt``) and its function words, less
+    those a speaker phrase holds ("warga", "polisi", "pihak") and its pronouns."""
+    from kroscek.annotate.entities import _common_words
+
+    speaker = {*q.SPEAKER_WORDS, *(w for r in (*q.ROLE_WORDS, *q.ORGANISATION_WORDS) for w in r.split())}
+    words = _common_words(code) | {w.lower() for w in q.NOT_SPEAKER_WORDS}
+    return frozenset(words - speaker - set(q.PRONOUNS))
 
 
 def _without_openers(speaker: str, start: int | None, lang: _Lang) -> tuple[str | None, int | None]:

@@ -144,6 +144,29 @@ def _past_openers(text: str, begin: int, lang: _Lang) -> int:
     return begin
 
 
+def _named_subject(tokens: list[str], lang: _Lang) -> list[str]:
+    """The clause from its subject on: a clause an ordinary word opens ("Sepekan lalu PSSI
+    mengklaim", "Usai laga dia berujar", "Selain laporan dari Sahara, Zakki menambahkan") has its
+    subject in the name or pronoun right before the verb (adverbs after it kept); a clause with
+    none there keeps its first words ("Pedagang di pasar itu mengatakan")."""
+    if not tokens or tokens[0].isupper() or tokens[0].lower().strip(",") not in lang.ordinary:
+        return tokens
+    end = len(tokens)
+    while end and tokens[end - 1].lower() in lang.between:
+        end -= 1
+    start = end
+    while start and _np_token(tokens[start - 1], lang) and not tokens[start - 1].endswith(","):
+        start -= 1
+        if end - start == 1 and tokens[start].lower() in lang.pronouns:
+            break  # a pronoun is the whole subject: "Usai laga dia berujar"
+    # What it passes over holds no verb: in "Pengakuan Korea Utara diungkapkan setelah Rusia …"
+    # the name is another clause's subject.
+    skipped = [t.lower().strip(",") for t in tokens[:start]]
+    if not 0 < start < end or any(lang.verbish.match(t) or t in lang.negations for t in skipped):
+        return tokens
+    return tokens[start:]
+
+
 def _speaker_before(text: str, sentence_start: int, cue_start: int, lang: _Lang) -> tuple[str, int] | None:
     """Read the subject before a reporting verb: a noun phrase, then at most a few adverbs."""
     if cue_start - sentence_start > _HEAD_REACH:
@@ -153,7 +176,7 @@ def _speaker_before(text: str, sentence_start: int, cue_start: int, lang: _Lang)
     clause = head[begin:]
     # An aside between commas before the verb: "Beijing, dalam tanggapannya, mengatakan".
     clause = re.sub(r",\s*[a-z][^,]*,\s*$", " ", clause)
-    tokens = clause.split()
+    tokens = _named_subject(clause.split(), lang)
     np_end = 0
     while np_end < len(tokens) and _np_token(tokens[np_end], lang):
         np_end += 1
