@@ -294,3 +294,11 @@ def test_an_ordinary_word_opening_the_clause_is_no_speaker() -> None:
     assert [q.speaker for q in _quotes(text)] == ["PSSI", "Rudi Hartono", "Rudi Hartono", "dia"]
     # A clause whose opening noun has its own verb keeps its subject: no speaker is read past it.
     assert _quotes("Pengakuan Korea Utara diungkapkan setelah Rusia sebelumnya mengonfirmasi kabar itu.") == []
+
+
+def test_reporting_someone_to_the_police_is_no_speech() -> None:
+    # The class: "melaporkan" takes a person as its object ("X melaporkan Y ke polisi"); read as
+    # speech it made a false quote whose speaker every "-nya" after it took.
+    assert _quotes("Ketua RT Budi Santoso melaporkan tetangganya ke Polsek Cibinong pekan lalu.") == []
+    (quote,) = _quotes("Kepala BPBD Budi Santoso melaporkan bahwa banjir telah surut di tiga desa.")
+    assert quote.speaker == "Budi Santoso"

@@ -169,6 +169,8 @@ def _indirect(text: str, sentence: Sentence, lang: _Lang, covered: list[tuple[in
         that = lang.that.match(text, content_start, sentence.end)
         if that:
             content_start = that.end()
+        elif cue.group("cue").lower() in lang.clause_cues:
+            continue  # "Ridwan Kamil melaporkan Lisa Mariana ke polisi": no speech
         else:
             # "Lin Jian mengatakan pada konferensi pers di Beijing bahwa …": content after "bahwa".
             bahwa = lang.that_later.search(text[content_start : sentence.end])

@@ -30,6 +30,7 @@ class _Lang:
     according_own: re.Pattern[str]
     cue_tail: re.Pattern[str]
     cue_inside: re.Pattern[str]
+    clause_cues: frozenset[str]  # speech only with "bahwa" or a comma after ("melaporkan")
     passive: re.Pattern[str] | None  # "dikatakan (langsung) (oleh) ": the speaker follows
     referring: re.Pattern[str] | None  # "Hal itu (sebagaimana) ": what the sentences before said
     cited: re.Pattern[str]
@@ -95,6 +96,7 @@ def _lang(code: str) -> _Lang:
             else rf",\s*(?P<cue>{after})\s+",
             re.IGNORECASE,
         ),
+        clause_cues=frozenset(q.CLAUSE_CUES),
         passive=re.compile(
             rf"(?P<cue>{_alt(q.PASSIVE_CUES)})\s+(?:(?:{_alt(q.PASSIVE_ADVERBS)})\s+)?(?:(?:{_alt(q.AGENT)})\s+)?",
             re.IGNORECASE,

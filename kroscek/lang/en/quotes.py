@@ -56,6 +56,8 @@ CUES_BEFORE = (
     "countered",
 )
 ACCORDING_TO = ("according to",)
+#: Reporting verbs that are speech only with a clause after them: none read in English.
+CLAUSE_CUES: tuple[str, ...] = ()
 #: Passive attribution ("It was said by …") is not read in English.
 PASSIVE_CUES: tuple[str, ...] = ()
 PASSIVE_ADVERBS: tuple[str, ...] = ()

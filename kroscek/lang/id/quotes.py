@@ -123,6 +123,10 @@ CUES_BEFORE = (
     "menyebutnya",
 )
 
+#: Reporting verbs that also take a person or a thing as their object ("Ridwan Kamil melaporkan
+#: Lisa Mariana ke polisi"): speech only when "bahwa" or a comma follows them.
+CLAUSE_CUES = ("melaporkan",)
+
 #: Passive reporting verbs, the speaker after them: "Hal itu dikatakan X", "Dijelaskan X, …",
 #: "…, disebutkan X, …".
 PASSIVE_CUES = (
