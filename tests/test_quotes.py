@@ -302,3 +302,20 @@ def test_reporting_someone_to_the_police_is_no_speech() -> None:
     assert _quotes("Ketua RT Budi Santoso melaporkan tetangganya ke Polsek Cibinong pekan lalu.") == []
     (quote,) = _quotes("Kepala BPBD Budi Santoso melaporkan bahwa banjir telah surut di tiga desa.")
     assert quote.speaker == "Budi Santoso"
+
+
+def test_a_quote_closed_by_a_rebuke_or_a_closing_word_reads_its_speaker_after_it() -> None:
+    # The class: "tegur Tomsi", "sindir X", "sahut Y", "tutup Z", "harapnya" are reporting words
+    # too; missing from the list, the quote took the speaker before it.
+    text = (
+        '"Stok beras aman sampai akhir tahun," kata Rudi Hartono. '
+        '"Tolong harga di pasar dicek setiap hari," tegur Sinta Dewi kepada para kepala dinas. '
+        '"Jangan cuma rapat," sindir Sinta. "Siap, Bu," sahut Rudi. "Semoga harga turun," harapnya.'
+    )
+    assert [(q.cue, q.speaker_canonical) for q in _quotes(text)] == [
+        ("kata", "Rudi Hartono"),
+        ("tegur", "Sinta Dewi"),
+        ("sindir", "Sinta Dewi"),
+        ("sahut", "Rudi Hartono"),
+        ("harap", "Rudi Hartono"),
+    ]

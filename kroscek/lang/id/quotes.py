@@ -47,6 +47,23 @@ CUES_AFTER = (
     "pinta",
     "bunyi",
     "demikian",
+    # How it was said: a rebuke, a jibe, a joke, a complaint, an appeal, a closing word.
+    "tegur",
+    "sindir",
+    "sentil",
+    "sahut",
+    "celetuk",
+    "seloroh",
+    "kelakar",
+    "canda",
+    "keluh",
+    "ajak",
+    "harap",
+    "pesan",
+    "tantang",
+    "puji",
+    "ingat",
+    "tutup",
 )
 
 #: Reporting verbs with the speaker before them ("Lin Jian mengatakan, …", "Guo menegaskan bahwa").
