@@ -319,3 +319,16 @@ def test_a_quote_closed_by_a_rebuke_or_a_closing_word_reads_its_speaker_after_it
         ("sahut", "Rudi Hartono"),
         ("harap", "Rudi Hartono"),
     ]
+
+
+def test_a_roles_holder_in_apposition_is_the_speaker() -> None:
+    # The class: a role or description, then the name of the one it describes between commas;
+    # the role was read as the speaker and the name lost.
+    cases = [
+        ("Menurut Kepala Bidang Cuaca BMKG, Rina Kartika, hujan lebat turun hingga Jumat.", "Rina Kartika"),
+        ("Pengacara keluarga lainnya, Dimas Pratama, menjelaskan gugatan sudah didaftarkan.", "Dimas Pratama"),
+        ("Agus Salim, Kepala Seksi Penagihan, Kantor Pajak Kudus menjelaskan tunggakan naik.", "Agus Salim"),
+        ('"Airnya naik sejak subuh," kata pedagang yang berjualan di situ, Wati (41), kepada wartawan.', "Wati"),
+    ]
+    for text, speaker in cases:
+        assert [q.speaker for q in _quotes(text)] == [speaker], text

@@ -5,8 +5,18 @@ from __future__ import annotations
 import re
 
 from kroscek.annotate.quotes.language import _HEAD_REACH, _MAX_SPEAKER_WORDS, _MIN_QUOTE_WORDS, _Found, _Lang
-from kroscek.annotate.quotes.speaker import _marked, _np_token, _past_openers, _speaker_after, _speaker_before
+from kroscek.annotate.quotes.speaker import (
+    _is_name,
+    _marked,
+    _np_token,
+    _past_openers,
+    _speaker_after,
+    _speaker_before,
+)
 from kroscek.model import Sentence, SpanIndex, sentence_at
+
+#: A name in apposition after a role, closed by a comma: " Ateng Hartono,".
+_HOLDER = re.compile(r"\s*(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s*,")
 
 # Readers -----------------------------------------------------------------------------------
 
@@ -105,6 +115,12 @@ def _indirect(text: str, sentence: Sentence, lang: _Lang, covered: list[tuple[in
         if before_comma and len(before_comma) <= _MAX_SPEAKER_WORDS and all(_np_token(t, lang) for t in before_comma):
             speaker = text[after_start:comma].strip()
             content_start = comma + 1
+            # "Menurut Deputi Bidang Statistik Sosial BPS, Ateng Hartono, Bank Dunia …": the role's
+            # holder follows it in apposition.
+            holder = _HOLDER.match(text, comma + 1, sentence.end)
+            if holder and len(before_comma) > 1 and _is_name(holder["name"], lang):
+                speaker = text[after_start : holder.end("name")]
+                content_start = holder.end()
         else:
             # "Menurut Korea Utara pengiriman …": the capitalised run is the speaker.
             run = re.match(r"(?:[A-Z][\w'’.-]*(?:\s+|$))+", text[after_start : sentence.end])

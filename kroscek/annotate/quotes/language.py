@@ -30,6 +30,7 @@ class _Lang:
     according_own: re.Pattern[str]
     cue_tail: re.Pattern[str]
     cue_inside: re.Pattern[str]
+    relative: re.Pattern[str] | None  # "yang melintas, Dhiko (": a clause, then the holder's name
     clause_cues: frozenset[str]  # speech only with "bahwa" or a comma after ("melaporkan")
     passive: re.Pattern[str] | None  # "dikatakan (langsung) (oleh) ": the speaker follows
     referring: re.Pattern[str] | None  # "Hal itu (sebagaimana) ": what the sentences before said
@@ -97,6 +98,12 @@ def _lang(code: str) -> _Lang:
             re.IGNORECASE,
         ),
         clause_cues=frozenset(q.CLAUSE_CUES),
+        relative=re.compile(
+            rf"(?:{_alt(q.RELATIVE)})\b[^,.;:\"“”()]{{1,60}},\s*(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,3}})\s*[,(]",
+            re.IGNORECASE,
+        )
+        if q.RELATIVE
+        else None,
         passive=re.compile(
             rf"(?P<cue>{_alt(q.PASSIVE_CUES)})\s+(?:(?:{_alt(q.PASSIVE_ADVERBS)})\s+)?(?:(?:{_alt(q.AGENT)})\s+)?",
             re.IGNORECASE,

@@ -80,6 +80,10 @@ def _speaker_after(text: str, start: int, limit: int, lang: _Lang) -> tuple[str,
             continue
         if words and (low in lang.stops or (token[0].islower() and lang.verbish.match(low))):
             cut = match if low not in lang.stops else None
+            holder = lang.relative.match(text, match.start(), limit) if lang.relative else None
+            if holder and _is_name(holder["name"], lang):
+                # "kata warga asal Ungaran yang melintas, Dhiko (32), …": the one it describes.
+                return text[words[0].start() : holder.end("name")], words[0].start()
             break  # "kata Presiden Paul Kagame memperingatkan …"
         words.append(match)
         bare = token.rstrip(".")
@@ -176,6 +180,9 @@ def _speaker_before(text: str, sentence_start: int, cue_start: int, lang: _Lang)
     clause = head[begin:]
     # An aside between commas before the verb: "Beijing, dalam tanggapannya, mengatakan".
     clause = re.sub(r",\s*[a-z][^,]*,\s*$", " ", clause)
+    holder = _holder_at_end(clause, lang)
+    if holder:
+        return holder, text.find(holder, sentence_start + begin)
     tokens = _named_subject(clause.split(), lang)
     np_end = 0
     while np_end < len(tokens) and _np_token(tokens[np_end], lang):
@@ -235,6 +242,9 @@ def _phrase_set(phrases: tuple[str, ...]) -> frozenset[str]:
 def _split_role(phrase: str, lang: _Lang) -> tuple[str | None, str]:
     """Return (role, name) for a speaker phrase: "juru bicara …, Lin Jian" -> (role, "Lin Jian")."""
     parts = [p.strip() for p in phrase.split(",") if p.strip()]
+    # "Subur Saroso, Kepala Seksi …, Kanwil DJP …": a name, then its role in apposition.
+    if len(parts) > 1 and _is_name(parts[0], lang) and _starts_with(parts[1].lower(), lang.roles):
+        return ", ".join(parts[1:]), parts[0]
     # "juru bicara …, Lin Jian": an apposition when the last part reads as a name.
     if len(parts) > 1 and all(w[0].isupper() or len(w) == 1 for w in parts[-1].split()):
         role, name = _strip_title(", ".join(parts[:-1]), parts[-1], lang)
@@ -272,6 +282,40 @@ def _split_role(phrase: str, lang: _Lang) -> tuple[str | None, str]:
             role = " ".join(tokens[: len(tokens) - len(run)])
             return role, " ".join(run)
     return None, phrase
+
+
+def _is_name(part: str, lang: _Lang) -> bool:
+    """A person's name as written: one to four capitalised words, none a role, an organisation's
+    head word or an acronym ("Subur Saroso", "Muslim Jaya Butar Butar"; not "Kanwil DJP")."""
+    tokens = part.split()
+    return (
+        0 < len(tokens) <= 4
+        and all(_NAME_TOKEN.match(t) and not (t.isupper() and len(t.rstrip(".")) > 1) for t in tokens)
+        and not _starts_with(part.lower(), lang.roles)
+        and not _starts_with(part.lower(), lang.organisations)
+        and tokens[0].lower() not in lang.weekdays
+    )
+
+
+#: A name closing a clause in apposition, its comma after it optional: "…, Rivai Kusumanegara,".
+_HOLDER_AT_END = re.compile(r",\s*(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s*,?\s*$")
+
+
+def _holder_at_end(clause: str, lang: _Lang) -> str | None:
+    """ "Pengacara Jokowi lainnya, Rivai Kusumanegara,": a noun phrase, then the name of the one it
+    describes in apposition; the phrase read whole, up to the name."""
+    match = _HOLDER_AT_END.search(clause)
+    if not match or not _is_name(match["name"], lang):
+        return None
+    before = clause[: match.start()].split()
+    if not before or not (before[0][0].isupper() or _starts_with(clause.lower(), lang.roles)):
+        return None
+    if before[0].lower() in lang.ordinary:
+        return None  # "Selain pihak Inhutani V, Fitroh": a clause, not the name's description
+    low = [t.lower().strip(",") for t in before]
+    if any(lang.verbish.match(t) or t in lang.negations or t in lang.rest_block for t in low):
+        return None
+    return clause[: match.end("name")].strip()
 
 
 def _strip_title(role: str | None, name: str, lang: _Lang) -> tuple[str | None, str]:

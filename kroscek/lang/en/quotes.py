@@ -56,6 +56,8 @@ CUES_BEFORE = (
     "countered",
 )
 ACCORDING_TO = ("according to",)
+#: The word opening a relative clause after a speaker's description ("a resident who …, John,").
+RELATIVE = ("who",)
 #: Reporting verbs that are speech only with a clause after them: none read in English.
 CLAUSE_CUES: tuple[str, ...] = ()
 #: Passive attribution ("It was said by …") is not read in English.

@@ -140,6 +140,10 @@ CUES_BEFORE = (
     "menyebutnya",
 )
 
+#: The word opening a relative clause after a speaker's description: "kata warga yang melintas,
+#: Dhiko (32), …" names its holder after the clause.
+RELATIVE = ("yang",)
+
 #: Reporting verbs that also take a person or a thing as their object ("Ridwan Kamil melaporkan
 #: Lisa Mariana ke polisi"): speech only when "bahwa" or a comma follows them.
 CLAUSE_CUES = ("melaporkan",)
