@@ -332,3 +332,14 @@ def test_a_roles_holder_in_apposition_is_the_speaker() -> None:
     ]
     for text, speaker in cases:
         assert [q.speaker for q in _quotes(text)] == [speaker], text
+
+
+def test_the_one_a_passive_verb_names_is_who_a_later_pronoun_points_to() -> None:
+    # The class: "Hal ini diungkapkan oleh X." after a body's own statement: the statement keeps
+    # its body, and the "Dia" that follows is X, not the body.
+    text = (
+        "Badan Meteorologi memastikan musim hujan datang lebih awal tahun ini. "
+        "Hal ini diungkapkan oleh Kepala Badan Meteorologi Rina Kartika. "
+        "Dia mengatakan petani perlu menyesuaikan jadwal tanam."
+    )
+    assert [q.speaker_canonical for q in _quotes(text)] == ["Badan Meteorologi", "Rina Kartika"]

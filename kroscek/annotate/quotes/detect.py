@@ -235,21 +235,28 @@ def _said_before(text: str, sentences: list[Sentence], found: list[_Found], lang
     taken = SpanIndex([(q.start, q.end) for q in found])
     out: list[_Found] = []
     for i, sentence in enumerate(sentences):
-        body = text[sentence.start : sentence.end]
-        # "Hal itu" is itself an opener: read before the openers, then after ("Dikutip dari X, hal itu …").
-        refer = lang.referring.match(body, len(body) - len(body.lstrip())) or lang.referring.match(
-            body, _past_openers(body, 0, lang)
-        )
-        verb = lang.passive.match(body, refer.end()) if refer else None
-        if not verb:
-            continue
-        read = _agent(text, sentence.start + verb.end(), sentence.end, lang)
-        said = _sentences_before(text, sentences, i, taken)
-        if read and said:
+        said_by = _referring_agent(text, sentence, lang)
+        said = _sentences_before(text, sentences, i, taken) if said_by else None
+        if said_by and said:
             start, end = said
             end = start + len(text[start:end].rstrip(" ."))
-            out.append(_Found(start, end, "indirect", read[0], read[1], verb.group("cue")))
+            out.append(_Found(start, end, "indirect", *said_by))
     return out
+
+
+def _referring_agent(text: str, sentence: Sentence, lang: _Lang) -> tuple[str, int, str] | None:
+    """(speaker, its offset, the verb) of a sentence that points back with a passive reporting
+    verb: "Hal itu dikatakan X.", "Hal ini diungkapkan oleh X."."""
+    if lang.referring is None or lang.passive is None:
+        return None
+    body = text[sentence.start : sentence.end]
+    # "Hal itu" is itself an opener: read before the openers, then after ("Dikutip dari X, hal itu …").
+    refer = lang.referring.match(body, len(body) - len(body.lstrip())) or lang.referring.match(
+        body, _past_openers(body, 0, lang)
+    )
+    verb = lang.passive.match(body, refer.end()) if refer else None
+    read = _agent(text, sentence.start + verb.end(), sentence.end, lang) if verb else None
+    return (read[0], read[1], verb.group("cue")) if read and verb else None
 
 
 def _sentences_before(text: str, sentences: list[Sentence], at: int, taken: SpanIndex) -> tuple[int, int] | None:

@@ -8,7 +8,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import replace
 
-from kroscek.annotate.quotes.detect import _direct, _indirect, _said_before
+from kroscek.annotate.quotes.detect import _direct, _indirect, _referring_agent, _said_before
 from kroscek.annotate.quotes.language import _Found, _Lang, _lang, _without_openers
 from kroscek.annotate.quotes.speaker import _WORDLIKE, _kind_of, _split_role, _starts_with
 from kroscek.lang import data_language
@@ -29,7 +29,8 @@ def _known_names(text: str, lang: _Lang) -> list[tuple[int, str]]:
 
     A run of capitalised words loses its leading role and function words ("Wali Kota …"), then
     everything up to its last acronym ("Ketua Fraksi PAN DPR RI Putri Zulkifli Hasan": the name
-    follows the body's acronym), and keeps at most its last four words."""
+    follows the body's acronym), and keeps at most its last four words; one that still opens
+    with a body's word is read as a role and its holder ("Kepala Badan … Rina Kartika")."""
     names = []
     function_words = lang.stops | lang.subordinators | lang.between | {"menurut", "namun", "bahkan"}
     for m in _FULL_NAME.finditer(text):
@@ -43,6 +44,9 @@ def _known_names(text: str, lang: _Lang) -> list[tuple[int, str]]:
         if acronyms:
             del tokens[: acronyms[-1] + 1]
         name = _without_openers(" ".join(tokens[-_NAME_WORDS:]), None, lang)[0] or ""  # "Adapun Lisa Mariana"
+        if _kind_of(name, lang) != "person":
+            # "Kepala Badan Meteorologi Rina Kartika": a body's name before the person's.
+            name = _split_role(m.group(), lang)[1]
         tokens = name.split()
         if len(tokens) >= 2 and name not in capitals.COUNTRIES and _kind_of(name, lang) == "person":
             names.append((m.start(), name))
@@ -166,6 +170,11 @@ def _subjects(text: str, sentences: list[Sentence], lang: _Lang) -> list[tuple[i
     """Capitalised names opening a sentence (after an opener): candidates for a later "ia"."""
     subjects = []
     for sentence in sentences:
+        said_by = _referring_agent(text, sentence, lang)
+        if said_by:
+            # "Hal ini diungkapkan oleh Direktur Jenderal Pajak Bimo Wijayanto.": the one who said it.
+            subjects.append((sentence.start, _split_role(said_by[0], lang)[1]))
+            continue
         begin = sentence.start
         for pattern in (lang.opener, lang.preposition):
             match = pattern.match(text, begin, sentence.end)
