@@ -343,3 +343,14 @@ def test_the_one_a_passive_verb_names_is_who_a_later_pronoun_points_to() -> None
         "Dia mengatakan petani perlu menyesuaikan jadwal tanam."
     )
     assert [q.speaker_canonical for q in _quotes(text)] == ["Badan Meteorologi", "Rina Kartika"]
+
+
+def test_a_roles_holder_opening_a_sentence_is_who_a_later_pronoun_points_to() -> None:
+    # The class: "Direktur Penegakan Hukum Kementerian ESDM, Ma'mun, memberi …" presents a person
+    # by a long role and a one-word name; "-nya" after it took the speaker before.
+    text = (
+        '"Tambang itu ilegal," kata Rudi Hartono. '
+        "Sementara itu Direktur Penegakan Hukum Kementerian ESDM, Ma'mun, memberi imbauan kepada warga. "
+        '"Silakan urus izinnya," ujarnya.'
+    )
+    assert [q.speaker_canonical for q in _quotes(text)] == ["Rudi Hartono", "Ma'mun"]

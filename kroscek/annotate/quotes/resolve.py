@@ -163,28 +163,31 @@ def find_quotes(
     return _resolve(text, found, lang, dates, _subjects(text, sentences, lang))
 
 
-_APPOSITION = re.compile(r"\s*,\s*(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){1,3})\s*,")
+_APPOSITION = re.compile(r"\s*,\s*(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s*,")
 
 
-def _subjects(text: str, sentences: list[Sentence], lang: _Lang) -> list[tuple[int, str]]:
-    """Capitalised names opening a sentence (after an opener): candidates for a later "ia"."""
+def _subjects(text: str, sentences: list[Sentence], lang: _Lang) -> list[tuple[int, str, bool]]:
+    """Capitalised names opening a sentence (after an opener): candidates for a later "ia", each
+    with whether the sentence itself presents it as a person (a role's holder, a passive verb's
+    agent) rather than only as a capitalised subject."""
     subjects = []
     for sentence in sentences:
         said_by = _referring_agent(text, sentence, lang)
         if said_by:
             # "Hal ini diungkapkan oleh Direktur Jenderal Pajak Bimo Wijayanto.": the one who said it.
-            subjects.append((sentence.start, _split_role(said_by[0], lang)[1]))
+            subjects.append((sentence.start, _split_role(said_by[0], lang)[1], True))
             continue
         begin = sentence.start
         for pattern in (lang.opener, lang.preposition):
             match = pattern.match(text, begin, sentence.end)
             if match:
                 begin = match.end()
-        name = re.match(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}", text[begin : sentence.end])
+        name = re.match(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,9}", text[begin : sentence.end])
         subject = _without_openers(name.group(), begin, lang)[0] if name else None
         # "Pengacara Ridwan Kamil, Muslim Jaya Butar Butar, turut …": the role's holder is the subject.
         holder = _APPOSITION.match(text, begin + name.end(), sentence.end) if name else None
-        if subject and holder and _starts_with(subject.lower(), lang.roles):
+        presented = bool(subject and holder and _starts_with(subject.lower(), lang.roles))
+        if presented and holder:
             subject = holder["name"]
         if (
             subject
@@ -193,7 +196,7 @@ def _subjects(text: str, sentences: list[Sentence], lang: _Lang) -> list[tuple[i
             and _kind_of(subject, lang) == "person"
             and not (lang.according.match(subject + " ") or lang.according_own.match(subject))
         ):
-            subjects.append((begin, subject))
+            subjects.append((begin, subject, presented))
     return subjects
 
 
@@ -220,7 +223,11 @@ def _unmarked(text: str, sentences: list[Sentence], found: list[_Found], lang: _
 
 
 def _resolve(
-    text: str, found: list[_Found], lang: _Lang, dates: list[DateMention], subjects: list[tuple[int, str]]
+    text: str,
+    found: list[_Found],
+    lang: _Lang,
+    dates: list[DateMention],
+    subjects: list[tuple[int, str, bool]],
 ) -> list[Quote]:
     known = _known_names(text, lang)
     names = _Names(known)
@@ -252,8 +259,15 @@ def _resolve(
             last_quote = previous_positions[-1] if previous_positions else -1
             before = bisect_left(subjects, q.start, key=lambda item: item[0])  # subjects are in text order
             # A phrase that points back is the sentence's subject itself: no other is nearer.
-            subject = subjects[before - 1][1] if before and subjects[before - 1][0] > last_quote and not back else None
-            person = _subject_person(subject, q.start, names, speakers, lang) if subject and not plural else None
+            at, subject, presented = subjects[before - 1] if before else (-1, "", False)
+            person = None
+            if subject and at > last_quote and not back and not plural:
+                # A role's holder ("Direktur …, Ma'mun, memberi …") is a person whatever the article
+                # knows; a bare capitalised subject must be one it knows.
+                if presented:
+                    person = _expand(subject, q.start, names, speakers)
+                else:
+                    person = _subject_person(subject, q.start, names, speakers, lang)
             if person:
                 match = (person, None, "person", None, None)
             if match:
