@@ -354,3 +354,13 @@ def test_a_roles_holder_opening_a_sentence_is_who_a_later_pronoun_points_to() ->
         '"Silakan urus izinnya," ujarnya.'
     )
     assert [q.speaker_canonical for q in _quotes(text)] == ["Rudi Hartono", "Ma'mun"]
+
+
+def test_a_form_of_address_is_no_part_of_a_name() -> None:
+    # The class: "Pak Dedi" written inside a quote became the full name a later "Dedi" took.
+    text = (
+        "Gubernur Dedi Mulyadi menantang menteri membuka data. "
+        '"Jadi jangan Pak Dedi menyuruh saya bekerja," kata Rudi Hartono. '
+        '"Saya sudah cek semua rekening," ujar Dedi. "Datanya terbuka," imbuhnya.'
+    )
+    assert [q.speaker_canonical for q in _quotes(text)] == ["Rudi Hartono", "Dedi Mulyadi", "Dedi Mulyadi"]

@@ -518,6 +518,11 @@ ROLE_WORDS = (
     "almarhumah",
     "alm",
     "sang",
+    # Forms of address written before a name ("Pak Tito", "Bu Risma", "Kang Dedi").
+    "pak",
+    "bapak",
+    "bu",
+    "kang",
 )
 
 #: Head words of an organisation as speaker.
