@@ -364,3 +364,14 @@ def test_a_form_of_address_is_no_part_of_a_name() -> None:
         '"Saya sudah cek semua rekening," ujar Dedi. "Datanya terbuka," imbuhnya.'
     )
     assert [q.speaker_canonical for q in _quotes(text)] == ["Rudi Hartono", "Dedi Mulyadi", "Dedi Mulyadi"]
+
+
+def test_a_groups_phrase_is_read_whole() -> None:
+    # The class: "Sebuah studi baru mengungkap …" read "Sebuah" as the speaker, and "tulis para
+    # peneliti" was dropped as a phrase naming nobody, so the quote took the speaker before.
+    text = (
+        "Sebuah studi baru mengungkap mikroplastik sudah masuk ke jaringan otak manusia. "
+        '"Temuan ini perlu diteliti lebih lanjut," tulis para peneliti dalam makalah mereka. '
+        "Sejumlah dokter menyatakan risiko itu belum bisa diukur."
+    )
+    assert [q.speaker for q in _quotes(text)] == ["Sebuah studi baru", "para peneliti", "Sejumlah dokter"]

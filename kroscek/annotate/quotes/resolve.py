@@ -378,7 +378,9 @@ def _no_name(speaker: str, lang: _Lang) -> bool:
     """A phrase read as the speaker that names nobody: no capital, and it opens with a word no
     speaker opens with ("pasalnya", "melalui …")."""
     words = speaker.lower().split()
-    return speaker.islower() and bool(words) and words[0] in lang.not_speaker and words[0] not in lang.pronouns
+    # "para peneliti", "sejumlah warga": words that open a group's phrase name that group.
+    nameless = lang.not_speaker - (lang.speaker_words - lang.connectors) - lang.pronouns
+    return speaker.islower() and bool(words) and words[0] in nameless
 
 
 def _cue_position(text: str, q: _Found) -> int | None:

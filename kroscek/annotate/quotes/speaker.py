@@ -171,6 +171,22 @@ def _named_subject(tokens: list[str], lang: _Lang) -> list[str]:
     return tokens[start:]
 
 
+def _group_end(tokens: list[str], np_end: int, lang: _Lang) -> int:
+    """ "Sebuah studi baru mengungkap": after a group's opening word, up to three nouns and
+    adjectives in lower case belong to its phrase (never a verb, a clause word or a stop)."""
+    end = np_end
+    while end < len(tokens) and end - np_end < 3:
+        low = tokens[end].lower().strip(",")
+        if not low.isalpha() or lang.verbish.match(low) or low in lang.rest_block or low in lang.stops:
+            break
+        if low in lang.between or low in lang.negations or low in lang.anaphoric:
+            break
+        end += 1
+        if tokens[end - 1].endswith(","):
+            break
+    return end
+
+
 def _speaker_before(text: str, sentence_start: int, cue_start: int, lang: _Lang) -> tuple[str, int] | None:
     """Read the subject before a reporting verb: a noun phrase, then at most a few adverbs."""
     if cue_start - sentence_start > _HEAD_REACH:
@@ -187,6 +203,8 @@ def _speaker_before(text: str, sentence_start: int, cue_start: int, lang: _Lang)
     np_end = 0
     while np_end < len(tokens) and _np_token(tokens[np_end], lang):
         np_end += 1
+    if np_end and tokens[0].lower() in lang.group_openers:
+        np_end = _group_end(tokens, np_end, lang)
     rest = [t.lower().strip(",") for t in tokens[np_end:]]
     # "Ibu tiga anak itu juga mengaku …": a phrase a demonstrative closes points back to someone
     # named before; it is read whole, its describing words too.
