@@ -375,3 +375,13 @@ def test_a_groups_phrase_is_read_whole() -> None:
         "Sejumlah dokter menyatakan risiko itu belum bisa diukur."
     )
     assert [q.speaker for q in _quotes(text)] == ["Sebuah studi baru", "para peneliti", "Sejumlah dokter"]
+
+
+def test_the_agent_of_a_passive_reporting_verb_is_who_a_later_pronoun_points_to() -> None:
+    # The class: "Pengumuman itu dikonfirmasi oleh X. Dia menyebut …": before any quote, the
+    # pronoun had no one to point to.
+    text = (
+        "Pengumuman tersangka itu dikonfirmasi oleh Kepala Subdirektorat Siber, Kombes Rudi Hartono, Minggu. "
+        "Dia menyebut tersangka sudah menerima surat panggilan."
+    )
+    assert [q.speaker_canonical for q in _quotes(text)] == ["Rudi Hartono"]

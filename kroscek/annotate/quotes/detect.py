@@ -244,6 +244,18 @@ def _said_before(text: str, sentences: list[Sentence], found: list[_Found], lang
     return out
 
 
+def _named_agent(text: str, sentence: Sentence, lang: _Lang) -> tuple[str, int, str] | None:
+    """(speaker, offset, verb) of a passive reporting verb whose agent "oleh" names, anywhere in the
+    sentence: "Pengumuman tersangka itu dikonfirmasi oleh Kasubdit …, Kombes Rizki Agung Prakoso"."""
+    if lang.passive is None:
+        return None
+    for verb in lang.passive.finditer(text, sentence.start, sentence.end):
+        read = _agent(text, verb.end(), sentence.end, lang) if verb.group("by") else None
+        if read:
+            return read[0], read[1], verb.group("cue")
+    return None
+
+
 def _referring_agent(text: str, sentence: Sentence, lang: _Lang) -> tuple[str, int, str] | None:
     """(speaker, its offset, the verb) of a sentence that points back with a passive reporting
     verb: "Hal itu dikatakan X.", "Hal ini diungkapkan oleh X."."""

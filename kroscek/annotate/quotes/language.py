@@ -106,7 +106,7 @@ def _lang(code: str) -> _Lang:
         if q.RELATIVE
         else None,
         passive=re.compile(
-            rf"(?P<cue>{_alt(q.PASSIVE_CUES)})\s+(?:(?:{_alt(q.PASSIVE_ADVERBS)})\s+)?(?:(?:{_alt(q.AGENT)})\s+)?",
+            rf"\b(?P<cue>{_alt(q.PASSIVE_CUES)})\s+(?:(?:{_alt(q.PASSIVE_ADVERBS)})\s+)?(?P<by>(?:{_alt(q.AGENT)})\s+)?",
             re.IGNORECASE,
         )
         if q.PASSIVE_CUES

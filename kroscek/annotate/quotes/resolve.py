@@ -8,7 +8,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import replace
 
-from kroscek.annotate.quotes.detect import _direct, _indirect, _referring_agent, _said_before
+from kroscek.annotate.quotes.detect import _direct, _indirect, _named_agent, _referring_agent, _said_before
 from kroscek.annotate.quotes.language import _Found, _Lang, _lang, _without_openers
 from kroscek.annotate.quotes.speaker import _WORDLIKE, _kind_of, _split_role, _starts_with
 from kroscek.lang import data_language
@@ -172,10 +172,11 @@ def _subjects(text: str, sentences: list[Sentence], lang: _Lang) -> list[tuple[i
     agent) rather than only as a capitalised subject."""
     subjects = []
     for sentence in sentences:
-        said_by = _referring_agent(text, sentence, lang)
-        if said_by:
+        said_by = _referring_agent(text, sentence, lang) or _named_agent(text, sentence, lang)
+        agent = _split_role(said_by[0], lang)[1] if said_by else None
+        if agent and _kind_of(agent, lang) == "person":
             # "Hal ini diungkapkan oleh Direktur Jenderal Pajak Bimo Wijayanto.": the one who said it.
-            subjects.append((sentence.start, _split_role(said_by[0], lang)[1], True))
+            subjects.append((sentence.start, agent, True))
             continue
         begin = sentence.start
         for pattern in (lang.opener, lang.preposition):

@@ -74,7 +74,8 @@ def _speaker_after(text: str, start: int, limit: int, lang: _Lang) -> tuple[str,
         if token == ",":
             nxt = _WORD.search(text, match.end(), limit)
             # A comma continues an apposition only into a name: ", Lin Jian," not ", seperti …".
-            if not nxt or not _NAME_TOKEN.match(nxt.group()) or not words or nxt.group().lower() in lang.weekdays:
+            after = nxt.group().lower().rstrip(".") if nxt else ""
+            if not nxt or not _NAME_TOKEN.match(nxt.group()) or not words or after in lang.weekdays | lang.stops:
                 break
             words.append(match)
             continue

@@ -168,6 +168,8 @@ PASSIVE_CUES = (
     "dikemukakan",
     "dibeberkan",
     "diumumkan",
+    "dikonfirmasi",
+    "dibenarkan",
 )
 #: What may follow a passive verb before its agent: an adverb, then the agent's word
 #: ("disampaikan langsung oleh X").
