@@ -385,3 +385,14 @@ def test_the_agent_of_a_passive_reporting_verb_is_who_a_later_pronoun_points_to(
         "Dia menyebut tersangka sudah menerima surat panggilan."
     )
     assert [q.speaker_canonical for q in _quotes(text)] == ["Rudi Hartono"]
+
+
+def test_an_ordinal_opening_a_list_item_is_no_speaker() -> None:
+    # The class: "Keenam, massa meminta …" read the ordinal as the speaker, and the next "-nya"
+    # took it.
+    text = (
+        '"Kami membawa delapan tuntutan," kata Rudi Hartono. '
+        "Keenam, massa meminta pemerintah mewujudkan pendidikan gratis. "
+        '"Tujuh, ciptakan kesehatan untuk rakyat," ujarnya.'
+    )
+    assert [q.speaker_canonical for q in _quotes(text)] == ["Rudi Hartono", "Rudi Hartono"]
