@@ -396,3 +396,13 @@ def test_an_ordinal_opening_a_list_item_is_no_speaker() -> None:
         '"Tujuh, ciptakan kesehatan untuk rakyat," ujarnya.'
     )
     assert [q.speaker_canonical for q in _quotes(text)] == ["Rudi Hartono", "Rudi Hartono"]
+
+
+def test_a_name_never_runs_across_a_line_break() -> None:
+    # The class: a subheading ("Emosi Setelah Dihina") over a paragraph opening with a name was
+    # read with it as one full name, which every later short name took.
+    text = (
+        "Polisi menangkap Joko Susilo di Bitung.\n\nMotif Sakit Hati\n\n"
+        "Joko mengaku kesal karena sering dihina. Dia mengatakan tidak ada yang membantunya."
+    )
+    assert [q.speaker_canonical for q in _quotes(text)] == ["Joko Susilo", "Joko Susilo"]

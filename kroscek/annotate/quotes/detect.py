@@ -16,7 +16,7 @@ from kroscek.annotate.quotes.speaker import (
 from kroscek.model import Sentence, SpanIndex, sentence_at
 
 #: A name in apposition after a role, closed by a comma: " Ateng Hartono,".
-_HOLDER = re.compile(r"\s*(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s*,")
+_HOLDER = re.compile(r"\s*(?P<name>[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3})\s*,")
 
 # Readers -----------------------------------------------------------------------------------
 

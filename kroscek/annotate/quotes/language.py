@@ -15,6 +15,8 @@ _MAX_SPEAKER_WORDS = 14
 #: Characters before a quote or a verb within which its verb or its speaker is looked for.
 _HEAD_REACH = 600
 _NAME_TOKEN = re.compile(r"^[A-Z][\w'’.-]*$")
+#: One to four capitalised words on one line: a person's name as an apposition writes it.
+_NAME_WORDS = r"[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3}"
 
 
 def _alt(words: object) -> str:
@@ -100,7 +102,7 @@ def _lang(code: str) -> _Lang:
         ),
         clause_cues=frozenset(q.CLAUSE_CUES),
         relative=re.compile(
-            rf"(?:{_alt(q.RELATIVE)})\b[^,.;:\"“”()]{{1,60}},\s*(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,3}})\s*[,(]",
+            rf"(?:{_alt(q.RELATIVE)})\b[^,.;:\"“”()]{{1,60}},\s*(?P<name>{_NAME_WORDS})\s*[,(]",
             re.IGNORECASE,
         )
         if q.RELATIVE

@@ -19,7 +19,7 @@ from kroscek.model import DateMention, Quote, Sentence, SpanIndex
 
 #: A run of capitalised words, read whole: a four-word window cut "Menteri Keuangan Purbaya Yudhi
 #: Sadewa" into "Menteri Keuangan Purbaya Yudhi", whose role word dropped left a name that ends wrong.
-_FULL_NAME = re.compile(r"\b[A-Z][a-z][\w'’-]*(?:\s+[A-Z][\w'’-]*){1,9}")
+_FULL_NAME = re.compile(r"\b[A-Z][a-z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){1,9}")
 #: Most words a person's name is read with, counted from its end ("Ni Nyoman Dewi Pascarani").
 _NAME_WORDS = 4
 
@@ -163,7 +163,7 @@ def find_quotes(
     return _resolve(text, found, lang, dates, _subjects(text, sentences, lang))
 
 
-_APPOSITION = re.compile(r"\s*,\s*(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s*,")
+_APPOSITION = re.compile(r"\s*,\s*(?P<name>[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,3})\s*,")
 
 
 def _subjects(text: str, sentences: list[Sentence], lang: _Lang) -> list[tuple[int, str, bool]]:
@@ -183,7 +183,7 @@ def _subjects(text: str, sentences: list[Sentence], lang: _Lang) -> list[tuple[i
             match = pattern.match(text, begin, sentence.end)
             if match:
                 begin = match.end()
-        name = re.match(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,9}", text[begin : sentence.end])
+        name = re.match(r"[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,9}", text[begin : sentence.end])
         subject = _without_openers(name.group(), begin, lang)[0] if name else None
         # "Pengacara Ridwan Kamil, Muslim Jaya Butar Butar, turut …": the role's holder is the subject.
         holder = _APPOSITION.match(text, begin + name.end(), sentence.end) if name else None

@@ -317,7 +317,7 @@ def _is_name(part: str, lang: _Lang) -> bool:
 
 
 #: A name closing a clause in apposition, its comma after it optional: "…, Rivai Kusumanegara,".
-_HOLDER_AT_END = re.compile(r",\s*(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s*,?\s*$")
+_HOLDER_AT_END = re.compile(r",\s*(?P<name>[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3})\s*,?\s*$")
 
 
 def _holder_at_end(clause: str, lang: _Lang) -> str | None:
