@@ -406,3 +406,30 @@ def test_a_name_never_runs_across_a_line_break() -> None:
         "Joko mengaku kesal karena sering dihina. Dia mengatakan tidak ada yang membantunya."
     )
     assert [q.speaker_canonical for q in _quotes(text)] == ["Joko Susilo", "Joko Susilo"]
+
+
+def test_a_direct_quote_takes_a_subject_only_when_the_sentence_introduces_them_by_role() -> None:
+    # The class: in a story's narration ("Joko akhirnya ditangkap …") the subject is someone talked
+    # about; the "-nya" of the next quote is still the officer quoted before. A person introduced by
+    # a role ("Ketua DPR Mike Johnson mencemooh …") is the one who goes on talking.
+    text = (
+        '"Pelaku sempat kabur ke Bitung," kata Kapolsek Rudi Hartono. '
+        'Joko Susilo akhirnya ditangkap di sebuah bedeng. "Kami lumpuhkan supaya tidak kabur," ujarnya. '
+        'Ketua DPR Mike Johnson mencemooh demonstrasi itu. "Mereka membenci Amerika," katanya.'
+    )
+    assert [q.speaker_canonical for q in _quotes(text)] == ["Rudi Hartono", "Rudi Hartono", "Mike Johnson"]
+
+
+def test_a_bare_office_word_is_its_holder_named_before() -> None:
+    # The class: "tegas Menaker" after "Menteri Ketenagakerjaan Yassierli …" and "ungkap Walkot
+    # Agung" after "Wali Kota Pekanbaru Agung Nugroho": a short form of the office names the
+    # person holding it; offices written short ("Kapolsek", "Walkot") are role words.
+    text = (
+        "Menteri Ketenagakerjaan Rina Kartika memastikan program magang gratis. "
+        '"Perusahaan yang memungut biaya langsung kami coret," tegas Menaker. '
+        "Wali Kota Bogor Dedi Kurniawan meninjau pasar murah. "
+        '"Harga cabai sudah turun," ungkap Walkot Dedi.'
+    )
+    rina, menaker, walkot = (q.speaker_canonical or "" for q in _quotes(text))
+    assert rina == menaker == "Rina Kartika"
+    assert walkot.endswith("Dedi Kurniawan")  # the city before the name stays in it (a limit)

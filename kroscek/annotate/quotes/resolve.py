@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from kroscek.annotate.quotes.detect import _direct, _indirect, _named_agent, _referring_agent, _said_before
 from kroscek.annotate.quotes.language import _Found, _Lang, _lang, _without_openers
-from kroscek.annotate.quotes.speaker import _WORDLIKE, _kind_of, _split_role, _starts_with
+from kroscek.annotate.quotes.speaker import _WORDLIKE, _is_name, _kind_of, _split_role, _starts_with
 from kroscek.lang import data_language
 from kroscek.lang.xx import capitals
 from kroscek.model import DateMention, Quote, Sentence, SpanIndex
@@ -190,6 +190,8 @@ def _subjects(text: str, sentences: list[Sentence], lang: _Lang) -> list[tuple[i
         presented = bool(subject and holder and _starts_with(subject.lower(), lang.roles))
         if presented and holder:
             subject = holder["name"]
+        elif subject and name:
+            subject, presented = _introduced(subject, text, begin + name.end(), lang)
         if (
             subject
             and subject.lower() not in lang.pronouns
@@ -199,6 +201,18 @@ def _subjects(text: str, sentences: list[Sentence], lang: _Lang) -> list[tuple[i
         ):
             subjects.append((begin, subject, presented))
     return subjects
+
+
+def _introduced(subject: str, text: str, after: int, lang: _Lang) -> tuple[str, bool]:
+    """A sentence subject and whether it introduces a person by role: "Ketua DPR Mike Johnson
+    mencemooh …" (the role's holder), "Bill Adams, kepala ekonom di Comerica Bank, …" (a name and
+    its role); a bare name ("Kamal akhirnya terciduk …") introduces no one."""
+    role, name = _split_role(subject, lang)
+    if role and _is_name(name, lang):
+        return name, True
+    if _is_name(subject, lang) and _starts_with(text[after : after + 60].lstrip(" ,").lower(), lang.roles):
+        return subject, text[after : after + 2].lstrip(" ").startswith(",")
+    return subject, False
 
 
 def _unmarked(text: str, sentences: list[Sentence], found: list[_Found], lang: _Lang) -> list[_Found]:
@@ -262,9 +276,12 @@ def _resolve(
             # A phrase that points back is the sentence's subject itself: no other is nearer.
             at, subject, presented = subjects[before - 1] if before else (-1, "", False)
             person = None
-            if subject and at > last_quote and not back and not plural:
-                # A role's holder ("Direktur …, Ma'mun, memberi …") is a person whatever the article
-                # knows; a bare capitalised subject must be one it knows.
+            # A direct quote takes only a person the sentence introduces by a role ("Ketua DPR Mike
+            # Johnson mencemooh …", "Direktur …, Ma'mun, memberi …"): the subject of a story's
+            # narration ("Kamal akhirnya terciduk …") is not who goes on talking.
+            if subject and at > last_quote and not back and not plural and (presented or q.kind != "direct"):
+                # A person introduced by role is one whatever the article knows; a bare capitalised
+                # subject must be one it knows.
                 if presented:
                     person = _expand(subject, q.start, names, speakers)
                 else:
@@ -282,6 +299,9 @@ def _resolve(
         elif (named := _named_after(text, speaker, q.start, full_names, lang)) is not None:
             # "kata Menaker" after "Menteri Ketenagakerjaan (Menaker) Yassierli": the person holding it.
             role, kind, canonical = speaker, "person", _expand(named, q.start, names, speakers)
+        elif (holder := _holder_of(speaker, previous, lang)) is not None:
+            # "tegas Menaker" after "Menteri Ketenagakerjaan Yassierli memastikan …": its holder.
+            role, kind, canonical = speaker, "person", holder
         else:
             role, name = _split_role(speaker, lang)
             kind = _kind_of(name, lang)
@@ -373,6 +393,33 @@ def _points_back(low: str, lang: _Lang) -> bool:
     someone named before, never a new speaker."""
     words = low.split()
     return len(words) >= 2 and words[-1] in lang.anaphoric
+
+
+def _holder_of(
+    phrase: str, previous: list[tuple[str, str | None, str, int | None, int | None]], lang: _Lang
+) -> str | None:
+    """The person before who holds the office a bare role word names: the same role ("kata
+    Menteri" after "Menteri Budi Karya"), or its short form, whose letters run in order through
+    the role and name written before ("Menaker" in "Menteri Ketenagakerjaan Yassierli", "Walkot"
+    in "Wali Kota Pekanbaru Agung Nugroho")."""
+    tokens = phrase.split()
+    if len(tokens) != 1 or not _starts_with(phrase.lower(), lang.roles):
+        return None
+    short = phrase.lower()
+    for canonical, role, kind, _, _ in reversed(previous):
+        if kind != "person" or not role:
+            continue
+        written = f"{role} {canonical}".lower()
+        if written.startswith(short + " ") or (short[0] == written[0] and _runs_through(short, written)):
+            return canonical
+    return None
+
+
+def _runs_through(short: str, written: str) -> bool:
+    """Whether the letters of ``short`` occur in order in ``written`` ("menaker" in "menteri
+    ketenagakerjaan")."""
+    letters = iter(written)
+    return all(c in letters for c in short)
 
 
 def _no_name(speaker: str, lang: _Lang) -> bool:
