@@ -433,3 +433,21 @@ def test_a_bare_office_word_is_its_holder_named_before() -> None:
     rina, menaker, walkot = (q.speaker_canonical or "" for q in _quotes(text))
     assert rina == menaker == "Rina Kartika"
     assert walkot.endswith("Dedi Kurniawan")  # the city before the name stays in it (a limit)
+
+
+def test_a_quote_opening_with_a_reporting_word_capitalised_is_speech() -> None:
+    # The class: '"Tanya saja ke BI …," beber X.' was dropped as the tail of an earlier quote
+    # ('" kata X …'), which opens with the reporting word in lower case.
+    text = '"Tanya saja ke bank sentral, datanya dari sana," beber Rudi Hartono.'
+    assert [(q.kind, q.speaker) for q in _quotes(text)] == [("direct", "Rudi Hartono")]
+
+
+def test_a_name_after_the_speakers_comma_that_opens_a_clause_is_not_the_speaker() -> None:
+    # The class: "…, sebut Purbaya, KDM bisa memeriksanya …" and "…, lanjut Sugiono, Noel
+    # menerima …" read the clause's subject as an apposition of the speaker.
+    text = (
+        "Jika ingin tahu rinciannya, sebut Rudi Hartono, Dedi bisa memeriksanya sendiri ke bank. "
+        "Dalam waktu dekat, kata Rudi, DLH juga akan menyampaikan hasilnya. "
+        '"Datanya terbuka," kata juru bicara Kementerian Keuangan, Sinta Dewi, kepada wartawan.'
+    )
+    assert [q.speaker for q in _quotes(text)] == ["Rudi Hartono", "Rudi", "Sinta Dewi"]

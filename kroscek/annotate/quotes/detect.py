@@ -65,8 +65,10 @@ def _direct(text: str, par_start: int, par_end: int, sentences: list[Sentence], 
                     quote.speaker, quote.speaker_start = read
         if words < _MIN_QUOTE_WORDS and quote.cue is None:
             continue  # a scare quote or a title
-        if lang.cue_after.match(content):
-            continue  # '" kata Abbas di Kairo.': the quote itself was in an earlier sentence
+        if lang.cue_after.match(content) and content.lstrip(" ,.")[:1].islower():
+            # '" kata Abbas di Kairo.': the quote itself was in an earlier sentence; a quote that
+            # opens with such a word capitalised is speech ('"Tanya saja ke BI," …').
+            continue
         if quote.cue is None and _is_title(content):
             continue  # "Sinkronisasi Kebijakan Bank Indonesia dan OJK": a title, not speech
         found.append(quote)

@@ -99,6 +99,12 @@ def _speaker_after(text: str, start: int, limit: int, lang: _Lang) -> tuple[str,
         words.extend(_WORD.finditer(text, cut.start(), described.end()))
     while words and words[-1].group() == ",":
         words.pop()
+    if any(w.group() == "," for w in words) and not _closed(text, words[-1].end(), limit, lang):
+        # "…, sebut Purbaya, KDM bisa memeriksanya …": the name after the comma opens the
+        # sentence's own clause; an apposition closes ("…, Lin Jian, seperti …").
+        while words and words[-1].group() != ",":
+            words.pop()
+        words.pop()
     # "jawab Purbaya singkat": a lower-case word after a name says how it was said; it is no part
     # of the speaker unless a speaker phrase holds such words ("Kepala Desa setempat", "pria itu").
     keep = lang.speaker_words | lang.anaphoric
@@ -119,6 +125,18 @@ def _speaker_after(text: str, start: int, limit: int, lang: _Lang) -> tuple[str,
         phrase_start += statement.end()
         phrase = phrase[statement.end() :]
     return phrase, phrase_start
+
+
+def _closed(text: str, end: int, limit: int, lang: _Lang) -> bool:
+    """Whether a speaker phrase ending at ``end`` is closed there: by punctuation, the end, a
+    stop word ("saat", "kepada", a day) or a name, not by a clause going on ("bisa memeriksa",
+    "juga akan")."""
+    nxt = _WORD.search(text, end, limit)
+    if not nxt:
+        return True
+    token, low = nxt.group(), nxt.group().lower().rstrip(".")
+    # An adverb of the clause ("DLH juga akan …") goes on with it; other stops attach to the speech.
+    return not token[0].isalnum() or token[0].isupper() or (low in lang.stops and low not in lang.between)
 
 
 def _np_token(token: str, lang: _Lang) -> bool:
