@@ -451,3 +451,16 @@ def test_a_name_after_the_speakers_comma_that_opens_a_clause_is_not_the_speaker(
         '"Datanya terbuka," kata juru bicara Kementerian Keuangan, Sinta Dewi, kepada wartawan.'
     )
     assert [q.speaker for q in _quotes(text)] == ["Rudi Hartono", "Rudi", "Sinta Dewi"]
+
+
+def test_the_agent_of_a_passive_verb_of_answering_speaks_next() -> None:
+    # The class: "Pernyataan itu direspons keras oleh X. Ia menegaskan …" and "Optimisme itu
+    # disambut Duta Besar …, Y, … Ia menyatakan …": the pronoun took the speaker before.
+    text = (
+        '"Dana daerah mengendap di bank," kata Menteri Rudi Hartono. '
+        "Pernyataan itu direspons keras oleh Gubernur Dedi Kurniawan. "
+        "Ia menegaskan tidak ada dana yang disimpan dalam deposito. "
+        "Optimisme itu disambut Duta Besar Jepang, Kenji Sato, yang meninjau lokasi. "
+        "Ia juga menyatakan minat Jepang untuk berinvestasi."
+    )
+    assert [q.speaker_canonical for q in _quotes(text)] == ["Rudi Hartono", "Dedi Kurniawan", "Kenji Sato"]

@@ -248,14 +248,17 @@ def _said_before(text: str, sentences: list[Sentence], found: list[_Found], lang
 
 def _named_agent(text: str, sentence: Sentence, lang: _Lang) -> tuple[str, int, str] | None:
     """(speaker, offset, verb) of a passive reporting verb whose agent "oleh" names, anywhere in the
-    sentence: "Pengumuman tersangka itu dikonfirmasi oleh Kasubdit …, Kombes Rizki Agung Prakoso"."""
-    if lang.passive is None:
-        return None
-    for verb in lang.passive.finditer(text, sentence.start, sentence.end):
-        read = _agent(text, verb.end(), sentence.end, lang) if verb.group("by") else None
-        if read:
-            return read[0], read[1], verb.group("cue")
-    return None
+    sentence ("Pengumuman tersangka itu dikonfirmasi oleh Kasubdit …, Kombes Rizki Agung
+    Prakoso"), or of a passive verb of answering, "oleh" or not."""
+    if lang.passive is not None:
+        for verb in lang.passive.finditer(text, sentence.start, sentence.end):
+            read = _agent(text, verb.end(), sentence.end, lang) if verb.group("by") else None
+            if read:
+                return read[0], read[1], verb.group("cue")
+    # "… direspons keras oleh Gubernur … Dedi Mulyadi", "… disambut Duta Besar …, Zahid …".
+    answer = lang.answered.search(text, sentence.start, sentence.end) if lang.answered else None
+    read = _agent(text, answer.end(), sentence.end, lang) if answer else None
+    return (read[0], read[1], answer.group("cue")) if read and answer else None
 
 
 def _referring_agent(text: str, sentence: Sentence, lang: _Lang) -> tuple[str, int, str] | None:

@@ -35,6 +35,7 @@ class _Lang:
     relative: re.Pattern[str] | None  # "yang melintas, Dhiko (": a clause, then the holder's name
     clause_cues: frozenset[str]  # speech only with "bahwa" or a comma after ("melaporkan")
     passive: re.Pattern[str] | None  # "dikatakan (langsung) (oleh) ": the speaker follows
+    answered: re.Pattern[str] | None  # "direspons keras oleh ": its agent speaks next
     referring: re.Pattern[str] | None  # "Hal itu (sebagaimana) ": what the sentences before said
     cited: re.Pattern[str]
     trailing_link: re.Pattern[str]  # a source's last word that only joins ("… of"): not part of it
@@ -112,6 +113,11 @@ def _lang(code: str) -> _Lang:
             re.IGNORECASE,
         )
         if q.PASSIVE_CUES
+        else None,
+        answered=re.compile(
+            rf"\b(?P<cue>{_alt(q.ANSWER_CUES)})\s+(?:[a-z]+\s+)?(?:(?:{_alt(q.AGENT)})\s+)?", re.IGNORECASE
+        )
+        if q.ANSWER_CUES
         else None,
         referring=re.compile(
             rf"(?:{_alt(q.REFERRING)})\s+(?:(?:{_alt(q.REFERRING_BETWEEN)})\s+)*(?=(?:{_alt(q.PASSIVE_CUES)})\b)",

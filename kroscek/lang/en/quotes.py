@@ -63,6 +63,7 @@ CLAUSE_CUES: tuple[str, ...] = ()
 #: Passive attribution ("It was said by …") is not read in English.
 PASSIVE_CUES: tuple[str, ...] = ()
 PASSIVE_ADVERBS: tuple[str, ...] = ()
+ANSWER_CUES: tuple[str, ...] = ()
 AGENT: tuple[str, ...] = ()
 REFERRING: tuple[str, ...] = ()
 REFERRING_BETWEEN: tuple[str, ...] = ()

@@ -171,6 +171,11 @@ PASSIVE_CUES = (
     "dikonfirmasi",
     "dibenarkan",
 )
+#: Passive verbs of answering a statement: their agent, "oleh" or not, speaks next ("Pernyataan itu
+#: direspons keras oleh Gubernur … Dedi Mulyadi. Ia menegaskan …", "Optimisme itu disambut Duta
+#: Besar Pakistan, Zahid Hafeez Chaundhri, …").
+ANSWER_CUES = ("direspons", "ditanggapi", "dijawab", "dibantah", "dikritik", "dikomentari", "disambut", "disoroti")
+
 #: What may follow a passive verb before its agent: an adverb, then the agent's word
 #: ("disampaikan langsung oleh X").
 PASSIVE_ADVERBS = ("langsung", "pula", "juga")
