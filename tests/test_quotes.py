@@ -464,3 +464,14 @@ def test_the_agent_of_a_passive_verb_of_answering_speaks_next() -> None:
         "Ia juga menyatakan minat Jepang untuk berinvestasi."
     )
     assert [q.speaker_canonical for q in _quotes(text)] == ["Rudi Hartono", "Dedi Kurniawan", "Kenji Sato"]
+
+
+def test_an_ampersand_or_a_slash_inside_a_role_keeps_the_phrase_whole() -> None:
+    # The class: "Kepala Departemen Pengelolaan Moneter & Aset Sekuritas BI X mengatakan …" and
+    # "Menteri PPN / Kepala Bappenas X mengatakan …" broke at the symbol and lost the quote.
+    text = (
+        "Kepala Departemen Pengelolaan Moneter & Aset Sekuritas BI Rudi Hartono mengatakan suku bunga "
+        "ditahan karena inflasi turun lebih lambat. Menteri PPN / Kepala Bappenas Sinta Dewi mengatakan "
+        "pemindahan ibu kota tetap berjalan sesuai rencana."
+    )
+    assert [q.speaker for q in _quotes(text)] == ["Rudi Hartono", "Sinta Dewi"]

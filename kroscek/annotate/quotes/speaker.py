@@ -142,8 +142,8 @@ def _closed(text: str, end: int, limit: int, lang: _Lang) -> bool:
 def _np_token(token: str, lang: _Lang) -> bool:
     """A token that can sit in a speaker's noun phrase."""
     bare = token.strip(",()-")
-    if not bare:
-        return True
+    if not bare or bare in ("&", "/"):
+        return True  # "Pengelolaan Moneter & Aset Sekuritas", "Menteri PPN / Kepala Bappenas"
     if bare.lower() in lang.weekdays:
         return False
     if bare[0].isupper() or bare[0].isdigit():
