@@ -475,3 +475,22 @@ def test_an_ampersand_or_a_slash_inside_a_role_keeps_the_phrase_whole() -> None:
         "pemindahan ibu kota tetap berjalan sesuai rencana."
     )
     assert [q.speaker for q in _quotes(text)] == ["Rudi Hartono", "Sinta Dewi"]
+
+
+def test_a_singular_pronoun_points_to_a_person_and_initials_name_one() -> None:
+    # The class: "BRIN menyarankan …" between a researcher's quote and "ia" made the body the
+    # pronoun's speaker; "KDM" (Kang Dedi Mulyadi's initials) read as an organisation did the same.
+    text = (
+        '"Suhu bisa mencapai 38 derajat," kata peneliti Rina Kartika. '
+        "BRIN menyarankan warga memakai tabir surya saat siang. "
+        "Ia menjelaskan panas ini akan berlangsung sepekan. "
+        "Tantangan itu datang dari Gubernur Kang Dedi Mulyadi (KDM) pekan lalu. "
+        "KDM memastikan tidak ada dana daerah dalam deposito. Ia menjamin datanya terbuka."
+    )
+    assert [q.speaker_canonical for q in _quotes(text)] == [
+        "Rina Kartika",
+        "BRIN",
+        "Rina Kartika",
+        "Kang Dedi Mulyadi",
+        "Kang Dedi Mulyadi",
+    ]

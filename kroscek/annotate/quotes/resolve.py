@@ -266,7 +266,8 @@ def _resolve(
         if speaker is None or q.pronoun or low in lang.pronouns or back:
             # "Lembaga itu" points back to a body, "Ibu tiga anak itu" to a person.
             plural = low in lang.plural or (back and _kind_of(speaker or "", lang) != "person")
-            match = next((p for p in reversed(previous) if (p[2] != "person") == plural or not plural), None)
+            # "dia" points to a person, "mereka" to a body or a group: the most recent of that kind.
+            match = next((p for p in reversed(previous) if (p[2] != "person") == plural), None)
             if match is None and previous:
                 match = previous[-1]
             # A person who opened a sentence after the last quote is nearer: "Gerasimov menunjukkan
@@ -305,7 +306,10 @@ def _resolve(
         else:
             role, name = _split_role(speaker, lang)
             kind = _kind_of(name, lang)
-            if kind == "government" and name in capitals.CAPITALS:
+            initials = _initials_of(name, text) if kind == "organisation" else None
+            if initials:
+                kind, canonical = "person", _expand(initials, q.start, names, speakers)
+            elif kind == "government" and name in capitals.CAPITALS:
                 canonical = capitals.CAPITALS[name]
             elif kind == "person":
                 canonical = _expand(name, start or q.start, names, speakers)
@@ -393,6 +397,18 @@ def _points_back(low: str, lang: _Lang) -> bool:
     someone named before, never a new speaker."""
     words = low.split()
     return len(words) >= 2 and words[-1] in lang.anaphoric
+
+
+def _initials_of(acronym: str, text: str) -> str | None:
+    """The person whose initials an all-capitals speaker is, written with it in brackets: "KDM"
+    after "Kang Dedi Mulyadi (KDM)", "AHY" after "Agus Harimurti Yudhoyono (AHY)"."""
+    if not acronym.isalpha() or not acronym.isupper() or len(acronym) < 2:
+        return None
+    pattern = rf"((?:[A-Z][\w'’-]*[ \t]+){{{len(acronym) - 1}}}[A-Z][\w'’-]*)\s*\(\s*{acronym}\s*\)"
+    for match in re.finditer(pattern, text):
+        if "".join(w[0] for w in match.group(1).split()) == acronym:
+            return match.group(1)
+    return None
 
 
 def _holder_of(

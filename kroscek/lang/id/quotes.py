@@ -138,6 +138,13 @@ CUES_BEFORE = (
     "memprediksikan",
     "mengutuk",
     "menyebutnya",
+    "menjamin",
+    "membenarkan",
+    "bercerita",
+    "menceritakan",
+    "melanjutkan",
+    "menguraikan",
+    "menyarankan",
 )
 
 #: The word opening a relative clause after a speaker's description: "kata warga yang melintas,
