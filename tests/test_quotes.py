@@ -494,3 +494,14 @@ def test_a_singular_pronoun_points_to_a_person_and_initials_name_one() -> None:
         "Kang Dedi Mulyadi",
         "Kang Dedi Mulyadi",
     ]
+
+
+def test_a_pronoun_skips_a_group_and_takes_a_holder_introduced_in_lower_case() -> None:
+    # The class: "Sejumlah pihak mengkritik … Dari sisi legislatif, anggota Komisi II DPR, X, pun
+    # angkat bicara. Ia menilai …": "ia" took the group, not the member named after it.
+    text = (
+        "Sejumlah pihak mengkritik keras aturan tersebut. "
+        "Dari sisi legislatif, anggota Komisi II DPR, Rudi Hartono, pun angkat bicara. "
+        "Ia menilai pejabat publik seharusnya terbuka."
+    )
+    assert [q.speaker_canonical for q in _quotes(text)] == ["Sejumlah pihak", "Rudi Hartono"]

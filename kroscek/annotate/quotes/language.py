@@ -60,6 +60,7 @@ class _Lang:
     preposition: re.Pattern[str]
     speaker_words: frozenset[str]
     group_openers: frozenset[str]  # "sebuah", "sejumlah": the nouns after them are the speaker's
+    plural_openers: frozenset[str]  # "sejumlah", "para": a group of many
     rest_block: frozenset[str]
     subordinators: frozenset[str]
     open_np: frozenset[str] | None  # None: closed word list (Indonesian); else words never in an NP
@@ -168,6 +169,7 @@ def _lang(code: str) -> _Lang:
             {*q.SPEAKER_WORDS, *(w for r in (*q.ROLE_WORDS, *q.ORGANISATION_WORDS) for w in r.split())}
         ),
         group_openers=frozenset(q.GROUP_OPENERS),
+        plural_openers=frozenset(q.PLURAL_OPENERS),
         weekdays=frozenset(language_module(code, "calendar").WEEKDAYS),
         connectors=frozenset(q.CONNECTORS),
         verbish=re.compile(q.VERB_SHAPE),

@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from kroscek.annotate.quotes.detect import _direct, _indirect, _named_agent, _referring_agent, _said_before
 from kroscek.annotate.quotes.language import _Found, _Lang, _lang, _without_openers
-from kroscek.annotate.quotes.speaker import _WORDLIKE, _is_name, _kind_of, _split_role, _starts_with
+from kroscek.annotate.quotes.speaker import _WORDLIKE, _is_name, _kind_of, _past_openers, _split_role, _starts_with
 from kroscek.lang import data_language
 from kroscek.lang.xx import capitals
 from kroscek.model import DateMention, Quote, Sentence, SpanIndex
@@ -183,6 +183,11 @@ def _subjects(text: str, sentences: list[Sentence], lang: _Lang) -> list[tuple[i
             match = pattern.match(text, begin, sentence.end)
             if match:
                 begin = match.end()
+        described = _described_holder(text, sentence, lang)
+        if described:
+            # "Dari sisi legislatif, anggota Komisi II DPR …, Deddy Yevri Sitorus, pun angkat bicara."
+            subjects.append((sentence.start, described, True))
+            continue
         name = re.match(r"[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,9}", text[begin : sentence.end])
         subject = _without_openers(name.group(), begin, lang)[0] if name else None
         # "Pengacara Ridwan Kamil, Muslim Jaya Butar Butar, turut …": the role's holder is the subject.
@@ -201,6 +206,21 @@ def _subjects(text: str, sentences: list[Sentence], lang: _Lang) -> list[tuple[i
         ):
             subjects.append((begin, subject, presented))
     return subjects
+
+
+#: A role in lower case, then its holder between commas: "anggota Komisi II DPR, Deddy Sitorus,".
+_DESCRIBED = re.compile(r"(?P<role>[a-z][^,.;:\"“”]{2,80}),\s*(?P<name>[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,3})\s*,")
+
+
+def _described_holder(text: str, sentence: Sentence, lang: _Lang) -> str | None:
+    """The holder of a role a sentence opens with in lower case, after its openers (a leading
+    clause too), named in apposition: "Dari sisi legislatif, anggota Komisi II DPR Fraksi PDIP,
+    Deddy Yevri Sitorus, pun angkat bicara." gives "Deddy Yevri Sitorus"."""
+    body = text[sentence.start : sentence.end]
+    match = _DESCRIBED.match(body, _past_openers(body, 0, lang))
+    if not match or not _starts_with(match["role"].lower(), lang.roles) or not _is_name(match["name"], lang):
+        return None
+    return match["name"]
 
 
 def _introduced(subject: str, text: str, after: int, lang: _Lang) -> tuple[str, bool]:
@@ -267,7 +287,7 @@ def _resolve(
             # "Lembaga itu" points back to a body, "Ibu tiga anak itu" to a person.
             plural = low in lang.plural or (back and _kind_of(speaker or "", lang) != "person")
             # "dia" points to a person, "mereka" to a body or a group: the most recent of that kind.
-            match = next((p for p in reversed(previous) if (p[2] != "person") == plural), None)
+            match = next((p for p in reversed(previous) if _many(p[0], p[2], lang) == plural), None)
             if match is None and previous:
                 match = previous[-1]
             # A person who opened a sentence after the last quote is nearer: "Gerasimov menunjukkan
@@ -397,6 +417,12 @@ def _points_back(low: str, lang: _Lang) -> bool:
     someone named before, never a new speaker."""
     words = low.split()
     return len(words) >= 2 and words[-1] in lang.anaphoric
+
+
+def _many(speaker: str, kind: str, lang: _Lang) -> bool:
+    """A speaker "mereka" points to, not "dia": a body, or a group of many ("Sejumlah pihak")."""
+    words = speaker.lower().split()
+    return kind != "person" or bool(words and words[0] in lang.plural_openers)
 
 
 def _initials_of(acronym: str, text: str) -> str | None:

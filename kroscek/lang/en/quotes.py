@@ -172,6 +172,7 @@ QUOTING = ("quoting",)
 PREPOSITIONS = ("on", "in", "at", "during", "after", "before", "when", "while", "speaking")
 #: Words opening a group's phrase, the nouns after them in it: English reads every noun already.
 GROUP_OPENERS: tuple[str, ...] = ()
+PLURAL_OPENERS: tuple[str, ...] = ()
 SPEAKER_WORDS = ("of", "the", "and", "for", "a", "an", "former", "senior", "state", "campaign")
 REST_BLOCK = ("who", "which", "that", "because", "when", "if", "but")
 SUBORDINATORS = ("although", "though", "if", "because", "when", "after", "before", "since", "while")

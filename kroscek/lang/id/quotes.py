@@ -739,6 +739,8 @@ SPEAKER_WORDS = (
 #: Words opening a group's phrase: the nouns after them belong to it ("Sebuah studi baru
 #: mengungkap", "Sejumlah investor menyatakan", "Para peneliti menulis").
 GROUP_OPENERS = ("para", "seorang", "sebuah", "sejumlah", "beberapa", "banyak", "sebagian", "ribuan", "ratusan")
+#: Those of them that open a group of many: "ia" never points to such a speaker, "mereka" does.
+PLURAL_OPENERS = ("para", "sejumlah", "beberapa", "banyak", "sebagian", "ribuan", "ratusan")
 
 #: Words that, between a noun phrase and a verb, show it is not the subject of a statement
 #: ("Pejabat yang mengungkapkan …" is a relative clause).
