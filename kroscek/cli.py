@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -220,6 +222,19 @@ StoreOption = Annotated[
 ]
 
 
+@contextmanager
+def _store_errors() -> Iterator[None]:
+    """A store that fails (damaged, full, locked) ends the command with its message and status 1;
+    what an ingest committed before stays in the store."""
+    from kroscek.store import StoreError
+
+    try:
+        yield
+    except StoreError as error:
+        err.print(f"[red]error:[/] {error}", highlight=False)
+        raise typer.Exit(1) from error
+
+
 def _open(location: str) -> Store:
     from kroscek.store import StoreError, open_store
 
@@ -243,28 +258,19 @@ def ingest_command(
 ) -> None:
     """Analyse articles and add them to a store (records it holds are not analysed again); stories are updated."""
     from kroscek.analysis import ingest
-    from kroscek.store import StoreError
 
     chosen = _settings(settings, overrides)
     target = _open(store)
-    try:
+    with _store_errors():  # what was committed before it stays in the store
         done = ingest(target, paths, chosen, jobs=jobs, redo=redo)
-    except StoreError as error:  # what was committed before it stays in the store
-        err.print(f"[red]error:[/] {error}", highlight=False)
-        raise typer.Exit(1) from error
     held = f", {done.held} analysed again" if redo else f", {done.held} held already (not analysed)"
     _stored(target, store, f"{done.added} article(s) ingested{held if done.held else ''}", done.skipped)
 
 
 def _stored(target: Store, store: str, done: str, skipped: list[Skipped]) -> None:
     """Say what an ingest or a fetch skipped and what the store holds now; exit EXIT_SKIPPED if it skipped any."""
-    from kroscek.store import StoreError
-
-    try:
+    with _store_errors():
         counts = target.counts()
-    except StoreError as error:
-        err.print(f"[red]error:[/] {error}", highlight=False)
-        raise typer.Exit(1) from error
     for s in skipped:
         err.print(f"[yellow]skipped[/] {s.source}: {s.reason}", highlight=False)
     err.print(f"{done}; store {store}: {counts['articles']} article(s), {counts['stories']} story(ies)")
@@ -288,18 +294,13 @@ def fetch_command(
     """Fetch pages, feeds and sitemaps politely (robots.txt, [fetch] settings) and add their articles to a store."""
     from kroscek.analysis import ingest_records
     from kroscek.fetch import Fetcher, known_in, remember_in
-    from kroscek.store import StoreError
 
     chosen = _settings(settings, overrides)
     target = _open(store)
-    try:
-        with Fetcher(chosen.fetch, chosen.max_input_bytes, known_in(target)) as fetcher:
-            records = list(fetcher.articles(sources, again=again))
-            added, skipped, _ = ingest_records(target, records, chosen, jobs)
-            remember_in(target, fetcher)
-    except StoreError as error:  # what was committed before it stays in the store
-        err.print(f"[red]error:[/] {error}", highlight=False)
-        raise typer.Exit(1) from error
+    with _store_errors(), Fetcher(chosen.fetch, chosen.max_input_bytes, known_in(target)) as fetcher:
+        records = list(fetcher.articles(sources, again=again))
+        added, skipped, _ = ingest_records(target, records, chosen, jobs)
+        remember_in(target, fetcher)
     _stored(target, store, f"{len(records) - len(skipped)} page(s) fetched, {added} new article(s)", skipped)
 
 
@@ -321,7 +322,6 @@ def watch_command(
     overrides: SetOption = None,
 ) -> None:
     """Follow folders, growing JSONL files, feeds and URL lists: ingest what is new, alert on changes (Ctrl-C stops)."""
-    from kroscek.store import StoreError
     from kroscek.watch import Watcher
 
     chosen = _settings(settings, overrides)
@@ -335,10 +335,8 @@ def watch_command(
         target, sources, chosen, alerts=sink, webhook=webhook, jobs=jobs, report=lambda m: err.print(m, highlight=False)
     )
     try:
-        watcher.run(interval, passes=1 if once else None)
-    except StoreError as error:
-        err.print(f"[red]error:[/] {error}", highlight=False)
-        raise typer.Exit(1) from error
+        with _store_errors():
+            watcher.run(interval, passes=1 if once else None)
     finally:
         if sink is not None and sink is not sys.stdout:
             sink.close()
@@ -352,18 +350,14 @@ def restory_command(
 ) -> None:
     """Rebuild the story index and every story from the store's articles (after changing [story]
     settings, or to let stories a new article bridged merge); ids carry over, merged ones redirect."""
-    from kroscek.store import StoreError
     from kroscek.stories.index import restory
 
     chosen = _settings(settings, overrides)
     target = _open(store)
     seen = target.last_change()
-    try:
+    with _store_errors():
         stories = restory(target, chosen.story)
         changed = len(target.changes(seen, limit=1_000_000))
-    except StoreError as error:
-        err.print(f"[red]error:[/] {error}", highlight=False)
-        raise typer.Exit(1) from error
     err.print(f"store {store}: {stories} story(ies) rebuilt, {changed} change(s) recorded")
 
 
@@ -376,14 +370,9 @@ def changes_command(
     """Print what the stories' recomputations changed, one JSON line each (oldest first)."""
     import msgspec
 
-    from kroscek.store import StoreError
-
     source = _open(store)
-    try:
+    with _store_errors():
         found = source.changes(since, story, limit=1_000_000)
-    except StoreError as error:
-        err.print(f"[red]error:[/] {error}", highlight=False)
-        raise typer.Exit(1) from error
     for change in found:
         sys.stdout.write(msgspec.json.encode(change).decode() + "\n")
 
@@ -395,15 +384,11 @@ def report_command(
 ) -> None:
     """Write the HTML briefings and the Markdown report of everything in a store."""
     from kroscek.report.files import write_reports
-    from kroscek.store import StoreError
 
     source = _open(store)
-    try:
+    with _store_errors():
         articles = source.articles()
         stories = sorted(source.all_stories(), key=lambda s: (-len(s.article_ids), s.id))  # largest first
-    except StoreError as error:
-        err.print(f"[red]error:[/] {error}", highlight=False)
-        raise typer.Exit(1) from error
     out.mkdir(parents=True, exist_ok=True)
     write_reports(out, articles, [], stories)
     err.print(f"{len(stories)} briefing(s): {out / 'index.html'}")
@@ -423,17 +408,14 @@ def export_command(
     """Export a store's articles, quotes, claims and changes (CSV, JSON Lines) and its quote-chain and copy graphs
     (GraphML)."""
     from kroscek.report.export import export_store
-    from kroscek.store import StoreError
 
     source = _open(store)
-    try:
-        written = export_store(source, out, _listed(formats), _listed(tables))
-    except ValueError as error:
-        err.print(f"[red]error:[/] {error}", highlight=False)
-        raise typer.Exit(2) from error
-    except StoreError as error:
-        err.print(f"[red]error:[/] {error}", highlight=False)
-        raise typer.Exit(1) from error
+    with _store_errors():
+        try:
+            written = export_store(source, out, _listed(formats), _listed(tables))
+        except ValueError as error:
+            err.print(f"[red]error:[/] {error}", highlight=False)
+            raise typer.Exit(2) from error
     for name, count in written.items():
         err.print(f"{out / name}: {count} {'edge(s)' if name.endswith('.graphml') else 'row(s)'}", highlight=False)
 
