@@ -51,30 +51,42 @@ def build_store(path: Path, size: int) -> None:
     store.close()
 
 
+class _Requests:
+    """The requests both loops send: a search (a word, a speaker, an entity filter, a date range, in
+    turn) or a story page; each one's failure is noted in ``errors``."""
+
+    def __init__(self, rng: random.Random, stories: list[str], speakers: list[str], errors: list[str]) -> None:
+        self.rng, self.stories, self.errors = rng, stories, errors
+        self.searches = [
+            lambda: {"q": rng.choice(["korupsi", "banjir", "presiden", "tentara", "KPK", "harga"])},
+            lambda: {"speaker": rng.choice(speakers)},
+            lambda: {"q": "kata", "entity": "Indonesia"},
+            lambda: {"q": "menteri", "since": "2019-01-01", "until": "2025-12-31"},
+        ]
+
+    async def send(self, http: httpx.AsyncClient, kind: str, n: int) -> None:
+        """Send the ``kind`` request (``n`` picks the search); a failure goes to ``errors``."""
+        try:
+            if kind == "search":
+                response = await http.get("/", params=self.searches[n % len(self.searches)]())
+            else:
+                response = await http.get(f"/stories/{self.rng.choice(self.stories)}")
+            if response.status_code != 200:
+                self.errors.append(f"{kind} {response.status_code}")
+        except httpx.HTTPError as error:
+            self.errors.append(f"{kind} {type(error).__name__}")
+
+
 async def client(
     base: str, until: float, stories: list[str], speakers: list[str], timings: dict[str, list[float]], errors: list[str]
 ) -> None:
-    rng = random.Random()
-    searches = [
-        lambda: {"q": rng.choice(["korupsi", "banjir", "presiden", "tentara", "KPK", "harga"])},
-        lambda: {"speaker": rng.choice(speakers)},
-        lambda: {"q": "kata", "entity": "Indonesia"},
-        lambda: {"q": "menteri", "since": "2019-01-01", "until": "2025-12-31"},
-    ]
+    requests = _Requests(random.Random(), stories, speakers, errors)
     async with httpx.AsyncClient(base_url=base, timeout=30) as http:
         n = 0
         while time.perf_counter() < until:
             for kind in ("search", "story"):
                 started = time.perf_counter()
-                try:
-                    if kind == "search":
-                        response = await http.get("/", params=searches[n % len(searches)]())
-                    else:
-                        response = await http.get(f"/stories/{rng.choice(stories)}")
-                    if response.status_code != 200:
-                        errors.append(f"{kind} {response.status_code}")
-                except httpx.HTTPError as error:
-                    errors.append(f"{kind} {type(error).__name__}")
+                await requests.send(http, kind, n)
                 timings[kind].append(time.perf_counter() - started)
             n += 1
 
@@ -91,27 +103,14 @@ async def offered(
     rng = random.Random(11)
     timings: dict[str, list[float]] = {"search": [], "story": []}
     errors: list[str] = []
-    searches = [
-        lambda: {"q": rng.choice(["korupsi", "banjir", "presiden", "tentara", "KPK", "harga"])},
-        lambda: {"speaker": rng.choice(speakers)},
-        lambda: {"q": "kata", "entity": "Indonesia"},
-        lambda: {"q": "menteri", "since": "2019-01-01", "until": "2025-12-31"},
-    ]
+    requests = _Requests(rng, stories, speakers, errors)
     limits = httpx.Limits(max_connections=1000, max_keepalive_connections=1000)
     async with httpx.AsyncClient(base_url=base, timeout=30, limits=limits) as http:
 
         async def one(n: int, due: float) -> None:
             await asyncio.sleep(max(0.0, due - time.perf_counter()))
             kind = kinds[n % len(kinds)]
-            try:
-                if kind == "search":
-                    response = await http.get("/", params=searches[(n // 2) % len(searches)]())
-                else:
-                    response = await http.get(f"/stories/{rng.choice(stories)}")
-                if response.status_code != 200:
-                    errors.append(f"{kind} {response.status_code}")
-            except httpx.HTTPError as error:
-                errors.append(f"{kind} {type(error).__name__}")
+            await requests.send(http, kind, n // 2)
             timings[kind].append(time.perf_counter() - due)
 
         start = time.perf_counter() + 0.5
