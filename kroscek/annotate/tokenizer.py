@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import string
 from collections.abc import Callable, Iterable, Iterator
+from itertools import islice
 from typing import Any
 
 from spacy import util
@@ -93,18 +94,10 @@ class LazySpecialsTokenizer:
 
     def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterator[Doc]:
         """Tokenize ``texts`` in order, preparing each batch's special cases at once."""
-        batch: list[str] = []
-        for text in texts:
-            batch.append(text)
-            if len(batch) >= batch_size:
-                yield from self._batch(batch)
-                batch = []
-        yield from self._batch(batch)
-
-    def _batch(self, texts: list[str]) -> Iterator[Doc]:
-        self.prepare(texts)
-        for text in texts:
-            yield self.inner(text)
+        source = iter(texts)
+        while batch := list(islice(source, batch_size)):
+            self.prepare(batch)
+            yield from (self.inner(text) for text in batch)
 
 
 def _ascii_starts(pattern: str) -> frozenset[str] | None:
