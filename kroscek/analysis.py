@@ -190,25 +190,24 @@ def ingest_records(
     held: list[str] = []
     added, replaced, batch, since = 0, 0, [], time.monotonic()
 
-    def commit(batch: list[Article]) -> tuple[int, int]:
+    def commit(batch: list[Article]) -> None:
         # A new article read before under its URL (else record id) with other text is that one's
         # next version; one the store holds (only with redo) keeps the version it was.
+        nonlocal added, replaced
         new = store.missing(a.id for a in batch)
         fresh = mark_revisions([a for a in batch if a.id in new], store.latest_versions)
         again = [_kept_revision(store, a) for a in batch if a.id not in new] if redo else []
-        written = store.upsert_articles(fresh + again)
-        return written - len(again), len(again)
+        added += store.upsert_articles(fresh + again) - len(again)
+        replaced += len(again)
 
     if not redo:
         items = _unheld(store, items, held)
     for article in build_pipeline(settings).run_many(_articles(items, skipped), jobs=jobs or settings.jobs):
         batch.append(article)
         if len(batch) >= commit_articles or time.monotonic() - since >= commit_seconds:
-            done = commit(batch)
-            added, replaced = added + done[0], replaced + done[1]
+            commit(batch)
             batch, since = [], time.monotonic()
-    done = commit(batch)
-    added, replaced = added + done[0], replaced + done[1]
+    commit(batch)
     if replaced:
         restory(store, settings.story)
     else:
