@@ -53,7 +53,7 @@ class _Lang:
     between: frozenset[str]
     roles: tuple[str, ...]
     role_set: frozenset[str]  # the same, looked up whole
-    organisations: tuple[str, ...]
+    organisations: frozenset[str]
     negations: frozenset[str]
     statement: re.Pattern[str]
     quoting: re.Pattern[str]
@@ -140,7 +140,7 @@ def _lang(code: str) -> _Lang:
         between=frozenset(q.BETWEEN),
         roles=tuple(sorted(q.ROLE_WORDS, key=len, reverse=True)),
         role_set=frozenset(q.ROLE_WORDS),
-        organisations=tuple(q.ORGANISATION_WORDS),
+        organisations=frozenset(q.ORGANISATION_WORDS),
         negations=frozenset(q.NEGATIONS),
         statement=re.compile(
             rf"^(?:{_alt(q.STATEMENT_NOUNS)})\s+"

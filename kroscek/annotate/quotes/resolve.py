@@ -192,7 +192,7 @@ def _subjects(text: str, sentences: list[Sentence], lang: _Lang) -> list[tuple[i
         subject = _without_openers(name.group(), begin, lang)[0] if name else None
         # "Pengacara Ridwan Kamil, Muslim Jaya Butar Butar, turut …": the role's holder is the subject.
         holder = _APPOSITION.match(text, begin + name.end(), sentence.end) if name else None
-        presented = bool(subject and holder and _starts_with(subject.lower(), lang.roles))
+        presented = bool(subject and holder and _starts_with(subject.lower(), lang.role_set))
         if presented and holder:
             subject = holder["name"]
         elif subject and name:
@@ -218,7 +218,7 @@ def _described_holder(text: str, sentence: Sentence, lang: _Lang) -> str | None:
     Deddy Yevri Sitorus, pun angkat bicara." gives "Deddy Yevri Sitorus"."""
     body = text[sentence.start : sentence.end]
     match = _DESCRIBED.match(body, _past_openers(body, 0, lang))
-    if not match or not _starts_with(match["role"].lower(), lang.roles) or not _is_name(match["name"], lang):
+    if not match or not _starts_with(match["role"].lower(), lang.role_set) or not _is_name(match["name"], lang):
         return None
     return match["name"]
 
@@ -230,7 +230,7 @@ def _introduced(subject: str, text: str, after: int, lang: _Lang) -> tuple[str, 
     role, name = _split_role(subject, lang)
     if role and _is_name(name, lang):
         return name, True
-    if _is_name(subject, lang) and _starts_with(text[after : after + 60].lstrip(" ,").lower(), lang.roles):
+    if _is_name(subject, lang) and _starts_with(text[after : after + 60].lstrip(" ,").lower(), lang.role_set):
         return subject, text[after : after + 2].lstrip(" ").startswith(",")
     return subject, False
 
@@ -445,7 +445,7 @@ def _holder_of(
     the role and name written before ("Menaker" in "Menteri Ketenagakerjaan Yassierli", "Walkot"
     in "Wali Kota Pekanbaru Agung Nugroho")."""
     tokens = phrase.split()
-    if len(tokens) != 1 or not _starts_with(phrase.lower(), lang.roles):
+    if len(tokens) != 1 or not _starts_with(phrase.lower(), lang.role_set):
         return None
     short = phrase.lower()
     for canonical, role, kind, _, _ in reversed(previous):

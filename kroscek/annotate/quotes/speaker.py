@@ -250,7 +250,7 @@ def _speaker_before(text: str, sentence_start: int, cue_start: int, lang: _Lang)
     if not (
         first[0].isupper()
         or first.lower() in lang.pronouns
-        or _starts_with(phrase.lower(), lang.roles)
+        or _starts_with(phrase.lower(), lang.role_set)
         or _starts_with(phrase.lower(), lang.organisations)
     ):
         return None
@@ -258,9 +258,8 @@ def _speaker_before(text: str, sentence_start: int, cue_start: int, lang: _Lang)
     return phrase, at
 
 
-def _starts_with(low: str, prefixes: tuple[str, ...]) -> bool:
-    """Whether ``low`` is one of ``prefixes`` or begins with one followed by a space."""
-    known = _phrase_set(prefixes)
+def _starts_with(low: str, known: frozenset[str]) -> bool:
+    """Whether ``low`` is one of the phrases ``known`` or begins with one followed by a space."""
     if low in known:
         return True
     at = low.find(" ")
@@ -271,16 +270,11 @@ def _starts_with(low: str, prefixes: tuple[str, ...]) -> bool:
     return False
 
 
-@cache
-def _phrase_set(phrases: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(phrases)
-
-
 def _split_role(phrase: str, lang: _Lang) -> tuple[str | None, str]:
     """Return (role, name) for a speaker phrase: "juru bicara …, Lin Jian" -> (role, "Lin Jian")."""
     parts = [p.strip() for p in phrase.split(",") if p.strip()]
     # "Subur Saroso, Kepala Seksi …, Kanwil DJP …": a name, then its role in apposition.
-    if len(parts) > 1 and _is_name(parts[0], lang) and _starts_with(parts[1].lower(), lang.roles):
+    if len(parts) > 1 and _is_name(parts[0], lang) and _starts_with(parts[1].lower(), lang.role_set):
         return ", ".join(parts[1:]), parts[0]
     # "juru bicara …, Lin Jian": an apposition when the last part reads as a name.
     if len(parts) > 1 and all(w[0].isupper() or len(w) == 1 for w in parts[-1].split()):
@@ -290,25 +284,25 @@ def _split_role(phrase: str, lang: _Lang) -> tuple[str | None, str]:
     tokens = phrase.split()
     if (
         len(tokens) == 2
-        and _starts_with(tokens[0].lower().rstrip("."), lang.roles)
+        and _starts_with(tokens[0].lower().rstrip("."), lang.role_set)
         and _NAME_TOKEN.match(tokens[1])
         and not _starts_with(tokens[1].lower(), lang.organisations)
         and not tokens[1].isupper()
     ):
         return tokens[0], tokens[1]  # "Presiden Yudhoyono"
-    if len(tokens) >= 3 and _starts_with(phrase.lower(), lang.roles):
+    if len(tokens) >= 3 and _starts_with(phrase.lower(), lang.role_set):
         run: list[str] = []
         for token in reversed(tokens):
             initial = len(token.rstrip(".")) == 1  # "Yasonna H Laoly"
             if not _NAME_TOKEN.match(token) or (token.isupper() and not initial) or token in capitals.COUNTRIES:
                 break
-            if _starts_with(token.lower(), lang.roles) or _starts_with(token.lower(), lang.organisations):
+            if _starts_with(token.lower(), lang.role_set) or _starts_with(token.lower(), lang.organisations):
                 break
             run.insert(0, token)
             if len([t for t in run if len(t.rstrip(".")) > 1]) == 2 and not initial:
                 break  # most names are two words; a third is more often an org's last word
         before_run = tokens[len(tokens) - len(run) - 1] if run and len(run) < len(tokens) else ""
-        if before_run and before_run[0].islower() and not _starts_with(before_run.lower(), lang.roles):
+        if before_run and before_run[0].islower() and not _starts_with(before_run.lower(), lang.role_set):
             return None, phrase  # "Menteri Kelautan dan Perikanan": a role, no name
         if run and len(run) < len(tokens):
             # "Presiden Korea Selatan Yoon Suk-yul": a country's last word is not a name.
@@ -328,7 +322,7 @@ def _is_name(part: str, lang: _Lang) -> bool:
     return (
         0 < len(tokens) <= 4
         and all(_NAME_TOKEN.match(t) and not (t.isupper() and len(t.rstrip(".")) > 1) for t in tokens)
-        and not _starts_with(part.lower(), lang.roles)
+        and not _starts_with(part.lower(), lang.role_set)
         and not _starts_with(part.lower(), lang.organisations)
         and tokens[0].lower() not in lang.weekdays
     )
@@ -345,7 +339,7 @@ def _holder_at_end(clause: str, lang: _Lang) -> str | None:
     if not match or not _is_name(match["name"], lang):
         return None
     before = clause[: match.start()].split()
-    if not before or not (before[0][0].isupper() or _starts_with(clause.lower(), lang.roles)):
+    if not before or not (before[0][0].isupper() or _starts_with(clause.lower(), lang.role_set)):
         return None
     if before[0].lower() in lang.ordinary:
         return None  # "Selain pihak Inhutani V, Fitroh": a clause, not the name's description
@@ -358,7 +352,7 @@ def _holder_at_end(clause: str, lang: _Lang) -> str | None:
 def _strip_title(role: str | None, name: str, lang: _Lang) -> tuple[str | None, str]:
     tokens = name.split()
     titles = []
-    while len(tokens) > 1 and _starts_with(tokens[0].lower().rstrip("."), lang.roles):
+    while len(tokens) > 1 and _starts_with(tokens[0].lower().rstrip("."), lang.role_set):
         titles.append(tokens.pop(0))
     if titles:
         role = " ".join(filter(None, [role, " ".join(titles)]))
