@@ -37,7 +37,7 @@ from kroscek.stories.entities import renamed, with_speakers
 from kroscek.stories.events import Profile, profiles, text_vectors
 from kroscek.stories.grouping import reference_day
 from kroscek.stories.params import CopyParams, StoryParams
-from kroscek.stories.revisions import mark_revisions
+from kroscek.stories.revisions import folded, mark_revisions
 from kroscek.stories.terms import BUCKETS
 
 __all__ = [
@@ -88,7 +88,7 @@ def version(seq: int, article: Article) -> tuple[str, Version] | None:
     key = revision_key(article)
     if key is None:
         return None
-    digest = hashlib.blake2b(" ".join(article.raw.split()).encode("utf-8", "surrogatepass"), digest_size=16)
+    digest = hashlib.blake2b(folded(article.raw).encode("utf-8", "surrogatepass"), digest_size=16)
     return key, Version(seq, article.id, digest.hexdigest())
 
 
@@ -98,7 +98,7 @@ def revisions(key: str, versions: Iterable[Version]) -> list[tuple[int, str]]:
     ordered = sorted(versions)
     if len(ordered) < 2:
         return []
-    # Stand-ins: the rule compares texts with spaces folded, which their digests stand for.
+    # Stand-ins: the rule compares folded texts, which their digests stand for.
     stand_ins = [Article(id=v.id, source="", name="", raw=v.digest, url=key) for v in ordered]
     marked = mark_revisions(stand_ins)
     return [(v.seq, m.revision_of) for v, m in zip(ordered, marked, strict=True) if m.revision_of]

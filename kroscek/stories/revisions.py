@@ -18,14 +18,19 @@ import msgspec
 
 from kroscek.model import Article, Change, Evidence, revision_key
 
-__all__ = ["EVIDENCE", "mark_revisions", "revised", "what_changed"]
+__all__ = ["EVIDENCE", "folded", "mark_revisions", "revised", "what_changed"]
 
 #: Added sentences cited as a revision's evidence.
 EVIDENCE = 20
 
 
+def folded(raw: str) -> str:
+    """The text two versions are compared by: spaces folded (one that differs only there is the same)."""
+    return " ".join(raw.split())
+
+
 def _same_text(a: str, b: str) -> bool:
-    return " ".join(a.split()) == " ".join(b.split())
+    return folded(a) == folded(b)
 
 
 def mark_revisions(
