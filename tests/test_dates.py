@@ -169,6 +169,17 @@ def test_dates_outside_the_years_allowed_are_text_with_a_warning() -> None:
         # Two days joined by "dan" are two days, not the range between them.
         ("Sidang digelar 6 dan 8 Mei 2025.", [("6", "2025-05-06", "", "day"), ("8 Mei 2025", "2025-05-08", "", "day")]),
         ("Sidang digelar 6-8 Mei 2025.", [("6-8 Mei 2025", "2025-05-06", "2025-05-08", "day")]),
+        # Two days offered as alternatives are two days too; so are two years or two months joined.
+        (
+            "Rapat diundur ke tanggal 12 atau 13.",
+            [("tanggal 12", "2025-04-12", "", "day"), ("13", "2025-04-13", "", "day")],
+        ),
+        ("Pemilu digelar pada 2019 dan 2024.", [("2019", "2019", "", "year"), ("2024", "2024", "", "year")]),
+        (
+            "Harga naik pada Juni dan Juli 2024.",
+            [("Juni", "2024-06", "", "month"), ("Juli 2024", "2024-07", "", "month")],
+        ),
+        ("Sidang digelar antara 6 dan 8 Mei 2025.", [("6 dan 8 Mei 2025", "2025-05-06", "2025-05-08", "day")]),
         # A past-marked month is the last one before the publish day.
         ("Proyek dimulai Agustus lalu.", [("Agustus lalu", "2024-08", "", "month")]),
     ],

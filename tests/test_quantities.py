@@ -136,3 +136,30 @@ def test_percent_decimals_currency_codes_ranges_of_two_and_identifiers() -> None
     assert _q("sesuai PP Nomor 12/2023 dan putusan 123/Pid.B/2025/PN Jkt") == []
     assert _q("Acara Peringatan Satu Tahun Pemerintahan digelar.") == []  # a number word in a name
     assert _q("Sidang digelar tanggal 23 dan 24 nanti.") == []  # days of the month, not amounts
+
+
+def test_a_phase_or_intake_number_is_a_label() -> None:
+    # The number after the name of a stage, an intake or a round names it: it counts nothing.
+    assert _q("Pendaftaran gelombang 2 dibuka, lalu batch 3 tahap pertama menyusul.") == []
+    assert _q("Laga putaran 4 berlangsung ketat.") == []
+    assert [q[:5] for q in _q("Program itu dibagi dalam 3 tahap.")] == [("3 tahap", 3.0, None, None, "tahap")]
+
+
+def test_a_number_word_with_ke_before_a_noun_counts_them_all() -> None:
+    # "ketiga saksi itu" is the three witnesses; "saksi ketiga" is the third witness.
+    assert [q[:5] for q in _q("Polisi memeriksa ketiga saksi itu kemarin.")] == [
+        ("ketiga saksi", 3.0, None, None, "saksi")
+    ]
+    assert [q[:5] for q in _q("Kedua belah pihak yang bertikai sepakat berdamai.")] == [
+        ("Kedua belah pihak", 2.0, None, None, "belah pihak")
+    ]
+    assert _q("Polisi memeriksa saksi ketiga kemarin.") == []
+    assert _q("Ini kedua kalinya ia menang.") == []
+    assert _q("Kedua, anggaran harus dihemat.") == []
+    assert _q("Sidang hari kedua pemeriksaan berjalan.") == []
+    # An item of an enumeration is numbered, not counted ("Ketiga penegakan hukum …, keempat …").
+    assert _q("Ketiga penegakan hukum harus tegas, dan keempat pengawasan diperketat.") == []
+
+
+def test_two_days_offered_as_alternatives_are_not_amounts() -> None:
+    assert _q("Rapat diundur ke tanggal 12 atau 13 nanti.") == []

@@ -76,6 +76,8 @@ class _Lang:
     verb_shape_nouns: tuple[str, ...]
     count_cues: frozenset[str]
     qualifiers: frozenset[str]
+    collective: str  # the prefix of "ketiga saksi itu" ("" where the language has none)
+    first_ordinal: str
 
 
 @cache
@@ -114,6 +116,8 @@ def _lang(code: str) -> _Lang:
         verb_shape_nouns=tuple(n.VERB_SHAPE_NOUNS),
         count_cues=frozenset(n.COUNT_CUES),
         qualifiers=frozenset(n.QUALIFIERS),
+        collective=n.COLLECTIVE_PREFIX,
+        first_ordinal=n.FIRST_ORDINAL,
     )
 
 
@@ -237,6 +241,8 @@ def _scan_one(text: str, toks: list[_Tok], i: int, lang: _Lang) -> tuple[_Found,
                 approximate, value, j = phrase, lang.approximate[phrase], i + size
                 break
         else:
+            if (counted := _collective(text, toks, i, lang)) is not None:
+                return counted, i + 1 + len(counted.noun.split() if counted.noun else ())
             words = _words_value(lang, toks, i)
             if words is None:
                 return None
@@ -315,6 +321,52 @@ def _scan_one(text: str, toks: list[_Tok], i: int, lang: _Lang) -> tuple[_Found,
         noun, j = _noun(toks, j, lang)
     first = toks[start_tok]
     return _Found(first.start, toks[j - 1].end, value, end_value, unit, noun, approximate, scaled), j
+
+
+def _collective_value(word: str, lang: _Lang) -> float | None:
+    """The number a collective word counts ("ketiga" 3), None for any other word or for "kesatu"."""
+    if not lang.collective or not word.startswith(lang.collective):
+        return None
+    value = lang.small.get(word[len(lang.collective) :])
+    return value if value is not None and 2 <= value < 1000 else None
+
+
+def _collective(text: str, toks: list[_Tok], i: int, lang: _Lang) -> _Found | None:
+    """ "ketiga saksi itu", "kedua belah pihak": a collective number word that opens a noun phrase
+    counts its noun. After a noun it is an ordinal ("saksi ketiga", "hari kedua pemeriksaan"), and
+    with no noun after it ("Kedua, …", "kedua kalinya") it counts nothing."""
+    value = _collective_value(toks[i].low, lang)
+    if value is None:
+        return None
+    if i and toks[i - 1].kind == "word":
+        before = toks[i - 1]
+        named = before.low in lang.time_units or before.low in lang.not_amount_before  # "hari kedua", "tahap ketiga"
+        opens = before.low in lang.not_nouns or _looks_like_verb(before.low, lang)
+        if named or not opens:
+            return None
+    noun, end = _noun(toks, i + 1, lang)
+    if noun is None or _enumerated(text, toks, i, value, lang):
+        return None
+    return _Found(toks[i].start, toks[end - 1].end, value, noun=noun)
+
+
+#: How far (tokens) the neighbouring items of an enumeration are looked for.
+_SERIES_REACH = 120
+
+
+def _enumerated(text: str, toks: list[_Tok], i: int, value: float, lang: _Lang) -> bool:
+    """Whether the collective word at ``i`` is an item of an enumeration ("Keempat, pembangunan …
+    dan kelima pengelolaan …"): the item before it or after it in the same paragraph."""
+    first = text.rfind("\n", 0, toks[i].start) + 1
+    last = text.find("\n", toks[i].end) % (len(text) + 1)  # the text's end when no line ends after it
+    for k in range(max(0, i - _SERIES_REACH), min(len(toks), i + _SERIES_REACH)):
+        if k == i or not first <= toks[k].start < last:
+            continue
+        word = toks[k].low
+        before = k < i and (value - 1 == _collective_value(word, lang) or (value == 2 and word == lang.first_ordinal))
+        if before or (k > i and _collective_value(word, lang) == value + 1):
+            return True
+    return False
 
 
 def _noun(toks: list[_Tok], j: int, lang: _Lang) -> tuple[str | None, int]:
@@ -451,7 +503,9 @@ def find_quantities(
     i = 0
     while i < len(toks):
         tok = toks[i]
-        candidate = tok.kind in ("num", "cur") or tok.low in lang.starters
+        candidate = (
+            tok.kind in ("num", "cur") or tok.low in lang.starters or _collective_value(tok.low, lang) is not None
+        )
         if candidate and tok.kind == "num" and _is_phone(text, tok):
             i = _skip_phone(toks, i)
             continue

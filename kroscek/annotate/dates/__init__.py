@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from datetime import date
 from functools import cache
+from typing import NamedTuple
 
 import msgspec
 
@@ -49,13 +50,13 @@ def find_dates(
     anchor = _own_today(text, spans, anchor, language) or anchor
     fallback = anchor or text_anchor(spans, language)
     found: list[DateMention] = []
-    coordinators = _coordinators(language)
+    pairs = _coordinators(language)
     for span in spans:
         r = resolve(span, anchor if anchor or span.kind not in _YEAR_FROM_TEXT else fallback, language)
         mention = DateMention(span.start, span.end, r.value, r.end_value, r.grain, r.relative, r.modifier, r.clock)
         if r.outside and outside is not None:
             outside.append(mention)
-        found.extend(_coordinated(text, mention, coordinators))
+        found.extend(_coordinated(text, mention, pairs))
     if anchor is not None:
         found = [
             _on_its_day(text, k, found, anchor.isoformat()) if m.value is None and m.clock else m
@@ -88,10 +89,24 @@ def _own_today(text: str, spans: list[DateSpan], anchor: date | None, language: 
     return None
 
 
+class _Pairs(NamedTuple):
+    """How a language writes two dates as a pair: the joining words, those of them that offer
+    alternatives (never a range), and the words before a pair that make it a range."""
+
+    joined: re.Pattern[str]
+    alternatives: frozenset[str]
+    opener: re.Pattern[str]
+
+
 @cache
-def _coordinators(language: str | None) -> re.Pattern[str]:
-    words = language_module(data_language(language), "dates").COORDINATORS
-    return re.compile(rf"\s+(?:{'|'.join(map(re.escape, words))})\s+", re.IGNORECASE)
+def _coordinators(language: str | None) -> _Pairs:
+    data = language_module(data_language(language), "dates")
+    words = (*data.COORDINATORS, *data.ALTERNATIVES)
+    return _Pairs(
+        re.compile(rf"\s+(?P<w>{'|'.join(map(re.escape, words))})\s+", re.IGNORECASE),
+        frozenset(data.ALTERNATIVES),
+        re.compile(rf"\b(?:{'|'.join(map(re.escape, data.RANGE_OPENERS))})\s+$", re.IGNORECASE),
+    )
 
 
 #: What ends a sentence between a day and a clock time that cannot be its day.
@@ -123,12 +138,16 @@ def _apart(text: str, a: DateMention, b: DateMention) -> bool:
     return _SENTENCE_END.search(text, first.end, second.start) is not None
 
 
-def _coordinated(text: str, mention: DateMention, coordinators: re.Pattern[str]) -> list[DateMention]:
-    """Two days joined by "dan" are two days, not a range: "3 dan 4 Mei 2025" gives 3 May and 4 May."""
-    if mention.grain != "day" or not mention.value or not mention.end_value or mention.clock:
+def _coordinated(text: str, mention: DateMention, pairs: _Pairs) -> list[DateMention]:
+    """Two dates joined by "dan" or "atau" are two dates, not a range: "3 dan 4 Mei 2025" gives 3 May
+    and 4 May, "2019 dan 2024" two years; "antara 3 dan 5 Mei" stays the range it names."""
+    if mention.grain not in ("day", "month", "year") or not mention.value or not mention.end_value or mention.clock:
         return [mention]
-    joined = coordinators.search(text, mention.start, mention.end)
+    joined = pairs.joined.search(text, mention.start, mention.end)
     if joined is None:
+        return [mention]
+    alternative = joined["w"].lower() in pairs.alternatives
+    if not alternative and pairs.opener.search(text[max(0, mention.start - 20) : mention.start]):
         return [mention]
     first = msgspec.structs.replace(mention, end=joined.start(), end_value=None)
     second = msgspec.structs.replace(mention, start=joined.end(), value=mention.end_value, end_value=None)

@@ -57,6 +57,8 @@ def _lang(code: str) -> _Lang:
     part = rf"(?:\s*,?\s*(?P<{{p}}part>{_alt(data.DAYPARTS)}))?"
     rel = _alt((*data.PAST, *data.FUTURE, *data.CURRENT))
     joiners = _alt(data.RANGE_JOINERS)
+    # what joins the two dates of a written pair: a range's ends, or two alternatives ("23 atau 24")
+    pair = _alt((*data.RANGE_JOINERS, *data.ALTERNATIVES))
     clock = _alt(data.CLOCK_WORDS)
     zones = _alt(data.ZONES)
     small = _alt(numbers.SMALL_NUMBERS)
@@ -89,13 +91,13 @@ def _lang(code: str) -> _Lang:
         # Ranges first: the longest form wins anyway, but named groups differ per kind.
         (
             "range_days",
-            rf"(?P<d1>{_DAY})\s*(?:{joiners})\s*(?P<d2>{_DAY})\s+(?P<mn>{mon})\.?(?:\s+(?P<y>{_YEAR}))?"
+            rf"(?P<d1>{_DAY})\s*(?:{pair})\s*(?P<d2>{_DAY})\s+(?P<mn>{mon})\.?(?:\s+(?P<y>{_YEAR}))?"
             rf"(?:\s+(?P<rel>{_alt((*data.PAST, *data.FUTURE))}))?",
         ),
-        ("range_months", rf"(?P<mn1>{full_mon})\s*(?:{joiners})\s*(?P<mn2>{full_mon})\s+(?P<y>{_YEAR})"),
+        ("range_months", rf"(?P<mn1>{full_mon})\s*(?:{pair})\s*(?P<mn2>{full_mon})\s+(?P<y>{_YEAR})"),
         (
             "range_years",
-            rf"(?:(?:{year_word})\s+)?(?P<y1>{_YEAR})\s*(?:{joiners})\s*(?P<y2>{_YEAR})"
+            rf"(?:(?:{year_word})\s+)?(?P<y1>{_YEAR})\s*(?:{pair})\s*(?P<y2>{_YEAR})"
             rf"(?!\s*(?:{mon})\b)(?!\d)",
         ),
         ("bce", rf"(?:(?:{year_word})\s+)?(?P<y1>\d{{2,4}})(?:\s*-\s*(?P<y2>\d{{2,4}}))?\s+(?:{_alt(data.BCE)})\b"),
@@ -136,7 +138,7 @@ def _lang(code: str) -> _Lang:
             [
                 (
                     "day_of_month",
-                    rf"(?:{_alt(data.DAY_OF_MONTH_WORDS)})\.?\s+(?P<d1>{_DAY})(?:\s*(?:{joiners})\s*(?P<d2>{_DAY}))?"
+                    rf"(?:{_alt(data.DAY_OF_MONTH_WORDS)})\.?\s+(?P<d1>{_DAY})(?:\s*(?:{pair})\s*(?P<d2>{_DAY}))?"
                     rf"(?!\d|\s*[/.-]\s*\d|\s+(?:{mon})\b)",
                 )
             ]

@@ -19,6 +19,10 @@ DAY_WORDS: dict[str, int] = {"yesterday": -1, "today": 0, "tonight": 0, "tomorro
 CURRENT_WHEN_ALONE: tuple[str, ...] = ()
 #: Words joining two dates that are two days, not the ends of a range ("May 3 and 4").
 COORDINATORS = ("and",)
+#: Words offering two dates as alternatives: always two dates ("May 3 or 4").
+ALTERNATIVES = ("or",)
+#: Words before a pair joined by a coordinator that make it a range ("between May 3 and 5").
+RANGE_OPENERS = ("between",)
 PERIOD_PARTS: dict[str, str] = {"early": "early", "mid": "mid", "late": "late"}
 RANGE_JOINERS = ("to", "until", "through", "-", "–", "—", "and")
 YEAR_CUES = ("in", "since", "until", "by", "year", "early", "late", "mid", "before", "after", "during")

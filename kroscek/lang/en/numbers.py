@@ -215,5 +215,8 @@ RATE_WORDS = ("per",)
 CURRENCY_COUNTRIES: dict[str, tuple[str, ...]] = {"dollar": ("US",), "dollars": ("US",)}
 SCORE_WORDS = ("score", "won", "lost", "drew", "beat")
 HYPHEN_PREFIXES = ("covid", "g")
+#: English writes no collective prefix on its number words ("all three witnesses").
+COLLECTIVE_PREFIX = ""
+FIRST_ORDINAL = "first"
 VERB_SHAPE = r"^[a-z]{3,}(ed|ing)$"
 VERB_SHAPE_NOUNS = ("building", "meeting", "morning", "evening", "funding", "hundred")

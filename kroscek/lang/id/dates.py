@@ -52,6 +52,12 @@ CURRENT_WHEN_ALONE = ("tahun", "bulan")
 #: Words joining two dates that are two days, not the ends of a range ("3 dan 4 Mei").
 COORDINATORS = ("dan", "serta")
 
+#: Words offering two dates as alternatives: always two dates ("tanggal 23 atau 24").
+ALTERNATIVES = ("atau",)
+
+#: Words before a pair joined by a coordinator that make it a range ("antara 3 dan 5 Mei").
+RANGE_OPENERS = ("antara",)
+
 #: Words joining the two ends of a range.
 RANGE_JOINERS = ("hingga", "sampai dengan", "sampai", "s.d.", "s/d", "sd", "-", "–", "—", "dan")
 

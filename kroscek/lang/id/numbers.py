@@ -317,6 +317,18 @@ NOT_AMOUNT_BEFORE = (
     "pos",
     "nomor urut",
     "poin",
+    # the stage, intake or round a number names ("gelombang 2", "batch 1 tahap pertama")
+    "tahap",
+    "tahapan",
+    "fase",
+    "gelombang",
+    "batch",
+    "putaran",
+    "babak",
+    "termin",
+    "sesi",
+    "angkatan",
+    "pekan",
 )
 
 #: Words before a number word that make an idiom, not an amount ("salah satu", "satu per satu").
@@ -422,6 +434,7 @@ NOT_NOUNS = frozenset(
         "ada",
         "jadi",
         "kali",
+        "kalinya",
         "mencapai",
         "sebelumnya",
         "berikutnya",
@@ -510,6 +523,12 @@ RATE_WORDS = ("per", "setiap", "tiap")
 CURRENCY_COUNTRIES: dict[str, tuple[str, ...]] = {"dolar": ("AS", "US"), "dollar": ("AS", "US")}
 #: Words of a match result: the numbers around "2-1" after them are a score, not amounts.
 SCORE_WORDS = ("skor", "score", "menang", "kalah", "imbang")
+#: The prefix that makes a number word count all of a noun it stands before ("ketiga saksi itu": the
+#: three witnesses); after its noun the same word is an ordinal ("saksi ketiga": the third).
+COLLECTIVE_PREFIX = "ke"
+#: The first word of an enumeration ("Pertama, …; kedua, …"): a collective word in a series of
+#: ordinals is an item's number, not a count.
+FIRST_ORDINAL = "pertama"
 #: Words a number is glued to by a hyphen without being an amount ("ke-3", "Covid-19", "G-20").
 HYPHEN_PREFIXES = ("ke", "covid", "g")
 #: The shape of a verb (its affixes): a counted noun phrase stops at one ("12 orang ditangkap").
