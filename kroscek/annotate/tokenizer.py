@@ -16,6 +16,7 @@ run is looked up; the few keys with whitespace or without letters are added at t
 
 from __future__ import annotations
 
+import re
 import string
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
@@ -27,6 +28,9 @@ from spacy.tokens import Doc
 from spacy.util import registry
 
 __all__ = ["LAZY_TOKENIZER", "LazySpecialsTokenizer"]
+
+_LETTER = re.compile(r"[^\W\d_]")
+_SPACE = re.compile(r"\s")
 
 #: The registry name to put under ``[nlp.tokenizer]`` (``@tokenizers``) of a pipeline's config.
 LAZY_TOKENIZER = "kroscek.lazy_specials.v1"
@@ -51,7 +55,8 @@ class LazySpecialsTokenizer:
         self._cold_batches = 0
         self._complete = False
         for key in rules:
-            if not any(c.isalpha() for c in key) or any(c.isspace() for c in key):
+            # a key with no letter (emoticons, ":)") or with a space is never found in a run of letters
+            if not _LETTER.search(key) or _SPACE.search(key):
                 self._add(key)
 
     def _add(self, key: str) -> None:
