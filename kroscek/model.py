@@ -25,6 +25,9 @@ __all__ = [
     "Boilerplate",
     "Claim",
     "ClaimValue",
+    "Correction",
+    "CorrectionKind",
+    "CorrectionTarget",
     "DateMention",
     "Duplicate",
     "Entity",
@@ -287,6 +290,48 @@ class Change(msgspec.Struct, frozen=True):
     after: str | None = None
     evidence: tuple[Evidence, ...] = ()
     detail: dict[str, tuple[str, ...]] = {}
+
+
+CorrectionKind = Literal[
+    "merge-events",
+    "merge-stories",
+    "move-article",
+    "keep-apart",
+    "quote-speaker",
+    "quote-cited-from",
+    "claim-wrong",
+    "claim-not-comparable",
+    "article-published",
+    "article-outlet",
+    "article-title",
+]
+
+
+class CorrectionTarget(msgspec.Struct, frozen=True, omit_defaults=True):
+    """What a correction is about, by what lasts across re-analyses: article ids, a quote's text and
+    speaker, a claim's value (never offsets). Which fields a kind uses is in kroscek.stories.corrections."""
+
+    articles: tuple[str, ...] = ()  # the article; an event's or a story's members
+    other: tuple[str, ...] = ()  # the other event's or story's members (merge, keep apart, move to)
+    former: tuple[str, ...] = ()  # a moved article's event mates when it was moved
+    quote: str | None = None  # a quote's text
+    speaker: str | None = None  # the speaker the quote had
+    claim: str | None = None  # the claim's id and subject when it was corrected
+    about: str | None = None
+    figure: str | None = None  # the claim value, as text
+
+
+class Correction(msgspec.Struct, frozen=True):
+    """An analyst's correction: who (``by``), when (``at``), what kind, on what (``target``), to what
+    (``value``: a speaker, a source, a date, an outlet, a title), and why. ``id`` is the store's number."""
+
+    kind: CorrectionKind
+    target: CorrectionTarget
+    by: str
+    at: str = ""
+    value: str | None = None
+    why: str = ""
+    id: int = 0
 
 
 class Story(msgspec.Struct, frozen=True):

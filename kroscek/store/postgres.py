@@ -15,6 +15,7 @@ from types import TracebackType
 from typing import Any
 
 from kroscek.store.sqlite import (
+    CORRECTIONS_TABLE,
     CURSORS_TABLE,
     FETCHED_TABLE,
     INDEX_TABLES,
@@ -46,6 +47,7 @@ PG_MIGRATIONS: tuple[str, ...] = (
     INDEX_TABLES.format(blob="BYTEA", rowid="BIGSERIAL PRIMARY KEY"),
     FETCHED_TABLE,
     REVISION_KEY,
+    CORRECTIONS_TABLE.format(blob="BYTEA", rowid="BIGSERIAL PRIMARY KEY"),
 )
 
 

@@ -23,13 +23,23 @@ from typing import Any
 
 import msgspec
 
-from kroscek.model import Article, Change, Redirect, Story, revision_key
+from kroscek.model import Article, Change, Correction, Redirect, Story, revision_key
 
-__all__ = ["INDEX_TABLES", "MIGRATIONS", "TABLES", "IndexRows", "Store", "StoreError", "as_stored"]
+__all__ = [
+    "CORRECTIONS_TABLE",
+    "INDEX_TABLES",
+    "MIGRATIONS",
+    "TABLES",
+    "IndexRows",
+    "Store",
+    "StoreError",
+    "as_stored",
+]
 
 _ARTICLE = msgspec.json.Decoder(Article)
 _STORY = msgspec.json.Decoder(Story)
 _CHANGE = msgspec.json.Decoder(Change)
+_CORRECTION = msgspec.json.Decoder(Correction)
 _ENCODE = msgspec.json.Encoder()
 
 #: The tables both stores share; ``{blob}``, ``{rowid}`` and ``{docs_extra}`` are the dialect's.
@@ -121,6 +131,16 @@ INDEX_TABLES = """
     CREATE TABLE index_name_words (word TEXT NOT NULL, form TEXT NOT NULL, PRIMARY KEY (word, form));
 """
 
+#: Analysts' corrections (:mod:`kroscek.stories.corrections`), numbered in the order made: each
+#: record whole, and whether the last update of the stories could apply it (``applied``, ``lapsed``:
+#: no longer applies, with the reason; ``pending`` until an update has looked at it).
+CORRECTIONS_TABLE = """
+    CREATE TABLE corrections (
+        id {rowid}, at TEXT NOT NULL, by_whom TEXT NOT NULL, kind TEXT NOT NULL, record {blob} NOT NULL,
+        status TEXT NOT NULL, reason TEXT
+    );
+"""
+
 #: Migration n brings a file from user_version n to n + 1.
 MIGRATIONS: tuple[str, ...] = (
     TABLES.format(blob="BLOB", rowid="INTEGER PRIMARY KEY", docs_extra="")
@@ -149,6 +169,7 @@ MIGRATIONS: tuple[str, ...] = (
     INDEX_TABLES.format(blob="BLOB", rowid="INTEGER PRIMARY KEY"),
     FETCHED_TABLE,
     REVISION_KEY,
+    CORRECTIONS_TABLE.format(blob="BLOB", rowid="INTEGER PRIMARY KEY"),
 )
 
 
@@ -505,7 +526,36 @@ class Store:
             )
             self._run_many("INSERT INTO index_name_words VALUES (?, ?) ON CONFLICT(word, form) DO NOTHING", rows.words)
 
+    def add_correction(self, correction: Correction) -> Correction:
+        """Record ``correction`` (``pending`` until an update looks at it); return it with its number."""
+        with self.transaction():
+            number = int(
+                self._fetch(
+                    "INSERT INTO corrections (at, by_whom, kind, record, status) VALUES (?, ?, ?, ?, 'pending') "
+                    "RETURNING id",
+                    (correction.at, correction.by, correction.kind, b""),
+                )[0][0]
+            )
+            kept = msgspec.structs.replace(correction, id=number)
+            self._run("UPDATE corrections SET record = ? WHERE id = ?", (_ENCODE.encode(kept), number))
+        return kept
+
+    def set_correction_status(self, statuses: Iterable[tuple[int, str, str | None]]) -> None:
+        """Record whether each correction (number, status, reason) applied in the last update."""
+        with self.transaction():
+            self._run_many(
+                "UPDATE corrections SET status = ?, reason = ? WHERE id = ?", [(s, r, n) for n, s, r in statuses]
+            )
+
     # -- reading -------------------------------------------------------------------------------
+
+    def corrections(self) -> list[Correction]:
+        """Every correction, oldest first."""
+        return [_CORRECTION.decode(r[0]) for r in self._fetch("SELECT record FROM corrections ORDER BY id")]
+
+    def correction_status(self) -> dict[int, tuple[str, str | None]]:
+        """Each correction's status and reason as the last update left them."""
+        return {int(r[0]): (str(r[1]), r[2]) for r in self._fetch("SELECT id, status, reason FROM corrections")}
 
     def unindexed(self) -> list[Article]:
         """The articles the story index has not placed yet, in the order they were first added."""

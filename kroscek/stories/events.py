@@ -27,7 +27,7 @@ import heapq
 import json
 import math
 from collections import Counter
-from collections.abc import Callable, Hashable, Mapping, Sequence
+from collections.abc import Callable, Collection, Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -459,12 +459,19 @@ class EventIndex(TermIndex[_Event]):
             if e in self.groups and (anytime or (gap := self.groups[e].gap(profile.day)) is None or gap <= WINDOW)
         ]
 
-    def place(self, profile: Profile, tied: Hashable | None, new_key: Callable[[], Hashable]) -> Hashable:
-        """Put the article in an event (``tied``: its original's event); return the event's key."""
+    def place(
+        self,
+        profile: Profile,
+        tied: Hashable | None,
+        new_key: Callable[[], Hashable],
+        forbidden: Collection[Hashable] = (),
+    ) -> Hashable:
+        """Put the article in an event (``tied``: its original's event, or the one a correction binds
+        it to; never one of ``forbidden``, which a correction keeps it apart from); return the event's key."""
         ranked = profile.text[0][: 2 * PROBE]  # strongest first
         chosen = tied
         if chosen is None:
-            near = self.candidates(profile)
+            near = [e for e in self.candidates(profile) if e not in forbidden]
             if near:
                 rows = feature_rows(profile, [self.groups[e] for e in near])
                 pick = self.decide(profile.row, [self.groups[e].members[0] for e in near], rows)

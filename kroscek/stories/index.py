@@ -44,9 +44,10 @@ import numpy as np
 from scipy.sparse import csr_matrix, vstack
 
 from kroscek.annotate.entities import name_key
-from kroscek.model import Article, Change, Duplicate, Story
+from kroscek.model import Article, Change, Correction, Duplicate, Story
 from kroscek.store.sqlite import IndexRows, Store, as_stored
 from kroscek.stories.build import _id, _time_order, story_record
+from kroscek.stories.corrections import Constraints, check, fix_articles, fix_story
 from kroscek.stories.duplicates import find_duplicates, shingles
 from kroscek.stories.entities import link_entities, name_usage
 from kroscek.stories.events import (
@@ -62,11 +63,12 @@ from kroscek.stories.events import (
     text_vectors,
 )
 from kroscek.stories.grouping import GroupIndex, reference_day
+from kroscek.stories.groups import connected_groups
 from kroscek.stories.identity import carry_ids, changes
 from kroscek.stories.params import StoryParams
 from kroscek.stories.revisions import revised
 
-__all__ = ["HOPS", "NAMES_PER_WORD", "NEAR", "REGROUP", "restory", "update"]
+__all__ = ["HOPS", "NAMES_PER_WORD", "NEAR", "REGROUP", "correct", "restory", "update"]
 
 #: Events up to this many articles are taken apart and placed again when new articles come near
 #: them; a bigger one stays as it is (its new neighbours are compared with it).
@@ -86,7 +88,9 @@ def update(store: Store, params: StoryParams | None = None) -> int:
         pending = store.unindexed()
         if not pending:
             return 0
-        _Update(store, params or StoryParams(), [_as_stored(a) for a in pending]).run()
+        corrections = store.corrections()
+        _Update(store, params or StoryParams(), [_as_stored(a) for a in pending], corrections).run()
+        check(store, corrections)
     return len(pending)
 
 
@@ -102,6 +106,15 @@ def restory(store: Store, params: StoryParams | None = None) -> int:
         return store.counts()["stories"]
 
 
+def correct(store: Store, correction: Correction, params: StoryParams | None = None) -> Correction:
+    """Record an analyst's ``correction`` and rebuild the stories with it (:func:`restory`), in one
+    transaction; return it with the number the store gave it. Every later update obeys it too."""
+    with store.transaction():
+        kept = store.add_correction(correction)
+        restory(store, params)
+    return kept
+
+
 def _as_stored(article: Article) -> Article:
     """The article under the id the store's tables hold (a NUL in an id is kept as U+FFFD there)."""
     stored = as_stored(article.id)
@@ -109,18 +122,25 @@ def _as_stored(article: Article) -> Article:
 
 
 def _split(
-    articles: list[Article], days: list[dt.date | None], copies: Sequence[Duplicate], rows: dict[str, list[int]]
+    articles: list[Article],
+    days: list[dt.date | None],
+    copies: Sequence[Duplicate],
+    rows: dict[str, list[int]],
+    bound: Sequence[Sequence[str]] = (),
 ) -> tuple[list[tuple[str, list[int]]], csr_matrix]:
     """A story's events (id -> rows of ``articles``, its members by number) split as one pass splits
     them (:func:`kroscek.stories.events.split_event`, members in time order), with the articles' term
     vectors. The index keeps the event of the pass; the part holding its earliest member keeps its
     id, the others are named after it and their members. Profiles are made only when an event is
-    of a size that splits."""
+    of a size that splits. A copy stays with its original, and articles a correction binds
+    (``bound``) stay together."""
     if not any(len(r) in SPLIT_SIZES for r in rows.values()):
         return list(rows.items()), text_vectors(articles)
     found, vectors = profiles(articles, days)
     position = {a.id: r for r, a in enumerate(articles)}
     tied = {position[d.b]: position[d.a] for d in copies}
+    if bound:
+        tied = _kept_together(tied, [[position[a] for a in group if a in position] for group in bound], rows)
     order = {r: n for n, r in enumerate(_time_order(days, [f"{a.published or ''}\x00{a.id}" for a in articles]))}
     probability = model_probability(shipped_model())
     out: list[tuple[str, list[int]]] = []
@@ -130,6 +150,16 @@ def _split(
             first = min(part) == min(members)
             out.append((key if first else _id("e", [key, *(articles[r].id for r in part)]), sorted(part)))
     return out, vectors
+
+
+def _kept_together(tied: dict[int, int], bound: list[list[int]], rows: dict[str, list[int]]) -> dict[int, int]:
+    """Copy ties and bound groups as one tie from each row to the first row of what it must stay
+    with in its event (a split keeps a row with the row it is tied to)."""
+    event_of = {r: key for key, members in rows.items() for r in members}
+    links = [(a, b) for a, b in tied.items() if event_of.get(a) == event_of.get(b)]
+    links += [(g[0], r) for g in bound for r in g[1:] if event_of.get(g[0]) == event_of.get(r)]
+    size = 1 + max((r for pair in links for r in pair), default=0)
+    return {r: min(g) for g in connected_groups(size, links) for r in g if r != min(g)}
 
 
 class _FromStore:
@@ -153,8 +183,10 @@ class _FromStore:
 class _Update:
     """One update: the new articles (``batch``, in the order they were added) placed and written."""
 
-    def __init__(self, store: Store, params: StoryParams, batch: list[Article]) -> None:
-        self.store, self.params = store, params
+    def __init__(
+        self, store: Store, params: StoryParams, batch: list[Article], corrections: Sequence[Correction] = ()
+    ) -> None:
+        self.store, self.params, self.corrections = store, params, corrections
         # Previous versions of the batch's articles: placed nowhere from now on (see the module docstring).
         self.superseded = {a.revision_of for a in batch if a.revision_of}
         self.gone = [a for a in batch if a.id in self.superseded]  # replaced before they were placed
@@ -165,7 +197,7 @@ class _Update:
         self.near: set[Hashable] = set()  # the events taken apart
 
     def run(self) -> None:
-        batch = self._link_names()
+        batch = fix_articles(self._link_names(), self.corrections)
         story_of: dict[Hashable, Hashable] = {}
         loader = None if self.fresh else _FromStore(self.store, "event", story_of)
         events = EventIndex(model_decision(shipped_model()), loader)
@@ -196,15 +228,27 @@ class _Update:
         tied = {row_of[d.b]: row_of[d.a] for d in find_duplicates(pile, self.params.copies)}
         outside = {r: o for r, o in originals.items() if o not in row_of}  # copies of articles left in place
         placed_outside = self.store.index_placed(sorted(set(outside.values()))) if outside else {}
-        # Events: the pile in time order, against the candidates the index proposes.
+        # Events: the pile in time order, against the candidates the index proposes, as the
+        # analysts' corrections bind them and keep them apart.
         event_of: dict[str, Hashable] = {}
         opened: dict[Hashable, list[int]] = {}  # events this pass opened -> their rows
+        rules, elsewhere = self._constraints(row_of)
+
+        def event_where(article: str) -> Hashable | None:
+            if article in row_of:
+                return event_of.get(article)
+            return elsewhere[article][0] if article in elsewhere else None
+
         for row in _time_order(days, [f"{a.published or ''}\x00{a.id}" for a in pile]):
             if row in tied:
                 chosen = event_of.get(pile[tied[row]].id)
             else:
                 chosen = placed_outside[outside[row]][0] if outside.get(row) in placed_outside else None
-            key = events.place(found[row], chosen, partial(_id, "e", [pile[row].id]))
+            forbidden = rules.forbidden(pile[row].id, event_where)
+            chosen = rules.must_event(pile[row].id, event_where) or chosen
+            if chosen in forbidden:
+                chosen = None
+            key = events.place(found[row], chosen, partial(_id, "e", [pile[row].id]), forbidden)
             event_of[pile[row].id] = key
             if key not in story_of:
                 opened.setdefault(key, []).append(row)
@@ -222,17 +266,35 @@ class _Update:
             else:
                 keys.append(key)
         event_days = [min((d for r in opened[k] if (d := days[r])), default=None) for k in keys]
+
+        def story_where(article: str) -> Hashable | None:
+            if article in row_of:
+                return story_of.get(event_of[article]) if article in event_of else None
+            return elsewhere[article][1] if article in elsewhere else None
+
         for n in _time_order(event_days):
             key, rows = keys[n], opened[keys[n]]
             centroid = np.asarray(vectors[rows].sum(axis=0)).ravel()
             columns = np.flatnonzero(centroid)
             values = centroid[columns] / (float(np.linalg.norm(centroid)) or 1.0)
             first = min(rows, key=lambda r: numbers[r])
+            bound = rules.must_story([pile[r].id for r in rows], story_where)
             story_of[key] = stories.place(
-                numbers[first], columns, values, event_days[n], None, partial(_id, "s", [pile[first].id])
+                numbers[first], columns, values, event_days[n], bound, partial(_id, "s", [pile[first].id])
             )
         left = {str(s) for s in before_story.values()} | {s for _, s in previous.values()}
-        self._write(pile, numbers, days, event_of, story_of, events, stories, left)
+        self._write(pile, numbers, days, event_of, story_of, events, stories, left, rules)
+
+    def _constraints(self, row_of: dict[str, int]) -> tuple[Constraints, dict[str, tuple[str, str]]]:
+        """The grouping corrections as constraints on the articles the store holds now, and where the
+        index placed those of them left out of this pass (event, story)."""
+        named = sorted({a for c in self.corrections for a in (*c.target.articles, *c.target.other, *c.target.former)})
+        if not named:
+            return Constraints((), set()), {}
+        placed = {} if self.fresh else self.store.index_placed([a for a in named if a not in row_of])
+        placed = {a: where for a, where in placed.items() if a not in self.superseded}
+        present = {a for a in named if a in row_of} | set(placed)
+        return Constraints(self.corrections, present), placed
 
     def _neighbourhood(
         self,
@@ -327,6 +389,7 @@ class _Update:
         events: EventIndex,
         stories: GroupIndex,
         left: set[str],
+        rules: Constraints,
     ) -> None:
         """Build the stories the pile touched (``left``: those its moved articles came from), carry
         ids over, and write the renamed articles, the index rows and the stories."""
@@ -357,8 +420,8 @@ class _Update:
                 rows.setdefault(members[a.id][1], []).append(r)
             story_days = [day_of[a.id] if a.id in day_of else reference_day(a) for a in articles]
             copies = find_duplicates(articles, self.params.copies)
-            parts, vectors = _split(articles, story_days, copies, rows)
-            built.append(story_record(story, articles, parts, story_days, vectors, copies))
+            parts, vectors = _split(articles, story_days, copies, rows, rules.bound())
+            built.append(fix_story(story_record(story, articles, parts, story_days, vectors, copies), self.corrections))
         before = self.store.all_stories() if self.fresh else [s for t in touched if (s := self.store.story(t))]
         first_seen = {a.id: (a.published or "9999", a.id) for a in loaded.values()}
         carried, redirects = carry_ids(before, built, first_seen)  # in the order built
