@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -375,6 +375,93 @@ def changes_command(
         found = source.changes(since, story, limit=1_000_000)
     for change in found:
         sys.stdout.write(msgspec.json.encode(change).decode() + "\n")
+
+
+@app.command("correct")
+def correct_command(
+    kind: Annotated[
+        str,
+        typer.Argument(
+            help="merge-events, merge-stories, move-article, keep-apart, quote-speaker, quote-cited-from, "
+            "claim-wrong, claim-not-comparable, article-published, article-outlet, article-title."
+        ),
+    ],
+    ids: Annotated[
+        list[str],
+        typer.Argument(
+            help="Two events or stories (ids, or an article of each); an article (move-article: and the event it "
+            "goes to, none to take it out); a claim and the article whose value it is."
+        ),
+    ],
+    by: Annotated[str, typer.Option("--by", envvar="KROSCEK_ANALYST", help="Who makes the correction.")],
+    store: StoreOption = "kroscek.db",
+    why: Annotated[str, typer.Option(help="Why: kept with the correction.")] = "",
+    value: Annotated[
+        str | None,
+        typer.Option(help="The right speaker, source, date, outlet or title; for a claim, which value of the article."),
+    ] = None,
+    quote: Annotated[
+        str | None, typer.Option(help="A piece of the quote's text (quote-speaker, quote-cited-from).")
+    ] = None,
+    settings: SettingsOption = None,
+    overrides: SetOption = None,
+) -> None:
+    """Correct the machine: the correction is kept in the store and obeyed by every later ingest and re-analysis."""
+    import msgspec
+
+    from kroscek.stories.corrections import resolve
+    from kroscek.stories.index import correct
+
+    chosen = _settings(settings, overrides)
+    target = _open(store)
+    with _store_errors():
+        try:
+            made = resolve(target, kind, ids, by=by, value=value, why=why, quote=quote)
+        except ValueError as error:
+            err.print(f"[red]error:[/] {error}", highlight=False)
+            raise typer.Exit(2) from error
+        kept = correct(target, made, chosen.story)
+        status, reason = target.correction_status().get(kept.id, ("pending", None))
+    sys.stdout.write(msgspec.json.encode({**msgspec.to_builtins(kept), "status": status, "reason": reason}).decode())
+    sys.stdout.write("\n")
+    err.print(f"correction #{kept.id}: {status}" + (f" ({reason})" if reason else ""), highlight=False)
+
+
+@app.command("corrections")
+def corrections_command(
+    store: StoreOption = "kroscek.db",
+    json_lines: Annotated[bool, typer.Option("--json", help="One JSON line per correction.")] = False,
+) -> None:
+    """List the store's corrections, oldest first, with their status: applied, or lapsed (no longer applies) and why."""
+    import msgspec
+    from rich.table import Table
+
+    from kroscek.stories.corrections import listed
+
+    source = _open(store)
+    with _store_errors():
+        found = listed(source)
+    if json_lines:
+        for record in found:
+            sys.stdout.write(msgspec.json.encode(record).decode() + "\n")
+        return
+    table = Table("#", "kind", "by", "at", "on", "value", "status", "reason", "why")
+    for r in found:
+        row = (r["kind"], r["by"], r["at"], _anchors(r["target"]), r["value"] or "", r["status"], r["reason"] or "")
+        table.add_row(str(r["id"]), *row, r["why"])
+    Console().print(table)
+
+
+def _anchors(target: dict[str, Any]) -> str:
+    """What a correction is anchored on, short: its articles (the first three of a side), quote, claim."""
+    parts = []
+    for key in ("articles", "other", "quote", "claim"):
+        value = target.get(key)
+        if isinstance(value, list | tuple) and value:
+            parts.append(" + ".join(value[:3]) + (" …" if len(value) > 3 else ""))
+        elif value:
+            parts.append(f"“{value[:40]}…”" if key == "quote" and len(value) > 40 else str(value))
+    return "; ".join(parts)
 
 
 @app.command("report")

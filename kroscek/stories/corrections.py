@@ -528,8 +528,9 @@ def resolve(
     quote: str | None = None,
 ) -> Correction:
     """The correction an analyst asks for, its anchors read from ``store``: ``ids`` are the two events
-    or stories (ids, or an article of each), the article (and for a move, the event it goes to), or
-    for a claim the claim and the article; ``quote`` a piece of the quote. ValueError says what is wrong."""
+    or stories (ids, or an article of each; to keep apart two articles of one event, the two
+    articles), the article (and for a move, the event it goes to), or for a claim the claim and the
+    article; ``quote`` a piece of the quote. ValueError says what is wrong."""
     if kind not in KINDS:
         raise ValueError(f"unknown correction kind {kind!r} (one of {', '.join(KINDS)})")
     if not by.strip():
@@ -542,7 +543,9 @@ def resolve(
     if kind in ("merge-events", "keep-apart"):
         target = CorrectionTarget(articles=_event_members(store, ids[0]), other=_event_members(store, ids[1]))
         if set(target.articles) == set(target.other):
-            raise ValueError(f"{ids[0]} and {ids[1]} are one event already")
+            if kind == "merge-events" or store.missing(ids):
+                raise ValueError(f"{ids[0]} and {ids[1]} are one event already")
+            target = CorrectionTarget(articles=(ids[0],), other=(ids[1],))  # two articles of one event
     elif kind == "merge-stories":
         target = CorrectionTarget(articles=_story_members(store, ids[0]), other=_story_members(store, ids[1]))
     elif kind == "move-article":
