@@ -517,7 +517,10 @@ def serve_command(
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port.")] = 8000,
     token: Annotated[
-        str | None, typer.Option(envvar="KROSCEK_TOKEN", help="Bearer token for POST /api/articles (off without one).")
+        str | None,
+        typer.Option(
+            envvar="KROSCEK_TOKEN", help="Bearer token for POST /api/articles and /api/corrections (off without one)."
+        ),
     ] = None,
     workers: Annotated[
         int | None, typer.Option(min=1, help="Server processes (default: one per core, at most 4).")

@@ -168,7 +168,9 @@ class Constraints:
         if against:
             which = ", #".join(map(str, sorted(against)))
             part = "in part: " if any(sides[0]) and any(sides[1]) else ""
-            self.notes[c.id] = f"{part}a newer correction (#{which}) keeps some of these articles apart"
+            self.notes[c.id] = (
+                f"{part}a newer correction (#{which}) keeps {'some of ' if part else ''}these articles apart"
+            )
         if not (any(sides[0]) and any(sides[1])):
             return False
         self.events.join(kept, c.id)

@@ -113,10 +113,15 @@ def carry_ids(
     earlier.update(g.id for s in before for g in s.quote_chains)
 
     def own(group_id: str, members: Sequence[str]) -> str:
-        """A group that keeps no earlier id keeps its own, unless that is an earlier group's."""
-        if group_id not in earlier:
-            return group_id
-        return group_id[0] + hashlib.blake2b("\x00".join(sorted(members)).encode(), digest_size=5).hexdigest()
+        """A group that keeps no earlier id keeps its own, unless that is an earlier group's: then a
+        hash of its members, salted while that is one too (an event named after its first article,
+        left with that article alone, would get its earlier id back)."""
+        found, salt = group_id, 0
+        while found in earlier:
+            keys = [*sorted(members), *([f"#{salt}"] if salt else [])]
+            found = group_id[0] + hashlib.blake2b("\x00".join(keys).encode(), digest_size=5).hexdigest()
+            salt += 1
+        return found
 
     events = iter([replace(e, id=k or own(e.id, e.article_ids)) for e, k in zip(new_events, event_ids, strict=True)])
     claims = iter(

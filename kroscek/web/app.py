@@ -3,9 +3,10 @@
 Every HTML page has a JSON twin under ``/api`` and FastAPI describes them all at
 ``/openapi.json`` (there is no ``/docs`` page: Swagger UI would come from a CDN, which the
 pages' own Content-Security-Policy forbids). Reading is open; adding articles
-(``POST /api/articles``) needs the bearer token the server was started with, and is off when it
-was started without one. Give the token in the environment, ``KROSCEK_TOKEN=… kroscek serve``,
-rather than as ``--token``: a command-line argument shows in ``ps`` to every user of the machine.
+(``POST /api/articles``) and corrections (``POST /api/corrections``) need the bearer token the
+server was started with, and are off when it was started without one. Give the token in the
+environment, ``KROSCEK_TOKEN=… kroscek serve``, rather than as ``--token``: a command-line
+argument shows in ``ps`` to every user of the machine.
 
 Requests are untrusted: the token is checked (in constant time) before a byte of the body is
 read; a body is counted while it streams in and refused with 413 past ``max_body`` bytes,
@@ -64,6 +65,17 @@ class _Record(msgspec.Struct):
     published: str | None = None
     authors: list[str] = []
     id: str | None = None
+
+
+class _CorrectionRequest(msgspec.Struct):
+    """What ``POST /api/corrections`` asks for (as ``kroscek correct`` takes it)."""
+
+    kind: str
+    ids: list[str]
+    by: str
+    why: str = ""
+    value: str | None = None
+    quote: str | None = None
 
 
 class _Guard:
@@ -305,6 +317,71 @@ def create_app(
             )
         )
 
+    async def authorised_body(request: Request, doing: str, shape: Any) -> Any:
+        """The JSON body of a write, decoded as ``shape``, once the bearer token is checked."""
+        # Who is asking comes first: nothing of the body is read for a client without the token.
+        if expected is None:
+            raise HTTPException(403, f"{doing} is off: start the server with a token")
+        scheme, _, given = request.headers.get("authorization", "").partition(" ")
+        # Headers arrive decoded as latin-1: encoding back gives the bytes the client sent.
+        if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode("latin-1"), expected):
+            raise HTTPException(401, "a valid bearer token is needed")
+        kind = request.headers.get("content-type", "application/json").split(";")[0].strip().lower()
+        if kind != "application/json":
+            raise HTTPException(415, "the body must be JSON (Content-Type: application/json)")
+        body = bytearray()
+        async for chunk in request.stream():  # the guard cuts it with 413 past max_body
+            body += chunk
+        try:
+            return msgspec.json.decode(bytes(body), type=shape)
+        except msgspec.ValidationError as error:
+            raise HTTPException(422, f"bad record: {error}") from error
+        except (msgspec.DecodeError, RecursionError) as error:
+            raise HTTPException(400, f"the body is not JSON: {error}") from error
+
+    @app.get("/api/corrections")
+    def api_corrections() -> dict[str, Any]:
+        """The analysts' corrections, oldest first, each with its status: applied, or lapsed (no longer
+        applies) with the reason."""
+        from kroscek.stories.corrections import listed
+
+        return {"corrections": listed(store())}
+
+    correction_schema = msgspec.json.schema(_CorrectionRequest)
+    correction_schema = {**correction_schema["$defs"]["_CorrectionRequest"], "title": "correction"}
+
+    @app.post(
+        "/api/corrections",
+        openapi_extra={
+            "requestBody": {"required": True, "content": {"application/json": {"schema": correction_schema}}}
+        },
+    )
+    async def api_correct(request: Request) -> dict[str, Any]:
+        """Record a correction (kind, ids, by, and optional why, value, quote: as `kroscek correct` takes
+        them); the stories are rebuilt with it. Answers the correction with its number and status."""
+        asked = await authorised_body(request, "correcting", _CorrectionRequest)
+
+        def record() -> dict[str, Any]:
+            from kroscek.stories.corrections import resolve
+            from kroscek.stories.index import correct
+
+            with write_lock:
+                target = store()
+                try:
+                    made = resolve(
+                        target, asked.kind, asked.ids, by=asked.by, value=asked.value, why=asked.why, quote=asked.quote
+                    )
+                except ValueError as error:
+                    raise HTTPException(422, str(error)) from error
+                kept = correct(target, made, chosen.story)
+                status, reason = target.correction_status().get(kept.id, ("pending", None))
+            return {**msgspec.to_builtins(kept), "status": status, "reason": reason}
+
+        try:
+            return await run_in_threadpool(record)
+        except StoreError as error:
+            raise HTTPException(503, str(error)) from error
+
     body_schema = msgspec.json.schema(list[_Record])
     body_schema = {**body_schema["$defs"]["_Record"], "title": "record"}
 
@@ -319,25 +396,7 @@ def create_app(
     )
     async def api_add(request: Request) -> dict[str, Any]:
         """Add articles (JSON list of records: text, and optional id, title, url, outlet, published, authors)."""
-        # Who is asking comes first: nothing of the body is read for a client without the token.
-        if expected is None:
-            raise HTTPException(403, "adding articles is off: start the server with a token")
-        scheme, _, given = request.headers.get("authorization", "").partition(" ")
-        # Headers arrive decoded as latin-1: encoding back gives the bytes the client sent.
-        if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode("latin-1"), expected):
-            raise HTTPException(401, "a valid bearer token is needed")
-        kind = request.headers.get("content-type", "application/json").split(";")[0].strip().lower()
-        if kind != "application/json":
-            raise HTTPException(415, "the body must be JSON (Content-Type: application/json)")
-        body = bytearray()
-        async for chunk in request.stream():  # the guard cuts it with 413 past max_body
-            body += chunk
-        try:
-            records = msgspec.json.decode(bytes(body), type=list[_Record])
-        except msgspec.ValidationError as error:
-            raise HTTPException(422, f"bad record: {error}") from error
-        except (msgspec.DecodeError, RecursionError) as error:
-            raise HTTPException(400, f"the body is not JSON: {error}") from error
+        records = await authorised_body(request, "adding articles", list[_Record])
         if len(records) > max_records:
             raise HTTPException(413, f"at most {max_records} articles per request")
         if not records:  # nothing to add
