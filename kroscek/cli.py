@@ -486,14 +486,18 @@ def export_command(
     out: Annotated[Path, typer.Option("--out", help="Folder for the exported files.")],
     store: StoreOption = "kroscek.db",
     formats: Annotated[
-        str, typer.Option("--format", help="Comma-separated: csv, jsonl (tables), graphml (quote chains, copies).")
-    ] = "csv,jsonl,graphml",
-    tables: Annotated[str, typer.Option(help="Comma-separated: articles, quotes, claims, changes.")] = (
-        "articles,quotes,claims,changes"
+        str,
+        typer.Option(
+            "--format",
+            help="Comma-separated: csv, jsonl (tables), graphml (quote chains, copies), gold (events as corrected).",
+        ),
+    ] = "csv,jsonl,graphml,gold",
+    tables: Annotated[str, typer.Option(help="Comma-separated: articles, quotes, claims, changes, corrections.")] = (
+        "articles,quotes,claims,changes,corrections"
     ),
 ) -> None:
-    """Export a store's articles, quotes, claims and changes (CSV, JSON Lines) and its quote-chain and copy graphs
-    (GraphML)."""
+    """Export a store's articles, quotes, claims, changes and corrections (CSV, JSON Lines), its quote-chain and copy
+    graphs (GraphML), and its events as corrected as a gold folder `kroscek eval stories --gold` reads."""
     from kroscek.report.export import export_store
 
     source = _open(store)

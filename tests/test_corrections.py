@@ -3,7 +3,9 @@ moves offsets; one that cannot apply any more is reported, never dropped; the AP
 
 from __future__ import annotations
 
+import csv
 import dataclasses
+import json
 import re
 import shutil
 from collections.abc import Iterator
@@ -16,7 +18,9 @@ from typer.testing import CliRunner
 import kroscek.clean.body
 from kroscek.analysis import ingest
 from kroscek.cli import app
+from kroscek.evaluate.stories import load_gold
 from kroscek.model import Article
+from kroscek.report.export import export_store
 from kroscek.settings import Settings
 from kroscek.store.sqlite import Store
 from kroscek.stories.corrections import figure_text, find_quote, listed, resolve
@@ -264,3 +268,26 @@ def test_the_cli_and_the_api_make_and_list_corrections(store: Store) -> None:
     listed_now = client.get("/api/corrections").json()["corrections"]
     assert [c["kind"] for c in listed_now] == ["article-outlet", "article-title"]
     assert client.get(f"/api/articles/{ids['002']}").json()["article"]["title"] == "Judul yang benar"
+
+
+def test_corrections_export_as_tables_and_as_gold_eval_stories_reads(store: Store, tmp_path: Path) -> None:
+    ids = _ids(store)
+    correct(store, resolve(store, "keep-apart", [ids["001"], ids["002"]], by="ana", why="two happenings"))
+    correct(store, resolve(store, "article-published", [ids["002"]], value="2024-10-30", by="ana"))
+    written = export_store(store, tmp_path, ["csv", "jsonl", "gold"], ["corrections"])
+    assert written["corrections.csv"] == written["corrections.jsonl"] == 2
+    rows = [json.loads(line) for line in (tmp_path / "corrections.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [r["kind"] for r in rows] == ["keep-apart", "article-published"]
+    assert rows[0]["target"]["articles"] == [ids["001"]] and rows[0]["status"] == "applied"
+    with (tmp_path / "corrections.csv").open(encoding="utf-8", newline="") as handle:
+        first = next(csv.DictReader(handle))
+    assert json.loads(first["target"])["other"] == [ids["002"]] and first["why"] == "two happenings"
+    gold = load_gold(tmp_path / "gold" / "gold.json")  # as kroscek eval stories reads it
+    names = {a.id: a.name for a in store.articles()}
+    assert (names[ids["001"]], names[ids["002"]]) in gold.hard_negatives
+    assert sorted(map(sorted, gold.clusters)) == sorted(
+        sorted(names[a] for a in e.article_ids) for s in store.all_stories() for e in s.events
+    )
+    records = [json.loads(line) for line in (tmp_path / "gold" / "articles.jsonl").read_text().splitlines()]
+    assert {r["id"] for r in records} == set(names.values())
+    assert next(r for r in records if r["id"] == names[ids["002"]])["published"] == "2024-10-30"

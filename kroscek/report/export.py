@@ -8,13 +8,22 @@ Tables (one row each):
   cited from, with its offsets in the article's clean text;
 - ``claims``: one row per value of a claim (a figure or a day as one outlet gives it), with the
   claim's status and reason and the value's evidence offsets;
-- ``changes``: what each update of the store changed, oldest first.
+- ``changes``: what each update of the store changed, oldest first;
+- ``corrections``: the analysts' corrections (:mod:`kroscek.stories.corrections`), oldest first, with
+  what each is anchored on (``target``), its status (applied, or lapsed) and the reason.
 
 A CSV cell holds text as it is (lists joined by "; "; text a spreadsheet would run as a formula,
 "=…", "+…", "-…", "@…", starts with an apostrophe); JSON Lines keep values as they are, lists and nulls. Graphs
 (written by networkx, read back by any GraphML reader): ``quote_chains.graphml`` has an article per
 node and an edge from the article that first carried a quote to each later one that carried it;
 ``copies.graphml`` has an edge from each copy group's earliest publisher to each copy, with its kind.
+
+The ``gold`` format writes ``gold/gold.json`` and ``gold/articles.jsonl`` in corpus-dev's format, so a
+newsroom's corrections become evaluation data for ``kroscek eval stories --gold DIR``: a cluster per
+event of the store as its corrections left it (by article name; ``corrections`` lists the ones that
+touched it), a hard negative for each pair of articles a keep-apart or a move out keeps apart
+(``why_different``: the correction's why), and each article's raw text under its name with the
+publish date, outlet and title corrections gave it.
 """
 
 from __future__ import annotations
@@ -25,13 +34,15 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+import msgspec
+
 from kroscek.model import Article, Story
 from kroscek.store.sqlite import Store
 
 __all__ = ["FORMATS", "TABLES", "export_store"]
 
-TABLES = ("articles", "quotes", "claims", "changes")
-FORMATS = ("csv", "jsonl", "graphml")
+TABLES = ("articles", "quotes", "claims", "changes", "corrections")
+FORMATS = ("csv", "jsonl", "graphml", "gold")
 
 _COLUMNS: dict[str, tuple[str, ...]] = {
     "articles": (
@@ -76,6 +87,7 @@ _COLUMNS: dict[str, tuple[str, ...]] = {
         "date",
     ),
     "changes": ("seq", "at", "kind", "story", "event", "claim", "before", "after", "evidence", "detail"),
+    "corrections": ("id", "at", "by", "kind", "target", "value", "why", "status", "reason"),
 }
 
 
@@ -207,6 +219,56 @@ def _graphs(out: Path, articles: list[Article], stories: list[Story]) -> dict[st
     return written
 
 
+def _gold(
+    out: Path, articles: list[Article], stories: list[Story], corrections: list[dict[str, Any]]
+) -> dict[str, int]:
+    """The store's events as corrected, and the pairs corrections keep apart, in corpus-dev's gold format."""
+    name = {a.id: a.name for a in articles}
+    touched: dict[str, list[int]] = {}
+    negatives = []
+    for c in corrections:
+        target = c["target"]
+        for article in (*target.get("articles", ()), *target.get("other", ())):
+            touched.setdefault(article, []).append(c["id"])
+        apart = {
+            "keep-apart": target.get("other", ()),
+            "move-article": () if target.get("other") else target.get("former", ()),
+        }
+        if c["status"] != "applied" or c["kind"] not in apart:
+            continue
+        for a in target.get("articles", ()):
+            for b in apart[c["kind"]]:
+                if a in name and b in name:
+                    negatives.append({"pair": [name[a], name[b]], "why_different": c["why"], "correction": c["id"]})
+    clusters = [
+        {
+            "cluster_id": e.id,
+            "event": e.title,
+            "event_date": e.date,
+            "article_ids": [name[a] for a in e.article_ids if a in name],
+            "corrections": sorted({n for a in e.article_ids for n in touched.get(a, ())}),
+        }
+        for s in stories
+        for e in s.events
+    ]
+    folder = out / "gold"
+    folder.mkdir(exist_ok=True)
+    gold = {"clusters": clusters, "hard_negatives": negatives, "near_duplicates": []}
+    (folder / "gold.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    fixed = {(c["target"]["articles"][0], c["kind"].removeprefix("article-")) for c in corrections}
+    rows = []
+    for a in articles:
+        record: dict[str, Any] = {"id": a.name, "text": a.raw}
+        if a.url:
+            record["url"] = a.url
+        for field in ("published", "outlet", "title"):
+            if (a.id, field) in fixed:
+                record[field] = getattr(a, field)
+        rows.append(json.dumps(record, ensure_ascii=False))
+    (folder / "articles.jsonl").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return {"gold/gold.json": len(clusters), "gold/articles.jsonl": len(rows)}
+
+
 def export_store(
     store: Store,
     out: Path,
@@ -222,17 +284,29 @@ def export_store(
     articles = store.articles()
     stories = store.all_stories()
     story_of = {article_id: story.id for story in stories for article_id in story.article_ids}
+    status = store.correction_status()
+    corrections = [
+        {
+            **msgspec.to_builtins(c),
+            "status": status.get(c.id, ("pending", None))[0],
+            "reason": status.get(c.id, ("", None))[1],
+        }
+        for c in store.corrections()
+    ]
     sources: dict[str, Callable[[], Iterable[dict[str, Any]]]] = {
         "articles": lambda: _article_rows(articles, story_of),
         "quotes": lambda: _quote_rows(articles, story_of),
         "claims": lambda: _claim_rows(stories),
         "changes": lambda: store.changes(0, limit=2**62),
+        "corrections": lambda: corrections,
     }
     written: dict[str, int] = {}
-    for form in (f for f in chosen if f != "graphml"):
+    for form in (f for f in chosen if f in ("csv", "jsonl")):
         for table in tables:
             name = f"{table}.{form}"
             written[name] = _write_table(out / name, _COLUMNS[table], sources[table](), form)
     if "graphml" in chosen:
         written.update(_graphs(out, articles, stories))
+    if "gold" in chosen:
+        written.update(_gold(out, articles, stories, corrections))
     return written
