@@ -130,6 +130,17 @@ def _statuses(store: Store) -> dict[str, tuple[str, str | None]]:
     return {r["kind"]: (r["status"], r["reason"]) for r in listed(store)}
 
 
+def _claim_holding(store: Store, article: str, figure: str) -> str:
+    """The id of the claim that holds ``figure`` from ``article``."""
+    return next(
+        c.id
+        for s in store.all_stories()
+        for c in s.claims
+        for v in c.values
+        if v.article_id == article and figure_text(v.value) == figure
+    )
+
+
 def _claim_values(store: Store, article: str) -> list[str]:
     stories = store.all_stories()
     return [figure_text(v.value) for s in stories for c in s.claims for v in c.values if v.article_id == article]
@@ -145,7 +156,7 @@ def test_merges_and_fixes_survive_reingest_redo_and_a_newer_cleaner(
     speaker, _, _ = _quote(_article(store, "000"), "hubungan dan kerja sama antara Moskow")
     assert speaker == "Guo Jiakun"
     assert "3000" in _claim_values(store, ids["003"])
-    claim = next(c.id for s in store.all_stories() for c in s.claims for v in c.values if v.article_id == ids["003"])
+    claim = _claim_holding(store, ids["003"], "3000")
     asked: list[tuple[str, list[str], dict[str, str]]] = [
         ("merge-events", [event[ids["000"]], ids["001"]], {}),
         ("merge-stories", [ids["chilli"], story[ids["000"]]], {}),
@@ -184,7 +195,7 @@ def test_partings_and_fixes_survive_and_one_that_cannot_apply_is_reported(
     event, _ = _placed(store)
     assert event[ids["001"]] == event[ids["002"]] and event[ids["000"]] == event[ids["004"]]
     assert _quote(_article(store, "000"), "Interaksi antara Rusia dan Korea Utara")[1] == "Kyiv Independent"
-    claim = next(c.id for s in store.all_stories() for c in s.claims for v in c.values if v.article_id == ids["001"])
+    claim = _claim_holding(store, ids["001"], "8000")
     asked: list[tuple[str, list[str], dict[str, str]]] = [
         ("keep-apart", [ids["001"], ids["002"]], {}),
         ("move-article", [ids["004"]], {}),
