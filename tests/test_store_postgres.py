@@ -98,3 +98,27 @@ def test_concurrent_first_opens_on_postgres() -> None:
     store = open_store(url)
     assert store.counts() == {"articles": 0, "quotes": 0, "entities": 0, "stories": 0}
     store.close()
+
+
+def test_corrections_on_postgres() -> None:
+    """A correction is numbered, obeyed and listed with its status by the PostgreSQL store too."""
+    from kroscek.stories.corrections import listed, resolve
+    from kroscek.stories.index import correct
+
+    store = _fresh()
+    try:
+        ingest(store, [EXAMPLES], Settings())
+        (row,) = store.stories()
+        story = store.story(row["id"])
+        assert story is not None and len(story.events) >= 2
+        first, second = story.events[0], story.events[1]
+        kept = correct(store, resolve(store, "merge-events", [first.id, second.id], by="analyst", why="one happening"))
+        assert kept.id == 1 and [c.id for c in store.corrections()] == [1]
+        merged = store.story(store.story_of(first.article_ids[0]) or "")
+        assert merged is not None
+        event_of = {a: e.id for e in merged.events for a in e.article_ids}
+        assert event_of[first.article_ids[0]] == event_of[second.article_ids[0]]
+        (record,) = listed(store)
+        assert record["status"] == "applied" and record["kind"] == "merge-events"
+    finally:
+        store.close()
