@@ -6,6 +6,7 @@ import random
 from pathlib import Path
 
 import msgspec
+import pytest
 
 from kroscek.evaluate.stories import bcubed
 from kroscek.model import Article, Story
@@ -113,6 +114,20 @@ def test_corpus_dev_in_shuffled_batches_gives_the_events_of_one_pass() -> None:
     whole = build_stories(link_entities(articles))
     assert bcubed(_events(store.all_stories()), _events(whole))[2] >= 0.99
     assert sorted(a for s in store.all_stories() for a in s.article_ids) == sorted(a.id for a in articles)
+
+
+def test_an_index_that_forgets_what_it_read_places_alike(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Memory bounded: with room for only a few groups read from the store (the rest read again when
+    wanted), batches land in the same events and stories as with room for all."""
+    from kroscek.stories import groups
+
+    articles = _corpus_dev()
+    batches = [articles[i : i + 9] for i in range(0, len(articles), 9)]
+    roomy = _fed(":memory:", *batches)
+    monkeypatch.setattr(groups, "KEPT", 4)
+    tight = _fed(":memory:", *batches)
+    assert _events(tight.all_stories()) == _events(roomy.all_stories())
+    assert sorted(s.article_ids for s in tight.all_stories()) == sorted(s.article_ids for s in roomy.all_stories())
 
 
 def test_a_postgresql_store_indexes_as_sqlite_does(seeds: dict[str, Article]) -> None:

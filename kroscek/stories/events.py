@@ -38,7 +38,7 @@ import numpy as np
 from scipy.sparse import csr_matrix, vstack
 
 from kroscek.model import Article, day_of
-from kroscek.stories.groups import IndexLoader, TermIndex
+from kroscek.stories.groups import KEPT, IndexLoader, TermIndex
 from kroscek.stories.terms import BUCKETS, term_vectors, tokens
 
 __all__ = [
@@ -443,8 +443,13 @@ class EventIndex(TermIndex[_Event]):
         self.dropped: set[Hashable] = set()  # events taken apart: never proposed again
 
     def prefetch_for(self, batch: Sequence[Profile]) -> None:
-        """Read in one go the index entries and events the ``batch`` will probe."""
+        """Read in one go the index entries of the terms the ``batch`` will probe or index, and the
+        events its probes list when they fit in memory (:data:`~kroscek.stories.groups.KEPT`; else
+        each article's are read as it is placed)."""
         self.prefetch(c for p in batch for c in p.text[0][: 2 * PROBE])
+        listed = {k for p in batch for c in p.text[0][:PROBE] for k in self.terms.get(c, ())}
+        if len(listed) <= KEPT // 2:
+            self.load(listed)
 
     def candidates(self, profile: Profile, anytime: bool = False) -> list[Hashable]:
         """The events the article is compared with: those sharing most of its strongest terms, near in

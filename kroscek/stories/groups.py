@@ -8,7 +8,7 @@ from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from typing import Generic, Protocol, TypeVar
 
-__all__ = ["IndexLoader", "TermIndex", "connected_groups"]
+__all__ = ["KEPT", "IndexLoader", "TermIndex", "connected_groups"]
 
 _State = TypeVar("_State")
 
@@ -44,6 +44,12 @@ def connected_groups(size: int, links: Iterable[tuple[int, int]]) -> list[list[i
     return list(groups.values())
 
 
+#: Groups read through a loader and not changed since that an index keeps in memory at most; past
+#: it, the first read go (read again if wanted). What an update holds stays bounded however many
+#: groups the store has: the terms of a big batch list most of a big store's recent groups.
+KEPT = 8192
+
+
 class TermIndex(Generic[_State]):
     """Groups by key (numbers in one pass, lifelong ids in a store's index) and the inverted index
     from term to the groups holding it, most recent last: what an item is placed against. A
@@ -58,20 +64,29 @@ class TermIndex(Generic[_State]):
         self.changed: set[Hashable] = set()  # groups an item joined or opened
 
     def prefetch(self, columns: Iterable[int]) -> None:
-        """Read in one go the index entries of ``columns`` and the groups they list."""
+        """Read in one go the index entries of ``columns`` (the groups they list are read when probed)."""
         if self.loader is None:
             return
         wanted = sorted(set(columns) - self.terms.keys())
         found = self.loader.terms(wanted, self.per_term)
         for c in wanted:
             self.terms[c] = found.get(c, [])
-        self.load({k for c in wanted for k in self.terms[c][-self.per_term :]})
 
     def load(self, keys: set[Hashable]) -> None:
-        """Read the groups of ``keys`` not in memory yet (those that exist)."""
+        """Read the groups of ``keys`` not in memory yet (those that exist); every group of ``keys`` is
+        in memory after, and only groups read before and unchanged may have gone (:data:`KEPT`)."""
         missing = sorted(keys - self.groups.keys(), key=str)
         if missing and self.loader is not None:
+            self._make_room(len(missing), keys)
             self.groups.update({k: self.decode(state) for k, state in self.loader.states(missing).items()})
+
+    def _make_room(self, coming: int, wanted: set[Hashable]) -> None:
+        """Past :data:`KEPT` groups, forget the first read (unchanged, not ``wanted``) down to half of it."""
+        if len(self.groups) + coming <= KEPT:
+            return
+        excess = len(self.groups) + coming - KEPT // 2
+        for key in [k for k in self.groups if k not in self.changed and k not in wanted][:excess]:
+            del self.groups[key]
 
     def probe(self, c: int) -> list[Hashable]:
         """The most recent groups holding term ``c``."""

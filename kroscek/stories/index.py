@@ -213,7 +213,7 @@ class _Update:
         self.near = near
         before_story = {k: story_of.pop(k) for k in near}
         for k in near:
-            del events.groups[k]
+            events.groups.pop(k, None)  # a group the index read and forgot again is not in memory
         events.dropped = set(near)
         # The pile: the new articles, then the moved ones (profiled while the neighbourhood was sought).
         pile = batch + [profiled[m[0]][0] for m in moved]
