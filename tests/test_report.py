@@ -300,3 +300,20 @@ def test_the_policy_allows_our_inline_script_by_its_hash_and_no_other(
         assert script
         digest = base64.b64encode(hashlib.sha256(script.group(1).encode("utf-8")).digest()).decode("ascii")
         assert script_src == [f"'sha256-{digest}'"]  # not 'unsafe-inline'
+
+
+def test_a_page_with_limits_shows_part_of_a_big_story_and_says_so(seeds: dict[str, Article]) -> None:
+    """The web app's pages are bounded: a story's page keeps some texts, claims, values and coverage
+    columns, counts the rest and points to where all of it is; the briefing file keeps everything."""
+    from kroscek.report.html import PageLimits, render_story
+    from kroscek.stories.build import build_stories
+
+    (story,) = build_stories(list(seeds.values()))
+    by_id = {a.id: a for a in seeds.values()}
+    whole = render_story(story, by_id, live=True)
+    part = render_story(story, by_id, live=True, limits=PageLimits(texts=1, facts=2, rows=2, values=1))
+    assert whole.count('class="article" id="art-') == 5 and 'id="more"' not in whole
+    assert part.count('class="article" id="art-') == 1 and part.count('<tr class="claim">') == 2
+    assert "4 more texts" in part and "more claims" in part and "more value(s)" in part
+    assert f'<a href="/api/stories/{story.id}">JSON</a>' in part
+    assert 'data-live="1"' in part and "/articles/" in part  # evidence of a text left out opens its page

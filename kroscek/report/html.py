@@ -18,12 +18,21 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple, TypeVar
 
 from kroscek.model import Article, ClaimValue, Story, sentence_at
 from kroscek.report import article_label, shown_value
 
-__all__ = ["Segment", "content_policy", "highlight", "render_index", "render_story", "story_view", "summarise"]
+__all__ = [
+    "PageLimits",
+    "Segment",
+    "content_policy",
+    "highlight",
+    "render_index",
+    "render_story",
+    "story_view",
+    "summarise",
+]
 
 
 @dataclass(frozen=True)
@@ -102,8 +111,36 @@ def summarise(articles: Sequence[Article], size: int = 2, lead: int = 6) -> list
     return [(a, start, end) for a, start, end, _ in sorted(chosen, key=lambda c: (c[0].published or "", c[1]))]
 
 
-def story_view(story: Story, articles: dict[str, Article]) -> dict[str, Any]:
-    """Return everything the briefing template shows, as plain values (also the JSON twin)."""
+class PageLimits(NamedTuple):
+    """How much of a big story one page shows; the rest is counted under ``more`` and is in the
+    story's JSON and exports. A story's page otherwise grows with its articles times its facts (the
+    coverage table) and carries every article's text: 7 MB for a story of 288 articles."""
+
+    texts: int = 12  # articles whose whole text is in the page (the others: a link to their page)
+    facts: int = 30  # columns of the coverage table, the claims that differ or conflict first
+    rows: int = 100  # rows of each table: claims, quotes, timeline, summary, coverage
+    values: int = 8  # values shown of each claim (the earliest)
+
+
+_Item = TypeVar("_Item")
+
+#: Which claims a page that cannot show them all shows first.
+_SHOWN_FIRST = {"conflict": 0, "differ": 1, "update": 2, "agree": 3}
+
+
+def _first(items: list[_Item], limit: int | None, more: dict[str, int], name: str) -> list[_Item]:
+    """The first ``limit`` of ``items`` (all when None), counting the rest in ``more``."""
+    if limit is None or len(items) <= limit:
+        return items
+    more[name] = len(items) - limit
+    return items[:limit]
+
+
+def story_view(story: Story, articles: dict[str, Article], limits: PageLimits | None = None) -> dict[str, Any]:
+    """Return everything the briefing template shows, as plain values (also the JSON twin); with
+    ``limits``, as much as one page shows (see :class:`PageLimits`)."""
+    rows = limits.rows if limits else None
+    more: dict[str, int] = {}
     members = [articles[a] for a in story.article_ids if a in articles]
     label = {a.id: article_label(a) for a in members}
     summary = []
@@ -142,16 +179,33 @@ def story_view(story: Story, articles: dict[str, Article]) -> dict[str, Any]:
             )
         return out
 
+    shown = list(story.claims)
+    if limits and len(shown) > limits.rows:
+        ranked = sorted(range(len(shown)), key=lambda i: (_SHOWN_FIRST[shown[i].status], -len(shown[i].values), i))
+        more["claims"] = len(shown) - limits.rows
+        shown = [shown[i] for i in sorted(ranked[: limits.rows])]
     claims: list[dict[str, Any]] = [
-        {"about": c.about, "status": c.status, "reason": c.reason, "figures": figures(c.values)} for c in story.claims
+        {
+            "about": c.about,
+            "status": c.status,
+            "reason": c.reason,
+            "figures": figures(c.values[: limits.values] if limits else c.values),
+            "more": len(c.values) - limits.values if limits and len(c.values) > limits.values else 0,
+            "articles": {v.article_id for v in c.values},
+        }
+        for c in shown
     ]
     set_aside = [{"about": s.about, "reason": s.reason, "figures": figures(s.values)} for s in story.set_aside]
     # Coverage: which outlet carries which fact, and who was first.
-    facts = [(str(c["about"]), {str(v["article_id"]) for v in c["figures"]}) for c in claims]
-    facts += [(f"{t.date}", {e.article_id for e in t.evidence}) for t in story.timeline]
+    facts = [(str(c["about"]), c.pop("articles"), c["status"]) for c in claims]
+    facts += [(f"{t.date}", {e.article_id for e in t.evidence}, "") for t in story.timeline]
+    if limits and len(facts) > limits.facts:
+        more["facts"] = len(facts) - limits.facts
+        ranked = sorted(range(len(facts)), key=lambda i: (_SHOWN_FIRST.get(facts[i][2], 4), -len(facts[i][1]), i))
+        facts = [facts[i] for i in sorted(ranked[: limits.facts])]
     order = sorted(members, key=lambda a: (a.published or "9999", a.name))
     coverage = {
-        "facts": [name for name, _ in facts],
+        "facts": [name for name, _, _ in facts],
         "rows": [
             {
                 "outlet": label[a.id],
@@ -160,10 +214,10 @@ def story_view(story: Story, articles: dict[str, Article]) -> dict[str, Any]:
                     ("first" if a.id == next((o.id for o in order if o.id in ids), None) else "yes")
                     if a.id in ids
                     else ""
-                    for _, ids in facts
+                    for _, ids, _ in facts
                 ],
             }
-            for a in order
+            for a in _first(order, rows, more, "coverage rows")
         ],
     }
     chains = {(q.article_id, q.start): chain for chain in story.quote_chains for q in chain.quotes}
@@ -185,15 +239,20 @@ def story_view(story: Story, articles: dict[str, Article]) -> dict[str, Any]:
                     "end": q.end,
                 }
             )
-    timeline = [
-        {
-            "date": t.date,
-            "text": t.text,
-            "evidence": [{"article_id": e.article_id, "start": e.start, "end": e.end} for e in t.evidence],
-            "sources": len({e.article_id for e in t.evidence}),
-        }
-        for t in story.timeline
-    ]
+    timeline = _first(
+        [
+            {
+                "date": t.date,
+                "text": t.text,
+                "evidence": [{"article_id": e.article_id, "start": e.start, "end": e.end} for e in t.evidence],
+                "sources": len({e.article_id for e in t.evidence}),
+            }
+            for t in story.timeline
+        ],
+        rows,
+        more,
+        "timeline",
+    )
     return {
         "id": story.id,
         "title": story.title,
@@ -209,7 +268,7 @@ def story_view(story: Story, articles: dict[str, Article]) -> dict[str, Any]:
             }
             for a in members
         ],
-        "summary": summary,
+        "summary": _first(summary, rows, more, "summary"),
         "events": [
             {"id": e.id, "date": e.date, "title": e.title, "articles": [label.get(a, a) for a in e.article_ids]}
             for e in story.events
@@ -219,10 +278,11 @@ def story_view(story: Story, articles: dict[str, Article]) -> dict[str, Any]:
         "claims": claims,
         "set_aside": set_aside,
         "coverage": coverage,
-        "quotes": quotes,
+        "quotes": _first(quotes, rows, more, "quotes"),
         "duplicates": [{"a": label.get(d.a, d.a), "b": label.get(d.b, d.b), "kind": d.kind} for d in story.duplicates],
         "wire": [{"outlet": label[a.id], "wire": list(a.wire)} for a in members if a.wire],
         "changes": [],  # a store's briefing fills these in (render_story)
+        "more": more,  # what a page with limits left out, by section
     }
 
 
@@ -269,13 +329,23 @@ def content_policy() -> str:
 
 
 def render_story(
-    story: Story, articles: dict[str, Article], *, live: bool = False, changes: Sequence[dict[str, Any]] = ()
+    story: Story,
+    articles: dict[str, Article],
+    *,
+    live: bool = False,
+    changes: Sequence[dict[str, Any]] = (),
+    limits: PageLimits | None = None,
 ) -> str:
-    """Return the self-contained HTML briefing of ``story`` (with what changed, from a store's changes)."""
-    view = story_view(story, articles)
+    """Return the self-contained HTML briefing of ``story`` (with what changed, from a store's
+    changes); with ``limits``, as much of it as one page shows (the web app's pages)."""
+    view = story_view(story, articles, limits)
     describe = change_describer(story, articles)
     view["changes"] = [{"at": c["at"], "text": describe(c), "evidence": c["evidence"]} for c in changes]
-    texts = {a.id: highlight(a) for a in (articles[x] for x in story.article_ids if x in articles)}
+    members = [articles[x] for x in story.article_ids if x in articles]
+    if limits and len(members) > limits.texts:
+        view["more"]["texts"] = len(members) - limits.texts
+        members = members[: limits.texts]
+    texts = {a.id: highlight(a) for a in members}
     template = _environment().get_template("briefing.html.j2")
     return str(template.render(story=view, texts=texts, live=live, policy=content_policy()))
 

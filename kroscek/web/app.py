@@ -38,7 +38,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from kroscek.ingest.records import record_articles
 from kroscek.model import Article, to_contract
-from kroscek.report.html import atom_feed, content_policy, highlight, render_story
+from kroscek.report.html import PageLimits, atom_feed, content_policy, highlight, render_story
 from kroscek.settings import Settings
 from kroscek.store import Store, StoreError, open_store
 
@@ -278,7 +278,8 @@ def create_app(
                 return RedirectResponse(f"/stories/{merged.survivor}", status_code=301)
             if len(pages) > 256:
                 pages.clear()
-            pages[key] = render_story(story, articles, live=True, changes=store().changes(0, story.id, 50, latest=True))
+            changes = store().changes(0, story.id, 50, latest=True)
+            pages[key] = render_story(story, articles, live=True, changes=changes, limits=PageLimits())
         return pages[key]
 
     @app.get("/stories/{story_id}/feed.atom", response_model=None)
