@@ -116,6 +116,28 @@ def test_corpus_dev_in_shuffled_batches_gives_the_events_of_one_pass() -> None:
     assert sorted(a for s in store.all_stories() for a in s.article_ids) == sorted(a.id for a in articles)
 
 
+def test_an_update_places_a_big_ingest_a_batch_at_a_time(seeds: dict[str, Article]) -> None:
+    """``index_batch``: the pending articles are placed a few at a time, each batch committed, as
+    that many ingests one after the other would place them."""
+    from kroscek.stories.params import StoryParams
+
+    ordered = [seeds[k] for k in sorted(seeds)]
+    store = Store(":memory:")
+    store.upsert_articles(ordered)
+    taken: list[int] = []
+    real = store.unindexed
+
+    def counted(limit: int | None = None) -> list[Article]:
+        taken.append(len(found := real(limit)))
+        return found
+
+    store.unindexed = counted  # type: ignore[method-assign]
+    assert update(store, StoryParams(index_batch=2)) == 5
+    assert taken == [2, 2, 1]  # three batches, each placed and committed on its own
+    in_three = _fed(":memory:", ordered[:2], ordered[2:4], ordered[4:])
+    assert _events(store.all_stories()) == _events(in_three.all_stories())
+
+
 def test_an_index_that_forgets_what_it_read_places_alike(monkeypatch: pytest.MonkeyPatch) -> None:
     """Memory bounded: with room for only a few groups read from the store (the rest read again when
     wanted), batches land in the same events and stories as with room for all."""

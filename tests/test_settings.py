@@ -79,6 +79,26 @@ def test_story_copy_settings_take_effect(tmp_path: Path) -> None:
     assert not [d for s in analyze([str(records)], strict).stories for d in s.duplicates]
 
 
+def test_story_index_batch_takes_effect(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from kroscek.analysis import ingest
+    from kroscek.store.sqlite import Store
+
+    placed: list[int] = []
+    real = Store.unindexed
+
+    def counted(store: Store, limit: int | None = None) -> list[object]:
+        found = real(store, limit)
+        placed.append(len(found))
+        return list(found)
+
+    monkeypatch.setattr(Store, "unindexed", counted)
+    settings = settings_file(tmp_path, "[story]\nindex_batch = 2\n")
+    ingest(Store(tmp_path / "k.db"), [str(EXAMPLES)], settings)
+    assert placed == [2, 2, 1]  # the five seeds placed two at a time
+    with pytest.raises(SettingsError, match="index_batch"):
+        settings_file(tmp_path, "[story]\nindex_batch = 0\n")
+
+
 def test_the_settings_file_reaches_the_command_line(tmp_path: Path) -> None:
     path = tmp_path / "kroscek.toml"
     path.write_text('[stage.language]\nlanguages = ["en"]\n', encoding="utf-8")

@@ -557,11 +557,13 @@ class Store:
         """Each correction's status and reason as the last update left them."""
         return {int(r[0]): (str(r[1]), r[2]) for r in self._fetch("SELECT id, status, reason FROM corrections")}
 
-    def unindexed(self) -> list[Article]:
-        """The articles the story index has not placed yet, in the order they were first added."""
+    def unindexed(self, limit: int | None = None) -> list[Article]:
+        """The articles the story index has not placed yet (the first ``limit``), in the order they
+        were first added."""
         rows = self._fetch(
             "SELECT record FROM articles WHERE id NOT IN (SELECT article_id FROM index_articles) "
-            f"ORDER BY {self._INGEST_ORDER}"
+            f"ORDER BY {self._INGEST_ORDER}" + (" LIMIT ?" if limit is not None else ""),
+            (limit,) if limit is not None else (),
         )
         return [_ARTICLE.decode(r[0]) for r in rows]
 

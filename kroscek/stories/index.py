@@ -83,15 +83,21 @@ HOPS = 2
 
 
 def update(store: Store, params: StoryParams | None = None) -> int:
-    """Place every article of ``store`` the index has not placed; return how many it placed."""
-    with store.transaction():
-        pending = store.unindexed()
-        if not pending:
-            return 0
-        corrections = store.corrections()
-        _Update(store, params or StoryParams(), [_as_stored(a) for a in pending], corrections).run()
-        check(store, corrections)
-    return len(pending)
+    """Place every article of ``store`` the index has not placed, ``params.index_batch`` at a time
+    in the order they were added, each batch committed; return how many it placed."""
+    params = params or StoryParams()
+    placed = 0
+    while True:
+        with store.transaction():
+            pending = store.unindexed(params.index_batch)
+            if not pending:
+                return placed
+            corrections = store.corrections()
+            _Update(store, params, [_as_stored(a) for a in pending], corrections).run()
+            check(store, corrections)
+        placed += len(pending)
+        if len(pending) < params.index_batch:
+            return placed
 
 
 def restory(store: Store, params: StoryParams | None = None) -> int:

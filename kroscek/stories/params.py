@@ -3,6 +3,8 @@ file): plain records, importable without the numeric libraries the layer itself 
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import msgspec
 
 __all__ = ["CopyParams", "GroupParams", "StoryParams"]
@@ -34,3 +36,7 @@ class GroupParams(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
 class StoryParams(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     copies: CopyParams = CopyParams()
     grouping: GroupParams = GroupParams()
+    #: Articles the story index places at a time (each batch committed on its own): what an update
+    #: of a store holds is this many articles and the groups near them, however big the ingest. A
+    #: store's first indexing of up to this many articles is one pass over them.
+    index_batch: Annotated[int, msgspec.Meta(ge=1)] = 5000
