@@ -120,6 +120,7 @@ class PageLimits(NamedTuple):
     facts: int = 30  # columns of the coverage table, the claims that differ or conflict first
     rows: int = 100  # rows of each table: claims, quotes, timeline, summary, coverage
     values: int = 8  # values shown of each claim (the earliest)
+    summarised: int = 12  # an event's articles its summary sentences are chosen from (the earliest)
 
 
 _Item = TypeVar("_Item")
@@ -143,9 +144,13 @@ def story_view(story: Story, articles: dict[str, Article], limits: PageLimits | 
     more: dict[str, int] = {}
     members = [articles[a] for a in story.article_ids if a in articles]
     label = {a.id: article_label(a) for a in members}
-    summary = []
-    for event in story.events:
-        for article, start, end in summarise([articles[a] for a in event.article_ids if a in articles]):
+    summary: list[dict[str, Any]] = []
+    for n, event in enumerate(story.events):
+        if rows is not None and len(summary) >= rows:
+            more["event summaries"] = len(story.events) - n
+            break
+        sample = event.article_ids[: limits.summarised] if limits else event.article_ids
+        for article, start, end in summarise([articles[a] for a in sample if a in articles]):
             summary.append(
                 {
                     "date": event.date,
@@ -268,7 +273,7 @@ def story_view(story: Story, articles: dict[str, Article], limits: PageLimits | 
             }
             for a in members
         ],
-        "summary": _first(summary, rows, more, "summary"),
+        "summary": summary,
         "events": [
             {"id": e.id, "date": e.date, "title": e.title, "articles": [label.get(a, a) for a in e.article_ids]}
             for e in story.events
