@@ -448,7 +448,7 @@ class EventIndex(TermIndex[_Event]):
         each article's are read as it is placed)."""
         self.prefetch(c for p in batch for c in p.text[0][: 2 * PROBE])
         listed = {k for p in batch for c in p.text[0][:PROBE] for k in self.terms.get(c, ())}
-        if len(listed) <= KEPT // 2:
+        if len(listed) <= KEPT:
             self.load(listed)
 
     def candidates(self, profile: Profile, anytime: bool = False) -> list[Hashable]:

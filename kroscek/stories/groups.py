@@ -47,7 +47,7 @@ def connected_groups(size: int, links: Iterable[tuple[int, int]]) -> list[list[i
 #: Groups read through a loader and not changed since that an index keeps in memory at most; past
 #: it, the first read go (read again if wanted). What an update holds stays bounded however many
 #: groups the store has: the terms of a big batch list most of a big store's recent groups.
-KEPT = 8192
+KEPT = 4096
 
 
 class TermIndex(Generic[_State]):
