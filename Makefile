@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DEMO_OUT := build/demo
 
-.PHONY: apt-update bench-web postgres chromium java screenshots demo test lint bench fuzz hostile train-events train-ner train-ner-frontier clean-venv
+.PHONY: apt-update bench-web postgres chromium java screenshots demo test lint bench fuzz hostile train-events train-confidence train-ner train-ner-frontier clean-venv
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -101,6 +101,10 @@ train-ner: $(VENV)/.installed-dev
 train-events: $(VENV)/.installed-dev
 	$(BIN)/python training/events/docfreq.py
 	$(BIN)/python training/events/build.py --baseline
+
+# Quote speaker and claim status confidence, calibrated on the hand gold (kroscek/models/confidence.json).
+train-confidence: $(VENV)/.installed-dev
+	$(BIN)/python training/confidence/build.py
 
 # The other points of the F1-vs-speed frontier (not shipped; kroscek/models/README.md).
 train-ner-frontier: $(VENV)/.installed-dev

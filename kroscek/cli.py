@@ -670,6 +670,21 @@ def eval_quotes_command(
     Console().print(evaluate_quotes(gold, shared, _REPO).render(show_errors=errors))
 
 
+@eval_app.command("confidence")
+def eval_confidence_command(
+    quotes: Annotated[Path, typer.Option(help="Gold quotes (TSV).")] = _GOLD / "quotes.tsv",
+    claims: Annotated[Path, typer.Option(help="Claims gold (JSON).")] = _GOLD / "claims.json",
+    shared: Annotated[Path, typer.Option(help="The shared folder the gold points into.")] = _SHARED,
+    jobs: Annotated[int, typer.Option(help="Worker processes for the per-article stages.")] = 2,
+) -> None:
+    """Reliability of the quote speaker and claim status confidences, out of fold (events: make train-events)."""
+    from kroscek.evaluate.confidence import measure_claims, measure_quotes
+
+    console = Console()
+    console.print(measure_quotes(quotes, shared, _REPO).render())
+    console.print(measure_claims(claims, shared, jobs).render())
+
+
 @eval_app.command("blind")
 def eval_blind_command(
     gold: Annotated[Path, typer.Option(help="The blind gold folder (TSV parts).")] = _GOLD / "blind",

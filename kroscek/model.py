@@ -108,6 +108,9 @@ class Quote(msgspec.Struct, frozen=True):
     speaker_kind: str | None = None
     cue_start: int | None = None
     cue_end: int | None = None
+    #: How sure the speaker is right, in [0, 1]: calibrated by the way it was found (named in the
+    #: sentence, a role's holder, carried from before …); 1.0 once an analyst corrected it.
+    confidence: float | None = None
 
 
 class Quantity(msgspec.Struct, frozen=True):
@@ -199,10 +202,14 @@ class Evidence(msgspec.Struct, frozen=True):
 
 
 class Event(msgspec.Struct, frozen=True):
+    """One happening and its coverage; ``confidence``: how sure each member (by article id) belongs
+    here, in [0, 1] (calibrated; empty when unknown)."""
+
     id: str
     title: str | None
     article_ids: tuple[str, ...]
     date: str | None = None
+    confidence: dict[str, float] = {}
 
 
 class Duplicate(msgspec.Struct, frozen=True):
@@ -227,6 +234,7 @@ class Claim(msgspec.Struct, frozen=True):
     reason: str | None
     values: tuple[ClaimValue, ...]
     id: str = ""  # kept for life in a store (see kroscek.stories.identity); a hash of its values in one run
+    confidence: float | None = None  # how sure the status is right, in [0, 1] (calibrated per status)
 
 
 class SetAside(msgspec.Struct, frozen=True):

@@ -16,6 +16,7 @@ Measured two ways, never on groups the model was trained on:
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -25,7 +26,14 @@ import numpy as np
 from kroscek.evaluate.stories import Gold, bcubed
 from kroscek.model import Article
 from kroscek.stories.build import Prepared, prepare
-from kroscek.stories.events import FEATURES, EventModel, candidates_and_features, model_decision, split_events
+from kroscek.stories.events import (
+    FEATURES,
+    EventModel,
+    candidates_and_features,
+    memberships,
+    model_decision,
+    split_events,
+)
 from kroscek.stories.groups import connected_groups
 
 __all__ = [
@@ -35,8 +43,11 @@ __all__ = [
     "baseline",
     "cross_validate",
     "fit",
+    "fold_models",
+    "group_with",
     "labelled",
     "leave_one_out",
+    "membership_predictions",
     "pairs",
     "score",
 ]
@@ -129,6 +140,32 @@ def fit(
     return EventModel(tuple(float(w) for w in model.coef_[0]), float(model.intercept_[0]), threshold, threshold_english)
 
 
+def membership_predictions(
+    s: LabelledSet, events: Sequence[Sequence[int]], model_of_fold: Sequence[EventModel]
+) -> tuple[list[float], list[bool], list[bool]]:
+    """Out-of-fold membership: each member of an event of two or more (``events``, rows, as grouped
+    by the models of the folds) with its leave-one-out probability by its fold's model
+    (:func:`kroscek.stories.events.memberships`) and whether it belongs there (its gold event is
+    the commonest among the others'); then each lone article with whether it is alone in the gold."""
+
+    def probability(row: int, rows: np.ndarray) -> np.ndarray:
+        return model_of_fold[s.fold[row]].probabilities(rows)
+
+    size = Counter(s.gold)
+    predicted: list[float] = []
+    right: list[bool] = []
+    alone: list[bool] = []
+    for rows in events:
+        if len(rows) == 1:
+            alone.append(size[s.gold[rows[0]]] == 1)
+            continue
+        predicted += memberships([s.prepared.profiles[r] for r in rows], probability)
+        for r in rows:
+            others = Counter(s.gold[o] for o in rows if o != r)
+            right.append(others[s.gold[r]] == max(others.values()))
+    return predicted, right, alone
+
+
 def group_with(s: LabelledSet, model_of_fold: Sequence[EventModel]) -> list[list[int]]:
     """Group a whole set, each article deciding with the model of its fold (in the pass and in the
     split that follows it, where an article's side of each pair is its fold's model's)."""
@@ -155,17 +192,18 @@ def score(s: LabelledSet, events: list[list[int]]) -> dict[str, Any]:
     return {"p": p, "r": r, "f": f, "apart": apart, "negatives": len(s.negatives), "events": len(events)}
 
 
+def fold_models(s: LabelledSet, sets: Sequence[LabelledSet], made: dict[str, Pairs]) -> list[EventModel]:
+    """The model of each fold of ``s``: trained on its other folds and on the other sets."""
+    x, y, who = made[s.name]
+    others = [made[o.name][:2] for o in sets if o.name != s.name]
+    folds = np.array([s.fold[r] for r in who], dtype=np.int64)
+    return [fit([(x[folds != k], y[folds != k]), *others]) for k in range(FOLDS)]
+
+
 def cross_validate(sets: Sequence[LabelledSet], made: dict[str, Pairs] | None = None) -> dict[str, dict[str, Any]]:
     """Grouped cross-validation of every set (see the module docstring)."""
     made = made or {s.name: pairs(s) for s in sets}
-    out = {}
-    for s in sets:
-        x, y, who = made[s.name]
-        others = [made[o.name][:2] for o in sets if o.name != s.name]
-        folds = np.array([s.fold[r] for r in who], dtype=np.int64)
-        models = [fit([(x[folds != k], y[folds != k]), *others]) for k in range(FOLDS)]
-        out[s.name] = score(s, group_with(s, models))
-    return out
+    return {s.name: score(s, group_with(s, fold_models(s, sets, made))) for s in sets}
 
 
 def leave_one_out(sets: Sequence[LabelledSet], made: dict[str, Pairs] | None = None) -> dict[str, dict[str, Any]]:

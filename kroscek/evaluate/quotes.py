@@ -19,7 +19,7 @@ from rich.table import Table
 
 from kroscek.analysis import analyze
 from kroscek.annotate.dates import find_dates
-from kroscek.annotate.quotes import find_quotes
+from kroscek.annotate.quotes.resolve import attributed
 from kroscek.annotate.sentences import split_sentences
 from kroscek.evaluate.normalise import _ner_sentences, with_details
 from kroscek.lang import language_module
@@ -40,6 +40,8 @@ class QuoteReport:
     cited_total: int = 0
     errors: list[tuple[str, str, str, str]] = field(default_factory=list)
     missing_sources: set[str] = field(default_factory=set)
+    #: Each matched quote's way its speaker was found, whether the speaker is right, and its unit.
+    attributions: list[tuple[str, bool, str]] = field(default_factory=list)
 
     def prf(self) -> tuple[float, float, float]:
         p = self.matched / self.predicted if self.predicted else 0.0
@@ -123,17 +125,19 @@ def evaluate_quotes(gold_path: Path, shared: Path, root: Path) -> QuoteReport:
                 report.missing_sources.add(source)
                 continue
             text = _ner_sentences(path)[unit]
-            quotes = find_quotes(text, split_sentences(text), "id", find_dates(text, None, "id"))
+            found = attributed(text, split_sentences(text), "id", find_dates(text, None, "id"))
             spans = [(int(r["start"]), int(r["end"])) for r in gold_rows]
         else:
             if source not in seed_articles:
                 continue
             article = seed_articles[source]
-            text, quotes = article.text, list(article.quotes)
+            text = article.text
+            found = attributed(text, list(article.sentences), article.language, list(article.dates))
             spans = []
             for r in gold_rows:
                 at = text.find(r["content"])
                 spans.append((at, at + len(r["content"])) if at >= 0 else (-1, -1))
+        quotes = [q for q, _ in found]
         predicted = [(q.start, q.end) for q in quotes]
         pairs = _match(spans, predicted)
         report.gold += len(gold_rows)
@@ -148,6 +152,7 @@ def evaluate_quotes(gold_path: Path, shared: Path, root: Path) -> QuoteReport:
                 continue
             quote = quotes[pairs[gi]]
             ok = _speaker_ok(row["speaker"], quote, roles)
+            report.attributions.append((found[pairs[gi]][1], ok, f"{source}:{unit}"))
             report.speaker_right += ok
             report.kind_right += quote.kind == row["kind"]
             if row["cited_from"] or quote.cited_from:

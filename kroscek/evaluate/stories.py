@@ -123,7 +123,8 @@ def evaluate_events(articles: Sequence[Article], gold_path: Path, params: StoryP
     from kroscek.stories.build import group_events
 
     started = time.perf_counter()
-    events, _, duplicates, _, _ = group_events(articles, params)
+    grouping = group_events(articles, params)
+    events, duplicates = grouping.events, grouping.duplicates
     seconds = time.perf_counter() - started
     name = {a.id: a.name for a in articles}
     result = score_stories(

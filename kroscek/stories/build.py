@@ -19,10 +19,12 @@ from scipy.sparse import csr_matrix
 
 from kroscek.model import Article, Duplicate, Event, Story
 from kroscek.stories.claims import find_claims
+from kroscek.stories.confidence import claim_confidence, membership_confidence
 from kroscek.stories.duplicates import find_duplicates
 from kroscek.stories.events import (
     Profile,
     candidates_and_features,
+    memberships,
     model_decision,
     model_probability,
     profiles,
@@ -86,6 +88,7 @@ class Grouping(NamedTuple):
     duplicates: list[Duplicate]
     vectors: csr_matrix  # one row per article
     days: list[dt.date | None]  # each article's reference day
+    profiles: list[Profile]  # each article's, as the same-event decision sees it
 
 
 class Prepared(NamedTuple):
@@ -149,7 +152,7 @@ def group_prepared(p: Prepared, params: StoryParams | None = None) -> Grouping:
     parts = [split_event([p.profiles[r] for r in rows], p.tied, model_probability(model)) for rows in events]
     starts = np.cumsum([0] + [len(x) for x in parts]).tolist()
     stories = [[starts[e] + k for e in story for k in range(len(parts[e]))] for story in stories]
-    return Grouping([part for x in parts for part in x], stories, p.duplicates, vectors, days)
+    return Grouping([part for x in parts for part in x], stories, p.duplicates, vectors, days, p.profiles)
 
 
 class StoryPlan(NamedTuple):
@@ -200,6 +203,7 @@ def build_stories(articles: Sequence[Article], params: StoryParams | None = None
             [grouping.days[r] for r in plan.rows],
             grouping.vectors[plan.rows],
             plan.duplicates,
+            [grouping.profiles[r] for r in plan.rows],
         )
         for plan in plan_stories([a.id for a in articles], grouping)
     ]
@@ -213,17 +217,24 @@ def story_record(
     days: Sequence[dt.date | None],
     vectors: csr_matrix,
     duplicates: Sequence[Duplicate],
+    found: Sequence[Profile] | None = None,
 ) -> Story:
     """The story of ``articles`` (its members) in ``events`` (id and member rows), each article with
     its reference day and term vector, and the copy links among them: titles, claims, quote chains,
-    timeline. Claim and quote chain ids are hashes of their places (a store carries earlier ones over)."""
+    timeline, and the confidence of each event's members and each claim's status (``found``: the
+    articles' profiles, when the caller has them). Claim and quote chain ids are hashes of their
+    places (a store carries earlier ones over)."""
     ids = [a.id for a in articles]
+    if found is None and any(len(rows) > 1 for _, rows in events):
+        found = profiles(articles, days)[0]
+    probability = model_probability(shipped_model())
     story_events = []
     first_day = [min((day for r in rows if (day := days[r])), default=dt.date.max) for _, rows in events]
     for number in sorted(range(len(events)), key=lambda n: (first_day[n], n)):  # ties: in the order given
         event_id, rows = events[number]
         members = sorted(rows)
         known = [day for r in members if (day := days[r])]
+        sure = membership_confidence(memberships([found[r] for r in members], probability) if found else [1.0])
         story_events.append(
             Event(
                 id=event_id,
@@ -232,6 +243,7 @@ def story_record(
                 date=max(Counter(known).items(), key=lambda kv: (kv[1], -kv[0].toordinal()))[0].isoformat()
                 if known
                 else None,
+                confidence={articles[r].id: c for r, c in zip(members, sure, strict=True) if c is not None},
             )
         )
     event_of = {a: ev.id for ev in story_events for a in ev.article_ids}
@@ -243,7 +255,10 @@ def story_record(
         events=tuple(story_events),
         duplicates=tuple(duplicates),
         claims=tuple(
-            msgspec.structs.replace(c, id=_id("c", [f"{v.article_id}:{v.start}" for v in c.values])) for c in claims
+            msgspec.structs.replace(
+                c, id=_id("c", [f"{v.article_id}:{v.start}" for v in c.values]), confidence=claim_confidence(c.status)
+            )
+            for c in claims
         ),
         set_aside=tuple(set_aside),
         quote_chains=tuple(

@@ -57,6 +57,7 @@ from kroscek.model import (
     Story,
 )
 from kroscek.store.sqlite import Store
+from kroscek.stories.confidence import claim_confidence
 
 __all__ = [
     "ARTICLE_FIXES",
@@ -249,8 +250,15 @@ def find_quote(article: Article, text: str, speaker: str | None = None) -> int |
 def _fixed_quote(quote: Quote, c: Correction) -> Quote:
     if c.kind == "quote-cited-from":
         return msgspec.structs.replace(quote, cited_from=c.value or None)
+    # An analyst named the speaker: as sure as it gets.
     return msgspec.structs.replace(
-        quote, speaker=c.value, speaker_canonical=c.value, speaker_role=None, speaker_start=None, speaker_end=None
+        quote,
+        speaker=c.value,
+        speaker_canonical=c.value,
+        speaker_role=None,
+        speaker_start=None,
+        speaker_end=None,
+        confidence=1.0,
     )
 
 
@@ -308,7 +316,10 @@ def _set_aside(claim: Claim, c: Correction) -> tuple[Claim | None, SetAside | No
         return None, aside
     if len({figure_text(v.value) for v in left}) == 1:
         reason = f"one value left once correction #{c.id} set {figure_text(gone[0].value)} aside"
-        return msgspec.structs.replace(claim, values=left, status="agree", reason=reason), aside
+        fixed = msgspec.structs.replace(
+            claim, values=left, status="agree", reason=reason, confidence=claim_confidence("agree")
+        )
+        return fixed, aside
     reason = f"{claim.reason or ''} ({figure_text(gone[0].value)} set aside by correction #{c.id})".strip()
     return msgspec.structs.replace(claim, values=left, reason=reason), aside
 

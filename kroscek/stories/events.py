@@ -50,6 +50,7 @@ __all__ = [
     "Profile",
     "candidates_and_features",
     "group_articles",
+    "memberships",
     "model_decision",
     "model_probability",
     "pairwise",
@@ -301,6 +302,27 @@ class _Event:
             undated,
         )
 
+    def without(self, profile: Profile, first: dt.date | None, last: dt.date | None) -> _Event:
+        """This event less one of its members (``profile``), whose others span ``first`` to ``last``.
+
+        The centroids lose the member's weights (a term an event dropped as weak stays dropped), the
+        name, figure and day counts its share; what is left is what the member is compared with."""
+        return _Event(
+            [m for m in self.members if m != profile.row],
+            *_subtract(self.text, profile.text),
+            *_subtract(self.head, profile.head),
+            self.people - Counter(profile.people),
+            self.organisations - Counter(profile.organisations),
+            self.places - Counter(profile.places),
+            self.lead_names - Counter(profile.lead_names),
+            self.figures - Counter(profile.figures),
+            self.lead_figures - Counter(profile.lead_figures),
+            self.days - Counter(profile.days),
+            first,
+            last,
+            self.undated - (profile.day is None),
+        )
+
     def gap(self, day: dt.date | None) -> int | None:
         """Days between ``day`` and this event's span (0 inside it); None when either is unknown."""
         if day is None or self.first is None or self.last is None:
@@ -330,6 +352,17 @@ def _accumulate(total: dict[int, float], vector: _Sparse, norm2: float) -> float
     total.clear()
     total.update(kept)
     return sum(v * v for _, v in kept)
+
+
+def _subtract(total: dict[int, float], vector: _Sparse) -> tuple[dict[int, float], float]:
+    """A centroid less one member's ``vector``, and its squared norm (weights left near zero go)."""
+    rest = dict(total)
+    for c, v in zip(*vector, strict=True):
+        if c in rest:
+            rest[c] -= v
+            if rest[c] <= 1e-9:
+                del rest[c]
+    return rest, sum(v * v for v in rest.values())
 
 
 def _cosine(total: dict[int, float], norm2: float, vector: _Sparse) -> float:
@@ -533,6 +566,26 @@ def pairwise(members: Sequence[Profile], probability: Probability) -> np.ndarray
             directed[i, others] = probability(profile.row, feature_rows(profile, [singles[k] for k in others]))
     symmetric: np.ndarray = (directed + directed.T) / 2.0
     return symmetric
+
+
+def memberships(members: Sequence[Profile], probability: Probability) -> list[float]:
+    """Each member's probability against its event made of the others (leave one out): what the
+    model says of the article had it come last. An event of one gives [1.0]. The same whatever
+    order or batches the members came in; costs the members times the event's size."""
+    if len(members) < 2:
+        return [1.0] * len(members)
+    whole = _Event()
+    for profile in members:
+        whole.add(profile)
+    days = sorted(p.day for p in members if p.day)
+    out = []
+    for profile in members:
+        others = days
+        if profile.day:  # one of its day's places goes: the first or last of the others is one in
+            others = days[1:] if days[0] == profile.day else days[:-1] if days[-1] == profile.day else days
+        rest = whole.without(profile, others[0] if others else None, others[-1] if others else None)
+        out.append(float(probability(profile.row, feature_rows(profile, [rest]))[0]))
+    return out
 
 
 def split_event(

@@ -133,15 +133,15 @@ def _split(
     copies: Sequence[Duplicate],
     rows: dict[str, list[int]],
     bound: Sequence[Sequence[str]] = (),
-) -> tuple[list[tuple[str, list[int]]], csr_matrix]:
+) -> tuple[list[tuple[str, list[int]]], csr_matrix, list[Profile] | None]:
     """A story's events (id -> rows of ``articles``, its members by number) split as one pass splits
     them (:func:`kroscek.stories.events.split_event`, members in time order), with the articles' term
     vectors. The index keeps the event of the pass; the part holding its earliest member keeps its
     id, the others are named after it and their members. Profiles are made only when an event is
-    of a size that splits. A copy stays with its original, and articles a correction binds
-    (``bound``) stay together."""
+    of a size that splits (and come back with them, else None). A copy stays with its original,
+    and articles a correction binds (``bound``) stay together."""
     if not any(len(r) in SPLIT_SIZES for r in rows.values()):
-        return list(rows.items()), text_vectors(articles)
+        return list(rows.items()), text_vectors(articles), None
     found, vectors = profiles(articles, days)
     position = {a.id: r for r, a in enumerate(articles)}
     tied = {position[d.b]: position[d.a] for d in copies}
@@ -155,7 +155,7 @@ def _split(
         for part in sorted(split_event([found[r] for r in joined], tied, probability), key=min):
             first = min(part) == min(members)
             out.append((key if first else _id("e", [key, *(articles[r].id for r in part)]), sorted(part)))
-    return out, vectors
+    return out, vectors, found
 
 
 def _kept_together(tied: dict[int, int], bound: list[list[int]], rows: dict[str, list[int]]) -> dict[int, int]:
@@ -426,8 +426,9 @@ class _Update:
                 rows.setdefault(members[a.id][1], []).append(r)
             story_days = [day_of[a.id] if a.id in day_of else reference_day(a) for a in articles]
             copies = find_duplicates(articles, self.params.copies)
-            parts, vectors = _split(articles, story_days, copies, rows, rules.bound())
-            built.append(fix_story(story_record(story, articles, parts, story_days, vectors, copies), self.corrections))
+            parts, vectors, profiled = _split(articles, story_days, copies, rows, rules.bound())
+            record = story_record(story, articles, parts, story_days, vectors, copies, profiled)
+            built.append(fix_story(record, self.corrections))
         before = self.store.all_stories() if self.fresh else [s for t in touched if (s := self.store.story(t))]
         first_seen = {a.id: (a.published or "9999", a.id) for a in loaded.values()}
         carried, redirects = carry_ids(before, built, first_seen)  # in the order built

@@ -41,6 +41,7 @@ from kroscek.model import Article, to_contract
 from kroscek.report.html import PageLimits, atom_feed, content_policy, highlight, render_story
 from kroscek.settings import Settings
 from kroscek.store import Store, StoreError, open_store
+from kroscek.stories.confidence import at_least
 
 __all__ = ["create_app"]
 
@@ -206,20 +207,38 @@ def create_app(
         entity: Annotated[str | None, Query(max_length=100)] = None,
         speaker: Annotated[str | None, Query(max_length=100)] = None,
         limit: Annotated[int, Query(ge=1, le=200)] = 50,
+        min_confidence: Annotated[float | None, Query(ge=0.0, le=1.0)] = None,
     ) -> dict[str, Any]:
         blank = {"outlet": _plain(outlet), "entity": _plain(entity), "speaker": _plain(speaker)}
         dates = {"since": _day("since", since), "until": _day("until", until)}
-        return {"text": _plain(q), "limit": limit, **{k: v or None for k, v in (blank | dates).items()}}
+        given = {k: v or None for k, v in (blank | dates).items()}
+        return {"text": _plain(q), "limit": limit, **given, "min_confidence": min_confidence}
+
+    def search(args: dict[str, Any]) -> list[dict[str, Any]]:
+        """The store's hits; with ``min_confidence``, a quote hit only when its speaker is that sure."""
+        found = store().search(**{k: v for k, v in args.items() if k != "min_confidence"})
+        minimum = args["min_confidence"]
+        if minimum is None:
+            return found
+        quoted = {a.id: a for a in store().articles(sorted({h["article_id"] for h in found if h["kind"] == "quote"}))}
+
+        def sure(hit: dict[str, Any]) -> bool:
+            article = quoted.get(hit["article_id"])
+            quote = next((q for q in article.quotes if q.start == hit["start"]), None) if article else None
+            return quote is not None and quote.confidence is not None and quote.confidence >= minimum
+
+        return [h for h in found if h["kind"] != "quote" or sure(h)]
 
     @app.get("/api/search")
     def api_search(args: Annotated[dict[str, Any], Depends(search_args)]) -> dict[str, Any]:
-        """Full-text search over articles, quotes and entities, with filters."""
-        return {"query": args, "hits": store().search(**args)}
+        """Full-text search over articles, quotes and entities, with filters (``min_confidence``: quote
+        hits only where the speaker is at least that sure)."""
+        return {"query": args, "hits": search(args)}
 
     @app.get("/", response_class=HTMLResponse)
     def page_search(args: Annotated[dict[str, Any], Depends(search_args)]) -> str:
         asked = any(args[k] for k in ("text", "outlet", "since", "until", "entity", "speaker"))
-        hits = store().search(**args) if asked else []
+        hits = search(args) if asked else []
         template = _templates().get_template("search.html.j2")
         # The landing page lists stories and counts; a search page only its hits.
         stories, counts = ([], None) if asked else (store().stories(20), store().counts())
@@ -246,14 +265,20 @@ def create_app(
         return story, {a.id: a for a in store().articles(story.article_ids)}
 
     @app.get("/api/stories/{story_id}", response_model=None)
-    def api_story(story_id: str) -> dict[str, Any] | JSONResponse:
-        """One story as in the kroscek/1 contract, with its articles (a merged id: 301 to its survivor)."""
+    def api_story(
+        story_id: str, min_confidence: Annotated[float | None, Query(ge=0.0, le=1.0)] = None
+    ) -> dict[str, Any] | JSONResponse:
+        """One story as in the kroscek/1 contract, with its articles (a merged id: 301 to its survivor).
+        ``min_confidence``: only the event members, claims and quotes at least that sure."""
         try:
             story, articles = story_and_articles(story_id)
         except Merged as merged:
             where = f"/api/stories/{merged.survivor}"
             return JSONResponse({"merged_into": merged.survivor}, status_code=301, headers={"Location": where})
-        document = to_contract([articles[a] for a in story.article_ids if a in articles], [story])
+        members = [articles[a] for a in story.article_ids if a in articles]
+        if min_confidence is not None:
+            story, members = at_least(story, members, min_confidence)
+        document = to_contract(members, [story])
         return {"story": document["stories"][0], "articles": document["articles"]}
 
     @app.get("/api/changes")

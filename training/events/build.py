@@ -8,6 +8,12 @@ then measured by grouped cross-validation and leave-one-set-out
 picked after the fact. The shipped model is trained on every pair of the three sets; only its
 coefficients are written (no text, word list or frequency from the unlicensed corpora).
 
+Event membership confidence is calibrated on the cross-validation's out-of-fold predictions: each
+member of an event the folds' models made, its leave-one-out probability by its fold's model and
+whether it belongs there; an isotonic map of those (and the share of lone articles alone in the
+gold) goes into ``kroscek/models/confidence.json``, with its reliability table printed (each set
+calibrated on the other two sets' predictions).
+
     python training/events/build.py                 # measure, then write kroscek/models/events.json
     python training/events/build.py --no-write      # measure only
 """
@@ -21,17 +27,31 @@ import time
 from pathlib import Path
 
 import msgspec
+import numpy as np
+from rich.console import Console
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 from kroscek.analysis import analyze  # noqa: E402
-from kroscek.evaluate.events import baseline, cross_validate, fit, labelled, leave_one_out, pairs  # noqa: E402
+from kroscek.evaluate.confidence import isotonic, reliability, render_reliability, write_section  # noqa: E402
+from kroscek.evaluate.events import (  # noqa: E402
+    baseline,
+    fit,
+    fold_models,
+    group_with,
+    labelled,
+    leave_one_out,
+    membership_predictions,
+    pairs,
+    score,
+)
 from kroscek.evaluate.stories import load_gold  # noqa: E402
 from kroscek.model import Article  # noqa: E402
 from kroscek.settings import Settings  # noqa: E402
 from kroscek.stories.events import FEATURES  # noqa: E402
 
 OUT = ROOT / "kroscek" / "models" / "events.json"
+CONFIDENCE = ROOT / "kroscek" / "models" / "confidence.json"
 SETS = {"corpus-dev": "corpus-dev", "corpus-dev-2": "corpus-dev-2", "ecbplus-train": "data/ecbplus-train"}
 
 
@@ -59,6 +79,29 @@ def _line(name: str, r: dict[str, object]) -> str:
     )
 
 
+def _calibrate(predicted: dict[str, tuple[list[float], list[bool], list[bool]]]) -> dict[str, object]:
+    """The membership calibration of all sets' out-of-fold predictions; prints its reliability
+    tables (the raw probabilities, then each set mapped by the other sets' calibration)."""
+    raw = [p for ps, _, _ in predicted.values() for p in ps]
+    right = [ok for _, oks, _ in predicted.values() for ok in oks]
+    alone = [ok for _, _, oks in predicted.values() for ok in oks]
+    console = Console()
+    title = "event membership: leave-one-out probability, out of fold"
+    console.print(render_reliability(title, reliability(raw, right)))
+    crossed: list[float] = []
+    for name, (ps, _, _) in predicted.items():
+        rest = [(qs, oks) for other, (qs, oks, _) in predicted.items() if other != name]
+        xs, ys = isotonic([p for qs, _ in rest for p in qs], [ok for _, oks in rest for ok in oks])
+        crossed += np.interp(ps, xs, ys).tolist()
+    console.print(
+        render_reliability("event membership: calibrated on the other sets, out of fold", reliability(crossed, right))
+    )
+    share = sum(alone) / len(alone) if alone else 1.0
+    print(f"lone articles alone in the gold: {sum(alone)}/{len(alone)} = {share:.3f}")
+    xs, ys = isotonic(raw, right)
+    return {"x": xs, "y": ys, "alone": round(share, 3)}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
@@ -83,8 +126,13 @@ def main() -> None:
     for name, (_, y, _) in made.items():
         print(f"  {name}: {len(y)} pairs, {int(y.sum())} positive")
     print("\ngrouped cross-validation (each article decides with the model of its own fold):")
-    for name, r in cross_validate(sets, made).items():
-        print(_line(name, r))
+    predicted: dict[str, tuple[list[float], list[bool], list[bool]]] = {}
+    for s in sets:
+        models = fold_models(s, sets, made)
+        events = group_with(s, models)
+        print(_line(s.name, score(s, events)))
+        predicted[s.name] = membership_predictions(s, events, models)
+    calibration = _calibrate(predicted)
     print("\nleave one set out (trained on the other two):")
     for name, r in leave_one_out(sets, made).items():
         print(_line(name, r))
@@ -97,7 +145,8 @@ def main() -> None:
     print(f"\nshipped model: {weights}, bias {final.bias:+.2f}")
     if not args.no_write:
         OUT.write_text(json.dumps(final.to_json(), indent=1) + "\n", encoding="utf-8")
-        print(f"written: {OUT}")
+        write_section(CONFIDENCE, "events", calibration)
+        print(f"written: {OUT}, the events part of {CONFIDENCE}")
 
 
 if __name__ == "__main__":

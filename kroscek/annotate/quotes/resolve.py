@@ -6,8 +6,11 @@ import re
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import replace
+from dataclasses import replace as replace_found
 
+from msgspec.structs import replace
+
+from kroscek.annotate.quotes.confidence import path_confidence
 from kroscek.annotate.quotes.detect import _direct, _indirect, _named_agent, _referring_agent, _said_before
 from kroscek.annotate.quotes.language import _Found, _Lang, _lang, _without_openers
 from kroscek.annotate.quotes.speaker import _WORDLIKE, _is_name, _kind_of, _past_openers, _split_role, _starts_with
@@ -135,7 +138,16 @@ def _cited(text: str, start: int, end: int, lang: _Lang, dates: list[DateMention
 def find_quotes(
     text: str, sentences: list[Sentence], language: str | None = "id", dates: list[DateMention] | None = None
 ) -> list[Quote]:
-    """Return the quotes of an article's clean text, speakers resolved across the article."""
+    """Return the quotes of an article's clean text, speakers resolved across the article, each
+    with the confidence of the way its speaker was found (:mod:`kroscek.annotate.quotes.confidence`)."""
+    return [replace(q, confidence=path_confidence(path)) for q, path in attributed(text, sentences, language, dates)]
+
+
+def attributed(
+    text: str, sentences: list[Sentence], language: str | None = "id", dates: list[DateMention] | None = None
+) -> list[tuple[Quote, str]]:
+    """The quotes of an article's clean text, each with the way its speaker was found (one of
+    :data:`kroscek.annotate.quotes.confidence.PATHS`), before any confidence is given."""
     code = data_language(language)
     lang = _lang(code)
     dates = dates or []
@@ -251,7 +263,7 @@ def _unmarked(text: str, sentences: list[Sentence], found: list[_Found], lang: _
         first = text[nxt.start : nxt.end].split()[0].lower() if text[nxt.start : nxt.end].split() else ""
         if first in lang.first_person:
             end = nxt.start + len(text[nxt.start : nxt.end].rstrip(" ."))
-            out.append(replace(quote, start=nxt.start, end=end, kind="unmarked"))
+            out.append(replace_found(quote, start=nxt.start, end=end, kind="unmarked"))
             added.add(nxt.start)
     out.sort(key=lambda q: q.start)
     return out
@@ -263,16 +275,17 @@ def _resolve(
     lang: _Lang,
     dates: list[DateMention],
     subjects: list[tuple[int, str, bool]],
-) -> list[Quote]:
+) -> list[tuple[Quote, str]]:
     known = _known_names(text, lang)
     names = _Names(known)
     full_names = sorted({name for _, name in known}, key=len, reverse=True)
     speakers = _Speakers()  # canonical speakers so far, persons and others
     previous: list[tuple[str, str | None, str, int | None, int | None]] = []
     previous_positions: list[int] = []
-    out: list[Quote] = []
+    out: list[tuple[Quote, str]] = []
     for q in found:
         role: str | None = None
+        path = "named"
         speaker, start = q.speaker, q.speaker_start
         if speaker and not q.pronoun:
             speaker, start = _without_openers(speaker, start, lang)
@@ -307,8 +320,10 @@ def _resolve(
                     person = _expand(subject, q.start, names, speakers)
                 else:
                     person = _subject_person(subject, q.start, names, speakers, lang)
+            path = "carried"
             if person:
                 match = (person, None, "person", None, None)
+                path = "subject"
             if match:
                 speaker_text, role, kind, _, _ = match
                 canonical = speaker_text
@@ -320,9 +335,11 @@ def _resolve(
         elif (named := _named_after(text, speaker, q.start, full_names, lang)) is not None:
             # "kata Menaker" after "Menteri Ketenagakerjaan (Menaker) Yassierli": the person holding it.
             role, kind, canonical = speaker, "person", _expand(named, q.start, names, speakers)
+            path = "role"
         elif (holder := _holder_of(speaker, previous, lang)) is not None:
             # "tegas Menaker" after "Menteri Ketenagakerjaan Yassierli memastikan …": its holder.
             role, kind, canonical = speaker, "person", holder
+            path = "role"
         else:
             role, name = _split_role(speaker, lang)
             kind = _kind_of(name, lang)
@@ -335,6 +352,7 @@ def _resolve(
                 canonical = _expand(name, start or q.start, names, speakers)
             else:
                 canonical = name
+            path = "named" if kind == "person" else "body"
             if name != speaker and start is not None:
                 start = text.find(name, start, end)
                 end = start + len(name) if start >= 0 else None
@@ -359,21 +377,24 @@ def _resolve(
             cited = when = None  # "…, lapor kantor berita Xinhua": the agency is the speaker
         cue_at = _cue_position(text, q)
         out.append(
-            Quote(
-                start=q.start,
-                end=q.end,
-                kind=q.kind,
-                speaker=speaker,
-                speaker_canonical=canonical,
-                speaker_role=role,
-                cue=q.cue,
-                cited_from=cited,
-                date=when,
-                speaker_start=start,
-                speaker_end=end,
-                speaker_kind=kind,
-                cue_start=cue_at,
-                cue_end=cue_at + len(q.cue) if cue_at is not None and q.cue else None,
+            (
+                Quote(
+                    start=q.start,
+                    end=q.end,
+                    kind=q.kind,
+                    speaker=speaker,
+                    speaker_canonical=canonical,
+                    speaker_role=role,
+                    cue=q.cue,
+                    cited_from=cited,
+                    date=when,
+                    speaker_start=start,
+                    speaker_end=end,
+                    speaker_kind=kind,
+                    cue_start=cue_at,
+                    cue_end=cue_at + len(q.cue) if cue_at is not None and q.cue else None,
+                ),
+                path if speaker or canonical else "none",
             )
         )
     return out
