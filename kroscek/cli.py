@@ -678,10 +678,13 @@ def eval_confidence_command(
     jobs: Annotated[int, typer.Option(help="Worker processes for the per-article stages.")] = 2,
 ) -> None:
     """Reliability of the quote speaker and claim status confidences, out of fold (events: make train-events)."""
-    from kroscek.evaluate.confidence import measure_claims, measure_quotes
+    from kroscek.evaluate.confidence import blind_speakers, measure_claims, measure_quotes, render_reliability
 
     console = Console()
     console.print(measure_quotes(quotes, shared, _REPO).render())
+    if (shared / "corpus-blind" / "articles.jsonl").exists():
+        held_out = blind_speakers(_GOLD / "blind", shared)
+        console.print(render_reliability("quote speakers: held out, the blind gold (as shipped)", held_out))
     console.print(measure_claims(claims, shared, jobs).render())
 
 

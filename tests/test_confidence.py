@@ -16,6 +16,7 @@ from kroscek.annotate.quotes.confidence import PATHS, path_confidence
 from kroscek.calibration import calibration
 from kroscek.evaluate.confidence import cross_fitted, frequencies, isotonic, reliability
 from kroscek.model import Article, Story
+from kroscek.report.html import render_story
 from kroscek.settings import Settings
 from kroscek.store import open_store
 from kroscek.stories.build import prepare
@@ -144,3 +145,14 @@ def test_search_drops_quote_hits_under_min_confidence_and_a_corrected_speaker_is
     assert answer.status_code == 200 and answer.json()["status"] == "applied"
     sure = client.get("/api/search?speaker=Lin Jian&min_confidence=1").json()["hits"]
     assert [(h["article_id"], h["start"]) for h in sure] == [(hits[0]["article_id"], hits[0]["start"])]
+
+
+def test_the_correction_form_is_on_live_pages_only(client: TestClient, seeds: Seeds) -> None:
+    articles, stories = seeds
+    briefing = render_story(stories[0], {a.id: a for a in articles})  # a file: nowhere to post to
+    assert 'id="correct"' not in briefing and 'class="conf"' in briefing
+    story = _story(client)
+    assert 'id="correct"' in client.get(f"/stories/{story['story']['id']}").text
+    article = story["articles"][0]["id"]
+    page = client.get(f"/articles/{article}").text
+    assert 'id="correct"' in page and f'name="ids" required value="{article}"' in page

@@ -49,6 +49,8 @@ class BlindScore:
     removed: int = 0  # gold mentions of story text the cleaner removed (counted as missed)
     extra: dict[str, tuple[int, int]] = field(default_factory=dict)  # a second measure: (right, of)
     errors: list[tuple[str, str, str, str]] = field(default_factory=list)  # where, text, gold, kroscek
+    #: Speakers only: each judged quote's confidence (None: none given) and whether its speaker is right.
+    judged: list[tuple[float | None, bool]] = field(default_factory=list)
 
     @property
     def precision(self) -> float:
@@ -206,7 +208,9 @@ def evaluate_blind(gold: Path, shared: Path, only: Sequence[str] = ()) -> list[B
             want = " ".join(raw[int(row["speaker_start"]) : int(row["speaker_end"])].lower().split())
             q = article.quotes[f]
             got = {" ".join((s or "").lower().split()) for s in (q.speaker, q.speaker_canonical) if s}
-            if any(s and (s in want or want in s) for s in got):
+            right = any(s and (s in want or want in s) for s in got)
+            speakers.judged.append((q.confidence, right))
+            if right:
                 speakers.matched += 1
             else:
                 speakers.errors.append((name, text[q.start : q.start + 60], want, " / ".join(sorted(got)) or "(none)"))

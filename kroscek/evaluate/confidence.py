@@ -7,7 +7,8 @@ on):
 - quotes: the way each speaker was found (:data:`kroscek.annotate.quotes.confidence.PATHS`) and
   whether it is right on ``tests/gold/quotes.tsv``; a way's confidence is its share of right
   speakers smoothed toward the share over all ways (:data:`PRIOR` quotes' worth of it), and each
-  quote is shown with the shares of the other units (sentences, seeds) only;
+  quote is shown with the shares of the other units (sentences, seeds) only; then held out, the
+  shipped confidences on the blind gold's whole articles (:func:`blind_speakers`);
 - claims: each claim kroscek makes on corpus-dev and corpus-dev-2 whose status the claims gold
   can judge (:func:`claim_statuses`), per status the same way, each corpus shown with the other's
   shares;
@@ -35,6 +36,7 @@ __all__ = [
     "BINS",
     "PRIOR",
     "Measured",
+    "blind_speakers",
     "claim_statuses",
     "cross_fitted",
     "frequencies",
@@ -221,3 +223,13 @@ def measure_claims(gold: Path, shared: Path, jobs: int = 2) -> Measured:
         right += oks
         folds += [corpus] * len(found)
     return _measured("claim statuses", statuses, right, folds)
+
+
+def blind_speakers(gold: Path, shared: Path) -> list[tuple[str, int, float, float]]:
+    """The reliability of the shipped speaker confidences on the blind gold (articles no rule and no
+    calibration was made from): each matched quote whose gold names a speaker."""
+    from kroscek.evaluate.blind import evaluate_blind
+
+    speakers = next(s for s in evaluate_blind(gold, shared) if s.task == "speakers")
+    judged = [(c, ok) for c, ok in speakers.judged if c is not None]
+    return reliability([c for c, _ in judged], [ok for _, ok in judged])

@@ -191,9 +191,11 @@ def story_view(story: Story, articles: dict[str, Article], limits: PageLimits | 
         shown = [shown[i] for i in sorted(ranked[: limits.rows])]
     claims: list[dict[str, Any]] = [
         {
+            "id": c.id,
             "about": c.about,
             "status": c.status,
             "reason": c.reason,
+            "confidence": c.confidence,
             "figures": figures(c.values[: limits.values] if limits else c.values),
             "more": len(c.values) - limits.values if limits and len(c.values) > limits.values else 0,
             "articles": {v.article_id for v in c.values},
@@ -238,6 +240,7 @@ def story_view(story: Story, articles: dict[str, Article], limits: PageLimits | 
                     "text": " ".join(a.text[q.start : q.end].split()),
                     "outlet": label[a.id],
                     "cited_from": q.cited_from,
+                    "confidence": q.confidence,
                     "first": label.get(chain.first_article_id) if chain else None,
                     "article_id": a.id,
                     "start": q.start,
@@ -275,7 +278,15 @@ def story_view(story: Story, articles: dict[str, Article], limits: PageLimits | 
         ],
         "summary": summary,
         "events": [
-            {"id": e.id, "date": e.date, "title": e.title, "articles": [label.get(a, a) for a in e.article_ids]}
+            {
+                "id": e.id,
+                "date": e.date,
+                "title": e.title,
+                "articles": [label.get(a, a) for a in e.article_ids],
+                "members": [
+                    {"id": a, "label": label.get(a, a), "confidence": e.confidence.get(a)} for a in e.article_ids
+                ],
+            }
             for e in story.events
         ],
         "timeline": timeline,
