@@ -21,7 +21,7 @@ from kroscek.settings import Settings
 from kroscek.store import open_store
 from kroscek.stories.build import prepare
 from kroscek.stories.confidence import at_least, membership_confidence
-from kroscek.stories.events import memberships, model_probability, shipped_model
+from kroscek.stories.events import _Event, feature_rows, memberships, model_probability, shipped_model
 from kroscek.web.app import create_app
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
@@ -62,6 +62,13 @@ def test_leave_one_out_membership_does_not_depend_on_order(seeds: Seeds) -> None
     backward = memberships(profiles[::-1], probability)[::-1]
     assert forward == pytest.approx(backward)
     assert memberships(profiles[:1], probability) == [1.0]
+    # Taking one member out of the event's sums is comparing it with an event made of the others.
+    for i, profile in enumerate(profiles):
+        others = _Event()
+        for k, other in enumerate(profiles):
+            if k != i:
+                others.add(other)
+        assert forward[i] == pytest.approx(float(probability(0, feature_rows(profile, [others]))[0]))
 
 
 def test_a_speaker_found_any_way_has_a_confidence() -> None:

@@ -31,7 +31,7 @@ from collections.abc import Callable, Collection, Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 import msgspec
 import numpy as np
@@ -116,6 +116,7 @@ SPLIT = 0.15
 SPLIT_SIZES = range(3, 81)
 
 _Sparse = tuple[list[int], list[float]]
+_T = TypeVar("_T")
 _STATE = msgspec.msgpack.Encoder()
 
 
@@ -303,21 +304,22 @@ class _Event:
         )
 
     def without(self, profile: Profile, first: dt.date | None, last: dt.date | None) -> _Event:
-        """This event less one of its members (``profile``), whose others span ``first`` to ``last``.
-
-        The centroids lose the member's weights (a term an event dropped as weak stays dropped), the
-        name, figure and day counts its share; what is left is what the member is compared with."""
+        """This event less one of its members (``profile``), whose others span ``first`` to ``last``:
+        what :func:`feature_rows` compares the member with, and only that. The centroids lose the
+        member's weights (a term an event dropped as weak stays dropped); of the name, figure and
+        day counts the rest keeps what a comparison with the member reads (:func:`_less`), in time
+        that does not grow with the event."""
         return _Event(
             [m for m in self.members if m != profile.row],
             *_subtract(self.text, profile.text),
             *_subtract(self.head, profile.head),
-            self.people - Counter(profile.people),
-            self.organisations - Counter(profile.organisations),
-            self.places - Counter(profile.places),
-            self.lead_names - Counter(profile.lead_names),
-            self.figures - Counter(profile.figures),
-            self.lead_figures - Counter(profile.lead_figures),
-            self.days - Counter(profile.days),
+            _less(self.people, profile.people, ""),
+            _less(self.organisations, profile.organisations, ""),
+            _less(self.places, profile.places, ""),
+            _less(self.lead_names, profile.lead_names, ""),
+            _less(self.figures, profile.figures, ""),
+            _less(self.lead_figures, profile.lead_figures, ""),
+            _less(self.days, profile.days, dt.date.min),
             first,
             last,
             self.undated - (profile.day is None),
@@ -363,6 +365,16 @@ def _subtract(total: dict[int, float], vector: _Sparse) -> tuple[dict[int, float
             if rest[c] <= 1e-9:
                 del rest[c]
     return rest, sum(v * v for v in rest.values())
+
+
+def _less(counts: Counter[_T], mine: frozenset[_T], nothing: _T) -> Counter[_T]:
+    """An event's counts less one member's ``mine``, as far as :func:`_overlap` reads them for that
+    member: which of its items the others have too, and whether the others have any (when they
+    have only items it lacks, ``nothing``, an item no article has, stands for them)."""
+    rest = Counter({x: counts[x] - 1 for x in mine if counts[x] > 1})
+    if not rest and counts.total() > len(mine):
+        rest[nothing] = 1
+    return rest
 
 
 def _cosine(total: dict[int, float], norm2: float, vector: _Sparse) -> float:
