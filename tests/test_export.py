@@ -56,6 +56,7 @@ def test_tables_and_graphs_read_back_row_for_row(store_path: Path, tmp_path: Pat
     assert row["story"] == store.story_of(article.id)
     first = _csv(tmp_path / "claims.csv")[0]
     assert first["status"] in {"agree", "differ", "update", "conflict"} and first["article_id"]
+    assert 0 <= float(first["confidence"]) <= 1 and 0 <= float(str(row["confidence"])) <= 1
     chains = nx.read_graphml(tmp_path / "quote_chains.graphml")
     carried = {
         (c.first_article_id, e.article_id)

@@ -71,12 +71,14 @@ _COLUMNS: dict[str, tuple[str, ...]] = {
         "cue",
         "cited_from",
         "date",
+        "confidence",
     ),
     "claims": (
         "story",
         "claim",
         "about",
         "status",
+        "confidence",
         "reason",
         "value",
         "article_id",
@@ -124,6 +126,7 @@ def _quote_rows(articles: list[Article], story_of: dict[str, str]) -> Iterator[d
                 "cue": q.cue,
                 "cited_from": q.cited_from,
                 "date": q.date,
+                "confidence": q.confidence,
             }
 
 
@@ -136,6 +139,7 @@ def _claim_rows(stories: list[Story]) -> Iterator[dict[str, Any]]:
                     "claim": claim.id,
                     "about": claim.about,
                     "status": claim.status,
+                    "confidence": claim.confidence,
                     "reason": claim.reason,
                     "value": v.value,
                     "article_id": v.article_id,
