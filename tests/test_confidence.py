@@ -163,3 +163,10 @@ def test_the_correction_form_is_on_live_pages_only(client: TestClient, seeds: Se
     article = story["articles"][0]["id"]
     page = client.get(f"/articles/{article}").text
     assert 'id="correct"' in page and f'name="ids" required value="{article}"' in page
+
+
+def test_a_store_gives_the_confidences_analyze_gives(client: TestClient, seeds: Seeds) -> None:
+    _, stories = seeds
+    analysed = {a: c for s in stories for e in s.events for a, c in e.confidence.items()}
+    stored = {a: c for e in _story(client)["story"]["events"] for a, c in e["confidence"].items()}
+    assert stored == analysed
