@@ -202,14 +202,14 @@ class Evidence(msgspec.Struct, frozen=True):
 
 
 class Event(msgspec.Struct, frozen=True):
-    """One happening and its coverage; ``confidence``: how sure each member (by article id) belongs
-    here, in [0, 1] (calibrated; empty when unknown)."""
+    """One happening and its coverage; ``confidence``: how sure each member belongs here, in [0, 1],
+    one per ``article_ids`` in that order (calibrated; empty when unknown)."""
 
     id: str
     title: str | None
     article_ids: tuple[str, ...]
     date: str | None = None
-    confidence: dict[str, float] = {}
+    confidence: tuple[float, ...] = ()
 
 
 class Duplicate(msgspec.Struct, frozen=True):

@@ -41,8 +41,8 @@ def test_every_fact_of_the_seeds_has_a_confidence_in_0_1(seeds: Seeds) -> None:
     assert quotes and all(q.confidence is not None and 0 <= q.confidence <= 1 for q in quotes)
     for story in stories:
         for event in story.events:
-            assert set(event.confidence) == set(event.article_ids)
-            assert all(0 <= c <= 1 for c in event.confidence.values())
+            assert len(event.confidence) == len(event.article_ids)
+            assert all(0 <= c <= 1 for c in event.confidence)
         assert all(c.confidence is not None and 0 <= c.confidence <= 1 for c in story.claims)
 
 
@@ -84,7 +84,7 @@ def test_records_stored_before_confidence_still_decode() -> None:
         "claims": [{"about": "x", "status": "agree", "reason": None, "values": []}],
     }
     story = msgspec.json.decode(msgspec.json.encode(old), type=Story)
-    assert story.events[0].confidence == {} and story.claims[0].confidence is None
+    assert story.events[0].confidence == () and story.claims[0].confidence is None
     shown, _ = at_least(story, [], 0.5)
     assert shown.events[0].article_ids == () and shown.claims == ()  # nothing says they are that sure
 
@@ -122,16 +122,19 @@ def test_story_json_keeps_only_facts_at_least_as_sure_as_asked(client: TestClien
     whole = _story(client)
     assert _story(client, 0.0) == whole
     claims = [c["confidence"] for c in whole["story"]["claims"]]
-    members = [c for e in whole["story"]["events"] for c in e["confidence"].values()]
+    members = [c for e in whole["story"]["events"] for c in e["confidence"]]
     quotes = [q["confidence"] for a in whole["articles"] for q in a["quotes"]]
     cut = sorted(members)[len(members) // 2]
     some = _story(client, cut)
-    assert [c for e in some["story"]["events"] for c in e["confidence"].values()] == [m for m in members if m >= cut]
+    assert [c for e in some["story"]["events"] for c in e["confidence"]] == [m for m in members if m >= cut]
     for event in some["story"]["events"]:
-        assert set(event["article_ids"]) == set(event["confidence"])
+        assert len(event["article_ids"]) == len(event["confidence"])
     assert len(some["story"]["claims"]) == sum(c >= cut for c in claims)
     assert sum(len(a["quotes"]) for a in some["articles"]) == sum(q >= cut for q in quotes)
     assert some["story"]["article_ids"] == whole["story"]["article_ids"]  # the story itself stays whole
+    article = whole["articles"][0]
+    asked = client.get(f"/api/articles/{article['id']}?min_confidence={cut}").json()["article"]
+    assert [q["start"] for q in asked["quotes"]] == [q["start"] for q in article["quotes"] if q["confidence"] >= cut]
     none = _story(client, 1.0)
     assert not none["story"]["claims"] and not any(a["quotes"] for a in none["articles"])
     assert client.get(f"/api/stories/{whole['story']['id']}?min_confidence=2").status_code == 422
@@ -167,6 +170,7 @@ def test_the_correction_form_is_on_live_pages_only(client: TestClient, seeds: Se
 
 def test_a_store_gives_the_confidences_analyze_gives(client: TestClient, seeds: Seeds) -> None:
     _, stories = seeds
-    analysed = {a: c for s in stories for e in s.events for a, c in e.confidence.items()}
-    stored = {a: c for e in _story(client)["story"]["events"] for a, c in e["confidence"].items()}
+    analysed = {a: c for s in stories for e in s.events for a, c in zip(e.article_ids, e.confidence, strict=True)}
+    events = _story(client)["story"]["events"]
+    stored = {a: c for e in events for a, c in zip(e["article_ids"], e["confidence"], strict=True)}
     assert stored == analysed

@@ -284,7 +284,8 @@ def story_view(story: Story, articles: dict[str, Article], limits: PageLimits | 
                 "title": e.title,
                 "articles": [label.get(a, a) for a in e.article_ids],
                 "members": [
-                    {"id": a, "label": label.get(a, a), "confidence": e.confidence.get(a)} for a in e.article_ids
+                    {"id": a, "label": label.get(a, a), "confidence": c}
+                    for a, c in itertools.zip_longest(e.article_ids, e.confidence)
                 ],
             }
             for e in story.events

@@ -243,7 +243,7 @@ def story_record(
                 date=max(Counter(known).items(), key=lambda kv: (kv[1], -kv[0].toordinal()))[0].isoformat()
                 if known
                 else None,
-                confidence={articles[r].id: c for r, c in zip(members, sure, strict=True) if c is not None},
+                confidence=tuple(c for c in sure if c is not None),
             )
         )
     event_of = {a: ev.id for ev in story_events for a in ev.article_ids}

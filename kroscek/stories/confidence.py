@@ -24,7 +24,7 @@ import numpy as np
 from kroscek.calibration import calibration
 from kroscek.model import Article, Story
 
-__all__ = ["at_least", "claim_confidence", "membership_confidence"]
+__all__ = ["at_least", "claim_confidence", "membership_confidence", "sure_quotes"]
 
 
 def membership_confidence(probabilities: Sequence[float]) -> list[float | None]:
@@ -54,16 +54,17 @@ def at_least(story: Story, articles: Sequence[Article], minimum: float) -> tuple
     """``story`` and its ``articles`` with only the facts of confidence ``minimum`` or more: each
     event lists only such members (the story's own article list stays whole), claims and quotes
     under it go. A fact without a confidence is left out (nothing says it is that sure)."""
-    events = tuple(
-        msgspec.structs.replace(
-            e,
-            article_ids=tuple(a for a in e.article_ids if _sure(e.confidence.get(a), minimum)),
-            confidence={a: c for a, c in e.confidence.items() if c >= minimum},
+    events = []
+    for e in story.events:
+        sure = [(a, c) for a, c in zip(e.article_ids, e.confidence, strict=False) if c >= minimum]  # () unknown
+        events.append(
+            msgspec.structs.replace(e, article_ids=tuple(a for a, _ in sure), confidence=tuple(c for _, c in sure))
         )
-        for e in story.events
-    )
     claims = tuple(c for c in story.claims if _sure(c.confidence, minimum))
-    kept = [
-        msgspec.structs.replace(a, quotes=tuple(q for q in a.quotes if _sure(q.confidence, minimum))) for a in articles
-    ]
-    return msgspec.structs.replace(story, events=events, claims=claims), kept
+    kept = [sure_quotes(a, minimum) for a in articles]
+    return msgspec.structs.replace(story, events=tuple(events), claims=claims), kept
+
+
+def sure_quotes(article: Article, minimum: float) -> Article:
+    """``article`` with only the quotes whose speaker is at least ``minimum`` sure."""
+    return msgspec.structs.replace(article, quotes=tuple(q for q in article.quotes if _sure(q.confidence, minimum)))

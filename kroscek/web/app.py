@@ -41,7 +41,7 @@ from kroscek.model import Article, to_contract
 from kroscek.report.html import PageLimits, atom_feed, content_policy, highlight, render_story
 from kroscek.settings import Settings
 from kroscek.store import Store, StoreError, open_store
-from kroscek.stories.confidence import at_least
+from kroscek.stories.confidence import at_least, sure_quotes
 
 __all__ = ["create_app"]
 
@@ -324,9 +324,14 @@ def create_app(
         return article
 
     @app.get("/api/articles/{article_id}")
-    def api_article(article_id: str) -> dict[str, Any]:
-        """One article as in the kroscek/1 contract, and the story it belongs to."""
+    def api_article(
+        article_id: str, min_confidence: Annotated[float | None, Query(ge=0.0, le=1.0)] = None
+    ) -> dict[str, Any]:
+        """One article as in the kroscek/1 contract, and the story it belongs to (``min_confidence``:
+        only the quotes whose speaker is at least that sure)."""
         article = one_article(article_id)
+        if min_confidence is not None:
+            article = sure_quotes(article, min_confidence)
         return {"article": to_contract([article])["articles"][0], "story_id": store().story_of(article.id)}
 
     @app.get("/articles/{article_id}", response_class=HTMLResponse)
