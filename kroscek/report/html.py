@@ -277,19 +277,24 @@ def story_view(story: Story, articles: dict[str, Article], limits: PageLimits | 
             for a in members
         ],
         "summary": summary,
-        "events": [
-            {
-                "id": e.id,
-                "date": e.date,
-                "title": e.title,
-                "articles": [label.get(a, a) for a in e.article_ids],
-                "members": [
-                    {"id": a, "label": label.get(a, a), "confidence": c}
-                    for a, c in itertools.zip_longest(e.article_ids, e.confidence)
-                ],
-            }
-            for e in story.events
-        ],
+        "events": _first(
+            [
+                {
+                    "id": e.id,
+                    "date": e.date,
+                    "title": e.title,
+                    "articles": [label.get(a, a) for a in e.article_ids],
+                    "members": [
+                        {"id": a, "label": label.get(a, a), "confidence": c}
+                        for a, c in itertools.zip_longest(e.article_ids, e.confidence)
+                    ],
+                }
+                for e in story.events
+            ],
+            rows,
+            more,
+            "events",
+        ),
         "timeline": timeline,
         "chart": _chart(timeline),
         "claims": claims,
