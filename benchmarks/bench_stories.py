@@ -105,8 +105,13 @@ def peers_on_copies(articles: list[Article]) -> None:
         m.update_batch([int(h).to_bytes(4, "little") for h in shingles(a.text)])
         lsh.insert(str(i), m)
         sketches.append(m)
-    theirs = sorted(
-        {tuple(sorted((names[i], names[int(j)]))) for i, m in enumerate(sketches) for j in lsh.query(m) if int(j) != i}
+    theirs: list[tuple[str, str]] = sorted(
+        {
+            (min(names[i], names[int(j)]), max(names[i], names[int(j)]))
+            for i, m in enumerate(sketches)
+            for j in lsh.query(m)
+            if int(j) != i
+        }
     )
     theirs_s = time.perf_counter() - started
     t = score_stories(articles, [[n] for n in names], theirs, gold)
