@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DEMO_OUT := build/demo
 
-.PHONY: apt-update bench-web postgres chromium java screenshots demo test lint bench fuzz hostile train-events train-confidence train-ner train-ner-frontier clean-venv
+.PHONY: apt-update bench-web postgres chromium java screenshots demo test lint bench fuzz hostile train-attribution train-events train-confidence train-ner train-ner-frontier clean-venv
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -95,6 +95,11 @@ bench-web: $(VENV)/.installed-bench
 train-ner: $(VENV)/.installed-dev
 	$(BIN)/python training/lexicon/build.py
 	$(BIN)/python training/ner/build.py --size xs --epochs 30
+
+# Developers only (CI does not train): the English attribution tagger kroscek/models/attribution-en,
+# a CRF trained on PolNeAR train and chosen on dev (minutes on one core).
+train-attribution: $(VENV)/.installed-dev
+	$(BIN)/python training/attribution/build.py
 
 # Developers only (CI does not train): document frequencies and the same-event model, measured by
 # grouped cross-validation and leave-one-set-out on corpus-dev, corpus-dev-2 and ECB+ train topics.

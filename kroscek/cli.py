@@ -709,17 +709,31 @@ def eval_blind_command(
 
 @eval_app.command("polnear")
 def eval_polnear_command(
-    split: Annotated[str, typer.Option(help="train or dev (test stays unread).")] = "dev",
+    split: Annotated[str, typer.Option(help="train or dev; test only with --final.")] = "dev",
+    reader: Annotated[
+        str,
+        typer.Option(help="tagger (its spans), layer (the English quotes layer) or rules (the rule readers alone)."),
+    ] = "tagger",
+    final: Annotated[
+        bool, typer.Option("--final", help="Allow --split test: read once, when development is over.")
+    ] = False,
     shared: Annotated[Path, typer.Option(help="The shared folder.")] = _SHARED,
 ) -> None:
-    """English source/cue/content span P/R/F1 on PolNeAR."""
-    from kroscek.evaluate.polnear import evaluate_polnear
+    """English source/cue/content span P/R/F1 on PolNeAR: the attribution tagger, the quotes layer, the rules."""
+    from kroscek.evaluate.polnear import READERS, evaluate_polnear
 
     root = shared / "data" / "polnear"
     if not root.exists():
         err.print(f"[red]error:[/] {root} not found")
         raise typer.Exit(1)
-    Console().print(evaluate_polnear(root, split).table(split))
+    if split == "test" and not final:
+        err.print("[red]error:[/] PolNeAR test stays unread while developing; --final reads it (once, at the end)")
+        raise typer.Exit(1)
+    if reader not in READERS:
+        err.print(f"[red]error:[/] --reader is one of {', '.join(READERS)}")
+        raise typer.Exit(1)
+    score = evaluate_polnear(root, split, READERS[reader], final=final)
+    Console().print(score.table(split, reader))
 
 
 @eval_app.command("ner")

@@ -9,8 +9,8 @@ from kroscek.annotate.sentences import split_sentences
 from kroscek.model import Article, Quote
 
 
-def _quotes(text: str, language: str = "id") -> list[Quote]:
-    return find_quotes(text, split_sentences(text, language), language, [])
+def _quotes(text: str, language: str = "id", *, tagger: bool = True) -> list[Quote]:
+    return find_quotes(text, split_sentences(text, language), language, [], tagger=tagger)
 
 
 def _by_start(article: Article, prefix: str) -> Quote:
@@ -90,8 +90,10 @@ def test_not_speech() -> None:
     assert _quotes("Pejabat yang mengungkapkan keterlibatan itu adalah Gerasimov.") == []
 
 
-def test_english() -> None:
-    found = _quotes('"We will win this state," Trump said on Tuesday. The economy is slowing, officials said.', "en")
+def test_english_rule_readers() -> None:
+    # The rule readers alone (the attribution tagger reads their spans; tests/test_english_quotes.py).
+    text = '"We will win this state," Trump said on Tuesday. The economy is slowing, officials said.'
+    found = _quotes(text, "en", tagger=False)
     assert [(q.kind, q.speaker, q.cue) for q in found] == [
         ("direct", "Trump", "said"),
         ("indirect", "officials", "said"),
@@ -140,8 +142,8 @@ def test_a_cited_source_is_read_with_its_languages_source_words(monkeypatch: pyt
     assert [q.cited_from for q in _quotes(said)] == ["kantor berita Antara"]  # "of" joins a name, never ends one
     # English reads English's words (lang/en/quotes.py), not Indonesian's.
     english = '"We are ready to help the victims," Smith said, as reported by {}.'
-    assert [q.cited_from for q in _quotes(english.format("media outlets"), "en")] == ["media"]
-    assert [q.cited_from for q in _quotes(english.format("kantor berita Antara"), "en")] == [None]
+    assert [q.cited_from for q in _quotes(english.format("media outlets"), "en", tagger=False)] == ["media"]
+    assert [q.cited_from for q in _quotes(english.format("kantor berita Antara"), "en", tagger=False)] == [None]
     # The words are data: without "kantor" in Indonesian's, that source is not read.
     monkeypatch.setattr(indonesian, "SOURCE_WORDS", tuple(w for w in indonesian.SOURCE_WORDS if w != "kantor"))
     _lang.cache_clear()

@@ -18,6 +18,12 @@ pronouns and "-nya" resolve to the nearest earlier speaker; a short name ("Lin",
 government ("Beijing mengatakan") is marked as such. ``cited_from`` is the outlet or channel
 named by "seperti dikutip dari", "dilansir", "mengutip", "lapor", "melalui situs resmi" …,
 and ``date`` the date written next to it.
+
+English is read by a trained attribution tagger (``tagger.py``: a CRF over PolNeAR's source,
+cue and content spans, the readers above among its features); its attributions with content
+become the same records, their speakers resolved as above (pronouns, short names, roles in
+apposition, "according to", "told Reuters" as ``cited_from``). The stage is version 2 since
+English is read so.
 """
 
 from __future__ import annotations
@@ -31,7 +37,7 @@ from kroscek.pipeline import stage
 __all__ = ["find_quotes", "quotes"]
 
 
-@stage("quotes", reads={"text", "sentences", "language", "dates"}, writes={"quotes"})
+@stage("quotes", reads={"text", "sentences", "language", "dates"}, writes={"quotes"}, version=2)
 def quotes(article: Article) -> Article:
     """Return the article with its ``quotes`` layer."""
     found = find_quotes(article.text, list(article.sentences), article.language, list(article.dates))

@@ -68,6 +68,7 @@ class _Lang:
     after_first: re.Pattern[str] | None
     weekdays: frozenset[str]  # never part of a speaker's name ("Kamis" after a name is a date)
     connectors: frozenset[str]  # a speaker phrase never ends on one ("Menteri Luar Negeri dan")
+    determiners: frozenset[str]  # may open a role in apposition ("Maria Lopez, a spokeswoman …")
     verbish: re.Pattern[str]  # a lower-case word of this shape ends a speaker phrase
     not_speaker: frozenset[str]  # a phrase with no name that starts with one of these is no speaker
     ordinary: frozenset[str]  # words written in lower case that head no speaker ("sepekan", "usai")
@@ -172,6 +173,7 @@ def _lang(code: str) -> _Lang:
         plural_openers=frozenset(q.PLURAL_OPENERS),
         weekdays=frozenset(language_module(code, "calendar").WEEKDAYS),
         connectors=frozenset(q.CONNECTORS),
+        determiners=frozenset(q.DETERMINERS),
         verbish=re.compile(q.VERB_SHAPE),
         not_speaker=frozenset(w.lower() for w in q.NOT_SPEAKER_WORDS),
         ordinary=_ordinary(code, q),
@@ -223,3 +225,4 @@ class _Found:
     cited_from: str | None = None
     date: str | None = None
     pronoun: bool = False
+    cue_start: int | None = None  # where the cue stands, when a reader knows (the tagger)

@@ -14,6 +14,7 @@ from kroscek.annotate.quotes.confidence import path_confidence
 from kroscek.annotate.quotes.detect import _direct, _indirect, _named_agent, _referring_agent, _said_before
 from kroscek.annotate.quotes.language import _Found, _Lang, _lang, _without_openers
 from kroscek.annotate.quotes.speaker import _WORDLIKE, _is_name, _kind_of, _past_openers, _split_role, _starts_with
+from kroscek.annotate.quotes.tagger import TAGGED, available, tag_attributions
 from kroscek.lang import data_language
 from kroscek.lang.xx import capitals
 from kroscek.model import DateMention, Quote, Sentence, SpanIndex
@@ -23,6 +24,8 @@ from kroscek.model import DateMention, Quote, Sentence, SpanIndex
 #: A run of capitalised words, read whole: a four-word window cut "Menteri Keuangan Purbaya Yudhi
 #: Sadewa" into "Menteri Keuangan Purbaya Yudhi", whose role word dropped left a name that ends wrong.
 _FULL_NAME = re.compile(r"\b[A-Z][a-z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){1,9}")
+#: Quote marks that open or close a tagged content span: it is direct speech.
+_MARKS = "“”\"'‘’"
 #: Most words a person's name is read with, counted from its end ("Ni Nyoman Dewi Pascarani").
 _NAME_WORDS = 4
 
@@ -136,21 +139,49 @@ def _cited(text: str, start: int, end: int, lang: _Lang, dates: list[DateMention
 
 
 def find_quotes(
-    text: str, sentences: list[Sentence], language: str | None = "id", dates: list[DateMention] | None = None
+    text: str,
+    sentences: list[Sentence],
+    language: str | None = "id",
+    dates: list[DateMention] | None = None,
+    *,
+    tagger: bool = True,
 ) -> list[Quote]:
     """Return the quotes of an article's clean text, speakers resolved across the article, each
-    with the confidence of the way its speaker was found (:mod:`kroscek.annotate.quotes.confidence`)."""
-    return [replace(q, confidence=path_confidence(path)) for q, path in attributed(text, sentences, language, dates)]
+    with the confidence of the way its speaker was found (:mod:`kroscek.annotate.quotes.confidence`).
+
+    English is read by the trained attribution tagger when its model is there (``tagger``: False
+    reads with the rule readers alone); the rule readers' spans are among its features."""
+    return [
+        replace(q, confidence=path_confidence(path))
+        for q, path in attributed(text, sentences, language, dates, tagger=tagger)
+    ]
 
 
 def attributed(
-    text: str, sentences: list[Sentence], language: str | None = "id", dates: list[DateMention] | None = None
+    text: str,
+    sentences: list[Sentence],
+    language: str | None = "id",
+    dates: list[DateMention] | None = None,
+    *,
+    tagger: bool = True,
 ) -> list[tuple[Quote, str]]:
     """The quotes of an article's clean text, each with the way its speaker was found (one of
     :data:`kroscek.annotate.quotes.confidence.PATHS`), before any confidence is given."""
     code = data_language(language)
     lang = _lang(code)
     dates = dates or []
+    found = _read(text, sentences, lang)
+    if tagger and code in TAGGED and available():
+        found = sorted(_tagged(text, sentences, found), key=lambda q: q.start)
+    else:
+        found = _unmarked(text, sentences, found, lang)
+    # Marks around nothing ('""', '“ ”') or around punctuation only are not speech.
+    found = [q for q in found if q.start < q.end and _WORDLIKE.search(text, q.start, q.end)]
+    return _resolve(text, found, lang, dates, _subjects(text, sentences, lang))
+
+
+def _read(text: str, sentences: list[Sentence], lang: _Lang) -> list[_Found]:
+    """What the rule readers find: direct quotes, indirect speech and what a sentence points back to."""
     found: list[_Found] = []
     offset = 0
     starts = [s.start for s in sentences]
@@ -169,10 +200,60 @@ def attributed(
                 found.append(indirect)
     found.extend(_said_before(text, sentences, found, lang))
     found.sort(key=lambda q: q.start)
-    found = _unmarked(text, sentences, found, lang)
-    # Marks around nothing ('""', '“ ”') or around punctuation only are not speech.
-    found = [q for q in found if q.start < q.end and _WORDLIKE.search(text, q.start, q.end)]
-    return _resolve(text, found, lang, dates, _subjects(text, sentences, lang))
+    return found
+
+
+def _tagged(text: str, sentences: list[Sentence], ruled: list[_Found]) -> list[_Found]:
+    """The tagger's attributions that have content, as the readers' records (the rule readers'
+    spans given to it as features); content between quote marks is direct speech."""
+    found = []
+    for attribution in tag_attributions(text, sentences, rule_spans(text, ruled)):
+        if attribution.content is None:
+            continue
+        start, end = attribution.content
+        quote = _Found(start, end, "indirect")
+        if _quoted(text, start, end):
+            # Direct speech is its words without the marks, as the rule readers give it.
+            body = text[start:end]
+            quote.start = start + len(body) - len(body.lstrip(_MARKS + " "))
+            quote.end = start + len(body.rstrip(_MARKS + " ,"))
+            quote.kind = "direct"
+        if attribution.source:
+            quote.speaker, quote.speaker_start = text[slice(*attribution.source)], attribution.source[0]
+        if attribution.cue:
+            quote.cue, quote.cue_start = text[slice(*attribution.cue)], attribution.cue[0]
+        found.append(quote)
+    return found
+
+
+def rule_spans(text: str, found: list[_Found]) -> list[tuple[str, tuple[int, int]]]:
+    """(kind, span) of the Content, Source (the phrase as read) and Cue the rule readers found:
+    the tagger's features, the same in training (``training/attribution/build.py``)."""
+    spans = []
+    for q in found:
+        spans.append(("Content", (q.start, q.end)))
+        if q.speaker and q.speaker_start is not None:
+            spans.append(("Source", (q.speaker_start, q.speaker_start + len(q.speaker))))
+        cue_at = _cue_position(text, q)
+        if cue_at is not None and q.cue:
+            spans.append(("Cue", (cue_at, cue_at + len(q.cue))))
+    return spans
+
+
+def read_rules(text: str, sentences: list[Sentence], language: str) -> list[tuple[str, tuple[int, int]]]:
+    """The rule readers' spans in an article (``rule_spans``), for training the tagger."""
+    return rule_spans(text, _read(text, sentences, _lang(data_language(language))))
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is marked speech: it opens or closes with a quote mark, or lies between two."""
+    body = text[start:end].strip(" .,")
+    before, after = text[max(0, start - 2) : start], text[end : end + 2]
+    return (
+        body[:1] in _MARKS
+        or body[-1:] in _MARKS
+        or (any(m in before for m in _MARKS) and any(m in after for m in _MARKS))
+    )
 
 
 _APPOSITION = re.compile(r"\s*,\s*(?P<name>[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,3})\s*,")
@@ -495,9 +576,12 @@ def _no_name(speaker: str, lang: _Lang) -> bool:
 
 
 def _cue_position(text: str, q: _Found) -> int | None:
-    """Where the reporting word stands: the nearest occurrence before the content, else after."""
+    """Where the reporting word stands: where the tagger found it, else the nearest occurrence
+    before the content, else after."""
     if not q.cue:
         return None
+    if q.cue_start is not None:
+        return q.cue_start
     pattern = re.compile(rf"\b{re.escape(q.cue)}", re.IGNORECASE)
     before = [m.start() for m in pattern.finditer(text, max(0, q.start - 250), q.start)]
     if before:

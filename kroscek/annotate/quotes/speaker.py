@@ -274,7 +274,11 @@ def _split_role(phrase: str, lang: _Lang) -> tuple[str | None, str]:
     """Return (role, name) for a speaker phrase: "juru bicara …, Lin Jian" -> (role, "Lin Jian")."""
     parts = [p.strip() for p in phrase.split(",") if p.strip()]
     # "Subur Saroso, Kepala Seksi …, Kanwil DJP …": a name, then its role in apposition.
-    if len(parts) > 1 and _is_name(parts[0], lang) and _starts_with(parts[1].lower(), lang.role_set):
+    if (
+        len(parts) > 1
+        and _is_name(parts[0], lang)
+        and _starts_with(_undetermined(parts[1].lower(), lang), lang.role_set)
+    ):
         return ", ".join(parts[1:]), parts[0]
     # "juru bicara …, Lin Jian": an apposition when the last part reads as a name.
     if len(parts) > 1 and all(w[0].isupper() or len(w) == 1 for w in parts[-1].split()):
@@ -313,6 +317,12 @@ def _split_role(phrase: str, lang: _Lang) -> tuple[str | None, str]:
             role = " ".join(tokens[: len(tokens) - len(run)])
             return role, " ".join(run)
     return None, phrase
+
+
+def _undetermined(low: str, lang: _Lang) -> str:
+    """A lower-cased phrase without the determiner it opens with ("a spokeswoman" -> "spokeswoman")."""
+    first, _, rest = low.partition(" ")
+    return rest if rest and first in lang.determiners else low
 
 
 def _is_name(part: str, lang: _Lang) -> bool:

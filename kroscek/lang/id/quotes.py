@@ -791,6 +791,8 @@ TAIL_SPEAKER_FIRST = False
 #: The word that joins the last two names of a list ("Rusia dan China"); English's too, for
 #: the English names Indonesian articles quote.
 AND = ("dan", "and")
+#: Words that may open a role in apposition after a name ("Maria Lopez, a spokeswoman …"): none in Indonesian.
+DETERMINERS: tuple[str, ...] = ()
 CONNECTORS = ("dan", "untuk", "di", "dari", "dalam")
 #: A lower-case word of this shape (a verb's affixes) ends a speaker phrase.
 VERB_SHAPE = r"^(?:me[mnr]?|meng|meny|ber|di|ter)[a-z]{3,}$"

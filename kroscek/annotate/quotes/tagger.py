@@ -1,0 +1,387 @@
+"""English attribution spans by a trained tagger: source, cue and content, one tag per token.
+
+PolNeAR (the corpus the model is trained on, ``training/attribution/build.py``) gives each token
+at most one role in at most one attribution, so an article's attributions are a tag sequence:
+B-/I- of Source, Cue and Content, or O. The tagger is a linear-chain CRF over each paragraph's
+tokens (no attribution crosses a paragraph there). Its features need no parser: the word, its
+shape and affixes, quote marks (and whether the token is inside them), the language's reporting
+verbs and where the nearest one stands in the sentence, the sentence's edges, the words around
+it, and the spans the rule readers found (``kroscek.annotate.quotes.detect``).
+
+The tags are read back into attributions: every source and content run is given to the nearest
+cue of its paragraph, and content runs given to one cue are one content span ('"…," he said,
+"…"' is one quotation in two pieces).
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any, Protocol
+
+from kroscek.lang import language_module
+from kroscek.model import Sentence
+
+__all__ = [
+    "KINDS",
+    "MODEL",
+    "TAGGED",
+    "Attribution",
+    "Paragraph",
+    "available",
+    "group",
+    "paragraphs",
+    "tag_attributions",
+]
+
+KINDS = ("Source", "Cue", "Content")
+#: The languages the tagger reads (its model is trained on English news).
+TAGGED = frozenset({"en"})
+#: The shipped model (``make train-attribution``): the CRF gzipped, and meta.json (which
+#: features it reads, how it was trained, its dev scores).
+MODEL = Path(__file__).resolve().parents[2] / "models" / "attribution-en"
+
+#: Words and single marks; two apostrophes stand for one quote mark (''…'').
+_TOKEN = re.compile(r"''|\w+|[^\w\s]")
+_OPEN, _CLOSE = "“", "”"
+_STRAIGHT = ('"', "''")
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """One attribution read from the tags: character spans of its content, source and cue."""
+
+    content: Span | None
+    source: Span | None
+    cue: Span | None
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph's tokens (character spans), what the features are made of."""
+
+    tokens: list[Span]
+    sentence_of: list[int]  # per token, the index of its sentence in the paragraph
+
+
+def paragraphs(text: str, sentences: Sequence[Sentence]) -> Iterator[Paragraph]:
+    """The paragraphs of ``text`` that hold a word, tokenised."""
+    starts = [s.start for s in sentences]
+    offset = 0
+    for line in text.split("\n"):
+        begin, offset = offset, offset + len(line) + 1
+        tokens = [(m.start() + begin, m.end() + begin) for m in _TOKEN.finditer(line)]
+        if not tokens:
+            continue
+        first = bisect_right(starts, tokens[0][0]) - 1
+        yield Paragraph(tokens, [max(0, bisect_right(starts, a) - 1 - first) for a, _ in tokens])
+
+
+def _inflected(verb: str) -> set[str]:
+    """A verb's regular forms: "say" gives "say", "says", "sayed", "saying" (wrong forms do no harm)."""
+    stem = verb[:-1] if verb.endswith("e") else verb
+    third = (
+        verb[:-1] + "ies"
+        if re.search(r"[^aeiou]y$", verb)
+        else verb + ("es" if verb.endswith(("s", "sh", "ch", "x")) else "s")
+    )
+    past = verb[:-1] + "ied" if re.search(r"[^aeiou]y$", verb) else stem + "ed"
+    return {verb, third, past, stem + "ing"}
+
+
+@cache
+def _lexicon() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The English attribution verbs (all forms), pronouns and role words (``kroscek.lang.en.quotes``)."""
+    q = language_module("en", "quotes")
+    cues = {w for phrase in (*q.CUES_BEFORE, *q.CUES_AFTER, *q.ACCORDING_TO) for w in phrase.split()}
+    cues |= {form for verb in q.ATTRIBUTION_VERBS for form in _inflected(verb)} | set(q.ATTRIBUTION_IRREGULAR)
+    roles = {w for phrase in q.ROLE_WORDS for w in phrase.split()}
+    return frozenset(cues), frozenset(q.PRONOUNS), frozenset(roles)
+
+
+def _shape(word: str) -> str:
+    """ "Xx", "X", "x", "d", or the punctuation itself, each run of a class written once."""
+    if not word[0].isalnum():
+        return word
+    classes = ("X" if c.isupper() else "x" if c.isalpha() else "d" if c.isdigit() else "_" for c in word)
+    return re.sub(r"(.)\1+", r"\1", "".join(classes))
+
+
+def _bucket(distance: int | None) -> str:
+    if distance is None:
+        return "none"
+    return str(distance) if distance <= 3 else "4-6" if distance <= 6 else "7-12" if distance <= 12 else "far"
+
+
+def _quoted(words: list[str]) -> list[str]:
+    """Per token, whether it stands inside quote marks ("in"), is one ("mark"), or neither ("out")."""
+    inside, states = False, []
+    for word in words:
+        if word in (_OPEN, _CLOSE, *_STRAIGHT):
+            states.append("mark")
+            inside = not inside if word in _STRAIGHT else word == _OPEN
+        else:
+            states.append("in" if inside else "out")
+    return states
+
+
+def _cue_distances(paragraph: Paragraph, is_cue: list[bool]) -> list[tuple[int | None, int | None]]:
+    """Per token, the distance to the nearest reporting verb on its left and on its right in its sentence."""
+    size = len(is_cue)
+    left: list[int | None] = [None] * size
+    right: list[int | None] = [None] * size
+    last: int | None = None
+    for i in range(size):
+        if i and paragraph.sentence_of[i] != paragraph.sentence_of[i - 1]:
+            last = None
+        left[i] = None if last is None else i - last
+        if is_cue[i]:
+            last = i
+    last = None
+    for i in range(size - 1, -1, -1):
+        if i < size - 1 and paragraph.sentence_of[i] != paragraph.sentence_of[i + 1]:
+            last = None
+        right[i] = None if last is None else last - i
+        if is_cue[i]:
+            last = i
+    return list(zip(left, right, strict=True))
+
+
+def features(
+    text: str, paragraph: Paragraph, ruled: Sequence[str] | None = None, parsed: Sequence[list[str]] | None = None
+) -> list[list[str]]:
+    """The CRF's features of each token of a paragraph; ``ruled``: per token, the rule readers' tag;
+    ``parsed``: per token, the parse's features (``parse_features``)."""
+    cues, pronouns, roles = _lexicon()
+    words = [text[a:b] for a, b in paragraph.tokens]
+    lower = [w.lower() for w in words]
+    shapes = [_shape(w) for w in words]
+    is_cue = [w in cues for w in lower]
+    quoted = _quoted(words)
+    distances = _cue_distances(paragraph, is_cue)
+    sentence_of = paragraph.sentence_of
+    size = len(words)
+    out = []
+    for i, word in enumerate(lower):
+        left, right = distances[i]
+        first = i == 0 or sentence_of[i - 1] != sentence_of[i]
+        last = i == size - 1 or sentence_of[i + 1] != sentence_of[i]
+        feats = [
+            "bias",
+            f"w={word}",
+            f"shape={shapes[i]}",
+            f"suf3={word[-3:]}",
+            f"suf2={word[-2:]}",
+            f"pre3={word[:3]}",
+            f"q={quoted[i]}",
+            f"cueL={_bucket(left)}",
+            f"cueR={_bucket(right)}",
+            f"cueLR={left is not None}|{right is not None}",
+            f"sent={min(sentence_of[i], 2)}",
+        ]
+        if is_cue[i]:
+            feats.append("cue")
+        if word in pronouns:
+            feats.append("pronoun")
+        if word in roles:
+            feats.append("role")
+        if first:
+            feats.append("first")
+        if last:
+            feats.append("last")
+        if ruled is not None:
+            feats.append(f"rule={ruled[i]}")
+            feats.append(f"rule|q={ruled[i]}|{quoted[i]}")
+        for d in (-2, -1, 1, 2):
+            j = i + d
+            if 0 <= j < size and sentence_of[j] == sentence_of[i]:
+                feats.extend((f"{d}w={lower[j]}", f"{d}shape={shapes[j]}", f"{d}q={quoted[j]}"))
+                if is_cue[j]:
+                    feats.append(f"{d}cue")
+                if ruled is not None:
+                    feats.append(f"{d}rule={ruled[j]}")
+            else:
+                feats.append(f"{d}edge")
+        if parsed is not None:
+            feats.extend(parsed[i])
+        if i > 0:
+            feats.append(f"bi={lower[i - 1]}|{word}")
+        if i < size - 1:
+            feats.append(f"bi+={word}|{lower[i + 1]}")
+        out.append(feats)
+    return out
+
+
+@cache
+def _parser() -> Any:
+    """spaCy's English tagger and parser (``en_core_web_sm``, a dependency), its NER left out."""
+    import spacy
+
+    name = language_module("en", "names").NER_MODEL
+    return spacy.load(name, exclude=["ner", "lemmatizer", "senter", "attribute_ruler"])
+
+
+def parse_features(text: str, tokens: Sequence[Span]) -> list[list[str]]:
+    """Per token (character spans), its part of speech, its dependency, and how it hangs from the
+    nearest reporting verb above it: the relation of the branch it is in ("nsubj" for the
+    source's words, "ccomp" for the content's)."""
+    cues = _lexicon()[0]
+    doc = _parser()(text)
+    starts = [t.idx for t in doc]
+    per_token: list[list[str]] = []
+    for token in doc:
+        branch = "none"
+        child = token
+        for head in token.ancestors:
+            if head.tag_.startswith("VB") and head.lower_ in cues:
+                branch = child.dep_
+                break
+            child = head
+        is_cue = token.tag_.startswith("VB") and token.lower_ in cues
+        head = token.head
+        per_token.append(
+            [
+                f"tag={token.tag_}",
+                f"dep={token.dep_}",
+                f"branch={branch}",
+                f"dep|head={token.dep_}|{head.tag_[:2]}",
+                f"headcue={head.tag_.startswith('VB') and head.lower_ in cues}",
+                *(["vcue"] if is_cue else []),
+            ]
+        )
+    out = []
+    for start, _ in tokens:
+        at = bisect_right(starts, start) - 1
+        out.append(per_token[at] if at >= 0 else [])
+    return out
+
+
+def runs(tags: Sequence[str]) -> list[tuple[str, int, int]]:
+    """The (kind, first token, end token) of each tagged run: a B- starts one, an I- of another kind too."""
+    found: list[tuple[str, int, int]] = []
+    for i, tag in enumerate(tags):
+        if tag == "O":
+            continue
+        prefix, kind = tag.split("-", 1)
+        if prefix == "I" and found and found[-1][0] == kind and found[-1][2] == i:
+            found[-1] = (kind, found[-1][1], i + 1)
+        else:
+            found.append((kind, i, i + 1))
+    return found
+
+
+def group(paragraph: Paragraph, tags: Sequence[str]) -> list[Attribution]:
+    """The attributions of one tagged paragraph: each source and content run joins its nearest cue."""
+    tokens = paragraph.tokens
+    found = runs(tags)
+    cues = [(a, b) for kind, a, b in found if kind == "Cue"]
+    content: dict[int, list[tuple[int, int]]] = {}
+    source: dict[int, tuple[int, int]] = {}
+    loose: list[Attribution] = []
+    for kind, a, b in found:
+        if kind == "Cue":
+            continue
+        near = _nearest(cues, a, b, paragraph)
+        if near is None:
+            span = (tokens[a][0], tokens[b - 1][1])
+            loose.append(Attribution(span, None, None) if kind == "Content" else Attribution(None, span, None))
+        elif kind == "Content":
+            content.setdefault(near, []).append((a, b))
+        elif near not in source:
+            source[near] = (a, b)
+    out = list(loose)
+    for k, (a, b) in enumerate(cues):
+        pieces = content.get(k, [])
+        said = (tokens[pieces[0][0]][0], tokens[pieces[-1][1] - 1][1]) if pieces else None
+        who = source.get(k)
+        out.append(
+            Attribution(
+                said, (tokens[who[0]][0], tokens[who[1] - 1][1]) if who else None, (tokens[a][0], tokens[b - 1][1])
+            )
+        )
+    return out
+
+
+def _nearest(cues: list[tuple[int, int]], a: int, b: int, paragraph: Paragraph) -> int | None:
+    """The index of the cue nearest tokens [a, b), one in the same sentence first."""
+    if not cues:
+        return None
+    sentence = paragraph.sentence_of
+
+    def distance(k: int) -> tuple[bool, int]:
+        c, d = cues[k]
+        gap = c - b if c >= b else a - d if a >= d else 0
+        return sentence[c] not in (sentence[a], sentence[b - 1]), gap
+
+    return min(range(len(cues)), key=distance)
+
+
+class _Tagger(Protocol):
+    def tag(self, xseq: list[list[str]]) -> list[str]: ...
+
+
+@dataclass(frozen=True)
+class _Model:
+    tagger: _Tagger
+    rules: bool  # reads the rule readers' spans
+    parse: bool  # reads the parse (``parse_features``)
+    data: bytes  # the model itself: CRFsuite reads it in place, so it lives as long as the tagger
+
+
+@cache
+def _model(folder: Path) -> _Model:
+    """The CRF in ``folder``, opened once, and the features it reads."""
+    import pycrfsuite
+
+    meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+    data = gzip.decompress((folder / "model.crfsuite.gz").read_bytes())
+    tagger: _Tagger = pycrfsuite.Tagger()
+    tagger.open_inmemory(data)  # type: ignore[attr-defined]
+    return _Model(tagger, bool(meta["features"]["rules"]), bool(meta["features"]["parse"]), data)
+
+
+def available(folder: Path = MODEL) -> bool:
+    """Whether the model is there."""
+    return (folder / "model.crfsuite.gz").exists() and (folder / "meta.json").exists()
+
+
+def tag_attributions(
+    text: str, sentences: Sequence[Sentence], ruled: Iterable[tuple[str, Span]] = (), folder: Path = MODEL
+) -> list[Attribution]:
+    """The attributions the model finds in ``text``; ``ruled``: (kind, span) the rule readers found."""
+    model = _model(folder)
+    ruled = list(ruled)
+    found = list(paragraphs(text, sentences))
+    parsed = parse_features(text, [t for p in found for t in p.tokens]) if model.parse else None
+    out: list[Attribution] = []
+    at = 0
+    for paragraph in found:
+        size = len(paragraph.tokens)
+        mine = parsed[at : at + size] if parsed is not None else None
+        at += size
+        tags = model.tagger.tag(features(text, paragraph, rule_tags(paragraph, ruled) if model.rules else None, mine))
+        out.extend(group(paragraph, tags))
+    return out
+
+
+def rule_tags(paragraph: Paragraph, ruled: Sequence[tuple[str, Span]]) -> list[str]:
+    """Per token, the kind of the rule-found span it lies in, or "O"."""
+    tags = ["O"] * len(paragraph.tokens)
+    if not ruled:
+        return tags
+    begin, end = paragraph.tokens[0][0], paragraph.tokens[-1][1]
+    for kind, (a, b) in ruled:
+        if b <= begin or a >= end:
+            continue
+        for i, (s, e) in enumerate(paragraph.tokens):
+            if s < b and a < e:
+                tags[i] = kind
+    return tags

@@ -1,0 +1,170 @@
+"""Train kroscek's English attribution tagger (source, cue, content) on PolNeAR train.
+
+    make train-attribution     # the shipped model, a few minutes on one core
+
+A linear-chain CRF (CRFsuite, L-BFGS with L1 and L2 penalties) over each paragraph's tokens,
+with the features of ``kroscek.annotate.quotes.tagger`` (``--rules`` adds the spans the rule
+readers find as features). Chosen and tuned on PolNeAR dev (``kroscek eval polnear``); test stays
+unread. An article annotated by several annotators is trained on once, its first annotation.
+
+Deterministic: CRFsuite's L-BFGS has no randomness; inputs are read in sorted order.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import sys
+import time
+from pathlib import Path
+
+import pycrfsuite
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+from kroscek.annotate.quotes.resolve import read_rules
+from kroscek.annotate.quotes.tagger import MODEL, Paragraph, features, group, paragraphs, parse_features, rule_tags
+from kroscek.annotate.sentences import split_sentences
+from kroscek.evaluate.polnear import PolnearScore, articles, read_ann, read_fragments
+
+ROOT = Path(__file__).resolve().parents[2]
+POLNEAR = ROOT.parent / "shared" / "data" / "polnear"
+
+
+def gold_tags(paragraph: Paragraph, fragments: list[tuple[str, int, int]]) -> list[str]:
+    """Per token, B-/I- of the fragment it lies in (by its first character), else O."""
+    tags = ["O"] * len(paragraph.tokens)
+    begin, end = paragraph.tokens[0][0], paragraph.tokens[-1][1]
+    for kind, a, b in fragments:
+        if b <= begin or a >= end:
+            continue
+        inside = [i for i, (s, _) in enumerate(paragraph.tokens) if a <= s < b]
+        for n, i in enumerate(inside):
+            tags[i] = f"{'B' if n == 0 else 'I'}-{kind}"
+    return tags
+
+
+def load(split: str, rules: bool, first_only: bool, parse: bool = False) -> list[tuple[Path, str, list]]:
+    """(annotation file, text, [(paragraph, features, gold tags)]) of each article of a split."""
+    out, seen = [], set()
+    for ann, text in articles(POLNEAR, split):
+        stem = ann.stem.rsplit("_", 1)[0]
+        if first_only and stem in seen:
+            continue
+        seen.add(stem)
+        sentences = split_sentences(text, "en")
+        ruled = read_rules(text, sentences, "en") if rules else None
+        fragments = read_fragments(ann)
+        pars = []
+        found = list(paragraphs(text, sentences))
+        parsed = parse_features(text, [t for p in found for t in p.tokens]) if parse else None
+        at = 0
+        for paragraph in found:
+            tags = gold_tags(paragraph, fragments)
+            mine = parsed[at : at + len(tags)] if parsed is not None else None
+            at += len(tags)
+            feats = features(text, paragraph, rule_tags(paragraph, ruled) if ruled is not None else None, mine)
+            pars.append((paragraph, feats, tags))
+        out.append((ann, text, pars))
+    return out
+
+
+def score(data: list, tag) -> PolnearScore:
+    result = PolnearScore()
+    for ann, _text, pars in data:
+        found: dict[str, list[tuple[int, int]]] = {"Source": [], "Cue": [], "Content": []}
+        for paragraph, feats, gold in pars:
+            for attribution in group(paragraph, tag(feats, gold)):
+                for kind, span in (
+                    ("Content", attribution.content),
+                    ("Source", attribution.source),
+                    ("Cue", attribution.cue),
+                ):
+                    if span is not None:
+                        found[kind].append(span)
+        result.articles += 1
+        gold_spans = read_ann(ann)
+        for kind in found:
+            result.add(kind, gold_spans[kind], found[kind])
+    return result
+
+
+def report(name: str, result: PolnearScore) -> None:
+    cells = []
+    for kind in ("Source", "Cue", "Content"):
+        s = result.scores[kind]
+        cells.append(f"{kind} {s.exact_prf()[2]:.3f}/{s.overlap_prf()[2]:.3f}")
+    print(f"{name}: exact/overlap F1  " + "  ".join(cells), flush=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--rules", action=argparse.BooleanOptionalAction, default=True, help="the rule readers' spans as features"
+    )
+    parser.add_argument(
+        "--parse", action=argparse.BooleanOptionalAction, default=True, help="spaCy's tags and parse as features"
+    )
+    parser.add_argument("--c1", type=float, default=0.2)
+    parser.add_argument("--c2", type=float, default=0.01)
+    parser.add_argument("--iterations", type=int, default=150)
+    parser.add_argument("--minfreq", type=float, default=2)
+    parser.add_argument("--out", type=Path, default=MODEL)
+    parser.add_argument("--oracle", action="store_true", help="score the gold tags read back (the decoding's ceiling)")
+    args = parser.parse_args()
+    if not POLNEAR.exists():
+        sys.exit(f"{POLNEAR} is absent: training needs ../shared/data/polnear")
+    began = time.perf_counter()
+    dev = load("dev", args.rules, first_only=False, parse=args.parse)
+    if args.oracle:
+        report("oracle (gold tags)", score(dev, lambda feats, gold: gold))
+        return
+    train = load("train", args.rules, first_only=True, parse=args.parse)
+    print(f"features: {time.perf_counter() - began:.0f}s, {len(train)} train articles", flush=True)
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for _ann, _text, pars in train:
+        for _paragraph, feats, tags in pars:
+            trainer.append(feats, tags)
+    trainer.set_params(
+        {
+            "c1": args.c1,
+            "c2": args.c2,
+            "max_iterations": args.iterations,
+            "feature.minfreq": args.minfreq,
+            "feature.possible_transitions": True,
+        }
+    )
+    args.out.mkdir(parents=True, exist_ok=True)
+    raw = args.out / "model.crfsuite"
+    began = time.perf_counter()
+    trainer.train(str(raw))
+    seconds = time.perf_counter() - began
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(raw))
+    result = score(dev, lambda feats, gold: tagger.tag(feats))
+    tagger.close()
+    (args.out / "model.crfsuite.gz").write_bytes(gzip.compress(raw.read_bytes(), mtime=0))
+    raw.unlink()
+    size = (args.out / "model.crfsuite.gz").stat().st_size
+    print(f"trained in {seconds:.0f}s, {size / 1e6:.1f} MB gzipped", flush=True)
+    report(f"dev c1={args.c1} c2={args.c2} rules={args.rules} parse={args.parse}", result)
+    meta = {
+        "features": {"rules": args.rules, "parse": args.parse},
+        "training": {
+            "data": f"PolNeAR train, {len(train)} articles",
+            "c1": args.c1,
+            "c2": args.c2,
+            "max_iterations": args.iterations,
+            "feature.minfreq": args.minfreq,
+            "seconds": round(seconds),
+        },
+        "dev_exact_overlap_f1": {
+            kind: [round(result.scores[kind].exact_prf()[2], 3), round(result.scores[kind].overlap_prf()[2], 3)]
+            for kind in ("Source", "Cue", "Content")
+        },
+    }
+    (args.out / "meta.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
