@@ -63,6 +63,15 @@ def test_the_quotes_layer_reads_english_with_the_tagger(offline: None) -> None:
     assert PARAGRAPH[quoted.start : quoted.end] == "We are confident that the court got this wrong and we will prove it"
 
 
+def test_a_quotation_broken_by_its_attribution_gives_one_quote_per_piece() -> None:
+    text = '"The numbers are not good for us," the senator said, "but we still have time to change the race."'
+    quotes = find_quotes(text, split_sentences(text, "en"), "en", [])
+    assert [(text[q.start : q.end], q.speaker, q.cue) for q in quotes] == [
+        ("The numbers are not good for us", "the senator", "said"),
+        ("but we still have time to change the race", "the senator", "said"),
+    ]
+
+
 def test_the_rule_readers_remain_without_the_tagger() -> None:
     quotes = find_quotes(PARAGRAPH, split_sentences(PARAGRAPH, "en"), "en", [], tagger=False)
     assert quotes and all(q.cue in ("said", "told") for q in quotes)

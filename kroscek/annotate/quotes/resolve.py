@@ -204,25 +204,23 @@ def _read(text: str, sentences: list[Sentence], lang: _Lang) -> list[_Found]:
 
 
 def _tagged(text: str, sentences: list[Sentence], ruled: list[_Found]) -> list[_Found]:
-    """The tagger's attributions that have content, as the readers' records (the rule readers'
-    spans given to it as features); content between quote marks is direct speech."""
+    """The tagger's attributions as the readers' records (the rule readers' spans given to it as
+    features), one per piece of content ('"…," she said, "…"' gives two); content between quote
+    marks is direct speech, its words without the marks, as the rule readers give it."""
     found = []
     for attribution in tag_attributions(text, sentences, rule_spans(text, ruled)):
-        if attribution.content is None:
-            continue
-        start, end = attribution.content
-        quote = _Found(start, end, "indirect")
-        if _quoted(text, start, end):
-            # Direct speech is its words without the marks, as the rule readers give it.
-            body = text[start:end]
-            quote.start = start + len(body) - len(body.lstrip(_MARKS + " "))
-            quote.end = start + len(body.rstrip(_MARKS + " ,"))
-            quote.kind = "direct"
-        if attribution.source:
-            quote.speaker, quote.speaker_start = text[slice(*attribution.source)], attribution.source[0]
-        if attribution.cue:
-            quote.cue, quote.cue_start = text[slice(*attribution.cue)], attribution.cue[0]
-        found.append(quote)
+        for start, end in attribution.pieces:
+            quote = _Found(start, end, "indirect")
+            if _quoted(text, start, end):
+                body = text[start:end]
+                quote.start = start + len(body) - len(body.lstrip(_MARKS + " "))
+                quote.end = start + len(body.rstrip(_MARKS + " ,."))
+                quote.kind = "direct"
+            if attribution.source:
+                quote.speaker, quote.speaker_start = text[slice(*attribution.source)], attribution.source[0]
+            if attribution.cue:
+                quote.cue, quote.cue_start = text[slice(*attribution.cue)], attribution.cue[0]
+            found.append(quote)
     return found
 
 

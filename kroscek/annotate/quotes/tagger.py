@@ -57,11 +57,13 @@ Span = tuple[int, int]
 
 @dataclass(frozen=True)
 class Attribution:
-    """One attribution read from the tags: character spans of its content, source and cue."""
+    """One attribution read from the tags: character spans of its content (its pieces joined, as
+    PolNeAR scores it), source and cue, and the content's pieces ('"…," he said, "…"' has two)."""
 
     content: Span | None
     source: Span | None
     cue: Span | None
+    pieces: tuple[Span, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -281,32 +283,32 @@ def runs(tags: Sequence[str]) -> list[tuple[str, int, int]]:
 def group(paragraph: Paragraph, tags: Sequence[str]) -> list[Attribution]:
     """The attributions of one tagged paragraph: each source and content run joins its nearest cue."""
     tokens = paragraph.tokens
+
+    def chars(run: tuple[int, int]) -> Span:
+        return tokens[run[0]][0], tokens[run[1] - 1][1]
+
     found = runs(tags)
     cues = [(a, b) for kind, a, b in found if kind == "Cue"]
-    content: dict[int, list[tuple[int, int]]] = {}
-    source: dict[int, tuple[int, int]] = {}
-    loose: list[Attribution] = []
+    content: dict[int, list[Span]] = {}
+    source: dict[int, Span] = {}
+    out: list[Attribution] = []
     for kind, a, b in found:
         if kind == "Cue":
             continue
         near = _nearest(cues, a, b, paragraph)
-        if near is None:
-            span = (tokens[a][0], tokens[b - 1][1])
-            loose.append(Attribution(span, None, None) if kind == "Content" else Attribution(None, span, None))
-        elif kind == "Content":
-            content.setdefault(near, []).append((a, b))
-        elif near not in source:
-            source[near] = (a, b)
-    out = list(loose)
-    for k, (a, b) in enumerate(cues):
-        pieces = content.get(k, [])
-        said = (tokens[pieces[0][0]][0], tokens[pieces[-1][1] - 1][1]) if pieces else None
-        who = source.get(k)
-        out.append(
-            Attribution(
-                said, (tokens[who[0]][0], tokens[who[1] - 1][1]) if who else None, (tokens[a][0], tokens[b - 1][1])
+        if near is None:  # no cue in the paragraph: the run alone
+            alone = chars((a, b))
+            out.append(
+                Attribution(alone, None, None, (alone,)) if kind == "Content" else Attribution(None, alone, None)
             )
-        )
+        elif kind == "Content":
+            content.setdefault(near, []).append(chars((a, b)))
+        else:
+            source.setdefault(near, chars((a, b)))
+    for k, cue in enumerate(cues):
+        pieces = tuple(content.get(k, ()))
+        joined = (pieces[0][0], pieces[-1][1]) if pieces else None
+        out.append(Attribution(joined, source.get(k), chars(cue), pieces))
     return out
 
 
