@@ -58,7 +58,9 @@ def test_the_quotes_layer_reads_english_with_the_tagger(offline: None) -> None:
         "she",
         "Maria Lopez",
     )
-    assert quoted.cited_from == "Reuters"
+    assert quoted.cited_from == "Reuters" and reported.cited_from is None  # told in the next sentence
+    interview = "The economy is growing faster than expected, the minister said in an interview with CNN."
+    assert [q.cited_from for q in find_quotes(interview, split_sentences(interview, "en"), "en", [])] == ["CNN"]
     # Direct speech is its words, without the marks.
     assert PARAGRAPH[quoted.start : quoted.end] == "We are confident that the court got this wrong and we will prove it"
 

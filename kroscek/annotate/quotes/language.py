@@ -226,3 +226,4 @@ class _Found:
     date: str | None = None
     pronoun: bool = False
     cue_start: int | None = None  # where the cue stands, when a reader knows (the tagger)
+    around: tuple[int, int] | None = None  # the tagger's attribution: its first span to its sentence's end

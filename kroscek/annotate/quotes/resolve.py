@@ -208,7 +208,12 @@ def _tagged(text: str, sentences: list[Sentence], ruled: list[_Found]) -> list[_
     features), one per piece of content ('"…," she said, "…"' gives two); content between quote
     marks is direct speech, its words without the marks, as the rule readers give it."""
     found = []
+    ends = [s.end for s in sentences]
     for attribution in tag_attributions(text, sentences, rule_spans(text, ruled)):
+        spans = [span for span in (attribution.content, attribution.source, attribution.cue) if span]
+        last = max(b for _, b in spans)
+        at = bisect_left(ends, last)
+        around = (min(a for a, _ in spans), max(last, ends[at]) if at < len(ends) else last)
         for start, end in attribution.pieces:
             quote = _Found(start, end, "indirect")
             if _quoted(text, start, end):
@@ -220,6 +225,7 @@ def _tagged(text: str, sentences: list[Sentence], ruled: list[_Found]) -> list[_
                 quote.speaker, quote.speaker_start = text[slice(*attribution.source)], attribution.source[0]
             if attribution.cue:
                 quote.cue, quote.cue_start = text[slice(*attribution.cue)], attribution.cue[0]
+            quote.around = around
             found.append(quote)
     return found
 
@@ -441,15 +447,10 @@ def _resolve(
             speakers.add(canonical)
             previous.append((canonical, role, kind or "person", start, end))
             previous_positions.append(q.start)
-        tail_end = text.find("\n", q.end)
-        tail_end = len(text) if tail_end < 0 else tail_end
-        sentence_end = min(tail_end, q.end + 300)
-        search_from = q.end if q.kind == "direct" else (q.speaker_start or q.start)
-        cited, when = _cited(
-            text, min(search_from, q.start if q.kind != "direct" else search_from), sentence_end, lang, dates
-        )
-        if cited is None and q.kind != "direct":
-            cited, when = _cited(text, q.start, q.end, lang, dates)
+        if q.around is not None:  # the tagger's attribution: where its spans stand, to its sentence's end
+            cited, when = _cited(text, *q.around, lang, dates)
+        else:
+            cited, when = _cited_near(text, q, lang, dates)
         if q.cited_from:  # the reporter named before the speaker ("lapor KCNA mengutip …")
             cited = q.cited_from
         if cited and speaker and cited.lower() == speaker.lower():
@@ -477,6 +478,21 @@ def _resolve(
             )
         )
     return out
+
+
+def _cited_near(text: str, q: _Found, lang: _Lang, dates: list[DateMention]) -> tuple[str | None, str | None]:
+    """(source, date) named near a reader's quote: after a direct one, from the speaker of an
+    indirect one, within its paragraph and 300 characters; else inside an indirect one."""
+    tail_end = text.find("\n", q.end)
+    tail_end = len(text) if tail_end < 0 else tail_end
+    sentence_end = min(tail_end, q.end + 300)
+    search_from = q.end if q.kind == "direct" else (q.speaker_start or q.start)
+    cited, when = _cited(
+        text, min(search_from, q.start if q.kind != "direct" else search_from), sentence_end, lang, dates
+    )
+    if cited is None and q.kind != "direct":
+        cited, when = _cited(text, q.start, q.end, lang, dates)
+    return cited, when
 
 
 def _subject_person(subject: str, position: int, names: _Names, speakers: _Speakers, lang: _Lang) -> str | None:
