@@ -91,15 +91,14 @@ class PolnearScore:
 
 
 def quote_spans(quotes: list[Quote]) -> dict[str, list[tuple[int, int]]]:
-    """The Content, Source and Cue spans of a quotes layer."""
+    """The Content, Source and Cue spans of a quotes layer, each span once (the pieces of one
+    quotation share their speaker and cue)."""
+    sources = [(q.speaker_start, q.speaker_end) for q in quotes]
+    cues = [(q.cue_start, q.cue_end) for q in quotes]
     return {
         "Content": [(q.start, q.end) for q in quotes],
-        "Source": [
-            (q.speaker_start, q.speaker_end)
-            for q in quotes
-            if q.speaker_start is not None and q.speaker_end is not None
-        ],
-        "Cue": [(q.cue_start, q.cue_end) for q in quotes if q.cue_start is not None and q.cue_end is not None],
+        "Source": list(dict.fromkeys((a, b) for a, b in sources if a is not None and b is not None)),
+        "Cue": list(dict.fromkeys((a, b) for a, b in cues if a is not None and b is not None)),
     }
 
 
