@@ -71,6 +71,7 @@ bench: $(VENV)/.installed-bench
 	$(BIN)/python benchmarks/bench_backbone.py
 	$(BIN)/python benchmarks/bench_cli.py
 	$(BIN)/python benchmarks/bench_dates.py
+	$(BIN)/python benchmarks/bench_quotes.py
 	$(BIN)/python benchmarks/bench_stories.py
 	$(BIN)/kroscek eval html
 	$(BIN)/python benchmarks/order_independence.py
