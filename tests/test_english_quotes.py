@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import socket
+from pathlib import Path
 
 import pytest
 
@@ -87,3 +88,10 @@ def test_polnear_dev_scores_stay_above_their_floor() -> None:
     exact = {kind: s.exact_prf()[2] for kind, s in score.scores.items()}
     # Measured: see kroscek/models/README.md; the floors sit a little below.
     assert exact["Source"] >= 0.69 and exact["Cue"] >= 0.63 and exact["Content"] >= 0.47, exact
+
+
+def test_polnear_test_stays_unread_without_final(tmp_path: Path) -> None:
+    from kroscek.evaluate.polnear import evaluate_polnear
+
+    with pytest.raises(ValueError, match="unread"):
+        evaluate_polnear(tmp_path, "test")
