@@ -86,8 +86,8 @@ def test_polnear_dev_scores_stay_above_their_floor() -> None:
     root = need_shared(SHARED / "data" / "polnear")
     score = evaluate_polnear(root, "dev")
     exact = {kind: s.exact_prf()[2] for kind, s in score.scores.items()}
-    # Measured: see kroscek/models/README.md; the floors sit a little below.
-    assert exact["Source"] >= 0.69 and exact["Cue"] >= 0.63 and exact["Content"] >= 0.47, exact
+    # Measured 0.733 / 0.667 / 0.505 (kroscek/models/README.md); the floors sit a little below.
+    assert exact["Source"] >= 0.70 and exact["Cue"] >= 0.64 and exact["Content"] >= 0.48, exact
 
 
 def test_polnear_test_stays_unread_without_final(tmp_path: Path) -> None:

@@ -232,29 +232,37 @@ def _parser() -> Any:
 
 
 def parse_features(text: str, tokens: Sequence[Span]) -> list[list[str]]:
-    """Per token (character spans), its part of speech, its dependency, and how it hangs from the
-    nearest reporting verb above it: the relation of the branch it is in ("nsubj" for the
-    source's words, "ccomp" for the content's)."""
+    """Per token (character spans), its part of speech and its neighbours', its dependency, and
+    how it hangs from the nearest reporting verb above it: the relation of the branch it is in
+    ("nsubj" for the source's words, "ccomp" for the content's), on which side of the verb, and
+    which verb."""
     cues = _lexicon()[0]
     doc = _parser()(text)
     starts = [t.idx for t in doc]
     per_token: list[list[str]] = []
     for token in doc:
-        branch = "none"
+        branch, side, verb = "none", "-", "none"
         child = token
         for head in token.ancestors:
             if head.tag_.startswith("VB") and head.lower_ in cues:
-                branch = child.dep_
+                branch, side, verb = child.dep_, "L" if token.i < head.i else "R", head.lower_
                 break
             child = head
         is_cue = token.tag_.startswith("VB") and token.lower_ in cues
         head = token.head
+        before = doc[token.i - 1].tag_ if token.i > 0 else "^"
+        after = doc[token.i + 1].tag_ if token.i + 1 < len(doc) else "$"
         per_token.append(
             [
                 f"tag={token.tag_}",
                 f"dep={token.dep_}",
                 f"branch={branch}",
+                f"branch|side={branch}|{side}",
+                f"verb={verb}",
                 f"dep|head={token.dep_}|{head.tag_[:2]}",
+                f"hdep={head.dep_}",
+                f"-1tag={before}",
+                f"+1tag={after}",
                 f"headcue={head.tag_.startswith('VB') and head.lower_ in cues}",
                 *(["vcue"] if is_cue else []),
             ]
