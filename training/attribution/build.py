@@ -1,11 +1,14 @@
 """Train kroscek's English attribution tagger (source, cue, content) on PolNeAR train.
 
-    make train-attribution     # the shipped model, a few minutes on one core
+    make train-attribution     # the shipped model: about 10 minutes on one core
+    python training/attribution/build.py --no-parse --no-rules --out /tmp/plain   # the comparisons
+    python training/attribution/build.py --oracle    # gold tags read back: the decoding's ceiling
 
 A linear-chain CRF (CRFsuite, L-BFGS with L1 and L2 penalties) over each paragraph's tokens,
-with the features of ``kroscek.annotate.quotes.tagger`` (``--rules`` adds the spans the rule
-readers find as features). Chosen and tuned on PolNeAR dev (``kroscek eval polnear``); test stays
-unread. An article annotated by several annotators is trained on once, its first annotation.
+with the features of ``kroscek.annotate.quotes.tagger``: the rule readers' spans (``--rules``)
+and spaCy's parse (``--parse``) are on by default. Chosen and tuned on PolNeAR dev (``kroscek
+eval polnear``); test stays unread. An article annotated by several annotators is trained on
+once, its first annotation. Writes model.crfsuite.gz and meta.json into ``--out``.
 
 Deterministic: CRFsuite's L-BFGS has no randomness; inputs are read in sorted order.
 """

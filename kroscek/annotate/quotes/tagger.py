@@ -3,10 +3,12 @@
 PolNeAR (the corpus the model is trained on, ``training/attribution/build.py``) gives each token
 at most one role in at most one attribution, so an article's attributions are a tag sequence:
 B-/I- of Source, Cue and Content, or O. The tagger is a linear-chain CRF over each paragraph's
-tokens (no attribution crosses a paragraph there). Its features need no parser: the word, its
-shape and affixes, quote marks (and whether the token is inside them), the language's reporting
-verbs and where the nearest one stands in the sentence, the sentence's edges, the words around
-it, and the spans the rule readers found (``kroscek.annotate.quotes.detect``).
+tokens (no attribution crosses a paragraph there). Its features: the word, its shape and
+affixes, quote marks (and whether the token is inside them), the language's attribution verbs
+and where the nearest one stands in the sentence, the sentence's edges, the words around it, the
+spans the rule readers found (``kroscek.annotate.quotes.detect``), and spaCy's tags and parse
+(how the token hangs from the nearest attribution verb: "nsubj" for a source, "ccomp" for
+content). Which of the last two a model reads is written in its ``meta.json``.
 
 The tags are read back into attributions: every source and content run is given to the nearest
 cue of its paragraph, and content runs given to one cue are one content span ('"…," he said,
@@ -29,18 +31,20 @@ from kroscek.lang import language_module
 from kroscek.model import Sentence
 
 __all__ = [
-    "KINDS",
     "MODEL",
     "TAGGED",
     "Attribution",
     "Paragraph",
     "available",
+    "features",
     "group",
     "paragraphs",
+    "parse_features",
+    "rule_tags",
+    "runs",
     "tag_attributions",
 ]
 
-KINDS = ("Source", "Cue", "Content")
 #: The languages the tagger reads (its model is trained on English news).
 TAGGED = frozenset({"en"})
 #: The shipped model (``make train-attribution``): the CRF gzipped, and meta.json (which
