@@ -189,7 +189,9 @@ def test_serve_runs_several_worker_processes(store_path: Path) -> None:
                 time.sleep(0.1)
         assert answered is not None and answered.status_code == 200
         # full command lines (ps cuts them to the terminal's width where there is none, as in CI)
-        children = subprocess.run(["ps", "-ww", "--ppid", str(server.pid), "-o", "args="], capture_output=True, text=True)
+        children = subprocess.run(
+            ["ps", "-ww", "--ppid", str(server.pid), "-o", "args="], capture_output=True, text=True
+        )
         workers = [line for line in children.stdout.splitlines() if "spawn_main" in line]
         assert len(workers) == 2, children.stdout  # beside multiprocessing's resource tracker
     finally:
