@@ -736,6 +736,21 @@ def eval_polnear_command(
     Console().print(score.table(split, reader))
 
 
+@eval_app.command("crosslingual")
+def eval_crosslingual_command(
+    folds: Annotated[int, typer.Option(help="Cross-validation folds, grouped by document.")] = 5,
+    shared: Annotated[Path, typer.Option(help="The shared folder.")] = _SHARED,
+) -> None:
+    """Indonesian quotes linked to the English quotes they translate (NTREX en-id): P/R beside a baseline."""
+    from kroscek.evaluate.crosslingual import evaluate_crosslingual, render
+
+    root = shared / "data" / "ntrex-en-id"
+    if not root.exists():
+        err.print(f"[red]error:[/] {root} not found")
+        raise typer.Exit(1)
+    Console().print(render(evaluate_crosslingual(root, folds), folds))
+
+
 @eval_app.command("ner")
 def eval_ner_command(
     model: Annotated[

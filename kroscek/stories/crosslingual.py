@@ -1,0 +1,327 @@
+"""Cross-lingual quote links: the English quote an Indonesian quote translates.
+
+Candidates are scored first by what needs no translation, then by a small bilingual lexicon:
+
+- **lexicon** — Dice association between English and Indonesian words over aligned sentence
+  pairs (:func:`build_lexicon`; the shipped one, ``kroscek/lang/id/en_lexicon.txt``, is built by
+  ``training/crosslingual/build.py`` from NTREX-128). A word written the same in both languages
+  (a name, an acronym) is its own translation. The similarity of two quotes is the share of each
+  side's words (weighted by rarity) that the other side translates, averaged over both sides;
+- **figures** — amounts by value (``find_quantities``): a shared value adds, a value on one side
+  only takes away;
+- **speaker** — when both quotes carry a canonical speaker, the same speaker adds, another takes away.
+
+An Indonesian quote is linked to its best English candidate when the score reaches
+:data:`THRESHOLD` and beats the runner-up by :data:`MARGIN` (documented rule, set on the NTREX
+cross-validation: ``kroscek eval crosslingual``).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from kroscek.annotate.quantities import find_quantities
+
+__all__ = [
+    "MARGIN",
+    "THRESHOLD",
+    "CrossQuote",
+    "Lexicon",
+    "Link",
+    "build_lexicon",
+    "link_baseline",
+    "link_quotes",
+    "prepare",
+    "shipped_lexicon",
+]
+
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_LEXICON = Path(__file__).resolve().parent.parent / "lang" / "id" / "en_lexicon.txt"
+#: A word pair enters the lexicon when it co-occurs in at least this many sentence pairs …
+MIN_PAIRS = 2
+#: … and its Dice association reaches this.
+MIN_DICE = 0.2
+#: Translations kept per Indonesian word (the strongest).
+PER_WORD = 4
+#: Words in more than this share of sentences are too common to tell quotes apart.
+MAX_SHARE = 0.15
+#: Score weight of a figure both sides carry, and of one only one side carries.
+FIGURE_SHARED = 0.15
+FIGURE_ALONE = 0.1
+#: Score weight of the same canonical speaker on both sides, and of different ones.
+SPEAKER_SAME = 0.15
+SPEAKER_OTHER = 0.3
+#: The decision: the best candidate's score and its lead over the runner-up.
+THRESHOLD = 0.1
+MARGIN = 0.02
+#: Candidates whose English-side coverage is computed (the best by Indonesian-side coverage).
+SHORTLIST = 10
+
+
+def words(text: str) -> list[str]:
+    """Return the lower-cased words of ``text`` (a final Indonesian ``-nya`` split off)."""
+    out = []
+    for w in _WORD.findall(text):
+        low = w.lower()
+        if low.endswith("nya") and len(low) > 5:
+            low = low[:-3]
+        out.append(low)
+    return out
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Dice associations (Indonesian word -> English word -> score) and each word's rarity weight."""
+
+    pairs: Mapping[str, Mapping[str, float]]
+    weight_en: Mapping[str, float] = field(default_factory=dict)
+    weight_id: Mapping[str, float] = field(default_factory=dict)
+    #: Rarity weight of a word seen at most once (the tables hold only the others).
+    unseen: float = 1.0
+
+    def translations(self, word: str) -> Mapping[str, float]:
+        """Return the English words ``word`` (Indonesian) translates to, with their scores."""
+        return self.pairs.get(word, {})
+
+    def weight(self, word: str, language: str) -> float:
+        """Return the rarity weight of ``word`` (0 for a word too common to count)."""
+        table = self.weight_en if language == "en" else self.weight_id
+        return table.get(word, self.unseen)
+
+
+def _weight(count: int, n: int) -> float:
+    """Inverse sentence frequency of a word in ``count`` of ``n`` sentences, scaled to at most 1;
+    0 above :data:`MAX_SHARE`."""
+    return 0.0 if count > MAX_SHARE * n else math.log((n + 1) / (count + 1)) / math.log(n + 1)
+
+
+def _weights(counts: Counter[str], n: int) -> dict[str, float]:
+    """The rarity weights of the words of ``counts`` (sentence counts of ``n`` sentences)."""
+    return {w: _weight(c, n) for w, c in counts.items()}
+
+
+def build_lexicon(pairs: Iterable[tuple[str, str]]) -> Lexicon:
+    """Learn a lexicon from aligned (English, Indonesian) sentence pairs."""
+    en_count: Counter[str] = Counter()
+    id_count: Counter[str] = Counter()
+    joint: Counter[tuple[str, str]] = Counter()
+    n = 0
+    for en, ind in pairs:
+        en_w, id_w = set(words(en)), set(words(ind))
+        en_count.update(en_w)
+        id_count.update(id_w)
+        joint.update((i, e) for i in id_w for e in en_w)
+        n += 1
+    table: dict[str, dict[str, float]] = defaultdict(dict)
+    en_weight, id_weight = _weights(en_count, n), _weights(id_count, n)
+    for (i, e), c in joint.items():
+        if c < MIN_PAIRS or i == e or min(len(i), len(e)) < 2 or not (en_weight[e] or id_weight[i]):
+            continue
+        dice = 2 * c / (en_count[e] + id_count[i])
+        if dice >= MIN_DICE:
+            table[i][e] = dice
+    kept = {i: dict(sorted(t.items(), key=lambda kv: -kv[1])[:PER_WORD]) for i, t in table.items()}
+    once = _weight(1, n) if n else 1.0
+    rare = (
+        {w: s for w, s in en_weight.items() if en_count[w] > 1},
+        {w: s for w, s in id_weight.items() if id_count[w] > 1},
+    )
+    return Lexicon(kept, rare[0], rare[1], unseen=once)
+
+
+def save_lexicon(lexicon: Lexicon, path: Path) -> None:
+    """Write ``lexicon`` as tab-separated lines: ``id``/``en``/``pair`` rows (rounded scores)."""
+    lines = [f"unseen\t{lexicon.unseen:.3f}"]
+    lines += [f"en\t{w}\t{s:.3f}" for w, s in sorted(lexicon.weight_en.items())]
+    lines += [f"id\t{w}\t{s:.3f}" for w, s in sorted(lexicon.weight_id.items())]
+    for i in sorted(lexicon.pairs):
+        lines += [f"pair\t{i}\t{e}\t{s:.3f}" for e, s in lexicon.pairs[i].items()]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def load_lexicon(path: Path) -> Lexicon:
+    """Read a lexicon written by :func:`save_lexicon`."""
+    pairs: dict[str, dict[str, float]] = defaultdict(dict)
+    weights: dict[str, dict[str, float]] = {"en": {}, "id": {}}
+    unseen = 1.0
+    for line in path.read_text(encoding="utf-8").splitlines():
+        kind, *rest = line.split("\t")
+        if kind == "unseen":
+            unseen = float(rest[0])
+        elif kind == "pair":
+            pairs[rest[0]][rest[1]] = float(rest[2])
+        else:
+            weights[kind][rest[0]] = float(rest[1])
+    return Lexicon(dict(pairs), weights["en"], weights["id"], unseen)
+
+
+@cache
+def shipped_lexicon() -> Lexicon:
+    """Return the lexicon shipped in ``kroscek/lang/id/en_lexicon.txt``."""
+    return load_lexicon(_LEXICON)
+
+
+@dataclass(frozen=True)
+class CrossQuote:
+    """A quote ready to be linked: its words, figures, names and (when known) canonical speaker."""
+
+    text: str
+    language: str
+    words: frozenset[str]
+    figures: frozenset[float]
+    names: frozenset[str]
+    speaker: str | None = None
+
+
+def _names(text: str) -> frozenset[str]:
+    """Capitalised words that do not open a sentence (lower-cased): names, acronyms."""
+    found = set()
+    for m in _WORD.finditer(text):
+        before = text[: m.start()].rstrip(" \"'“‘(")
+        if m.group()[0].isupper() and before and before[-1] not in ".!?:":
+            found.add(m.group().lower())
+    return frozenset(found)
+
+
+def prepare(text: str, language: str, speaker: str | None = None) -> CrossQuote:
+    """Read ``text`` (a quote in ``language``, ``en`` or ``id``) for linking."""
+    figures = frozenset(q.value for q in find_quantities(text, language=language) if q.value is not None)
+    return CrossQuote(text, language, frozenset(words(text)), figures, _names(text), speaker)
+
+
+@dataclass(frozen=True)
+class Link:
+    """An Indonesian quote (index) linked to an English quote (index) with its score."""
+
+    id_index: int
+    en_index: int
+    score: float
+
+
+def _coverage(source: Iterable[str], weight: Mapping[str, float], best: Mapping[str, float]) -> float:
+    """Weighted share of ``source`` words covered, each by its best translation score in ``best``."""
+    total = covered = 0.0
+    for w in source:
+        wt = weight.get(w, 1.0)
+        total += wt
+        covered += wt * best.get(w, 0.0)
+    return covered / total if total else 0.0
+
+
+def _extras(a: CrossQuote, b: CrossQuote) -> float:
+    """Score from what needs no translation: figures by value and the canonical speaker."""
+    shared = len(a.figures & b.figures)
+    alone = len(a.figures ^ b.figures)
+    score = FIGURE_SHARED * min(shared, 2) - FIGURE_ALONE * min(alone, 2)
+    if a.speaker and b.speaker:
+        score += SPEAKER_SAME if a.speaker == b.speaker else -SPEAKER_OTHER
+    return score
+
+
+class _Index:
+    """English quotes by word, to score only the candidates that share a word or a translation."""
+
+    def __init__(self, english: Sequence[CrossQuote]) -> None:
+        self.english = english
+        self.postings: dict[str, list[int]] = defaultdict(list)
+        for k, q in enumerate(english):
+            for w in q.words:
+                self.postings[w].append(k)
+
+
+def _weight_map(words_: Iterable[str], lexicon: Lexicon, language: str) -> dict[str, float]:
+    return {w: lexicon.weight(w, language) for w in words_}
+
+
+def _id_side(quote: CrossQuote, index: _Index, lexicon: Lexicon) -> dict[int, dict[str, float]]:
+    """For each candidate, the best translation score of each Indonesian word it covers."""
+    best: dict[int, dict[str, float]] = defaultdict(dict)
+    for w in quote.words:
+        options = dict(lexicon.translations(w))
+        options[w] = 1.0  # the same spelling: a name, an acronym, a loan word
+        for e, s in options.items():
+            for k in index.postings.get(e, ()):
+                if s > best[k].get(w, 0.0):
+                    best[k][w] = s
+    return best
+
+
+def _en_side(quote: CrossQuote, candidate: CrossQuote, lexicon: Lexicon) -> float:
+    """Weighted share of the candidate's English words that the Indonesian quote translates."""
+    best: dict[str, float] = {}
+    for w in quote.words:
+        options = dict(lexicon.translations(w))
+        options[w] = 1.0
+        for e, s in options.items():
+            if e in candidate.words and s > best.get(e, 0.0):
+                best[e] = s
+    return _coverage(candidate.words, _weight_map(candidate.words, lexicon, "en"), best)
+
+
+def scores(quote: CrossQuote, index: _Index, lexicon: Lexicon) -> list[tuple[float, int]]:
+    """Return (score, English index) of the shortlisted candidates of ``quote``, best first."""
+    id_weights = _weight_map(quote.words, lexicon, "id")
+    by_id = {k: _coverage(quote.words, id_weights, best) for k, best in _id_side(quote, index, lexicon).items()}
+    shortlist = sorted(by_id, key=lambda k: -by_id[k])[:SHORTLIST]
+    out = []
+    for k in shortlist:
+        cand = index.english[k]
+        lex = (by_id[k] + _en_side(quote, cand, lexicon)) / 2
+        out.append((lex + _extras(quote, cand), k))
+    return sorted(out, reverse=True)
+
+
+def _decide(ranked: list[tuple[float, int]], threshold: float, margin: float) -> tuple[float, int] | None:
+    """The best candidate when it reaches ``threshold`` and leads the runner-up by ``margin``."""
+    if not ranked or ranked[0][0] < threshold:
+        return None
+    if len(ranked) > 1 and ranked[0][0] - ranked[1][0] < margin:
+        return None
+    return ranked[0]
+
+
+def link_quotes(
+    indonesian: Sequence[CrossQuote],
+    english: Sequence[CrossQuote],
+    lexicon: Lexicon | None = None,
+    threshold: float = THRESHOLD,
+    margin: float = MARGIN,
+) -> list[Link]:
+    """Link each Indonesian quote to the English quote it translates, where one is clear enough."""
+    lex = lexicon or shipped_lexicon()
+    index = _Index(english)
+    links = []
+    for i, q in enumerate(indonesian):
+        best = _decide(scores(q, index, lex), threshold, margin)
+        if best is not None:
+            links.append(Link(i, best[1], round(best[0], 4)))
+    return links
+
+
+def _plain(a: CrossQuote, b: CrossQuote) -> float:
+    """The baseline's score: names and figures alone (shared over all), and the speaker."""
+    union = len(a.names | b.names) + len(a.figures | b.figures)
+    shared = len(a.names & b.names) + len(a.figures & b.figures)
+    score = shared / union if union else 0.0
+    if a.speaker and b.speaker:
+        score += SPEAKER_SAME if a.speaker == b.speaker else -SPEAKER_OTHER
+    return score
+
+
+def link_baseline(
+    indonesian: Sequence[CrossQuote], english: Sequence[CrossQuote], threshold: float = 0.5, margin: float = 0.0
+) -> list[Link]:
+    """Link by speaker, names and figures alone (no translation): the baseline."""
+    links = []
+    for i, q in enumerate(indonesian):
+        ranked = sorted(((_plain(q, e), k) for k, e in enumerate(english)), reverse=True)
+        best = _decide(ranked, threshold, margin)
+        if best is not None and (len(ranked) < 2 or ranked[1][0] < best[0]):
+            links.append(Link(i, best[1], round(best[0], 4)))
+    return links
