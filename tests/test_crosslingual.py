@@ -1,0 +1,95 @@
+"""Cross-lingual quote links: the NTREX loader, the linker on a written pair, the NTREX floor."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kroscek.evaluate.crosslingual import evaluate_crosslingual, folds, is_quote, quote_pairs, read_ntrex
+from kroscek.stories.crosslingual import build_lexicon, link_baseline, link_quotes, load_lexicon, prepare, save_lexicon
+from tests.conftest import SHARED, need_shared
+
+#: Two small documents, English line for line with an Indonesian translation (written for these tests).
+ENGLISH = [
+    "The minister said the dam would cost 2.5 billion dollars and open in 2026.",
+    "Heavy rain flooded the valley on Monday.",
+    '"We will rebuild every bridge," the governor told reporters.',
+    "The harbour reopened after the storm.",
+    '"Prices of rice rose by 12 percent this month," a trader said.',
+]
+INDONESIAN = [
+    "Menteri mengatakan bendungan itu akan menelan biaya 2,5 miliar dolar dan dibuka pada 2026.",
+    "Hujan deras membanjiri lembah pada hari Senin.",
+    "“Kami akan membangun kembali setiap jembatan,” kata gubernur kepada wartawan.",
+    "Pelabuhan dibuka kembali setelah badai.",
+    "“Harga beras naik 12 persen bulan ini,” kata seorang pedagang.",
+]
+DOCUMENTS = ["doc.a", "doc.a", "doc.a", "doc.b", "doc.b"]
+
+
+def _ntrex(root: Path) -> Path:
+    root.mkdir()
+    (root / "newstest2019-src.eng.txt").write_text("\n".join(ENGLISH) + "\n", encoding="utf-8")
+    (root / "newstest2019-ref.ind.txt").write_text("\n".join(INDONESIAN) + "\n", encoding="utf-8")
+    (root / "DOCUMENT_IDS.tsv").write_text("\n".join(DOCUMENTS) + "\n", encoding="utf-8")
+    return root
+
+
+def test_the_loader_groups_lines_by_document_and_keeps_the_quotes(tmp_path: Path) -> None:
+    documents = read_ntrex(_ntrex(tmp_path / "ntrex"))
+    assert [d.id for d in documents] == ["doc.a", "doc.b"]
+    assert documents[1].lines == (3, 4)
+    pairs = quote_pairs(documents)
+    assert [(p.document, p.line) for p in pairs] == [("doc.a", 0), ("doc.a", 2), ("doc.b", 4)]
+    assert pairs[1].indonesian.startswith("“Kami")
+    assert is_quote("He said no.") and not is_quote("The harbour reopened.")
+    assert sorted(len(f) for f in folds(documents, 2)) == [1, 1]
+
+
+def test_the_linker_finds_the_translated_quote_among_distractors() -> None:
+    english = [
+        prepare('"We will rebuild every bridge," the governor told reporters.', "en"),
+        prepare('"We will never rebuild the old market," the mayor said.', "en"),
+        prepare('"Prices of rice rose by 12 percent this month," a trader said.', "en"),
+        prepare("The minister said the dam would cost 2.5 billion dollars and open in 2026.", "en"),
+    ]
+    indonesian = [
+        prepare("“Harga beras naik 12 persen bulan ini,” kata seorang pedagang.", "id"),
+        prepare("Menteri mengatakan bendungan itu akan menelan biaya 2,5 miliar dolar dan dibuka pada 2026.", "id"),
+    ]
+    links = link_quotes(indonesian, english)
+    assert [(link.id_index, link.en_index) for link in links] == [(0, 2), (1, 3)]
+    # the baseline has figures only where the quote has them
+    assert {(link.id_index, link.en_index) for link in link_baseline(indonesian, english)} <= {(0, 2), (1, 3)}
+
+
+def test_the_speaker_tells_two_copies_of_one_quote_apart() -> None:
+    quote = "“Kami akan membangun kembali setiap jembatan,” kata gubernur."
+    english = [
+        prepare('"We will rebuild every bridge," the governor said.', "en", speaker="Anies Baswedan"),
+        prepare('"We will rebuild every bridge," the governor said.', "en", speaker="Ridwan Kamil"),
+    ]
+    links = link_quotes([prepare(quote, "id", speaker="Ridwan Kamil")], english)
+    assert [link.en_index for link in links] == [1]
+    # a clear translation with another speaker still links (a shifted speaker is a claim), at a lower score
+    alone = link_quotes([prepare(quote, "id", speaker="Anies Baswedan")], english[1:])
+    assert alone and alone[0].score < links[0].score
+
+
+def test_a_lexicon_learned_from_pairs_survives_saving(tmp_path: Path) -> None:
+    # other sentence pairs, so that the words of the five are rare enough to count
+    other = [(f"filler {chr(97 + n)}x", f"isian {chr(97 + n)}y") for n in range(26)]
+    lexicon = build_lexicon(list(zip(ENGLISH, INDONESIAN, strict=True)) * 2 + other)
+    assert "bridge" in lexicon.translations("jembatan")
+    save_lexicon(lexicon, tmp_path / "lexicon.txt")
+    again = load_lexicon(tmp_path / "lexicon.txt")
+    assert again.translations("jembatan").keys() == lexicon.translations("jembatan").keys()
+    assert again.weight("jembatan", "id") == round(lexicon.weight("jembatan", "id"), 3)
+
+
+def test_ntrex_cross_validated_links_keep_their_floor() -> None:
+    root = need_shared(SHARED / "data" / "ntrex-en-id")
+    result = evaluate_crosslingual(root)
+    lexicon, baseline = result["lexicon"], result["baseline (names, figures)"]
+    assert lexicon.quotes > 800
+    assert lexicon.precision >= 0.94 and lexicon.recall >= 0.83
+    assert lexicon.recall > baseline.recall + 0.3
