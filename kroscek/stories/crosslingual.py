@@ -25,8 +25,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from types import ModuleType
 
 from kroscek.annotate.quantities import find_quantities
+from kroscek.lang.en import affixes as en_affixes
+from kroscek.lang.id import affixes as id_affixes
 
 __all__ = [
     "MARGIN",
@@ -43,6 +46,10 @@ __all__ = [
 
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _LEXICON = Path(__file__).resolve().parent.parent / "lang" / "id" / "en_lexicon.txt"
+#: Letters a word key keeps (after its affixes are off): inflections and loans meet ("profesional").
+KEY_LENGTH = 6
+#: Letters that must stay when an affix is stripped.
+_STEM = 4
 #: A word pair enters the lexicon when it co-occurs in at least this many sentence pairs …
 MIN_PAIRS = 2
 #: … and its Dice association reaches this.
@@ -56,23 +63,32 @@ FIGURE_SHARED = 0.15
 FIGURE_ALONE = 0.1
 #: Score weight of the same canonical speaker on both sides, and of different ones.
 SPEAKER_SAME = 0.15
-SPEAKER_OTHER = 0.3
+SPEAKER_OTHER = 0.15
 #: The decision: the best candidate's score and its lead over the runner-up.
-THRESHOLD = 0.1
+THRESHOLD = 0.15
 MARGIN = 0.02
 #: Candidates whose English-side coverage is computed (the best by Indonesian-side coverage).
 SHORTLIST = 10
 
 
-def words(text: str) -> list[str]:
-    """Return the lower-cased words of ``text`` (a final Indonesian ``-nya`` split off)."""
-    out = []
-    for w in _WORD.findall(text):
-        low = w.lower()
-        if low.endswith("nya") and len(low) > 5:
-            low = low[:-3]
-        out.append(low)
-    return out
+def _key(word: str, affixes: ModuleType) -> str:
+    """A word's key: lower case, one suffix and one prefix of ``affixes`` off, cut to :data:`KEY_LENGTH`."""
+    low = word.lower()
+    for suffix in affixes.SUFFIXES:
+        if low.endswith(suffix) and len(low) - len(suffix) >= _STEM:
+            low = low[: -len(suffix)]
+            break
+    for prefix in affixes.PREFIXES:
+        if low.startswith(prefix) and len(low) - len(prefix) >= _STEM:
+            low = low[len(prefix) :]
+            break
+    return low[:KEY_LENGTH]
+
+
+def words(text: str, language: str) -> list[str]:
+    """Return the word keys of ``text`` (``language``: ``en`` or ``id``)."""
+    affixes = en_affixes if language == "en" else id_affixes
+    return [_key(w, affixes) for w in _WORD.findall(text)]
 
 
 @dataclass(frozen=True)
@@ -113,7 +129,7 @@ def build_lexicon(pairs: Iterable[tuple[str, str]]) -> Lexicon:
     joint: Counter[tuple[str, str]] = Counter()
     n = 0
     for en, ind in pairs:
-        en_w, id_w = set(words(en)), set(words(ind))
+        en_w, id_w = set(words(en, "en")), set(words(ind, "id"))
         en_count.update(en_w)
         id_count.update(id_w)
         joint.update((i, e) for i in id_w for e in en_w)
@@ -192,7 +208,7 @@ def _names(text: str) -> frozenset[str]:
 def prepare(text: str, language: str, speaker: str | None = None) -> CrossQuote:
     """Read ``text`` (a quote in ``language``, ``en`` or ``id``) for linking."""
     figures = frozenset(q.value for q in find_quantities(text, language=language) if q.value is not None)
-    return CrossQuote(text, language, frozenset(words(text)), figures, _names(text), speaker)
+    return CrossQuote(text, language, frozenset(words(text, language)), figures, _names(text), speaker)
 
 
 @dataclass(frozen=True)
