@@ -46,6 +46,11 @@ __all__ = [
 
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _LEXICON = Path(__file__).resolve().parent.parent / "lang" / "id" / "en_lexicon.txt"
+#: The first line of a saved lexicon: what it is and the licence of the data it was learned from.
+HEADER = (
+    "# English <-> Indonesian word associations (Dice) learned from NTREX-128 en-id (Federmann et al., SUMEval 2022),"
+    " CC BY-SA 4.0, by training/crosslingual/build.py; this file is shared under CC BY-SA 4.0"
+)
 #: Letters a word key keeps (after its affixes are off): inflections and loans meet ("profesional").
 KEY_LENGTH = 6
 #: Letters that must stay when an affix is stripped.
@@ -153,7 +158,7 @@ def build_lexicon(pairs: Iterable[tuple[str, str]]) -> Lexicon:
 
 def save_lexicon(lexicon: Lexicon, path: Path) -> None:
     """Write ``lexicon`` as tab-separated lines: ``id``/``en``/``pair`` rows (rounded scores)."""
-    lines = [f"unseen\t{lexicon.unseen:.3f}"]
+    lines = [HEADER, f"unseen\t{lexicon.unseen:.3f}"]
     lines += [f"en\t{w}\t{s:.3f}" for w, s in sorted(lexicon.weight_en.items())]
     lines += [f"id\t{w}\t{s:.3f}" for w, s in sorted(lexicon.weight_id.items())]
     for i in sorted(lexicon.pairs):
@@ -168,6 +173,8 @@ def load_lexicon(path: Path) -> Lexicon:
     unseen = 1.0
     for line in path.read_text(encoding="utf-8").splitlines():
         kind, *rest = line.split("\t")
+        if kind.startswith("#"):
+            continue
         if kind == "unseen":
             unseen = float(rest[0])
         elif kind == "pair":
