@@ -147,7 +147,7 @@ def build_lexicon(pairs: Iterable[tuple[str, str]]) -> Lexicon:
         dice = 2 * c / (en_count[e] + id_count[i])
         if dice >= MIN_DICE:
             table[i][e] = dice
-    kept = {i: dict(sorted(t.items(), key=lambda kv: -kv[1])[:PER_WORD]) for i, t in table.items()}
+    kept = {i: dict(sorted(t.items(), key=lambda kv: (-kv[1], kv[0]))[:PER_WORD]) for i, t in table.items()}
     once = _weight(1, n) if n else 1.0
     rare = (
         {w: s for w, s in en_weight.items() if en_count[w] > 1},
@@ -291,7 +291,7 @@ def scores(quote: CrossQuote, index: _Index, lexicon: Lexicon) -> list[tuple[flo
     """Return (score, English index) of the shortlisted candidates of ``quote``, best first."""
     id_weights = _weight_map(quote.words, lexicon, "id")
     by_id = {k: _coverage(quote.words, id_weights, best) for k, best in _id_side(quote, index, lexicon).items()}
-    shortlist = sorted(by_id, key=lambda k: -by_id[k])[:SHORTLIST]
+    shortlist = sorted(by_id, key=lambda k: (-by_id[k], k))[:SHORTLIST]
     out = []
     for k in shortlist:
         cand = index.english[k]
