@@ -5,8 +5,11 @@ Candidates are scored first by what needs no translation, then by a small biling
 - **lexicon** — Dice association between English and Indonesian words over aligned sentence
   pairs (:func:`build_lexicon`; the shipped one, ``kroscek/lang/id/en_lexicon.txt``, is built by
   ``training/crosslingual/build.py`` from NTREX-128). A word written the same in both languages
-  (a name, an acronym) is its own translation. The similarity of two quotes is the share of each
-  side's words (weighted by rarity) that the other side translates, averaged over both sides;
+  (a name, an acronym) is its own translation. Words are keys: affixes of ``kroscek/lang/*/affixes.py``
+  off and cut to :data:`KEY_LENGTH` letters, so inflections and loan words meet. The similarity of
+  two quotes is the share of each side's words (weighted by rarity) that the other side
+  translates, the two shares joined by their harmonic mean (a short quote inside a long line
+  covers one side only);
 - **figures** — amounts by value (``find_quantities``): a shared value adds, a value on one side
   only takes away;
 - **speaker** — when both quotes carry a canonical speaker, the same speaker adds, another takes away.
@@ -71,7 +74,7 @@ SPEAKER_SAME = 0.15
 SPEAKER_OTHER = 0.15
 #: The decision: the best candidate's score and its lead over the runner-up.
 THRESHOLD = 0.15
-MARGIN = 0.02
+MARGIN = 0.01
 #: Candidates whose English-side coverage is computed (the best by Indonesian-side coverage).
 SHORTLIST = 10
 
@@ -295,7 +298,8 @@ def scores(quote: CrossQuote, index: _Index, lexicon: Lexicon) -> list[tuple[flo
     out = []
     for k in shortlist:
         cand = index.english[k]
-        lex = (by_id[k] + _en_side(quote, cand, lexicon)) / 2
+        both = (by_id[k], _en_side(quote, cand, lexicon))
+        lex = 2 * both[0] * both[1] / (both[0] + both[1]) if both[0] + both[1] else 0.0
         out.append((lex + _extras(quote, cand), k))
     return sorted(out, reverse=True)
 
