@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from kroscek.evaluate.crosslingual import evaluate_crosslingual, folds, is_quote, quote_pairs, read_ntrex
+from kroscek.model import Article, Quote
 from kroscek.stories.crosslingual import (
     build_lexicon,
     link_baseline,
@@ -14,6 +16,7 @@ from kroscek.stories.crosslingual import (
     save_lexicon,
     words,
 )
+from kroscek.stories.quotechains import quote_chains
 from tests.conftest import SHARED, need_shared
 
 #: Two small documents, English line for line with an Indonesian translation (written for these tests).
@@ -102,3 +105,50 @@ def test_ntrex_cross_validated_links_keep_their_floor() -> None:
     assert lexicon.quotes > 800
     assert lexicon.precision >= 0.97 and lexicon.recall >= 0.87
     assert lexicon.recall > baseline.recall + 0.3
+
+
+def _quoted(name: str, language: str, text: str, published: str, outlet: str, cited: str | None = None) -> Article:
+    """An article whose first quoted span is a direct quote of the governor."""
+    start = text.index("“") + 1
+    quote = Quote(start=start, end=text.index("”"), kind="direct", speaker_canonical="Ridwan Kamil", cited_from=cited)
+    return Article(
+        id=name,
+        source=name,
+        name=name,
+        raw=text,
+        text=text,
+        language=language,
+        published=published,
+        outlet=outlet,
+        quotes=(quote,),
+    )
+
+
+def test_a_quote_chain_crosses_languages_and_opens_with_the_english_original() -> None:
+    english = _quoted(
+        "wire",
+        "en",
+        "“We will rebuild every bridge the flood destroyed before the rainy season,” the governor said.",
+        "2024-11-01",
+        "reuters.com",
+    )
+    other = _quoted(
+        "wire-2",
+        "en",
+        "“The budget for schools will double next year,” the governor said.",
+        "2024-11-01",
+        "reuters.com",
+    )
+    rerun = _quoted(
+        "rerun",
+        "id",
+        "“Kami akan membangun kembali setiap jembatan yang dihancurkan banjir sebelum musim hujan,” kata gubernur,"
+        " dikutip dari Reuters.",
+        "2024-11-02",
+        "detik.com",
+        cited="Reuters",
+    )
+    articles = [rerun, other, english]
+    (chain,) = quote_chains(articles, [date.fromisoformat(a.published or "") for a in articles])
+    assert (chain.first_article_id, chain.first_outlet, chain.cited_from) == ("wire", "reuters.com", ("Reuters",))
+    assert [e.article_id for e in chain.quotes] == ["wire", "rerun"]
