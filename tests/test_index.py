@@ -6,6 +6,7 @@ import random
 from pathlib import Path
 
 import msgspec
+import numpy as np
 import pytest
 
 from kroscek.evaluate.stories import bcubed
@@ -161,3 +162,16 @@ def test_a_postgresql_store_indexes_as_sqlite_does(seeds: dict[str, Article]) ->
     assert postgres.all_stories() == sqlite.all_stories()
     assert [c["kind"] for c in postgres.changes()] == [c["kind"] for c in sqlite.changes()]
     postgres.close()
+
+
+def test_a_group_read_from_a_store_keeps_its_weights_packed_until_it_changes() -> None:
+    from kroscek.stories.grouping import _Group
+    from kroscek.stories.groups import Packed
+
+    weights = {7: 0.5, 3: 1.5, 11: 0.25}
+    packed = Packed(list(weights), list(weights.values()))
+    assert dict(packed) == weights and packed.get(3) == 1.5 and packed.get(4) == 0.0 and len(packed) == 3
+    group = _Group.decode(_Group([1], dict(weights), 2.5).encode())
+    assert isinstance(group.total, Packed) and group.total == weights  # read as it was written
+    group.add(2, np.array([3, 5]), np.array([1.0, 2.0]), None)
+    assert group.total == {7: 0.5, 3: 2.5, 11: 0.25, 5: 2.0} and not isinstance(group.total, Packed)

@@ -38,7 +38,7 @@ import numpy as np
 from scipy.sparse import csr_matrix, vstack
 
 from kroscek.model import Article, day_of
-from kroscek.stories.groups import KEPT, IndexLoader, TermIndex
+from kroscek.stories.groups import KEPT, IndexLoader, Packed, TermIndex
 from kroscek.stories.terms import BUCKETS, term_vectors, tokens
 
 __all__ = [
@@ -234,9 +234,9 @@ class _Event:
     """The running sum of an event's members: what an article is compared with."""
 
     members: list[int] = field(default_factory=list)
-    text: dict[int, float] = field(default_factory=dict)
+    text: dict[int, float] | Packed = field(default_factory=dict)  # Packed: read from a store, unchanged
     text_norm2: float = 0.0
-    head: dict[int, float] = field(default_factory=dict)
+    head: dict[int, float] | Packed = field(default_factory=dict)
     head_norm2: float = 0.0
     people: Counter[str] = field(default_factory=Counter)
     organisations: Counter[str] = field(default_factory=Counter)
@@ -250,6 +250,9 @@ class _Event:
     undated: int = 0  # members without a reference day
 
     def add(self, profile: Profile) -> None:
+        # A centroid read from a store (packed) becomes a dict the member is added to.
+        self.text = self.text.unpacked() if isinstance(self.text, Packed) else self.text
+        self.head = self.head.unpacked() if isinstance(self.head, Packed) else self.head
         self.members.append(profile.row)
         self.text_norm2 = _accumulate(self.text, profile.text, self.text_norm2)
         self.head_norm2 = _accumulate(self.head, profile.head, self.head_norm2)
@@ -287,9 +290,9 @@ class _Event:
         first, last = (dt.date.fromordinal(d) if d else None for d in span)
         return cls(
             members,
-            dict(zip(text[0], text[1], strict=True)),
+            Packed(text[0], text[1]),
             text[2],
-            dict(zip(head[0], head[1], strict=True)),
+            Packed(head[0], head[1]),
             head[2],
             people,
             organisations,
@@ -356,7 +359,7 @@ def _accumulate(total: dict[int, float], vector: _Sparse, norm2: float) -> float
     return sum(v * v for _, v in kept)
 
 
-def _subtract(total: dict[int, float], vector: _Sparse) -> tuple[dict[int, float], float]:
+def _subtract(total: Mapping[int, float], vector: _Sparse) -> tuple[dict[int, float], float]:
     """A centroid less one member's ``vector``, and its squared norm (weights left near zero go)."""
     rest = dict(total)
     for c, v in zip(*vector, strict=True):
@@ -377,7 +380,7 @@ def _less(counts: Counter[_T], mine: frozenset[_T], nothing: _T) -> Counter[_T]:
     return rest
 
 
-def _cosine(total: dict[int, float], norm2: float, vector: _Sparse) -> float:
+def _cosine(total: Mapping[int, float], norm2: float, vector: _Sparse) -> float:
     if norm2 <= 0:
         return 0.0
     get = total.get

@@ -23,7 +23,7 @@ from scipy.sparse import csr_matrix
 
 from kroscek.clean.published import story_day
 from kroscek.model import Article, day_of
-from kroscek.stories.groups import IndexLoader, TermIndex
+from kroscek.stories.groups import IndexLoader, Packed, TermIndex
 from kroscek.stories.params import GroupParams
 
 __all__ = ["GroupIndex", "GroupParams", "group", "reference_day"]
@@ -45,7 +45,7 @@ def reference_day(article: Article) -> dt.date | None:
 @dataclass
 class _Group:
     members: list[int] = field(default_factory=list)
-    total: dict[int, float] = field(default_factory=dict)  # sum of member vectors, sparse
+    total: dict[int, float] | Packed = field(default_factory=dict)  # sum of member vectors (Packed: as read)
     norm2: float = 0.0
     first: dt.date | None = None
     last: dt.date | None = None
@@ -58,6 +58,8 @@ class _Group:
         return dot / float(np.sqrt(self.norm2))
 
     def add(self, row: int, columns: np.ndarray, values: np.ndarray, day: dt.date | None) -> None:
+        if isinstance(self.total, Packed):  # read from a store: it changes now
+            self.total = self.total.unpacked()
         self.members.append(row)
         for c, v in zip(columns.tolist(), values.tolist(), strict=True):
             old = self.total.get(c, 0.0)
@@ -82,7 +84,7 @@ class _Group:
     def decode(cls, data: bytes) -> _Group:
         members, columns, values, norm2, span = msgspec.msgpack.decode(data)
         first, last = (dt.date.fromordinal(d) if d else None for d in span)
-        return cls(members, dict(zip(columns, values, strict=True)), norm2, first, last)
+        return cls(members, Packed(columns, values), norm2, first, last)
 
 
 _STATE = msgspec.msgpack.Encoder()
