@@ -152,3 +152,33 @@ def test_a_quote_chain_crosses_languages_and_opens_with_the_english_original() -
     (chain,) = quote_chains(articles, [date.fromisoformat(a.published or "") for a in articles])
     assert (chain.first_article_id, chain.first_outlet, chain.cited_from) == ("wire", "reuters.com", ("Reuters",))
     assert [e.article_id for e in chain.quotes] == ["wire", "rerun"]
+
+
+def test_the_briefing_shows_a_translated_quote_beside_its_original() -> None:
+    from kroscek.model import Story
+    from kroscek.report.html import render_story
+
+    english = _quoted(
+        "wire",
+        "en",
+        "“We will rebuild every bridge the flood destroyed before the rainy season,” the governor said.",
+        "2024-11-01",
+        "reuters.com",
+    )
+    rerun = _quoted(
+        "rerun",
+        "id",
+        "“Kami akan membangun kembali setiap jembatan yang dihancurkan banjir sebelum musim hujan,” kata gubernur,"
+        " dikutip dari Reuters.",
+        "2024-11-02",
+        "detik.com",
+        cited="Reuters",
+    )
+    articles = [english, rerun]
+    chains = quote_chains(articles, [date.fromisoformat(a.published or "") for a in articles])
+    story = Story("s1", "flood", ("wire", "rerun"), quote_chains=tuple(chains))
+    page = render_story(story, {a.id: a for a in articles})
+    row = page[page.index("Kami akan membangun") :]
+    row = row[: row.index("</tr>")]
+    assert "original (en):" in row and "We will rebuild every bridge" in row
+    assert page.count('class="small muted original"') == 1  # the English row has no original beside it

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any, NamedTuple, TypeVar
 
-from kroscek.model import Article, ClaimValue, Story, sentence_at
+from kroscek.model import Article, ClaimValue, QuoteChain, Story, sentence_at
 from kroscek.report import article_label, shown_value
 
 __all__ = [
@@ -109,6 +109,22 @@ def summarise(articles: Sequence[Article], size: int = 2, lead: int = 6) -> list
         if len(chosen) == size:
             break
     return [(a, start, end) for a, start, end, _ in sorted(chosen, key=lambda c: (c[0].published or "", c[1]))]
+
+
+def _original(chain: QuoteChain | None, article: Article, articles: dict[str, Article]) -> dict[str, Any] | None:
+    """The first occurrence of a quote's chain when its article is in another language than
+    ``article`` (an English original of a translated quote): its language, text and evidence."""
+    first = articles.get(chain.first_article_id) if chain else None
+    if chain is None or first is None or first.language == article.language or not chain.quotes:
+        return None
+    where = chain.quotes[0]
+    return {
+        "language": first.language,
+        "text": " ".join(first.text[where.start : where.end].split()),
+        "article_id": where.article_id,
+        "start": where.start,
+        "end": where.end,
+    }
 
 
 class PageLimits(NamedTuple):
@@ -242,6 +258,8 @@ def story_view(story: Story, articles: dict[str, Article], limits: PageLimits | 
                     "cited_from": q.cited_from,
                     "confidence": q.confidence,
                     "first": label.get(chain.first_article_id) if chain else None,
+                    # A quote first published in another language: its original, shown beside it.
+                    "original": _original(chain, a, articles),
                     "article_id": a.id,
                     "start": q.start,
                     "end": q.end,
