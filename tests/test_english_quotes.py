@@ -75,6 +75,19 @@ def test_a_quotation_broken_by_its_attribution_gives_one_quote_per_piece() -> No
     ]
 
 
+def test_a_role_with_its_qualifiers_before_the_name_is_split_off() -> None:
+    """English writes a role's qualifiers, then the role, then the name: the name is the speaker."""
+    text = (
+        '"We have cleared every berth," Central Java governor Ahmad Luthfi told reporters on Monday. '
+        '"The talks will go on," Indonesian Foreign Minister Retno Marsudi said.'
+    )
+    quotes = find_quotes(text, split_sentences(text, "en"), "en", [])
+    assert [(q.speaker_canonical, q.speaker_role) for q in quotes] == [
+        ("Ahmad Luthfi", "Central Java governor"),
+        ("Retno Marsudi", "Indonesian Foreign Minister"),
+    ]
+
+
 def test_the_rule_readers_remain_without_the_tagger() -> None:
     quotes = find_quotes(PARAGRAPH, split_sentences(PARAGRAPH, "en"), "en", [], tagger=False)
     assert quotes and all(q.cue in ("said", "told") for q in quotes)

@@ -316,7 +316,29 @@ def _split_role(phrase: str, lang: _Lang) -> tuple[str | None, str]:
                 run.pop(0)
             role = " ".join(tokens[: len(tokens) - len(run)])
             return role, " ".join(run)
-    return None, phrase
+    return _qualified_role(tokens, lang) or (None, phrase)
+
+
+def _qualified_role(tokens: list[str], lang: _Lang) -> tuple[str, str] | None:
+    """A role with its qualifiers before it, then the name: "West Java governor Dedi Mulyadi",
+    "Indonesian Foreign Minister Retno Marsudi" -> (role, name). The words before the role are
+    capitalised qualifiers (a place, a nationality) or the language's speaker words ("former")."""
+    roles = [k for k in range(1, len(tokens) - 1) if _starts_with(tokens[k].lower().rstrip("."), lang.role_set)]
+    if not roles:
+        return None
+    k = roles[-1]
+    run = tokens[k + 1 :]
+    qualifiers = tokens[:k]
+    # a full name (one word after a role is as often a place: "para pejabat Rusia")
+    if not 2 <= len(run) <= 3 or not all(_NAME_TOKEN.match(t) and not t.isupper() for t in run):
+        return None
+    if any(t in capitals.COUNTRIES for t in run):
+        return None
+    if any(_starts_with(t.lower(), lang.organisations) for t in run):
+        return None
+    if not all(t[0].isupper() or t.lower() in lang.speaker_words for t in qualifiers):
+        return None
+    return " ".join(tokens[: k + 1]), " ".join(run)
 
 
 def _undetermined(low: str, lang: _Lang) -> str:
