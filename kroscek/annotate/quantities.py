@@ -242,7 +242,7 @@ def _scan_one(text: str, toks: list[_Tok], i: int, lang: _Lang) -> tuple[_Found,
                 break
         else:
             if (counted := _collective(text, toks, i, lang)) is not None:
-                return counted, i + 1 + len(counted.noun.split() if counted.noun else ())
+                return counted
             words = _words_value(lang, toks, i)
             if words is None:
                 return None
@@ -331,10 +331,11 @@ def _collective_value(word: str, lang: _Lang) -> float | None:
     return value if value is not None and 2 <= value < 1000 else None
 
 
-def _collective(text: str, toks: list[_Tok], i: int, lang: _Lang) -> _Found | None:
+def _collective(text: str, toks: list[_Tok], i: int, lang: _Lang) -> tuple[_Found, int] | None:
     """ "ketiga saksi itu", "kedua belah pihak": a collective number word that opens a noun phrase
     counts its noun. After a noun it is an ordinal ("saksi ketiga", "hari kedua pemeriksaan"), and
-    with no noun after it ("Kedua, …", "kedua kalinya") it counts nothing."""
+    with no noun after it ("Kedua, …", "kedua kalinya") it counts nothing. Returns the quantity and
+    the index after its noun."""
     value = _collective_value(toks[i].low, lang)
     if value is None:
         return None
@@ -347,7 +348,7 @@ def _collective(text: str, toks: list[_Tok], i: int, lang: _Lang) -> _Found | No
     noun, end = _noun(toks, i + 1, lang)
     if noun is None or _enumerated(text, toks, i, value, lang):
         return None
-    return _Found(toks[i].start, toks[end - 1].end, value, noun=noun)
+    return _Found(toks[i].start, toks[end - 1].end, value, noun=noun), end
 
 
 #: How far (tokens) the neighbouring items of an enumeration are looked for.

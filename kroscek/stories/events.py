@@ -38,7 +38,7 @@ import numpy as np
 from scipy.sparse import csr_matrix, vstack
 
 from kroscek.model import Article, day_of
-from kroscek.stories.groups import KEPT, IndexLoader, Packed, TermIndex
+from kroscek.stories.groups import KEPT, IndexLoader, Packed, TermIndex, writable
 from kroscek.stories.terms import BUCKETS, term_vectors, tokens
 
 __all__ = [
@@ -250,9 +250,7 @@ class _Event:
     undated: int = 0  # members without a reference day
 
     def add(self, profile: Profile) -> None:
-        # A centroid read from a store (packed) becomes a dict the member is added to.
-        self.text = self.text.unpacked() if isinstance(self.text, Packed) else self.text
-        self.head = self.head.unpacked() if isinstance(self.head, Packed) else self.head
+        self.text, self.head = writable(self.text), writable(self.head)
         self.members.append(profile.row)
         self.text_norm2 = _accumulate(self.text, profile.text, self.text_norm2)
         self.head_norm2 = _accumulate(self.head, profile.head, self.head_norm2)

@@ -23,7 +23,7 @@ from scipy.sparse import csr_matrix
 
 from kroscek.clean.published import story_day
 from kroscek.model import Article, day_of
-from kroscek.stories.groups import IndexLoader, Packed, TermIndex
+from kroscek.stories.groups import IndexLoader, Packed, TermIndex, writable
 from kroscek.stories.params import GroupParams
 
 __all__ = ["GroupIndex", "GroupParams", "group", "reference_day"]
@@ -58,8 +58,7 @@ class _Group:
         return dot / float(np.sqrt(self.norm2))
 
     def add(self, row: int, columns: np.ndarray, values: np.ndarray, day: dt.date | None) -> None:
-        if isinstance(self.total, Packed):  # read from a store: it changes now
-            self.total = self.total.unpacked()
+        self.total = writable(self.total)
         self.members.append(row)
         for c, v in zip(columns.tolist(), values.tolist(), strict=True):
             old = self.total.get(c, 0.0)

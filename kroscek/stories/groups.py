@@ -10,7 +10,7 @@ from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from typing import Generic, Protocol, TypeVar
 
-__all__ = ["KEPT", "IndexLoader", "Packed", "TermIndex", "connected_groups"]
+__all__ = ["KEPT", "IndexLoader", "Packed", "TermIndex", "connected_groups", "writable"]
 
 _State = TypeVar("_State")
 
@@ -59,6 +59,11 @@ class Packed(Mapping[int, float]):
     def unpacked(self) -> dict[int, float]:
         """The weights as a dict a group adds to."""
         return dict(zip(self._terms, self._weights, strict=True))
+
+
+def writable(weights: dict[int, float] | Packed) -> dict[int, float]:
+    """Weights a group is about to change: a packed sum read from a store becomes a dict."""
+    return weights.unpacked() if isinstance(weights, Packed) else weights
 
 
 def connected_groups(size: int, links: Iterable[tuple[int, int]]) -> list[list[int]]:

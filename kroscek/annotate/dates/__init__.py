@@ -50,7 +50,7 @@ def find_dates(
     anchor = _own_today(text, spans, anchor, language) or anchor
     fallback = anchor or text_anchor(spans, language)
     found: list[DateMention] = []
-    pairs = _coordinators(language)
+    pairs = _pairs_of(language)
     for span in spans:
         r = resolve(span, anchor if anchor or span.kind not in _YEAR_FROM_TEXT else fallback, language)
         mention = DateMention(span.start, span.end, r.value, r.end_value, r.grain, r.relative, r.modifier, r.clock)
@@ -99,7 +99,7 @@ class _Pairs(NamedTuple):
 
 
 @cache
-def _coordinators(language: str | None) -> _Pairs:
+def _pairs_of(language: str | None) -> _Pairs:
     data = language_module(data_language(language), "dates")
     words = (*data.COORDINATORS, *data.ALTERNATIVES)
     return _Pairs(
