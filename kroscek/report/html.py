@@ -145,12 +145,22 @@ _Item = TypeVar("_Item")
 _SHOWN_FIRST = {"conflict": 0, "differ": 1, "update": 2, "agree": 3}
 
 
-def _first(items: list[_Item], limit: int | None, more: dict[str, int], name: str) -> list[_Item]:
-    """The first ``limit`` of ``items`` (all when None), counting the rest in ``more``."""
+def _first(
+    items: list[_Item],
+    limit: int | None,
+    more: dict[str, int],
+    name: str,
+    rank: Callable[[_Item], tuple[int, ...]] | None = None,
+) -> list[_Item]:
+    """The first ``limit`` of ``items`` (all when None), counting the rest in ``more``; with ``rank``,
+    the ``limit`` that rank first (ties: the earlier), kept in their order."""
     if limit is None or len(items) <= limit:
         return items
     more[name] = len(items) - limit
-    return items[:limit]
+    if rank is None:
+        return items[:limit]
+    kept = sorted(range(len(items)), key=lambda i: (*rank(items[i]), i))[:limit]
+    return [items[i] for i in sorted(kept)]
 
 
 def story_view(story: Story, articles: dict[str, Article], limits: PageLimits | None = None) -> dict[str, Any]:
@@ -200,11 +210,7 @@ def story_view(story: Story, articles: dict[str, Article], limits: PageLimits | 
             )
         return out
 
-    shown = list(story.claims)
-    if limits and len(shown) > limits.rows:
-        ranked = sorted(range(len(shown)), key=lambda i: (_SHOWN_FIRST[shown[i].status], -len(shown[i].values), i))
-        more["claims"] = len(shown) - limits.rows
-        shown = [shown[i] for i in sorted(ranked[: limits.rows])]
+    shown = _first(list(story.claims), rows, more, "claims", lambda c: (_SHOWN_FIRST[c.status], -len(c.values)))
     claims: list[dict[str, Any]] = [
         {
             "id": c.id,
@@ -222,11 +228,11 @@ def story_view(story: Story, articles: dict[str, Article], limits: PageLimits | 
     # Coverage: which outlet carries which fact, and who was first.
     facts = [(str(c["about"]), c.pop("articles"), c["status"]) for c in claims]
     facts += [(f"{t.date}", {e.article_id for e in t.evidence}, "") for t in story.timeline]
-    if limits and len(facts) > limits.facts:
-        more["facts"] = len(facts) - limits.facts
-        ranked = sorted(range(len(facts)), key=lambda i: (_SHOWN_FIRST.get(facts[i][2], 4), -len(facts[i][1]), i))
-        facts = [facts[i] for i in sorted(ranked[: limits.facts])]
+    facts = _first(
+        facts, limits.facts if limits else None, more, "facts", lambda f: (_SHOWN_FIRST.get(f[2], 4), -len(f[1]))
+    )
     order = sorted(members, key=lambda a: (a.published or "9999", a.name))
+    firsts = [next((o.id for o in order if o.id in ids), None) for _, ids, _ in facts]  # who carried each first
     coverage = {
         "facts": [name for name, _, _ in facts],
         "rows": [
@@ -234,10 +240,8 @@ def story_view(story: Story, articles: dict[str, Article], limits: PageLimits | 
                 "outlet": label[a.id],
                 "article_id": a.id,
                 "cells": [
-                    ("first" if a.id == next((o.id for o in order if o.id in ids), None) else "yes")
-                    if a.id in ids
-                    else ""
-                    for _, ids, _ in facts
+                    ("first" if a.id == first else "yes") if a.id in ids else ""
+                    for (_, ids, _), first in zip(facts, firsts, strict=True)
                 ],
             }
             for a in _first(order, rows, more, "coverage rows")
