@@ -124,22 +124,20 @@ def _quoted(name: str, language: str, text: str, published: str, outlet: str, ci
     )
 
 
-def test_a_quote_chain_crosses_languages_and_opens_with_the_english_original() -> None:
-    english = _quoted(
+def _reuters() -> Article:
+    """A Reuters report quoting the governor (written for these tests)."""
+    return _quoted(
         "wire",
         "en",
         "“We will rebuild every bridge the flood destroyed before the rainy season,” the governor said.",
         "2024-11-01",
         "reuters.com",
     )
-    other = _quoted(
-        "wire-2",
-        "en",
-        "“The budget for schools will double next year,” the governor said.",
-        "2024-11-01",
-        "reuters.com",
-    )
-    rerun = _quoted(
+
+
+def _rerun() -> Article:
+    """Its Indonesian re-run a day later, citing Reuters."""
+    return _quoted(
         "rerun",
         "id",
         "“Kami akan membangun kembali setiap jembatan yang dihancurkan banjir sebelum musim hujan,” kata gubernur,"
@@ -148,6 +146,18 @@ def test_a_quote_chain_crosses_languages_and_opens_with_the_english_original() -
         "detik.com",
         cited="Reuters",
     )
+
+
+def test_a_quote_chain_crosses_languages_and_opens_with_the_english_original() -> None:
+    english = _reuters()
+    other = _quoted(
+        "wire-2",
+        "en",
+        "“The budget for schools will double next year,” the governor said.",
+        "2024-11-01",
+        "reuters.com",
+    )
+    rerun = _rerun()
     articles = [rerun, other, english]
     (chain,) = quote_chains(articles, [date.fromisoformat(a.published or "") for a in articles])
     assert (chain.first_article_id, chain.first_outlet, chain.cited_from) == ("wire", "reuters.com", ("Reuters",))
@@ -158,22 +168,8 @@ def test_the_briefing_shows_a_translated_quote_beside_its_original() -> None:
     from kroscek.model import Story
     from kroscek.report.html import render_story
 
-    english = _quoted(
-        "wire",
-        "en",
-        "“We will rebuild every bridge the flood destroyed before the rainy season,” the governor said.",
-        "2024-11-01",
-        "reuters.com",
-    )
-    rerun = _quoted(
-        "rerun",
-        "id",
-        "“Kami akan membangun kembali setiap jembatan yang dihancurkan banjir sebelum musim hujan,” kata gubernur,"
-        " dikutip dari Reuters.",
-        "2024-11-02",
-        "detik.com",
-        cited="Reuters",
-    )
+    english = _reuters()
+    rerun = _rerun()
     articles = [english, rerun]
     chains = quote_chains(articles, [date.fromisoformat(a.published or "") for a in articles])
     story = Story("s1", "flood", ("wire", "rerun"), quote_chains=tuple(chains))
