@@ -741,14 +741,16 @@ def eval_crosslingual_command(
     folds: Annotated[int, typer.Option(help="Cross-validation folds, grouped by document.")] = 5,
     shared: Annotated[Path, typer.Option(help="The shared folder.")] = _SHARED,
 ) -> None:
-    """Indonesian quotes linked to the English quotes they translate (NTREX en-id): P/R beside a baseline."""
-    from kroscek.evaluate.crosslingual import evaluate_crosslingual, render
+    """Indonesian quotes linked to the English quotes they translate (NTREX en-id): P/R beside a baseline;
+    and what the translation check flags on faithful pairs and catches on changed figures."""
+    from kroscek.evaluate.crosslingual import evaluate_crosslingual, evaluate_shifts, render, render_shifts
 
     root = shared / "data" / "ntrex-en-id"
     if not root.exists():
         err.print(f"[red]error:[/] {root} not found")
         raise typer.Exit(1)
     Console().print(render(evaluate_crosslingual(root, folds), folds))
+    Console().print(render_shifts(evaluate_shifts(root)))
 
 
 @eval_app.command("ner")

@@ -256,7 +256,8 @@ class QuoteChain(msgspec.Struct, frozen=True):
     """One quote as several articles carry it, from the earliest publisher on.
 
     ``cited_from`` lists the outlets the articles say they took it from, in order of first use;
-    ``quotes`` are the occurrences (content spans), earliest article first.
+    ``quotes`` are the occurrences (content spans), earliest article first (across languages, the
+    original's first).
     """
 
     speaker: str | None
@@ -267,6 +268,10 @@ class QuoteChain(msgspec.Struct, frozen=True):
     cited_from: tuple[str, ...]
     quotes: tuple[Evidence, ...]
     id: str = ""  # kept for life in a store, like a claim's
+    #: A chain carried in English and Indonesian: the language of the original (``en``/``id``; None
+    #: when it cannot be known) and how that is known (``attribution``, ``publish time``, ``unknown``).
+    original_language: str | None = None
+    original_by: str | None = None
 
 
 GroupKind = Literal["story", "event", "claim", "quote_chain"]

@@ -111,19 +111,36 @@ def summarise(articles: Sequence[Article], size: int = 2, lead: int = 6) -> list
     return [(a, start, end) for a, start, end, _ in sorted(chosen, key=lambda c: (c[0].published or "", c[1]))]
 
 
+#: Languages as a briefing names them.
+_LANGUAGE_NAMES = {"en": "English", "id": "Indonesian"}
+
+
 def _original(chain: QuoteChain | None, article: Article, articles: dict[str, Article]) -> dict[str, Any] | None:
-    """The first occurrence of a quote's chain when its article is in another language than
-    ``article`` (an English original of a translated quote): its language, text and evidence."""
-    first = articles.get(chain.first_article_id) if chain else None
-    if chain is None or first is None or first.language == article.language or not chain.quotes:
+    """The same quote in the other language of its chain, shown beside a quote of ``article``: the
+    chain's first occurrence in that language, with what it is to this one — the ``original``, the
+    ``translation``, or the ``same quote`` when which came first cannot be known — and how that is
+    known (``by``)."""
+    if chain is None:
         return None
-    where = chain.quotes[0]
+    other = next(
+        (e for e in chain.quotes if (a := articles.get(e.article_id)) and a.language != article.language), None
+    )
+    if other is None:
+        return None
+    there = articles[other.article_id]
+    if chain.original_language is None:
+        relation = "same quote"
+    else:
+        relation = "original" if chain.original_language == there.language else "translation"
     return {
-        "language": first.language,
-        "text": " ".join(first.text[where.start : where.end].split()),
-        "article_id": where.article_id,
-        "start": where.start,
-        "end": where.end,
+        "language": there.language,
+        "language_name": _LANGUAGE_NAMES.get(there.language or "", there.language),
+        "relation": relation,
+        "by": chain.original_by,
+        "text": " ".join(there.text[other.start : other.end].split()),
+        "article_id": other.article_id,
+        "start": other.start,
+        "end": other.end,
     }
 
 

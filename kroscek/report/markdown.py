@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from kroscek.model import Article, Skipped, Story
+from kroscek.model import Article, QuoteChain, Skipped, Story
 from kroscek.report import article_label, shown_value
 
 __all__ = ["markdown_report"]
@@ -30,6 +30,15 @@ def _cell(value: object) -> str:
     if isinstance(value, tuple | list):
         value = ", ".join(str(v) for v in value)
     return " ".join(str(value).split()).translate(_INERT)
+
+
+def _origin(chain: QuoteChain) -> str:
+    """Which language a chain carried in two was first in, and how that is known ("" for one language)."""
+    if chain.original_by is None:
+        return ""
+    if chain.original_language is None:
+        return "cannot be known"
+    return f"{chain.original_language} (by {chain.original_by})"
 
 
 def _quote(text: str, limit: int = 160) -> str:
@@ -143,14 +152,14 @@ def _story_section(number: int, story: Story, articles: dict[str, Article]) -> l
         out += [
             "### Quote chains",
             "",
-            "| speaker | quote | first published by | taken from | carried by |",
-            "|---|---|---|---|---|",
+            "| speaker | quote | first published by | original language | taken from | carried by |",
+            "|---|---|---|---|---|---|",
         ]
         for chain in story.quote_chains:
             carriers = list(dict.fromkeys(label[q.article_id] for q in chain.quotes))
             out.append(
                 f"| {_cell(chain.speaker)} | {_cell(_quote(chain.text, 100))} | {_cell(label[chain.first_article_id])} "
-                f"| {_cell(chain.cited_from)} | {_cell(carriers)} |"
+                f"| {_cell(_origin(chain))} | {_cell(chain.cited_from)} | {_cell(carriers)} |"
             )
         out.append("")
     if story.timeline:

@@ -33,7 +33,7 @@ from kroscek.stories.events import (
 )
 from kroscek.stories.grouping import group, reference_day
 from kroscek.stories.params import StoryParams
-from kroscek.stories.quotechains import quote_chains
+from kroscek.stories.quotechains import quote_chains, translation_claims
 from kroscek.stories.timeline import timeline
 
 __all__ = [
@@ -248,6 +248,7 @@ def story_record(
         )
     event_of = {a: ev.id for ev in story_events for a in ev.article_ids}
     claims, set_aside = find_claims(articles, event_of, days, duplicates)
+    chains = quote_chains(articles, days)
     return Story(
         id=story_id,
         title=_title(articles[_central(list(range(len(articles))), vectors)]),
@@ -259,11 +260,14 @@ def story_record(
                 c, id=_id("c", [f"{v.article_id}:{v.start}" for v in c.values]), confidence=claim_confidence(c.status)
             )
             for c in claims
+        )
+        + tuple(  # what a translation changes: no calibrated confidence (the figures' does not carry over)
+            msgspec.structs.replace(c, id=_id("c", [f"{v.article_id}:{v.start}" for v in c.values]))
+            for c in translation_claims(articles, days, chains)
         ),
         set_aside=tuple(set_aside),
         quote_chains=tuple(
-            msgspec.structs.replace(q, id=_id("q", [f"{e.article_id}:{e.start}" for e in q.quotes]))
-            for q in quote_chains(articles, days)
+            msgspec.structs.replace(q, id=_id("q", [f"{e.article_id}:{e.start}" for e in q.quotes])) for q in chains
         ),
         timeline=tuple(timeline(articles)),
     )

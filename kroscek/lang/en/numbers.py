@@ -220,3 +220,27 @@ COLLECTIVE_PREFIX = ""
 FIRST_ORDINAL = "first"
 VERB_SHAPE = r"^[a-z]{3,}(ed|ing)$"
 VERB_SHAPE_NOUNS = ("building", "meeting", "morning", "evening", "funding", "hundred")
+
+#: What each hedge of :data:`HEDGES` says about its figure, for comparing a figure across a
+#: translation: ``about`` (an estimate), ``lower`` (a floor: the true figure is this or more),
+#: ``upper`` (a ceiling: this or less). Hedges not listed leave the figure plain.
+HEDGE_SENSE: dict[str, str] = {
+    "about": "about",
+    "around": "about",
+    "roughly": "about",
+    "approximately": "about",
+    "some": "about",
+    "an estimated": "about",
+    "estimated": "about",
+    "at least": "lower",
+    "more than": "lower",
+    "over": "lower",
+    "as few as": "lower",
+    "nearly": "upper",
+    "almost": "upper",
+    "at most": "upper",
+    "less than": "upper",
+    "under": "upper",
+    "up to": "upper",
+    "as many as": "upper",
+}

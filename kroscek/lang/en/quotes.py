@@ -420,3 +420,42 @@ ATTRIBUTION_IRREGULAR = (
     "according",
     "says",
 )
+
+#: Words that hedge what a speaker asserts (a possibility, a report, an estimate), lower case:
+#: a translation that adds one where the original has none of these nor of
+#: :data:`MAYBE_HEDGES` shifts the claim, and one that drops one likewise.
+MODAL_HEDGES = (
+    "may",
+    "might",
+    "maybe",
+    "possibly",
+    "possible",
+    "probably",
+    "likely",
+    "perhaps",
+    "reportedly",
+    "allegedly",
+    "alleged",
+    "apparently",
+    "presumably",
+    "suspected",
+    "estimated",
+)
+
+#: Words that hedge in some uses and not in others ("could" of ability, "would" of the future,
+#: "expected" of a forecast or of a comparison: "longer than expected"):
+#: neither evidence of a hedge nor of its absence.
+MAYBE_HEDGES = (
+    "could",
+    "can",
+    "would",
+    "should",
+    "expect",
+    "expects",
+    "expected",
+    "possibility",
+    "believed",
+    "believe",
+    "seems",
+    "seem",
+)

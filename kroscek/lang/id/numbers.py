@@ -535,3 +535,40 @@ HYPHEN_PREFIXES = ("ke", "covid", "g")
 VERB_SHAPE = r"^(me[mnr]?|meng|meny|ber|di|ter)[a-z]{4,}(kan|i|an)?$"
 #: Nouns of that shape ("dinas", "direktur", "desa").
 VERB_SHAPE_NOUNS = ("dinas", "dia", "direktur", "desa")
+
+#: What each hedge of :data:`HEDGES` says about its figure, for comparing a figure across a
+#: translation: ``about`` (an estimate), ``lower`` (a floor: the true figure is this or more),
+#: ``upper`` (a ceiling: this or less). Hedges not listed ("mencapai", "rata-rata") leave the
+#: figure plain.
+HEDGE_SENSE: dict[str, str] = {
+    "sekitar": "about",
+    "sekira": "about",
+    "kira-kira": "about",
+    "kurang lebih": "about",
+    "lebih kurang": "about",
+    "diperkirakan": "about",
+    "ditaksir": "about",
+    "diduga": "about",
+    "disebut": "about",
+    "konon": "about",
+    "setidaknya": "lower",
+    "sedikitnya": "lower",
+    "paling sedikit": "lower",
+    "sekurang-kurangnya": "lower",
+    "minimal": "lower",
+    "paling tidak": "lower",
+    "tidak kurang dari": "lower",
+    "tak kurang dari": "lower",
+    "lebih dari": "lower",
+    "di atas": "lower",
+    "lebih": "lower",
+    "hampir": "upper",
+    "nyaris": "upper",
+    "kurang dari": "upper",
+    "di bawah": "upper",
+    "hingga": "upper",
+    "sampai": "upper",
+    "maksimal": "upper",
+    "paling banyak": "upper",
+    "sebanyak-banyaknya": "upper",
+}

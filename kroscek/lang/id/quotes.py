@@ -802,3 +802,39 @@ VERB_SHAPE = r"^(?:me[mnr]?|meng|meny|ber|di|ter)[a-z]{3,}$"
 NOT_SPEAKER_WORDS: frozenset[str] = _FUNCTION_WORDS | frozenset(
     {"pasalnya", "sebelumnya", "selanjutnya", "akhirnya", "rupanya", "tampaknya", "biasanya", "kabarnya", "intinya"}
 )
+
+#: Words that hedge what a speaker asserts (a possibility, a report, an estimate), lower case:
+#: a translation that adds one where the original has none of these nor of
+#: :data:`MAYBE_HEDGES` shifts the claim, and one that drops one likewise. After a word of
+#: :data:`NEGATIONS` ("tidak mungkin": impossible) they assert, not hedge.
+MODAL_HEDGES = (
+    "mungkin",
+    "kemungkinan",
+    "barangkali",
+    "bisa jadi",
+    "boleh jadi",
+    "diduga",
+    "dugaan",
+    "diperkirakan",
+    "konon",
+    "kabarnya",
+    "tampaknya",
+    "sepertinya",
+    "agaknya",
+)
+
+#: Words that hedge in some uses and not in others ("bisa", "dapat" of ability, "diyakini" of a
+#: belief or a fact): neither evidence of a hedge nor of its absence.
+MAYBE_HEDGES = (
+    "bisa",
+    "dapat",
+    "semestinya",
+    "seharusnya",
+    "diyakini",
+    "dinilai",
+    "rupanya",
+    "dituduhkan",
+    "diharapkan",
+    "berharap",
+    "cenderung",
+)
