@@ -150,3 +150,20 @@ def test_help_imports_neither_models_nor_numeric_stack(command: list[str]) -> No
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=Path.cwd())
     assert done.stdout.strip().splitlines()[-1] == "[]", done.stdout[-500:]
+
+
+def test_spacy_is_imported_without_its_command_line_and_keeps_it_at_hand() -> None:
+    """After a stage module is imported, ``import spacy`` leaves spaCy's commands (and weasel, Jinja2)
+    out; ``spacy.info`` and ``import spacy.cli`` still work, and the model still loads."""
+    probe = (
+        "import sys\nimport kroscek.annotate.entities as e\nimport spacy\n"
+        "left = sorted(m for m in ('spacy.cli', 'weasel', 'jinja2') if m in sys.modules)\n"
+        "nlp = e.load_model()\n"
+        "found = [x.label_ for x in nlp('Presiden Joko Widodo tiba di Jakarta.').ents]\n"
+        "import spacy.cli\n"
+        "print(left, found, callable(spacy.cli.download), 'pipelines' in spacy.info(silent=True))"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=Path.cwd())
+    left, rest = done.stdout.strip().splitlines()[-1].split("] ", 1)
+    assert left == "["
+    assert "PER" in rest and "LOC" in rest and rest.endswith("True True")
