@@ -71,6 +71,20 @@ def test_english_stamp_lines_give_the_publish_date(stamp: str, day: str) -> None
 @pytest.mark.parametrize(
     ("stamp", "value"),
     [
+        ("November 1, 2024 3:05 AM UTC", "2024-11-01T03:05+00:00"),
+        ("June 13, 2013 4:59 PM EDT", "2013-06-13T16:59-04:00"),
+        ("Nov 1, 2024 12:30 AM GMT", "2024-11-01T00:30+00:00"),
+        ("Nov 1, 2024 12:30 PM ET", "2024-11-01"),  # a zone without a fixed offset: the day only
+    ],
+)
+def test_english_stamps_keep_a_clock_time_with_its_zone(stamp: str, value: str) -> None:
+    article = _analysed(f"Council Approves New Bridge Budget\n{stamp}\n{STORY_EN}", "en")
+    assert (article.published, article.published_source) == (value, "byline")
+
+
+@pytest.mark.parametrize(
+    ("stamp", "value"),
+    [
         ("Kamis, 16 Jan 2025 19:20 WIB", "2025-01-16T19:20+07:00"),
         ("Kompas.com - 12/03/2025, 14:05 WIB", "2025-03-12"),  # day first in Indonesian
         ("Diperbarui 17 Jan 2025, 08:00 WIB", "2025-01-17T08:00+07:00"),

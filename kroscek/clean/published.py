@@ -147,8 +147,8 @@ def _is_numeric(span: DateSpan) -> bool:
 def _full_value(span: DateSpan, language: str) -> str | None:
     """Return the ISO value of a span that names its own day, month and year, else None.
 
-    The clock time is kept only with its zone ("19:20 WIB"): English stamps write "12: 46 PM",
-    which the date layer does not read whole.
+    The clock time is kept only with its zone ("19:20 WIB", "3:05 AM UTC"); English stamps also
+    write "12: 46 PM", which the date layer does not read whole.
     """
     if span.kind not in ("point", "english_md") or not (span.groups.get("y") or span.groups.get("y2")):
         return None

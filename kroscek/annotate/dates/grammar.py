@@ -34,6 +34,7 @@ class _Lang:
     parts: dict[str, str]
     ordinals: dict[str, int]
     zones: dict[str, str | None]
+    meridiem: dict[str, int]
     past: frozenset[str]
     future: frozenset[str]
     current: frozenset[str]
@@ -61,6 +62,7 @@ def _lang(code: str) -> _Lang:
     pair = _alt((*data.RANGE_JOINERS, *data.ALTERNATIVES))
     clock = _alt(data.CLOCK_WORDS)
     zones = _alt(data.ZONES)
+    meridiem = rf"(?:\s*(?P<mer>{_alt(data.MERIDIEM)}))?" if data.MERIDIEM else ""
     small = _alt(numbers.SMALL_NUMBERS)
     year_word = _alt(data.YEAR_WORDS)
     month_word = _alt(data.MONTH_WORDS)
@@ -170,7 +172,7 @@ def _lang(code: str) -> _Lang:
             "clock",
             rf"(?:(?:(?:{_alt(data.CLOCK_HEDGES)})\s+)?(?:{clock})\.?\s*)(?P<h>2[0-3]|[01]?\d)(?!\d)(?:[.:](?P<min>[0-5]\d))?"
             rf"(?:\s*(?P<zone>{zones}))?(?:\s+(?P<zone2>{_alt(data.LOCAL_TIME)}))?"
-            rf"|(?P<h2>2[0-3]|[01]?\d)[.:](?P<min2>[0-5]\d)\s*(?P<zone3>{zones})",
+            rf"|(?P<h2>2[0-3]|[01]?\d)[.:](?P<min2>[0-5]\d){meridiem}\s*(?P<zone3>{zones})",
         ),
         ("year", rf"(?:(?:{year_word})\s+)?(?P<y>{_YEAR})(?![.,]\d)(?!\d)(?!-?an\b)"),
     ]
@@ -201,6 +203,7 @@ def _lang(code: str) -> _Lang:
         parts=dict(data.PERIOD_PARTS),
         ordinals=dict(data.ORDINALS),
         zones=dict(data.ZONES),
+        meridiem=dict(data.MERIDIEM),
         past=frozenset(data.PAST),
         future=frozenset(data.FUTURE),
         current=frozenset(data.CURRENT),

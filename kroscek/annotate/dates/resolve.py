@@ -120,7 +120,9 @@ def _clock(lang: _Lang, g: dict[str, str]) -> tuple[str | None, str | None]:
         minute = g.get(f"{prefix}min") or g.get(f"{prefix}min2") or "00"
         zone = g.get(f"{prefix}zone") or g.get(f"{prefix}zone3")
         offset = lang.zones.get(_key(zone)) if zone else None
-        return f"{int(hour):02d}:{minute}", offset
+        mark = g.get(f"{prefix}mer")
+        hours = int(hour) % 12 + lang.meridiem[_key(mark)] if mark and int(hour) <= 12 else int(hour)
+        return f"{hours:02d}:{minute}", offset
     return None, None
 
 

@@ -40,7 +40,30 @@ ORDINALS: dict[str, int] = {
 QUARTER_WORDS = ("quarter",)
 HALF_WORDS = ("half",)
 CLOCK_WORDS = ("at",)
-ZONES: dict[str, str | None] = {"gmt": "+00:00", "utc": "+00:00", "local time": None}
+#: Time zones written after a clock time, with their offsets (None: a zone whose offset the name
+#: alone does not fix, "ET" in summer or winter, "local time").
+ZONES: dict[str, str | None] = {
+    "gmt": "+00:00",
+    "utc": "+00:00",
+    "est": "-05:00",
+    "edt": "-04:00",
+    "cst": "-06:00",
+    "cdt": "-05:00",
+    "mst": "-07:00",
+    "mdt": "-06:00",
+    "pst": "-08:00",
+    "pdt": "-07:00",
+    "bst": "+01:00",
+    "cet": "+01:00",
+    "cest": "+02:00",
+    "aest": "+10:00",
+    "aedt": "+11:00",
+    "et": None,
+    "pt": None,
+    "local time": None,
+}
+#: Twelve-hour clock marks and the hours they add ("3:05 AM UTC", "4.59 p.m. EDT").
+MERIDIEM: dict[str, int] = {"am": 0, "a.m.": 0, "pm": 12, "p.m.": 12}
 CITATION = ("no", "no.", "number")
 BCE = ("bc", "bce")
 

@@ -106,6 +106,8 @@ HALF_WORDS = ("semester",)
 #: Clock words and time zones (offset from UTC); "waktu setempat" keeps no offset.
 CLOCK_WORDS = ("pukul", "jam", "pk")
 ZONES: dict[str, str | None] = {"wib": "+07:00", "wita": "+08:00", "wit": "+09:00", "waktu setempat": None}
+#: Twelve-hour clock marks: Indonesian writes the 24-hour clock ("19.40 WIB").
+MERIDIEM: dict[str, int] = {}
 
 #: A year inside a legal citation names the act, not a date ("UU Nomor 31 Tahun 1999",
 #: "Perpres No. 79/2025"): the words that open such a citation.
