@@ -276,6 +276,14 @@ def test_which_language_came_first_by_attribution_then_by_publish_times() -> Non
     early = msgspec.structs.replace(wire, published="2024-11-01T03:05+00:00")
     late = msgspec.structs.replace(rerun, published="2024-11-01T19:40+07:00")
     assert original([early, late], [(0, early.quotes[0]), (1, late.quotes[0])]) == ("en", "publish time")
+    # an English edition that says it took the quote from the Indonesian outlet translates it
+    antara = _quoted(
+        "antara", "id", "“Kami akan membangun kembali setiap jembatan,” katanya.", "2024-11-02", "antaranews.com"
+    )
+    english = _quoted(
+        "en-ed", "en", "“We will rebuild every bridge,” he told Antara.", "2024-11-01", "x.com", cited="Antara"
+    )
+    assert original([english, antara], [(0, english.quotes[0]), (1, antara.quotes[0])]) == ("id", "attribution")
     # an Indonesian page stamped earlier that cites the wire is still its translation
     earlier = msgspec.structs.replace(cited, published="2024-10-31")
     assert original([wire, earlier], [(0, wire.quotes[0]), (1, earlier.quotes[0])]) == ("en", "attribution")
