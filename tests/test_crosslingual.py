@@ -22,6 +22,7 @@ from kroscek.stories.crosslingual import (
     link_quotes,
     load_lexicon,
     prepare,
+    same_speaker,
     save_lexicon,
     shifts,
     words,
@@ -223,15 +224,14 @@ def test_a_faithful_translation_changes_nothing() -> None:
     assert shifts(english, prepare("“Kita menangis saat kita marah,” katanya padaku 45 tahun kemudian.", "id")) == []
 
 
-def test_a_translation_that_shifts_a_figure_a_hedge_or_the_speaker_is_told() -> None:
+def test_a_translation_that_shifts_a_figure_or_a_hedge_is_told() -> None:
     english = prepare(ORIGINAL, "en", "Aah Anwar")
     shifted = prepare(FAITHFUL.replace("2.400", "4.200").replace("dan merusak", "dan mungkin merusak"), "id", "Dedi")
     found = shifts(english, shifted)
     assert found == [
         "figure: '2,400 homes' in the English, '4.200 rumah' in the translation",
         "hedge: mungkin in the translation only",
-        "speaker: Aah Anwar in the English, Dedi in the translation",
-    ]
+    ]  # another speaker is shown beside the quote, not claimed (kroscek's own attribution errors)
     # opposite hedges on one figure ("at least" / "almost"); a hedge on one side only is not counted
     floor = prepare('"At least 14 people died," he said.', "en")
     assert shifts(floor, prepare("“Hampir 14 orang meninggal,” katanya.", "id")) == [
@@ -306,7 +306,7 @@ def test_a_shifted_translation_is_a_differ_claim_with_both_quotes() -> None:
     assert claim.reason == "translation changes figure: '2,400 homes' in the English, '4.200 rumah' in the translation"
 
 
-def test_a_translation_naming_another_speaker_joins_the_chain_as_a_claim() -> None:
+def test_a_translation_naming_another_speaker_joins_the_chain() -> None:
     english = _reuters()
     rerun = msgspec.structs.replace(
         _rerun(), quotes=(msgspec.structs.replace(_rerun().quotes[0], speaker_canonical="Dedi Mulyadi"),)
@@ -315,8 +315,11 @@ def test_a_translation_naming_another_speaker_joins_the_chain_as_a_claim() -> No
     days = [date.fromisoformat(a.published or "") for a in articles]
     (chain,) = quote_chains(articles, days)
     assert chain.speaker == "Ridwan Kamil" and [e.article_id for e in chain.quotes] == ["wire", "rerun"]
-    (claim,) = translation_claims(articles, days, [chain])
-    assert claim.reason == "translation changes speaker: Ridwan Kamil in the English, Dedi Mulyadi in the translation"
+    assert translation_claims(articles, days, [chain]) == []
+    # a name with a translated role before it is the same speaker
+    assert same_speaker("Nancy Pelosi", "Partai Oposisi Nancy Pelosi") and not same_speaker(
+        "Mac Miller", "Karen Hunter"
+    )
     # a looser translation under another name stays apart (the speaker term asks for a closer one)
     loose = _quoted("loose", "id", f"Banjir. {FAITHFUL} ujarnya.", "2024-11-02", "detik.com", speaker="Dedi")
     other = _quoted("other", "en", f"Floods. “{ORIGINAL[1:-1]}” he said.", "2024-11-01", "reuters.com", speaker="Aah")
