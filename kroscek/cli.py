@@ -739,11 +739,22 @@ def eval_polnear_command(
 @eval_app.command("crosslingual")
 def eval_crosslingual_command(
     folds: Annotated[int, typer.Option(help="Cross-validation folds, grouped by document.")] = 5,
+    pile: Annotated[
+        bool, typer.Option(help="Also analyse the NTREX documents and their translations as one pile (a minute).")
+    ] = True,
     shared: Annotated[Path, typer.Option(help="The shared folder.")] = _SHARED,
 ) -> None:
     """Indonesian quotes linked to the English quotes they translate (NTREX en-id): P/R beside a baseline;
-    and what the translation check flags on faithful pairs and catches on changed figures."""
-    from kroscek.evaluate.crosslingual import evaluate_crosslingual, evaluate_shifts, render, render_shifts
+    what the translation check flags on faithful pairs and catches on changed figures; and, with --pile,
+    the documents and their translations analysed as articles, end to end."""
+    from kroscek.evaluate.crosslingual import (
+        evaluate_crosslingual,
+        evaluate_pile,
+        evaluate_shifts,
+        render,
+        render_pile,
+        render_shifts,
+    )
 
     root = shared / "data" / "ntrex-en-id"
     if not root.exists():
@@ -751,6 +762,8 @@ def eval_crosslingual_command(
         raise typer.Exit(1)
     Console().print(render(evaluate_crosslingual(root, folds), folds))
     Console().print(render_shifts(evaluate_shifts(root)))
+    if pile:
+        Console().print(render_pile(evaluate_pile(root)))
 
 
 @eval_app.command("ner")

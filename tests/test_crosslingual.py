@@ -341,3 +341,17 @@ def test_the_bundled_crosslingual_demo_opens_with_the_english_original_and_flags
     (claim,) = [c for c in story.claims if c.about.startswith("translated quote")]
     assert claim.status == "differ" and "'4.200 rumah' in the translation" in (claim.reason or "")
     assert "mungkin" in (claim.reason or "")
+
+
+def test_ntrex_documents_and_their_translations_analysed_as_one_pile() -> None:
+    """End to end: each English document and its Indonesian translation as articles; the translation
+    joins its original's story, its quotes chain with the original's, and faithful translations
+    raise (almost) no translation claim."""
+    from kroscek.evaluate.crosslingual import evaluate_pile
+
+    score = evaluate_pile(need_shared(SHARED / "data" / "ntrex-en-id"))
+    assert score.documents == 123
+    assert score.same_story >= 0.8 * score.documents
+    assert score.chains_across_documents <= 0.05 * score.chains
+    assert score.quotes_linked >= 0.6 * score.quotes
+    assert score.claims <= 0.03 * score.documents

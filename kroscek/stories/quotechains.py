@@ -27,7 +27,15 @@ from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta
 
 from kroscek.model import Article, Claim, ClaimValue, Evidence, Quote, QuoteChain
-from kroscek.stories.crosslingual import SPEAKER_OTHER, THRESHOLD, CrossQuote, link_quotes, prepare, shifts
+from kroscek.stories.crosslingual import (
+    SPEAKER_OTHER,
+    THRESHOLD,
+    CrossQuote,
+    link_quotes,
+    prepare,
+    same_meaning,
+    shifts,
+)
 
 __all__ = ["original", "quote_chains", "translation_claims"]
 
@@ -219,9 +227,10 @@ def translation_claims(
     says (:func:`kroscek.stories.crosslingual.shifts`): the English quote first, then the translation,
     the changes as the reason. An Indonesian quote of a chain is compared with the English quote the
     linker picks for it among every English quote of ``articles`` at :data:`CLAIM_LINK`, the figures
-    left out of the score (they are what is judged), and only when that quote is in its chain: a
-    chain also holds quotes that joined it as copies of another, or by a looser link, and a claim on
-    a wrong link is a false ``differ``."""
+    left out of the score (they are what is judged), and only when that quote is in its chain (a
+    chain also holds quotes that joined it as copies of another, or by a looser link) and the
+    encoder reads the two as saying the same (:func:`kroscek.stories.crosslingual.same_meaning`):
+    a claim on a wrong link is a false ``differ``."""
     row = {a.id: n for n, a in enumerate(articles)}
     quote_at = {(a.id, q.start, q.end): q for a in articles for q in a.quotes}
     mixed = []
@@ -245,7 +254,7 @@ def translation_claims(
                 continue
             i, q = everyone[picked[0].en_index]
             changed = shifts(english[picked[0].en_index], translated)
-            if changed:
+            if changed and same_meaning(english[picked[0].en_index].text, translated.text):
                 claims.append(
                     Claim(
                         about=f"translated quote of {chain.speaker or 'an unnamed speaker'}",
