@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, BinaryIO
 
 import typer
 from rich.console import Console
 
 if TYPE_CHECKING:
-    from kroscek.analysis import Analysis
     from kroscek.model import Skipped
+    from kroscek.scale.stream import Pile
     from kroscek.settings import Settings
     from kroscek.store.sqlite import Store
 
@@ -64,17 +65,18 @@ def _settings(path: Path | None, overrides: list[str] | None) -> Settings:
         raise typer.Exit(1) from error
 
 
-def _run(paths: list[str], settings_path: Path | None, overrides: list[str], jobs: int | None, quiet: bool) -> Analysis:
+def _run(paths: list[str], settings_path: Path | None, overrides: list[str], jobs: int | None, quiet: bool) -> Pile:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from kroscek.analysis import analyze
+    from kroscek.ingest import read_inputs
     from kroscek.pipeline import PipelineError
+    from kroscek.scale.stream import analyze_pile
 
     settings = _settings(settings_path, overrides)
     show = not quiet and err.is_terminal
     try:
         if not show:
-            return analyze(paths, settings, jobs=jobs)
+            return analyze_pile(read_inputs(paths, settings), settings, jobs=jobs)
         with Progress(
             TextColumn("analysing"),
             BarColumn(),
@@ -84,10 +86,32 @@ def _run(paths: list[str], settings_path: Path | None, overrides: list[str], job
             transient=True,
         ) as bar:
             task = bar.add_task("analyse", total=None)
-            return analyze(paths, settings, jobs=jobs, progress=lambda _a: bar.advance(task))
+            return analyze_pile(
+                read_inputs(paths, settings), settings, jobs=jobs, progress=lambda _a: bar.advance(task)
+            )
     except PipelineError as error:
         err.print(f"[red]error:[/] {error}")
         raise typer.Exit(1) from error
+
+
+def _write_json(pile: Pile, files: list[Path], stdout: bool) -> None:
+    """The pile's ``kroscek/1`` JSON written once, to the first of ``files`` (then copied to the
+    others and, with ``stdout``, to standard output), else to standard output."""
+    from kroscek.model import write_contract
+
+    def write(to: BinaryIO) -> None:
+        write_contract(to, pile.articles, (built.story for built in pile.stories), pile.skipped)
+
+    if not files:
+        write(sys.stdout.buffer)
+        return
+    with files[0].open("wb") as first:
+        write(first)
+    for other in files[1:]:
+        shutil.copyfile(files[0], other)
+    if stdout:
+        with files[0].open("rb") as written:
+            shutil.copyfileobj(written, sys.stdout.buffer)
 
 
 @app.command("analyze")
@@ -104,35 +128,36 @@ def analyze_command(
     overrides: SetOption = None,
 ) -> None:
     """Clean and annotate raw articles; write JSON and a Markdown report."""
-    import msgspec
     from rich.table import Table
 
-    from kroscek.model import to_contract
-    from kroscek.report.files import write_reports
+    from kroscek.report.files import write_report_files
 
-    result = _run(paths, settings, overrides or [], jobs, quiet)
-    document = msgspec.json.encode(to_contract(result.articles, result.stories, result.skipped))
-    pretty = msgspec.json.format(document, indent=2)
-    if json_out == "-" or (json_out is None and out is None):
-        sys.stdout.buffer.write(pretty + b"\n")
-    elif json_out:
-        Path(json_out).write_bytes(pretty + b"\n")
-    if out:
-        out.mkdir(parents=True, exist_ok=True)
-        (out / "kroscek.json").write_bytes(pretty + b"\n")
-        write_reports(out, result.articles, result.skipped, result.stories)
-    for s in result.skipped:
+    pile = _run(paths, settings, overrides or [], jobs, quiet)
+    try:
+        files = [Path(json_out)] if json_out and json_out != "-" else []
+        if out:
+            out.mkdir(parents=True, exist_ok=True)
+            if not any(f.resolve() == (out / "kroscek.json").resolve() for f in files):
+                files.append(out / "kroscek.json")
+        _write_json(pile, files, json_out == "-" or (json_out is None and out is None))
+        if out:
+            stories = ((built.story, pile.members(built)) for built in pile.stories)
+            write_report_files(out, len(pile.articles), pile.skipped, pile.furniture, stories, pile.articles)
+        articles, skipped, timed = len(pile.articles), pile.skipped, pile.timings
+    finally:
+        pile.close()
+    for s in skipped:
         err.print(f"[yellow]skipped[/] {s.source}: {s.reason}", highlight=False)
     if not quiet:
         where = f"; briefing: {out / 'index.html'}, report: {out / 'report.md'}" if out else ""
-        err.print(f"{len(result.articles)} article(s), {len(result.skipped)} skipped{where}")
+        err.print(f"{articles} article(s), {len(skipped)} skipped{where}")
     if timings:
         table = Table("stage", "seconds", "articles/s", title="time per stage")
-        for name, seconds in result.timings.items():
-            rate = len(result.articles) / seconds if seconds else float("inf")
+        for name, seconds in timed.items():
+            rate = articles / seconds if seconds else float("inf")
             table.add_row(name, f"{seconds:.3f}", f"{rate:,.0f}")
         err.print(table)
-    if result.skipped:
+    if skipped:
         raise typer.Exit(EXIT_SKIPPED)
 
 

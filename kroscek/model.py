@@ -12,8 +12,8 @@ import hashlib
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
-from typing import Any, Literal
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any, BinaryIO, Literal
 
 import msgspec
 
@@ -47,6 +47,7 @@ __all__ = [
     "revision_key",
     "sentence_at",
     "to_contract",
+    "write_contract",
 ]
 
 SCHEMA = "kroscek/1"
@@ -469,3 +470,32 @@ def to_contract(
         "stories": [msgspec.to_builtins(s) for s in stories or []],
         "skipped": [msgspec.structs.asdict(s) for s in skipped or []],
     }
+
+
+def _records(
+    articles: Iterable[Article], stories: Iterable[Story], skipped: Iterable[Skipped]
+) -> Iterator[tuple[str, Iterator[Any]]]:
+    """The arrays of the ``kroscek/1`` document after its schema: each one's name and records."""
+    yield "articles", (_article_record(a) for a in articles)
+    yield "stories", (msgspec.to_builtins(s) for s in stories)
+    yield "skipped", (msgspec.structs.asdict(s) for s in skipped)
+
+
+def write_contract(
+    out: BinaryIO, articles: Iterable[Article], stories: Iterable[Story] = (), skipped: Iterable[Skipped] = ()
+) -> None:
+    """Write the ``kroscek/1`` document of these records to ``out`` a record at a time, byte for
+    byte as ``msgspec.json.format`` lays out the whole :func:`to_contract` with an indent of 2 (and
+    a newline after it): a pile of any size is written without the document ever in memory."""
+    out.write(b'{\n  "schema": ' + msgspec.json.encode(SCHEMA))
+    for name, records in _records(articles, stories, skipped):
+        out.write(b",\n  " + msgspec.json.encode(name) + b": [")
+        empty = True
+        for record in records:
+            # A record two levels down: each of its lines indented by four more spaces (a JSON
+            # string never holds a raw newline).
+            laid_out = msgspec.json.format(msgspec.json.encode(record), indent=2).replace(b"\n", b"\n    ")
+            out.write((b"\n    " if empty else b",\n    ") + laid_out)
+            empty = False
+        out.write(b"]" if empty else b"\n  ]")
+    out.write(b"\n}\n")

@@ -90,7 +90,7 @@ def _lang(code: str) -> _Lang:
         hundreds=n.HUNDREDS,
         scales=dict(n.SCALES),
         scale_letters=dict(n.SCALE_LETTERS),
-        approximate=dict(n.APPROXIMATE),
+        approximate={k: float(v) for k, v in n.APPROXIMATE.items()},
         hedges=tuple(sorted((tuple(h.split()) for h in set(n.HEDGES)), key=len, reverse=True)),
         currencies=dict(n.CURRENCIES),
         percent=frozenset(n.PERCENT),

@@ -28,6 +28,7 @@ __all__ = [
     "Segment",
     "content_policy",
     "highlight",
+    "index_row",
     "render_index",
     "render_story",
     "story_view",
@@ -481,16 +482,18 @@ def atom_feed(story: Story, changes: Sequence[dict[str, Any]], articles: dict[st
     ).encode()
 
 
-def render_index(stories: Sequence[Story], articles: dict[str, Article]) -> str:
-    """Return the HTML page that lists the stories of one analysis (links to their briefings)."""
-    rows = [
-        {
-            "file": f"story-{i + 1}.html",
-            "title": s.title or s.id,
-            "articles": len(s.article_ids),
-            "events": len(s.events),
-            "claims": len(s.claims),
-        }
-        for i, s in enumerate(stories)
-    ]
-    return str(_environment().get_template("index.html.j2").render(rows=rows, articles=len(articles)))
+def index_row(number: int, story: Story) -> dict[str, Any]:
+    """What the index page lists of story ``number`` (from 1, its briefing's file): title and counts."""
+    return {
+        "file": f"story-{number}.html",
+        "title": story.title or story.id,
+        "articles": len(story.article_ids),
+        "events": len(story.events),
+        "claims": len(story.claims),
+    }
+
+
+def render_index(rows: Sequence[dict[str, Any]], articles: int) -> str:
+    """Return the HTML page that lists the stories of one analysis (``rows``: :func:`index_row`
+    of each, largest first) and its number of ``articles``, with links to their briefings."""
+    return str(_environment().get_template("index.html.j2").render(rows=rows, articles=articles))

@@ -10,11 +10,13 @@ become spaces. Only the report's own markup (headings, tables, ``**``, ``<br>``)
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
+from typing import TextIO
 
 from kroscek.model import Article, QuoteChain, Skipped, Story
 from kroscek.report import article_label, shown_value
 
-__all__ = ["markdown_report"]
+__all__ = ["MarkdownReport"]
 
 
 # The backslash first of all: a user's "\\[" must not turn our escape of "[" back into a live one.
@@ -110,7 +112,7 @@ def _article_section(number: int, article: Article) -> list[str]:
     return out
 
 
-def _story_section(number: int, story: Story, articles: dict[str, Article]) -> list[str]:
+def _story_section(number: int, story: Story, articles: Mapping[str, Article]) -> list[str]:
     label = {a: article_label(articles[a]) for a in story.article_ids}
     title = _cell(story.title or story.id)
     out = [f"## Story {number}: {title}", "", f"{len(story.article_ids)} article(s), {len(story.events)} event(s).", ""]
@@ -171,26 +173,55 @@ def _story_section(number: int, story: Story, articles: dict[str, Article]) -> l
     return out
 
 
-def markdown_report(articles: list[Article], skipped: list[Skipped], stories: list[Story] | None = None) -> str:
-    """Return the report as Markdown text."""
-    reasons = Counter(b.reason for a in articles for b in a.boilerplate)
+def _head(articles: int, skipped: list[Skipped], furniture: Counter[str]) -> list[str]:
+    """The report's title, counts, furniture removed (``furniture``: pieces per reason) and skipped inputs."""
     out = [
         "# kroscek report",
         "",
-        f"{len(articles)} article(s) analysed, {len(skipped)} input(s) skipped.",
+        f"{articles} article(s) analysed, {len(skipped)} input(s) skipped.",
         "",
     ]
-    if reasons:
-        out.append("Furniture removed: " + ", ".join(f"{_cell(r)} {n}" for r, n in reasons.most_common()) + ".")
+    if furniture:
+        out.append("Furniture removed: " + ", ".join(f"{_cell(r)} {n}" for r, n in furniture.most_common()) + ".")
         out.append("")
     if skipped:
         out += ["## Skipped inputs", "", "| input | problem |", "|---|---|"]
         out += [f"| {_cell(s.source)} | {_cell(s.reason)} |" for s in skipped]
         out.append("")
-    by_id = {a.id: a for a in articles}
-    for number, story in enumerate(stories or [], start=1):
-        out += _story_section(number, story, by_id)
-    out += ["# Articles", ""] if stories else []
-    for number, article in enumerate(articles, start=1):
-        out += _article_section(number, article)
-    return "\n".join(out).rstrip() + "\n"
+    return out
+
+
+class MarkdownReport:
+    """The report written to ``out`` a section at a time, never whole in memory: its head (the
+    counts, the furniture removed per reason, the skipped inputs), then each story (largest first,
+    with its members), then each article; :meth:`close` ends it. Blank lines at its end are left
+    out, so the text is the same however it was cut."""
+
+    def __init__(self, out: TextIO, articles: int, skipped: list[Skipped], furniture: Counter[str]) -> None:
+        self.out, self.stories, self.articles = out, 0, 0
+        self.held = ""  # trailing blank text, written only if more text follows
+        self._lines(_head(articles, skipped, furniture))
+
+    def _lines(self, lines: list[str]) -> None:
+        text = "".join(f"{line}\n" for line in lines)
+        kept = text.rstrip()
+        if kept:
+            self.out.write(self.held + kept)
+            self.held = text[len(kept) :]
+        else:
+            self.held += text
+
+    def story(self, story: Story, articles: Mapping[str, Article]) -> None:
+        """Add a story's section (``articles``: at least its members, by id)."""
+        self.stories += 1
+        self._lines(_story_section(self.stories, story, articles))
+
+    def article(self, article: Article) -> None:
+        """Add an article's section (after the stories)."""
+        if not self.articles and self.stories:
+            self._lines(["# Articles", ""])
+        self.articles += 1
+        self._lines(_article_section(self.articles, article))
+
+    def close(self) -> None:
+        self.out.write("\n")

@@ -1,0 +1,120 @@
+"""``kroscek analyze`` streams (kroscek.scale.stream): the pile on disk, its JSON and reports written
+a record at a time, byte for byte what the whole pile in memory gives (kroscek.analysis)."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import msgspec
+import pytest
+from typer.testing import CliRunner
+
+from kroscek.analysis import analyze, build_pipeline, cross_article
+from kroscek.cli import app
+from kroscek.ingest import read_inputs
+from kroscek.model import Article, Skipped, Story, to_contract, write_contract
+from kroscek.report.files import write_report_files, write_reports
+from kroscek.scale.stream import Versions, analyze_pile
+from kroscek.settings import Settings
+from kroscek.stories.revisions import mark_revisions
+from tests.conftest import CORPUS_DEV, EXAMPLES, need_shared
+
+runner = CliRunner()
+
+
+def _whole(articles: list[Article], stories: list[Story], skipped: list[Skipped]) -> bytes:
+    """The document as the CLI wrote it before it streamed: encoded whole, then laid out."""
+    return msgspec.json.format(msgspec.json.encode(to_contract(articles, stories, skipped)), indent=2) + b"\n"
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+def test_analyze_writes_what_the_whole_pile_in_memory_gives(tmp_path: Path) -> None:
+    """The seeds: kroscek.json, report.md, index.html and every briefing, the same bytes."""
+    result = analyze([str(EXAMPLES)], Settings())
+    assert result.stories, "the seeds make stories"
+    (tmp_path / "memory").mkdir()
+    (tmp_path / "memory" / "kroscek.json").write_bytes(_whole(result.articles, result.stories, result.skipped))
+    write_reports(tmp_path / "memory", result.articles, result.skipped, result.stories)
+    run = runner.invoke(app, ["analyze", str(EXAMPLES), "--out", str(tmp_path / "streamed"), "-q"])
+    assert run.exit_code == 0, run.output
+    assert _files(tmp_path / "streamed") == _files(tmp_path / "memory")
+    stdout = runner.invoke(app, ["analyze", str(EXAMPLES), "--json", "-", "--out", str(tmp_path / "both"), "-q"])
+    assert stdout.stdout_bytes == (tmp_path / "memory" / "kroscek.json").read_bytes()
+    assert _files(tmp_path / "both") == _files(tmp_path / "memory")
+
+
+@pytest.fixture(scope="module")
+def annotated() -> list[Article]:
+    """corpus-dev through the stages, and a later version of its first article (same URL, a
+    sentence added), so the pile holds copies, stories of many events and a revision."""
+    settings = Settings()
+    read = [i for i in read_inputs([str(need_shared(CORPUS_DEV))], settings) if isinstance(i, Article)]
+    articles = list(build_pipeline(settings).run_many(read))
+    first = articles[0]
+    return [*articles, msgspec.structs.replace(first, id="f" * 16, raw=first.raw + "\nPembaruan pukul 21.00.")]
+
+
+def test_corpus_dev_streamed_is_the_pile_in_memory(annotated: list[Article], tmp_path: Path) -> None:
+    """Articles, stories (largest first), the JSON bytes and the reports' bytes of corpus-dev."""
+    settings = Settings()
+    skipped = [Skipped("photo.png", "not text")]
+    articles, stories = cross_article(annotated, settings)
+    pile = analyze_pile([*annotated, *skipped], settings, tmp_path, stages=False)
+    try:
+        assert list(pile.articles) == articles
+        assert [b.story for b in pile.stories] == stories
+        assert any(a.revision_of for a in articles) and any(s.duplicates for s in stories)
+        written = io.BytesIO()
+        write_contract(written, pile.articles, (b.story for b in pile.stories), pile.skipped)
+        assert written.getvalue() == _whole(articles, stories, skipped)
+        for side in ("memory", "streamed"):
+            (tmp_path / side).mkdir()
+        write_reports(tmp_path / "memory", articles, skipped, stories)
+        members = ((b.story, pile.members(b)) for b in pile.stories)
+        write_report_files(
+            tmp_path / "streamed", len(pile.articles), pile.skipped, pile.furniture, members, pile.articles
+        )
+        assert _files(tmp_path / "streamed") == _files(tmp_path / "memory")
+    finally:
+        pile.close()
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith("kroscek-")] == [], "the pile's folder is gone"
+
+
+def test_an_empty_pile_and_no_stories() -> None:
+    """Nothing but skipped inputs; and a pile analysed without its stories."""
+    written = io.BytesIO()
+    write_contract(written, [], [], [Skipped("a", "b")])
+    assert written.getvalue() == _whole([], [], [Skipped("a", "b")])
+    result = analyze([str(EXAMPLES)], Settings(stories=False))
+    pile = analyze_pile(read_inputs([str(EXAMPLES)], Settings()), Settings(stories=False))
+    try:
+        assert list(pile.articles) == result.articles and len(pile.stories) == 0
+    finally:
+        pile.close()
+
+
+def test_versions_follow_the_rule_of_mark_revisions() -> None:
+    """As articles come, each new version names the one before it: the same text again is no new
+    version, a text that differs is, a version given already is kept, no key is never one."""
+
+    def article(n: int, raw: str, url: str | None = "u", revision_of: str | None = None) -> Article:
+        return Article(id=f"a{n}", source="", name="", raw=raw, url=url, revision_of=revision_of)
+
+    pile = [
+        article(0, "one"),
+        article(1, "one  "),
+        article(2, "two"),
+        article(3, "two", url="v"),
+        article(4, "three", revision_of="x"),
+        article(5, "four"),
+        article(6, "four", url=None),
+        article(7, "four"),
+    ]
+    versions = Versions()
+    told = [versions.previous(a) for a in pile]
+    assert told == [a.revision_of if a.revision_of != "x" else None for a in mark_revisions(pile)]
+    assert told == [None, None, "a0", None, None, "a4", None, None]
