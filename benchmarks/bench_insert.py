@@ -14,6 +14,9 @@ alone. Above ``--full-up-to`` articles the full recompute is not run again: the 
 indexing (one pass over all its articles, in this process) stands for it. The exponent of insert
 time against store size says how the cost grows (0: not at all).
 
+Also printed: the story index's bytes per article (on disk, by table: SQLite's dbstat) in each
+base store.
+
 Run: .venv/bin/python benchmarks/bench_insert.py [--sizes 1000,10000,100000]
 """
 
@@ -97,6 +100,24 @@ def _own_peak() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def index_bytes(path: Path) -> dict[str, float]:
+    """Bytes per indexed article of each story-index table of the store at ``path``, its indexes
+    on it included (SQLite's dbstat: the pages each B-tree takes)."""
+    import sqlite3
+
+    db = sqlite3.connect(path)
+    try:
+        owner = dict(db.execute("SELECT name, tbl_name FROM sqlite_master WHERE tbl_name LIKE 'index_%'").fetchall())
+        articles = db.execute("SELECT count(*) FROM index_articles").fetchone()[0] or 1
+        found: dict[str, float] = {}
+        for name, size in db.execute("SELECT name, sum(pgsize) FROM dbstat GROUP BY name").fetchall():
+            if name in owner:
+                found[owner[name]] = found.get(owner[name], 0.0) + size / articles
+        return found
+    finally:
+        db.close()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="1000,10000")
@@ -123,6 +144,7 @@ def main() -> None:
         title=f"{BATCH:,} new articles into a store",
     )
     points = []
+    sizes: dict[int, dict[str, float]] = {}
     for size in [int(s) for s in args.sizes.split(",") if s]:
         pile = [era_variant(articles[i % len(articles)], i // len(articles), rng) for i in range(size + BATCH)]
         with tempfile.TemporaryDirectory() as folder:
@@ -134,6 +156,7 @@ def main() -> None:
             indexed = time.perf_counter() - built
             console.print(f"{size:,} articles indexed in {indexed:.0f} s")
             store.close()
+            sizes[size] = index_bytes(base)
             batch = Path(folder) / "batch.msgpack"
             batch.write_bytes(msgspec.msgpack.encode(pile[size:]))
             cost = {}
@@ -163,6 +186,12 @@ def main() -> None:
             f"{cost['index']['changes']:,}",
         )
     console.print(table)
+    largest = {t: max(f.get(t, 0.0) for f in sizes.values()) for found in sizes.values() for t in found}
+    tables = sorted(largest, key=lambda t: -largest[t])
+    usage = Table("store articles", *tables, "index, bytes per article", title="the story index on disk, by table")
+    for size, found in sizes.items():
+        usage.add_row(f"{size:,}", *(f"{found.get(t, 0):,.0f}" for t in tables), f"{sum(found.values()):,.0f}")
+    console.print(usage)
     if len(points) > 1:
         exponent = float(np.polyfit(np.log([p[0] for p in points]), np.log([p[1] for p in points]), 1)[0])
         console.print(f"exponent of index update time against store size: {exponent:.2f} (0: does not grow)")

@@ -12,9 +12,12 @@ import pytest
 from kroscek.evaluate.stories import bcubed
 from kroscek.model import Article, Story
 from kroscek.store import open_store
-from kroscek.store.sqlite import Store
+from kroscek.store.sqlite import MIGRATIONS, Store
 from kroscek.stories.build import build_stories
 from kroscek.stories.entities import link_entities
+from kroscek.stories.events import _Event
+from kroscek.stories.grouping import _Group
+from kroscek.stories.groups import Packed
 from kroscek.stories.index import restory, update
 from tests.conftest import CORPUS_DEV, need_shared, pg_scratch
 
@@ -175,3 +178,74 @@ def test_a_group_read_from_a_store_keeps_its_weights_packed_until_it_changes() -
     assert isinstance(group.total, Packed) and group.total == weights  # read as it was written
     group.add(2, np.array([3, 5]), np.array([1.0, 2.0]), None)
     assert group.total == {7: 0.5, 3: 2.5, 11: 0.25, 5: 2.0} and not isinstance(group.total, Packed)
+
+
+def _old_state(kind: str, state: bytes) -> bytes:
+    """A group's state as a store written before the compact index kept it: weights as two lists."""
+    decoded = msgspec.msgpack.decode(state)
+    if kind == "story":
+        members, weights, norm2, span = decoded
+        packed = Packed.decode(weights)
+        return msgspec.msgpack.encode((members, list(packed), list(packed.values()), norm2, span))
+    members, text, head, *rest = decoded
+    lists = [[list(p := Packed.decode(w)), list(p.values()), norm2] for w, norm2 in (text, head)]
+    return msgspec.msgpack.encode((members, *lists, *rest))
+
+
+def _index(store: Store) -> tuple[list[tuple[object, ...]], ...]:
+    tables = ("index_shingles", "index_terms", "index_articles", "index_names", "index_name_words")
+    return tuple(sorted(store.db.execute(f"SELECT * FROM {t}").fetchall()) for t in tables)
+
+
+def test_an_index_written_before_it_was_compact_is_read_alike(
+    seeds: dict[str, Article], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A store of the schema before COMPACT_INDEX, its index as that kroscek wrote it (shingles by
+    article id, term entries in rowid order, weights as lists): brought up to date, its index holds
+    what a new store's holds, its old states read as the new ones, and the next update gives the
+    same stories and changes."""
+    import kroscek.store.sqlite as sqlite
+
+    earlier = [a for k, a in sorted(seeds.items()) if k not in LATER]
+    later = [a for k, a in sorted(seeds.items()) if k in LATER]
+    new = _fed(tmp_path / "new.db", earlier[:2], earlier[2:])
+    monkeypatch.setattr(sqlite, "MIGRATIONS", MIGRATIONS[:-1])
+    old = Store(tmp_path / "old.db")
+    old.upsert_articles(earlier)
+    number = dict(new.db.execute("SELECT article_id, number FROM index_articles").fetchall())
+    owner = {n: a for a, n in number.items()}
+    with old.transaction():
+        old._run_many("INSERT INTO index_articles VALUES (?, ?, ?, ?)", new.db.execute("SELECT * FROM index_articles"))
+        groups = new.db.execute("SELECT id, kind, story_id, state FROM index_groups").fetchall()
+        old._run_many(
+            "INSERT INTO index_groups VALUES (?, ?, ?, ?)", [(*g[:3], _old_state(g[1], g[3])) for g in groups]
+        )
+        terms = new.db.execute("SELECT seq, kind, term, group_id FROM index_terms ORDER BY seq").fetchall()
+        old._run_many("INSERT INTO index_terms VALUES (?, ?, ?, ?)", terms)
+        shingles = new.db.execute("SELECT hash, number FROM index_shingles ORDER BY number, hash").fetchall()
+        old._run_many(
+            "INSERT INTO index_shingles (hash, article_id) VALUES (?, ?)", [(h, owner[n]) for h, n in shingles]
+        )
+        for table in ("index_names", "index_name_words"):
+            rows = new.db.execute(f"SELECT * FROM {table}").fetchall()
+            old._run_many(f"INSERT INTO {table} VALUES ({','.join('?' * len(rows[0]))})", rows)
+        old.replace_stories(new.all_stories(), [], [])
+    old.close()
+    monkeypatch.undo()
+    old = Store(tmp_path / "old.db")
+    assert _index(old) == _index(new)
+    for (key, _, _, state), (_, _, _, before) in zip(
+        sorted(new.db.execute("SELECT * FROM index_groups")),
+        sorted(old.db.execute("SELECT * FROM index_groups")),
+        strict=True,
+    ):
+        if key.startswith("e"):
+            now, then = _Event.decode(state), _Event.decode(before)
+            assert (now.text, now.head, now.people, now.days) == (then.text, then.head, then.people, then.days)
+        else:
+            assert _Group.decode(state) == _Group.decode(before)
+    seen = new.last_change(), old.last_change()
+    _fed(new, later), _fed(old, later)
+    assert old.all_stories() == new.all_stories()
+    assert [c["kind"] for c in old.changes(seen[1])] == [c["kind"] for c in new.changes(seen[0])]
+    assert _index(old) == _index(new)

@@ -157,6 +157,18 @@ def verify(a: Shingled, b: Shingled, params: CopyParams) -> str | None:
     return copy_kind(a.facts, b.facts, jaccard, params) if containment >= params.contained else None
 
 
+def _matrix(found: Sequence[Summary]) -> csr_matrix:
+    """The whole term vectors of summarised articles, one row each."""
+    return csr_matrix(
+        (
+            np.concatenate([s.weights for s in found]),
+            np.concatenate([s.columns for s in found]),
+            np.cumsum([0] + [len(s.columns) for s in found]),
+        ),
+        shape=(len(found), BUCKETS),
+    )
+
+
 def plan(
     found: Iterable[Summary], kinds: Iterable[tuple[tuple[int, int], str]], params: StoryParams
 ) -> list[tuple[StoryPlan, list[int]]]:
@@ -166,14 +178,7 @@ def plan(
     if not ordered:
         return []
     row_of = {s.seq: i for i, s in enumerate(ordered)}
-    vectors = csr_matrix(
-        (
-            np.concatenate([s.weights for s in ordered]),
-            np.concatenate([s.columns for s in ordered]),
-            np.cumsum([0] + [len(s.columns) for s in ordered]),
-        ),
-        shape=(len(ordered), BUCKETS),
-    )
+    vectors = _matrix(ordered)
     pairs = dict(sorted(((row_of[i], row_of[j]), kind) for (i, j), kind in kinds))
     duplicates = copy_links([(s.published or "9999", s.id) for s in ordered], pairs)
     prepared = assemble(
@@ -186,7 +191,12 @@ def plan(
     return [(p, [ordered[r].seq for r in p.rows]) for p in plan_stories([s.id for s in ordered], grouping)]
 
 
-def story_of(story: StoryPlan, members: Sequence[Article]) -> Story:
-    """The record of a planned story from its members (in the plan's order)."""
-    days = [reference_day(a) for a in members]
-    return story_record(story.id, members, story.events, days, text_vectors(members), story.duplicates)
+def story_of(story: StoryPlan, members: Sequence[Article], found: Sequence[Summary] | None = None) -> Story:
+    """The record of a planned story from its members (in the plan's order); their term vectors and
+    profiles are taken from their summaries (``found``, in the same order) when given, else made."""
+    if found is None:
+        days = [reference_day(a) for a in members]
+        return story_record(story.id, members, story.events, days, text_vectors(members), story.duplicates)
+    vectors = _matrix(found)
+    days = [s.profile.day for s in found]
+    return story_record(story.id, members, story.events, days, vectors, story.duplicates, [s.profile for s in found])

@@ -28,6 +28,7 @@ import shutil
 import tempfile
 import time
 from array import array
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
@@ -41,7 +42,7 @@ from kroscek.analysis import build_pipeline
 from kroscek.model import Article, Skipped, Story, revision_key
 from kroscek.scale import cross
 from kroscek.settings import Settings
-from kroscek.stories.duplicates import candidate_pairs
+from kroscek.stories.duplicates import CopyFacts, candidate_pairs
 from kroscek.stories.entities import NameCounts, name_counts, name_mapping, with_speakers
 from kroscek.stories.params import CopyParams
 from kroscek.stories.revisions import folded
@@ -225,7 +226,7 @@ def _analyse(
     started = time.perf_counter()
     mapping = name_mapping(counts)
     del counts, versions
-    grouped = _Grouped(settings.story.copies) if settings.stories else None
+    grouped = _Grouped(pile.folder, settings.story.copies) if settings.stories else None
     for place, article in enumerate(read):
         final = cross.finish(article, mapping, previous.get(place))
         pile.articles.append(final)
@@ -233,28 +234,44 @@ def _analyse(
             grouped.add(place, final)
     read.close()
     if grouped:
-        plans = cross.plan(grouped.summaries(), grouped.copies(pile.articles), settings.story)
-        del grouped
+        plans = cross.plan(grouped.summaries(), grouped.copies(), settings.story)
         for story, places in sorted(plans, key=lambda p: (-len(p[1]), p[0].id)):
-            pile.stories.append(Built(cross.story_of(story, [pile.articles[p] for p in places]), places))
+            members = [pile.articles[p] for p in places]
+            built = cross.story_of(story, members, [grouped.summary(p) for p in places])
+            pile.stories.append(Built(built, places))
         pile.timings["stories"] = time.perf_counter() - started
 
 
-class _Grouped:
-    """What grouping keeps of the kept articles of a pile: each one's summary, and its sampled
-    copy shingles as postings (shingle, place) in two arrays."""
+class _Copy(msgspec.Struct, array_like=True):
+    """What verifying a copy reads of an article: its shingles (uint32, as bytes) and copy facts."""
 
-    def __init__(self, params: CopyParams) -> None:
+    shingles: bytes
+    words: bytes
+    outlet: str | None
+    wire: tuple[str, ...]
+
+
+class _Grouped:
+    """What grouping keeps of the kept articles of a pile (numbered in pile order): each one's place
+    and summary, its sampled copy shingles as postings (shingle, number) in two arrays, and on disk
+    what verifying its copies reads."""
+
+    def __init__(self, folder: Path, params: CopyParams) -> None:
         self.params = params
+        self.places = array("Q")
         self.found: list[cross.Summary] = []
         self.waiting: list[tuple[int, Article]] = []
         self.hashes, self.owners = array("I"), array("I")
+        self.copied: Spill[_Copy] = Spill(folder / "shingles", _Copy)
 
     def add(self, place: int, article: Article) -> None:
         """Take in one kept article (at ``place`` in the pile); summaries are made a chunk at a time."""
-        found = cross.shingled(article, self.params).sampled(self.params)
-        self.hashes.extend(found)
-        self.owners.extend([place] * len(found))
+        found = cross.shingled(article, self.params)
+        sampled = found.sampled(self.params)
+        self.hashes.extend(sampled)
+        self.owners.extend([len(self.places)] * len(sampled))
+        self.copied.append(_Copy(found.shingles.tobytes(), *found.facts))
+        self.places.append(place)
         self.waiting.append((place, article))
         if len(self.waiting) >= CHUNK:
             self._summarise()
@@ -268,9 +285,13 @@ class _Grouped:
         self._summarise()
         return self.found
 
-    def copies(self, articles: Spill[Article]) -> list[tuple[tuple[int, int], str]]:
+    def summary(self, place: int) -> cross.Summary:
+        """The summary of the kept article at ``place``."""
+        return self.found[bisect_left(self.places, place)]
+
+    def copies(self) -> list[tuple[tuple[int, int], str]]:
         """The verified copy pairs (by place, the earlier first) and their kinds: pairs proposed by
-        two sampled shingles or more, each verified with its two articles read back."""
+        two sampled shingles or more, each verified with what the two articles left on disk."""
         hashes, owners = np.asarray(self.hashes, dtype=np.uint32), np.asarray(self.owners, dtype=np.uint32)
         self.hashes, self.owners = array("I"), array("I")
         order = np.lexsort((owners, hashes))
@@ -282,11 +303,13 @@ class _Grouped:
         del hashes, owners, order
 
         @lru_cache(maxsize=_SHINGLED)
-        def shingled(place: int) -> cross.Shingled:
-            return cross.shingled(articles[place], self.params)
+        def shingled(number: int) -> cross.Shingled:
+            c = self.copied[number]
+            return cross.Shingled(np.frombuffer(c.shingles, dtype=np.uint32), CopyFacts(c.words, c.outlet, c.wire))
 
         found = []
-        for pair in sorted(p for p, n in shared.items() if n >= 2):
-            if kind := cross.verify(shingled(pair[0]), shingled(pair[1]), self.params):
-                found.append((pair, kind))
+        for i, j in sorted(p for p, n in shared.items() if n >= 2):
+            if kind := cross.verify(shingled(i), shingled(j), self.params):
+                found.append(((self.places[i], self.places[j]), kind))
+        self.copied.close()
         return found

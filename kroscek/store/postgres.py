@@ -15,6 +15,7 @@ from types import TracebackType
 from typing import Any
 
 from kroscek.store.sqlite import (
+    COMPACT_INDEX,
     CORRECTIONS_TABLE,
     CURSORS_TABLE,
     FETCHED_TABLE,
@@ -48,6 +49,7 @@ PG_MIGRATIONS: tuple[str, ...] = (
     FETCHED_TABLE,
     REVISION_KEY,
     CORRECTIONS_TABLE.format(blob="BYTEA", rowid="BIGSERIAL PRIMARY KEY"),
+    "ALTER TABLE meta ALTER COLUMN value TYPE BIGINT;" + COMPACT_INDEX.format(without_rowid=""),
 )
 
 

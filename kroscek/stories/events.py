@@ -26,19 +26,21 @@ import datetime as dt
 import heapq
 import json
 import math
+import sys
+from array import array
 from collections import Counter
 from collections.abc import Callable, Collection, Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import NamedTuple, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 import msgspec
 import numpy as np
 from scipy.sparse import csr_matrix, vstack
 
 from kroscek.model import Article, day_of
-from kroscek.stories.groups import KEPT, IndexLoader, Packed, TermIndex, writable
+from kroscek.stories.groups import KEPT, IndexLoader, Packed, TermIndex, encode_weights, writable
 from kroscek.stories.terms import BUCKETS, term_vectors, tokens
 
 __all__ = [
@@ -100,6 +102,8 @@ PER_TERM = 16
 CANDIDATES = 16
 #: Days past an event's span beyond which an article is never compared with it.
 WINDOW = 7
+#: Articles one pass places between two packings of the events it has left behind.
+PACK_EVERY = 1024
 #: Terms an event's centroids keep (see :func:`_accumulate`).
 CENTROID = 4 * TERMS
 #: The mean pairwise probability under which two parts of an event are two events (:func:`split_event`).
@@ -115,7 +119,9 @@ SPLIT = 0.15
 #: (its members squared) is left out.
 SPLIT_SIZES = range(3, 81)
 
-_Sparse = tuple[list[int], list[float]]
+#: Terms and their weights, strongest first: 4-byte arrays (float32 weights, as the term vectors
+#: hold them), read as Python ints and floats; a tenth of the memory of lists.
+_Sparse = tuple["array[int]", "array[float]"]
 _T = TypeVar("_T")
 _STATE = msgspec.msgpack.Encoder()
 
@@ -154,7 +160,7 @@ def _strongest(matrix: csr_matrix, row: int) -> _Sparse:
     top = top[np.lexsort((columns[top], -values[top]))]  # ties by column: the same cut every run
     columns, values = columns[top], values[top]
     norm = float(np.sqrt(np.dot(values, values))) or 1.0
-    return columns.tolist(), (values / norm).tolist()
+    return array("i", columns.astype(np.int32).tobytes()), array("f", (values / norm).astype(np.float32).tobytes())
 
 
 _CHUNK = 1024
@@ -197,16 +203,18 @@ def profiles(articles: Sequence[Article], days: Sequence[dt.date | None]) -> tup
         lead: set[str] = set()
         for e in article.entities:
             if e.canonical:
-                kinds["PLACE" if e.label in ("GPE", "LOC") else "ORG" if e.label == "ORG" else "PER"].add(e.canonical)
+                # One copy of each name however many profiles hold it (a pile's index holds them all).
+                name = sys.intern(e.canonical)
+                kinds["PLACE" if e.label in ("GPE", "LOC") else "ORG" if e.label == "ORG" else "PER"].add(name)
                 if e.start < lead_end:
-                    lead.add(e.canonical)
+                    lead.add(name)
         told = {
             d
             for m in article.dates
             if m.start < lead_end and m.grain in ("day", "time") and not m.day_assumed and (d := day_of(m.value))
         }
         figures = {
-            (f"{q.value:.6g}{q.unit or ''}", q.start < lead_end)
+            (sys.intern(f"{q.value:.6g}{q.unit or ''}"), q.start < lead_end)
             for q in article.quantities
             if q.value is not None and q.part_of is None
         }
@@ -271,8 +279,8 @@ class _Event:
         return _STATE.encode(
             (
                 self.members,
-                [list(self.text), list(self.text.values()), self.text_norm2],
-                [list(self.head), list(self.head.values()), self.head_norm2],
+                [encode_weights(self.text), self.text_norm2],
+                [encode_weights(self.head), self.head_norm2],
                 [dict(c) for c in (self.people, self.organisations, self.places, self.lead_names)],
                 [dict(self.figures), dict(self.lead_figures)],
                 {d.toordinal(): n for d, n in self.days.items()},
@@ -288,10 +296,10 @@ class _Event:
         first, last = (dt.date.fromordinal(d) if d else None for d in span)
         return cls(
             members,
-            Packed(text[0], text[1]),
-            text[2],
-            Packed(head[0], head[1]),
-            head[2],
+            _weights(text),
+            text[-1],
+            _weights(head),
+            head[-1],
             people,
             organisations,
             places,
@@ -326,6 +334,14 @@ class _Event:
             self.undated - (profile.day is None),
         )
 
+    def pack(self) -> None:
+        """Hold the sums packed (:class:`~kroscek.stories.groups.Packed`, a fifth of the memory)
+        until the event changes again: what one pass keeps of an event it has left behind."""
+        if not isinstance(self.text, Packed):
+            self.text = Packed(list(self.text), list(self.text.values()))
+        if not isinstance(self.head, Packed):
+            self.head = Packed(list(self.head), list(self.head.values()))
+
     def gap(self, day: dt.date | None) -> int | None:
         """Days between ``day`` and this event's span (0 inside it); None when either is unknown."""
         if day is None or self.first is None or self.last is None:
@@ -333,6 +349,13 @@ class _Event:
         if day < self.first:
             return (self.first - day).days
         return max(0, (day - self.last).days)
+
+
+def _weights(stored: list[Any]) -> Packed:
+    """Weights as an index stores them, with their squared norm after them: encoded
+    (:func:`~kroscek.stories.groups.encode_weights`), or as a store written before that kept
+    them, terms and weights as two lists."""
+    return Packed.decode(stored[0]) if len(stored) == 2 else Packed(stored[0], stored[1])
 
 
 def _accumulate(total: dict[int, float], vector: _Sparse, norm2: float) -> float:
@@ -540,13 +563,22 @@ class EventIndex(TermIndex[_Event]):
 def candidates_and_features(
     profiles: Sequence[Profile], order: Sequence[int], tied: dict[int, int], decide: Decide
 ) -> list[list[int]]:
-    """Group the profiled rows in ``order``; ``decide`` picks among each one's candidates; the events' rows."""
+    """Group the profiled rows in ``order``; ``decide`` picks among each one's candidates; the events' rows.
+
+    Every :data:`PACK_EVERY` articles, the events whose last day is more than :data:`WINDOW` days
+    before the article's (the order is time order: no dated article is compared with them again)
+    are packed (:meth:`_Event.pack`): what the pass holds grows by the events near in time at full
+    size and by the others packed."""
     index = EventIndex(decide)
     owner: dict[int, Hashable] = {}
     count = iter(range(len(profiles)))
-    for row in order:
+    for n, row in enumerate(order, start=1):
         original = owner.get(tied[row]) if row in tied else None
         owner[row] = index.place(profiles[row], original, lambda: next(count))
+        if n % PACK_EVERY == 0 and (day := profiles[row].day):
+            for event in index.groups.values():
+                if event.last and (day - event.last).days > WINDOW:
+                    event.pack()
     return [e.members for e in index.groups.values()]
 
 

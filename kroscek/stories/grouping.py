@@ -23,7 +23,7 @@ from scipy.sparse import csr_matrix
 
 from kroscek.clean.published import story_day
 from kroscek.model import Article, day_of
-from kroscek.stories.groups import IndexLoader, Packed, TermIndex, writable
+from kroscek.stories.groups import IndexLoader, Packed, TermIndex, encode_weights, writable
 from kroscek.stories.params import GroupParams
 
 __all__ = ["GroupIndex", "GroupParams", "group", "reference_day"]
@@ -77,13 +77,15 @@ class _Group:
     def encode(self) -> bytes:
         """The group as bytes (what a store's index keeps of it)."""
         span = [d.toordinal() if d else 0 for d in (self.first, self.last)]
-        return _STATE.encode((self.members, list(self.total), list(self.total.values()), self.norm2, span))
+        return _STATE.encode((self.members, encode_weights(self.total), self.norm2, span))
 
     @classmethod
     def decode(cls, data: bytes) -> _Group:
-        members, columns, values, norm2, span = msgspec.msgpack.decode(data)
+        """A group :meth:`encode` wrote (or a store written before it, with terms and weights as lists)."""
+        members, *total, norm2, span = msgspec.msgpack.decode(data)
         first, last = (dt.date.fromordinal(d) if d else None for d in span)
-        return cls(members, Packed(columns, values), norm2, first, last)
+        weights = Packed.decode(total[0]) if len(total) == 1 else Packed(total[0], total[1])
+        return cls(members, weights, norm2, first, last)
 
 
 _STATE = msgspec.msgpack.Encoder()

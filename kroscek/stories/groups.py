@@ -4,13 +4,16 @@ persisted one reads from where it is kept (:class:`IndexLoader`)."""
 
 from __future__ import annotations
 
+import zlib
 from array import array
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from typing import Generic, Protocol, TypeVar
 
-__all__ = ["KEPT", "IndexLoader", "Packed", "TermIndex", "connected_groups", "writable"]
+import numpy as np
+
+__all__ = ["KEPT", "IndexLoader", "Packed", "TermIndex", "connected_groups", "encode_weights", "writable"]
 
 _State = TypeVar("_State")
 
@@ -59,6 +62,30 @@ class Packed(Mapping[int, float]):
     def unpacked(self) -> dict[int, float]:
         """The weights as a dict a group adds to."""
         return dict(zip(self._terms, self._weights, strict=True))
+
+    @classmethod
+    def decode(cls, data: bytes) -> Packed:
+        """The weights :func:`encode_weights` wrote."""
+        wide, raw = data[0], zlib.decompress(data[1:])
+        n = len(raw) // (12 if wide else 10)
+        gaps = np.frombuffer(raw, dtype=np.uint32 if wide else np.uint16, count=n)
+        packed = cls((), ())
+        packed._terms.frombytes(np.cumsum(gaps, dtype=np.int64).tobytes())
+        packed._weights.frombytes(raw[n * (4 if wide else 2) :])
+        return packed
+
+
+def encode_weights(weights: Mapping[int, float]) -> bytes:
+    """A group's term weights as a store keeps them: the terms sorted, each as its gap from the one
+    before (2 bytes, or 4 when a gap is wider), then the weights (float64, exact), the whole
+    compressed (a sum of a few float32 weights ends in zero bytes): a third of msgpack lists."""
+    terms = np.fromiter(weights.keys(), dtype=np.int64, count=len(weights))
+    values = np.fromiter(weights.values(), dtype=np.float64, count=len(weights))
+    order = np.argsort(terms)
+    gaps = np.diff(terms[order], prepend=0)
+    wide = bool(len(gaps)) and int(gaps.max()) >= 1 << 16
+    packed = gaps.astype(np.uint32 if wide else np.uint16).tobytes() + values[order].tobytes()
+    return bytes([wide]) + zlib.compress(packed)
 
 
 def writable(weights: dict[int, float] | Packed) -> dict[int, float]:

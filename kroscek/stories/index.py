@@ -367,7 +367,7 @@ class _Update:
             earliest[row_of[d.b]] = batch[row_of[d.a]]
         sets = [shingles(a.text, p.k) for a in batch]
         sampled = [s[s % p.sample == 0] for s in sets]
-        self.rows.shingles = [(int(h), a.id) for a, s in zip(batch, sampled, strict=True) for h in s.tolist()]
+        self.rows.shingles = [(int(h), self.base + i) for i, s in enumerate(sampled) for h in s.tolist()]
         if not self.fresh:
             owners = self.store.shingle_owners(sorted({h for h, _ in self.rows.shingles}), p.crowd)
             shared = [Counter(o for h in s.tolist() for o in owners.get(h, ())) for s in sampled]
