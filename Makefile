@@ -76,6 +76,7 @@ bench: $(VENV)/.installed-bench
 	$(BIN)/kroscek eval html
 	$(BIN)/python benchmarks/order_independence.py
 	$(BIN)/python benchmarks/bench_insert.py --sizes 1000,10000
+	$(BIN)/python benchmarks/bench_memory.py --sizes 1000,10000 --ways streamed
 
 # The property tests over 100,000+ cases (tests/test_properties.py; CI runs a small fixed profile).
 fuzz: $(VENV)/.installed-dev

@@ -62,14 +62,16 @@ def _rss() -> float:
 
 def run(way: str, size: int, corpus: str, out: str) -> None:
     """In a process of its own: analyse ``size`` variants one ``way`` into ``out``; print the cost."""
-    import kroscek.scale.stream  # noqa: F401  (every module either way needs, before the start is read)
     from kroscek.analysis import cross_article
-    from kroscek.model import to_contract, write_contract
-    from kroscek.report.files import write_report_files, write_reports
-    from kroscek.scale.stream import analyze_pile
+    from kroscek.model import to_contract
+    from kroscek.report.files import write_reports
 
     base = msgspec.msgpack.decode(Path(corpus).read_bytes(), type=list[Article])
     settings, folder = Settings(), Path(out)
+    if way == "streamed":  # only this way's modules: the whole way also runs on a kroscek before streaming
+        from kroscek.model import write_contract
+        from kroscek.report.files import write_report_files
+        from kroscek.scale.stream import analyze_pile
     start = _rss()
     began = time.perf_counter()
     if way == "whole":
