@@ -170,15 +170,20 @@ def _matrix(found: Sequence[Summary]) -> csr_matrix:
 
 
 def plan(
-    found: Iterable[Summary], kinds: Iterable[tuple[tuple[int, int], str]], params: StoryParams
+    found: Iterable[Summary],
+    kinds: Iterable[tuple[tuple[int, int], str]],
+    params: StoryParams,
+    vectors: csr_matrix | None = None,
 ) -> list[tuple[StoryPlan, list[int]]]:
     """The stories of a pile from its summaries and its verified copy pairs (by seq, the earlier
-    first): each story's plan and the seqs of its members (the plan's rows, in order)."""
+    first): each story's plan and the seqs of its members (the plan's rows, in order). A caller
+    that holds the term vectors as one matrix gives it as ``vectors`` (a row per summary, ``found``
+    in seq order); the summaries' own arrays are then not read."""
     ordered = sorted(found, key=lambda s: s.seq)
     if not ordered:
         return []
     row_of = {s.seq: i for i, s in enumerate(ordered)}
-    vectors = _matrix(ordered)
+    vectors = _matrix(ordered) if vectors is None else vectors
     pairs = dict(sorted(((row_of[i], row_of[j]), kind) for (i, j), kind in kinds))
     duplicates = copy_links([(s.published or "9999", s.id) for s in ordered], pairs)
     prepared = assemble(
@@ -191,12 +196,18 @@ def plan(
     return [(p, [ordered[r].seq for r in p.rows]) for p in plan_stories([s.id for s in ordered], grouping)]
 
 
-def story_of(story: StoryPlan, members: Sequence[Article], found: Sequence[Summary] | None = None) -> Story:
+def story_of(
+    story: StoryPlan,
+    members: Sequence[Article],
+    found: Sequence[Summary] | None = None,
+    vectors: csr_matrix | None = None,
+) -> Story:
     """The record of a planned story from its members (in the plan's order); their term vectors and
-    profiles are taken from their summaries (``found``, in the same order) when given, else made."""
+    profiles are taken from their summaries (``found``, in the same order; the vectors from
+    ``vectors``, a row each, when given) when given, else made."""
     if found is None:
         days = [reference_day(a) for a in members]
         return story_record(story.id, members, story.events, days, text_vectors(members), story.duplicates)
-    vectors = _matrix(found)
+    vectors = _matrix(found) if vectors is None else vectors
     days = [s.profile.day for s in found]
     return story_record(story.id, members, story.events, days, vectors, story.duplicates, [s.profile for s in found])

@@ -37,6 +37,7 @@ from typing import Generic, TypeVar
 
 import msgspec
 import numpy as np
+from scipy.sparse import csr_matrix
 
 from kroscek.analysis import build_pipeline
 from kroscek.model import Article, Skipped, Story, revision_key
@@ -46,6 +47,7 @@ from kroscek.stories.duplicates import CopyFacts, candidate_pairs
 from kroscek.stories.entities import NameCounts, name_counts, name_mapping, with_speakers
 from kroscek.stories.params import CopyParams
 from kroscek.stories.revisions import folded
+from kroscek.stories.terms import BUCKETS
 
 __all__ = ["Built", "Pile", "Spill", "Versions", "analyze_pile"]
 
@@ -55,6 +57,8 @@ _T = TypeVar("_T")
 CHUNK = 512
 #: Shingle sets of recently verified articles kept for the next candidate pairs.
 _SHINGLED = 2048
+#: What a summary holds in place of its vector's arrays once they are in the pile's matrix.
+_NONE = np.zeros(0)
 
 
 class Spill(Generic[_T]):
@@ -234,10 +238,12 @@ def _analyse(
             grouped.add(place, final)
     read.close()
     if grouped:
-        plans = cross.plan(grouped.summaries(), grouped.copies(), settings.story)
+        found, vectors = grouped.summaries()
+        plans = cross.plan(found, grouped.copies(), settings.story, vectors)
         for story, places in sorted(plans, key=lambda p: (-len(p[1]), p[0].id)):
+            rows = grouped.rows(places)
             members = [pile.articles[p] for p in places]
-            built = cross.story_of(story, members, [grouped.summary(p) for p in places])
+            built = cross.story_of(story, members, [found[r] for r in rows], vectors[rows])
             pile.stories.append(Built(built, places))
         pile.timings["stories"] = time.perf_counter() - started
 
@@ -259,7 +265,8 @@ class _Grouped:
     def __init__(self, folder: Path, params: CopyParams) -> None:
         self.params = params
         self.places = array("Q")
-        self.found: list[cross.Summary] = []
+        self.found: list[cross.Summary] = []  # without their vectors: those are in the three arrays below
+        self.columns, self.weights, self.ends = array("i"), array("f"), array("q", [0])
         self.waiting: list[tuple[int, Article]] = []
         self.hashes, self.owners = array("I"), array("I")
         self.copied: Spill[_Copy] = Spill(folder / "shingles", _Copy)
@@ -277,17 +284,23 @@ class _Grouped:
             self._summarise()
 
     def _summarise(self) -> None:
-        self.found += cross.summaries(self.waiting)
+        for found in cross.summaries(self.waiting):
+            self.columns.frombytes(found.columns.astype(np.int32).tobytes())
+            self.weights.frombytes(found.weights.astype(np.float32).tobytes())
+            self.ends.append(len(self.columns))
+            self.found.append(found._replace(columns=_NONE, weights=_NONE))
         self.waiting = []
 
-    def summaries(self) -> list[cross.Summary]:
-        """Every kept article's summary, in pile order."""
+    def summaries(self) -> tuple[list[cross.Summary], csr_matrix]:
+        """Every kept article's summary, in pile order, and their term vectors (a row each)."""
         self._summarise()
-        return self.found
+        shape = (len(self.found), BUCKETS)
+        parts = (np.frombuffer(self.weights, np.float32), np.frombuffer(self.columns, np.int32), self.ends)
+        return self.found, csr_matrix(parts, shape=shape)
 
-    def summary(self, place: int) -> cross.Summary:
-        """The summary of the kept article at ``place``."""
-        return self.found[bisect_left(self.places, place)]
+    def rows(self, places: list[int]) -> list[int]:
+        """The rows of the kept articles at ``places`` (in :meth:`summaries`)."""
+        return [bisect_left(self.places, place) for place in places]
 
     def copies(self) -> list[tuple[tuple[int, int], str]]:
         """The verified copy pairs (by place, the earlier first) and their kinds: pairs proposed by

@@ -68,6 +68,12 @@ class _Group:
             self.first = min(self.first or day, day)
             self.last = max(self.last or day, day)
 
+    def pack(self) -> None:
+        """Hold the sum packed (:class:`~kroscek.stories.groups.Packed`, a seventh of a dict's room)
+        until the group changes again: what one pass keeps of a group it has left behind."""
+        if not isinstance(self.total, Packed):
+            self.total = Packed(list(self.total), list(self.total.values()))
+
     def near(self, day: dt.date | None, window: int) -> bool:
         if not day or not self.first or not self.last:
             return True
@@ -90,6 +96,8 @@ class _Group:
 
 _STATE = msgspec.msgpack.Encoder()
 
+#: Rows one pass places between two packings of the groups it has left behind.
+PACK_EVERY = 1024
 #: Groups probed per feature: the most recent ones (a feature every article has probes few).
 _PER_FEATURE = 64
 #: Candidates scored per article: those sharing the most of its strongest features.
@@ -149,14 +157,20 @@ def group(
     ``tied`` maps a row to an earlier row whose group it must join (a copy to its original).
     Work per article is bounded (``probe`` features × ``_PER_FEATURE`` groups looked up,
     ``_CANDIDATES`` scored over at most ``_TERMS`` terms), so the pass is linear in articles.
+    Every :data:`PACK_EVERY` rows, the groups whose last day is more than ``window`` days before
+    the row's are packed (:meth:`_Group.pack`): in time order, no dated row is near them again.
     """
     index = GroupIndex(threshold, window, probe)
     owner: dict[int, Hashable] = {}
     count = iter(range(len(days)))
-    for row in order:
+    for n, row in enumerate(order, start=1):
         start, end = vectors.indptr[row], vectors.indptr[row + 1]
         original = owner.get(tied[row]) if tied and row in tied else None
         owner[row] = index.place(
             row, vectors.indices[start:end], vectors.data[start:end], days[row], original, lambda: next(count)
         )
+        if n % PACK_EVERY == 0 and (day := days[row]):
+            for g in index.groups.values():
+                if g.last and (day - g.last).days > window:
+                    g.pack()
     return [g.members for g in index.groups.values()]
