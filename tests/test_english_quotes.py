@@ -9,7 +9,7 @@ import pytest
 
 from kroscek.annotate.quotes import find_quotes
 from kroscek.annotate.quotes.resolve import read_rules
-from kroscek.annotate.quotes.tagger import MODEL, available, tag_attributions
+from kroscek.annotate.quotes.tagger import MODEL, Attribution, available, parse, snap, tag_attributions
 from kroscek.annotate.sentences import split_sentences
 from tests.conftest import SHARED, need_shared
 
@@ -86,6 +86,31 @@ def test_a_role_with_its_qualifiers_before_the_name_is_split_off() -> None:
         ("Ahmad Luthfi", "Central Java governor"),
         ("Retno Marsudi", "Indonesian Foreign Minister"),
     ]
+
+
+def _snapped(text: str, source: str, cue: str) -> str | None:
+    """The source a tagged (source, cue) pair of ``text`` snaps to."""
+    at, cue_at = text.index(source), text.index(cue)
+    attribution = Attribution(None, (at, at + len(source)), (cue_at, cue_at + len(cue)))
+    snapped = snap(text, parse(text), attribution).source
+    return text[snapped[0] : snapped[1]] if snapped else None
+
+
+def test_a_tagged_source_snaps_to_the_phrase_its_cue_is_about() -> None:
+    """The tags find the source, the parse gives its edges (sentences written for this test, in the
+    shape of PolNeAR train's: a name cut short, an apposition with its comma, a time phrase taken
+    in, a dateline before the paragraph, the object of "according to")."""
+    activist = "Angela Davis, a longtime civil rights activist, said on Monday that the vote mattered."
+    assert _snapped(activist, "Angela", "said") == "Angela Davis, a longtime civil rights activist,"
+    court = "The Supreme Court this month ruled that the law was void."
+    assert _snapped(court, "The Supreme Court this month", "ruled") == "The Supreme Court"
+    dateline = "9:40 a.m.\n\nGovernor Maria Lopez told reporters the state would appeal."
+    assert _snapped(dateline, "Maria Lopez", "told") == "Governor Maria Lopez"
+    official = "Prices will rise, according to a senior official at the ministry."
+    assert _snapped(official, "a senior official", "according to") == "a senior official at the ministry"
+    # A source apart from what the cue's clause is about stays as tagged.
+    apart = "Critics of the plan were loud, and the mayor said it would pass."
+    assert _snapped(apart, "Critics", "said") == "Critics"
 
 
 def test_the_rule_readers_remain_without_the_tagger() -> None:

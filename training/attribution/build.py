@@ -26,7 +26,17 @@ import pycrfsuite
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from kroscek.annotate.quotes.resolve import read_rules
-from kroscek.annotate.quotes.tagger import MODEL, Paragraph, features, group, paragraphs, parse_features, rule_tags
+from kroscek.annotate.quotes.tagger import (
+    MODEL,
+    Paragraph,
+    features,
+    group,
+    paragraphs,
+    parse,
+    parse_features,
+    rule_tags,
+    snap,
+)
 from kroscek.annotate.sentences import split_sentences
 from kroscek.evaluate.polnear import PolnearScore, articles, read_ann, read_fragments
 
@@ -47,8 +57,9 @@ def gold_tags(paragraph: Paragraph, fragments: list[tuple[str, int, int]]) -> li
     return tags
 
 
-def load(split: str, rules: bool, first_only: bool, parse: bool = False) -> list[tuple[Path, str, list]]:
-    """(annotation file, text, [(paragraph, features, gold tags)]) of each article of a split."""
+def load(split: str, rules: bool, first_only: bool, with_parse: bool = False) -> list[tuple[Path, str, object, list]]:
+    """(annotation file, text, spaCy's parse or None, [(paragraph, features, gold tags)]) of each
+    article of a split."""
     out, seen = [], set()
     for ann, text in articles(POLNEAR, split):
         stem = ann.stem.rsplit("_", 1)[0]
@@ -60,7 +71,8 @@ def load(split: str, rules: bool, first_only: bool, parse: bool = False) -> list
         fragments = read_fragments(ann)
         pars = []
         found = list(paragraphs(text, sentences))
-        parsed = parse_features(text, [t for p in found for t in p.tokens]) if parse else None
+        doc = parse(text) if with_parse else None
+        parsed = parse_features(text, [t for p in found for t in p.tokens], doc) if doc is not None else None
         at = 0
         for paragraph in found:
             tags = gold_tags(paragraph, fragments)
@@ -68,16 +80,18 @@ def load(split: str, rules: bool, first_only: bool, parse: bool = False) -> list
             at += len(tags)
             feats = features(text, paragraph, rule_tags(paragraph, ruled) if ruled is not None else None, mine)
             pars.append((paragraph, feats, tags))
-        out.append((ann, text, pars))
+        out.append((ann, text, doc, pars))
     return out
 
 
 def score(data: list, tag) -> PolnearScore:
     result = PolnearScore()
-    for ann, _text, pars in data:
+    for ann, text, doc, pars in data:
         found: dict[str, list[tuple[int, int]]] = {"Source": [], "Cue": [], "Content": []}
         for paragraph, feats, gold in pars:
             for attribution in group(paragraph, tag(feats, gold)):
+                if doc is not None:  # as the tagger reads: sources snapped to their phrase
+                    attribution = snap(text, doc, attribution)
                 for kind, span in (
                     ("Content", attribution.content),
                     ("Source", attribution.source),
@@ -118,14 +132,14 @@ def main() -> None:
     if not POLNEAR.exists():
         sys.exit(f"{POLNEAR} is absent: training needs ../shared/data/polnear")
     began = time.perf_counter()
-    dev = load("dev", args.rules, first_only=False, parse=args.parse)
+    dev = load("dev", args.rules, first_only=False, with_parse=args.parse)
     if args.oracle:
         report("oracle (gold tags)", score(dev, lambda feats, gold: gold))
         return
-    train = load("train", args.rules, first_only=True, parse=args.parse)
+    train = load("train", args.rules, first_only=True, with_parse=args.parse)
     print(f"features: {time.perf_counter() - began:.0f}s, {len(train)} train articles", flush=True)
     trainer = pycrfsuite.Trainer(verbose=False)
-    for _ann, _text, pars in train:
+    for _ann, _text, _doc, pars in train:
         for _paragraph, feats, tags in pars:
             trainer.append(feats, tags)
     trainer.set_params(

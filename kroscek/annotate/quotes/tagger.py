@@ -22,7 +22,7 @@ import json
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 from typing import Any, Protocol
@@ -39,9 +39,11 @@ __all__ = [
     "features",
     "group",
     "paragraphs",
+    "parse",
     "parse_features",
     "rule_tags",
     "runs",
+    "snap",
     "tag_attributions",
 ]
 
@@ -227,7 +229,7 @@ def features(
 
 
 @cache
-def _parser() -> Any:
+def _pipeline() -> Any:
     """spaCy's English tagger and parser (``en_core_web_sm``, a dependency), its NER left out."""
     import spacy
 
@@ -235,13 +237,19 @@ def _parser() -> Any:
     return spacy.load(name, exclude=["ner", "lemmatizer", "senter", "attribute_ruler"])
 
 
-def parse_features(text: str, tokens: Sequence[Span]) -> list[list[str]]:
+def parse(text: str) -> Any:
+    """spaCy's tags and dependency parse of ``text`` (a ``Doc``), what the parse's features and
+    ``snap`` read."""
+    return _pipeline()(text)
+
+
+def parse_features(text: str, tokens: Sequence[Span], doc: Any = None) -> list[list[str]]:
     """Per token (character spans), its part of speech and its neighbours', its dependency, and
     how it hangs from the nearest reporting verb above it: the relation of the branch it is in
     ("nsubj" for the source's words, "ccomp" for the content's), on which side of the verb, and
-    which verb."""
+    which verb. ``doc``: spaCy's parse of ``text`` when it is already there."""
     cues = _lexicon()[0]
-    doc = _parser()(text)
+    doc = parse(text) if doc is None else doc
     starts = [t.idx for t in doc]
     per_token: list[list[str]] = []
     for token in doc:
@@ -370,11 +378,13 @@ def available(folder: Path = MODEL) -> bool:
 def tag_attributions(
     text: str, sentences: Sequence[Sentence], ruled: Iterable[tuple[str, Span]] = (), folder: Path = MODEL
 ) -> list[Attribution]:
-    """The attributions the model finds in ``text``; ``ruled``: (kind, span) the rule readers found."""
+    """The attributions the model finds in ``text``; ``ruled``: (kind, span) the rule readers found.
+    With the parse, each source is snapped to the phrase its cue's clause is about (``snap``)."""
     model = _model(folder)
     ruled = list(ruled)
     found = list(paragraphs(text, sentences))
-    parsed = parse_features(text, [t for p in found for t in p.tokens]) if model.parse else None
+    doc = parse(text) if model.parse else None
+    parsed = parse_features(text, [t for p in found for t in p.tokens], doc) if doc is not None else None
     out: list[Attribution] = []
     at = 0
     for paragraph in found:
@@ -382,8 +392,72 @@ def tag_attributions(
         mine = parsed[at : at + size] if parsed is not None else None
         at += size
         tags = model.tagger.tag(features(text, paragraph, rule_tags(paragraph, ruled) if model.rules else None, mine))
-        out.extend(group(paragraph, tags))
+        attributions = group(paragraph, tags)
+        out.extend(attributions if doc is None else (snap(text, doc, a) for a in attributions))
     return out
+
+
+def _subject(doc: Any, cue: Span) -> Any | None:
+    """The head word of what a cue's clause is about: the subject of its verb, or of the verb that
+    verb hangs from ("Trump spoke …, promising …"), the agent of a passive ("was written by X"), or
+    the object after "according to"; None when the parse gives none."""
+    span = doc.char_span(*cue, alignment_mode="expand")
+    if span is None:
+        return None
+    if span.text.lower() in _according():
+        objects = [t for t in span[-1].children if t.dep_ == "pobj"]
+        return objects[0] if objects else None
+    for verb in (t for t in span if t.tag_.startswith("VB")):
+        for _ in range(3):
+            subject = [t for t in verb.children if t.dep_ in ("nsubj", "nsubjpass")]
+            agent = [o for t in verb.children if t.dep_ == "agent" for o in t.children if o.dep_ == "pobj"]
+            if subject or agent:
+                return (subject or agent)[0]
+            if verb.dep_ not in ("xcomp", "advcl", "conj") or verb.head is verb:
+                break
+            verb = verb.head
+    return None
+
+
+@cache
+def _according() -> frozenset[str]:
+    """The language's "according to" phrases, lower-cased."""
+    return frozenset(p.lower() for p in language_module("en", "quotes").ACCORDING_TO)
+
+
+def _phrase(text: str, doc: Any, head: Any) -> Span | None:
+    """The character span of ``head``'s subtree, kept to its sentence and paragraph, without the
+    spaces and marks at its edges (a closing comma or bracket stays: PolNeAR's sources keep an
+    apposition's comma, "Ayrault, the foreign minister of France,")."""
+    sentence = head.sent
+    begin = text.rfind("\n", 0, head.idx) + 1
+    end = text.find("\n", head.idx)
+    end = len(text) if end < 0 else end
+    words = [
+        t
+        for t in doc[head.left_edge.i : head.right_edge.i + 1]
+        if sentence.start <= t.i < sentence.end and begin <= t.idx < end
+    ]
+    while words and (words[0].is_space or words[0].is_punct):
+        words.pop(0)
+    while words and (words[-1].is_space or (words[-1].is_punct and words[-1].text not in (",", ")"))):
+        words.pop()
+    return (words[0].idx, words[-1].idx + len(words[-1])) if words else None
+
+
+def snap(text: str, doc: Any, attribution: Attribution) -> Attribution:
+    """The attribution with its source snapped to the phrase its cue's clause is about
+    (``_subject``, ``_phrase``) when the tagged source overlaps that phrase: the tags find the
+    source, the parse gives its edges ("Manhattan Supreme Court Justice Frank" gets "Nervo",
+    "the Supreme Court this month" loses "this month")."""
+    source, cue = attribution.source, attribution.cue
+    if source is None or cue is None:
+        return attribution
+    head = _subject(doc, cue)
+    phrase = _phrase(text, doc, head) if head is not None else None
+    if phrase is None or phrase == source or not (phrase[0] < source[1] and source[0] < phrase[1]):
+        return attribution
+    return replace(attribution, source=phrase)
 
 
 def rule_tags(paragraph: Paragraph, ruled: Sequence[tuple[str, Span]]) -> list[str]:
