@@ -17,7 +17,7 @@ bounded window of batches is the reorder buffer), and the cross-article layer ru
 What stays in memory is the index: the summaries, the shingle postings, the names and versions
 seen. The results are the ones :func:`kroscek.analysis.cross_article` gives for the same pile
 (tests/test_stream.py); :class:`Pile` reads them back for the writers (the ``kroscek/1`` JSON,
-:func:`kroscek.model.write_contract`; the reports, :func:`kroscek.report.files.write_pile_reports`).
+:func:`kroscek.model.write_contract`; the reports, :func:`kroscek.report.files.write_report_files`).
 """
 
 from __future__ import annotations
