@@ -25,8 +25,7 @@ from rich.table import Table
 
 from kroscek.lang.en import quotes as en_quotes
 from kroscek.stories.crosslingual import (
-    SPEAKER_OTHER,
-    THRESHOLD,
+    THRESHOLD_SURE,
     CrossQuote,
     Lexicon,
     Link,
@@ -170,7 +169,7 @@ def _lexicon_linker(id_q: Sequence[CrossQuote], en_q: Sequence[CrossQuote], lexi
 def _other_speaker_linker(id_q: Sequence[CrossQuote], en_q: Sequence[CrossQuote], lexicon: Lexicon) -> list[Link]:
     """The lexicon linker where the two quotes name different speakers: the speaker term takes
     :data:`SPEAKER_OTHER` off every score (NTREX carries no speakers, so this is its bar raised)."""
-    return link_quotes(id_q, en_q, lexicon, threshold=THRESHOLD + SPEAKER_OTHER)
+    return link_quotes(id_q, en_q, lexicon, threshold=THRESHOLD_SURE)
 
 
 def _baseline_linker(id_q: Sequence[CrossQuote], en_q: Sequence[CrossQuote], lexicon: Lexicon) -> list[Link]:

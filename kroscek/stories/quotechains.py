@@ -28,8 +28,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from kroscek.model import Article, Claim, ClaimValue, Evidence, Quote, QuoteChain
 from kroscek.stories.crosslingual import (
-    SPEAKER_OTHER,
-    THRESHOLD,
+    THRESHOLD_SURE,
     CrossQuote,
     link_quotes,
     prepare,
@@ -42,10 +41,6 @@ __all__ = ["original", "quote_chains", "translation_claims"]
 _WORD = re.compile(r"[^\W\d_]{3,}")
 #: Share of the smaller quote's words found in the other for the two to be one quote.
 SAME_QUOTE = 0.6
-#: The link score, figures left out (they are what is judged), from which a translation is compared
-#: with its original for a claim: the bar a link between different speakers must pass (NTREX:
-#: precision 1.000, recall 0.643), since a claim on a wrong link is a false ``differ``.
-CLAIM_LINK = THRESHOLD + SPEAKER_OTHER
 
 
 def _words(text: str) -> frozenset[str]:
@@ -226,8 +221,9 @@ def translation_claims(
     """A ``differ`` claim for each translation in ``chains`` that changes what its English original
     says (:func:`kroscek.stories.crosslingual.shifts`): the English quote first, then the translation,
     the changes as the reason. An Indonesian quote of a chain is compared with the English quote the
-    linker picks for it among every English quote of ``articles`` at :data:`CLAIM_LINK`, the figures
-    left out of the score (they are what is judged), and only when that quote is in its chain (a
+    linker picks for it among every English quote of ``articles`` at the sure bar
+    (:data:`kroscek.stories.crosslingual.THRESHOLD_SURE`), the figures left out of the score (they
+    are what is judged), and only when that quote is in its chain (a
     chain also holds quotes that joined it as copies of another, or by a looser link) and the
     encoder reads the two as saying the same (:func:`kroscek.stories.crosslingual.same_meaning`):
     a claim on a wrong link is a false ``differ``."""
@@ -249,12 +245,15 @@ def translation_claims(
             if articles[j].language != "id":
                 continue
             translated = prepare(articles[j].text[r.start : r.end], "id", r.speaker_canonical)
-            picked = link_quotes([translated], english, threshold=CLAIM_LINK, figures=False)
-            if not picked or (everyone[picked[0].en_index][0], everyone[picked[0].en_index][1].start) not in mine:
+            picked = link_quotes([translated], english, threshold=THRESHOLD_SURE, figures=False)
+            if not picked:
                 continue
-            i, q = everyone[picked[0].en_index]
-            changed = shifts(english[picked[0].en_index], translated)
-            if changed and same_meaning(english[picked[0].en_index].text, translated.text):
+            k = picked[0].en_index
+            i, q = everyone[k]
+            if (i, q.start) not in mine:
+                continue
+            changed = shifts(english[k], translated)
+            if changed and same_meaning(english[k].text, translated.text):
                 claims.append(
                     Claim(
                         about=f"translated quote of {chain.speaker or 'an unnamed speaker'}",
