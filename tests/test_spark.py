@@ -59,7 +59,7 @@ def pile() -> list[Article]:
     return [*articles, later]
 
 
-def test_the_pieces_give_what_one_process_gives(pile: list[Article]) -> None:
+def test_the_pieces_give_what_one_process_gives(pile: list[Article], tmp_path: Path) -> None:
     """Names counted in parts, versions by key, summaries in parts, copies by sampled shingle, the
     plan and each story from its members: the articles and stories cross_article gives."""
     settings = Settings()
@@ -90,7 +90,9 @@ def test_the_pieces_give_what_one_process_gives(pile: list[Article]) -> None:
     ]
     assert kinds, "corpus-dev holds copies"
     by_seq = dict(kept)
-    stories = [cross.story_of(p, [by_seq[s] for s in seqs]) for p, seqs in cross.plan(summaries, kinds, settings.story)]
+    with cross.Summaries(tmp_path) as found:
+        plans = cross.plan(found.extend(summaries), kinds, settings.story)
+    stories = [cross.story_of(p, [by_seq[s] for s in seqs]) for p, seqs in plans]
     articles, expected = cross_article(pile, settings)
     assert [a for _, a in final] == articles
     assert sorted(stories, key=lambda s: (-len(s.article_ids), s.id)) == expected

@@ -7,6 +7,7 @@ import io
 from pathlib import Path
 
 import msgspec
+import numpy as np
 import pytest
 from typer.testing import CliRunner
 
@@ -15,8 +16,11 @@ from kroscek.cli import app
 from kroscek.ingest import read_inputs
 from kroscek.model import Article, Skipped, Story, to_contract, write_contract
 from kroscek.report.files import write_report_files, write_reports
+from kroscek.scale import cross, stream
 from kroscek.scale.stream import Versions, analyze_pile
 from kroscek.settings import Settings
+from kroscek.stories import events, grouping
+from kroscek.stories.groups import MovedOut
 from kroscek.stories.revisions import mark_revisions
 from tests.conftest import CORPUS_DEV, EXAMPLES, need_shared
 
@@ -84,6 +88,34 @@ def test_corpus_dev_streamed_is_the_pile_in_memory(annotated: list[Article], tmp
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith("kroscek-")] == [], "the pile's folder is gone"
 
 
+def test_events_and_stories_left_behind_go_to_disk_and_change_nothing(
+    annotated: list[Article], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The passes move the events and stories they have left behind to disk (here every 8
+    articles, not every 1,024, and centroids 5 events at a time), read back those a copy or an
+    undated article wants: the stories are those of the pile in memory, where they stay packed."""
+    for module in (events, grouping):
+        monkeypatch.setattr(module, "PACK_EVERY", 8)
+    monkeypatch.setattr(cross, "_CENTROIDS", 5)
+    put, read = MovedOut.put, MovedOut.states
+    moved: list[object] = []
+    back: list[object] = []
+    monkeypatch.setattr(MovedOut, "put", lambda self, key, state: moved.append(key) or put(self, key, state))
+    monkeypatch.setattr(MovedOut, "states", lambda self, keys: back.extend(keys) or read(self, keys))
+    settings = Settings()
+    # Undated articles come last in time order and may join an event moved out long before.
+    undated = [msgspec.structs.replace(a, id=f"u{n:015d}", published=None) for n, a in enumerate(annotated[:6])]
+    pile_in = [*annotated, *undated]
+    _, stories = cross_article(pile_in, settings)
+    assert moved == [], "the pile in memory packs what it leaves behind"
+    pile = analyze_pile(pile_in, settings, tmp_path, stages=False)
+    try:
+        assert [b.story for b in pile.stories] == stories
+    finally:
+        pile.close()
+    assert len(moved) > 20 and back, "events and stories went to disk and some came back"
+
+
 def test_an_empty_pile_and_no_stories() -> None:
     """Nothing but skipped inputs; and a pile analysed without its stories."""
     written = io.BytesIO()
@@ -118,3 +150,18 @@ def test_versions_follow_the_rule_of_mark_revisions() -> None:
     told = [versions.previous(a) for a in pile]
     assert told == [a.revision_of if a.revision_of != "x" else None for a in mark_revisions(pile)]
     assert told == [None, None, "a0", None, None, "a4", None, None]
+
+
+def test_shingles_held_twice_are_found_across_blocks(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The postings are read a block at a time; a shingle's postings never straddle two blocks,
+    whatever the block's size, and a shingle at the top of the hash range is read too."""
+    rng = np.random.default_rng(5)
+    shingles = [*rng.integers(0, 40, 300).tolist(), 0xFFFFFFFF, 0xFFFFFFFF, 0xFFFFFFFE]
+    postings = np.sort(np.array([h << 32 | n for n, h in enumerate(shingles)], dtype=np.uint64))
+    expected: dict[int, list[int]] = {}
+    for n, h in enumerate(shingles):
+        expected.setdefault(h, []).append(n)
+    want = sorted(v for v in expected.values() if len(v) > 1)
+    for block in (1, 2, 3, 7, 64, 1 << 20):
+        monkeypatch.setattr(stream, "_BLOCK", block)
+        assert sorted(stream._shared(postings)) == want, block

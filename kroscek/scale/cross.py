@@ -20,9 +20,12 @@ process reads it, so every step gives what the one-process layer gives on the sa
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
+from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
+from pathlib import Path
 from typing import NamedTuple
 
 import msgspec
@@ -31,17 +34,27 @@ from scipy.sparse import csr_matrix
 
 from kroscek.model import Article, Story, revision_key
 from kroscek.pipeline import BATCH, Pipeline
-from kroscek.stories.build import StoryPlan, assemble, group_prepared, plan_stories, story_record
+from kroscek.scale.spill import Spill
+from kroscek.stories.build import StoryPlan, centroids_of, join_events, plan_stories, story_record, time_order
 from kroscek.stories.duplicates import CopyFacts, copy_facts, copy_kind, copy_links, overlap, shingles
 from kroscek.stories.entities import renamed, with_speakers
-from kroscek.stories.events import Profile, profiles, text_vectors
+from kroscek.stories.events import (
+    Profile,
+    candidates_and_features,
+    model_decision,
+    profiles,
+    shipped_model,
+    text_vectors,
+)
 from kroscek.stories.grouping import reference_day
+from kroscek.stories.groups import MovedOut
 from kroscek.stories.params import CopyParams, StoryParams
 from kroscek.stories.revisions import folded, mark_revisions
 from kroscek.stories.terms import BUCKETS
 
 __all__ = [
     "Shingled",
+    "Summaries",
     "Summary",
     "Version",
     "annotate",
@@ -169,31 +182,222 @@ def _matrix(found: Sequence[Summary]) -> csr_matrix:
     )
 
 
+class _Stored(msgspec.Struct, array_like=True):
+    """A :class:`Summary` as :class:`Summaries` writes it (its arrays as bytes)."""
+
+    seq: int
+    id: str
+    published: str | None
+    text: tuple[bytes, bytes]
+    head: tuple[bytes, bytes]
+    people: tuple[str, ...]
+    organisations: tuple[str, ...]
+    places: tuple[str, ...]
+    lead_names: tuple[str, ...]
+    figures: tuple[str, ...]
+    days: tuple[dt.date, ...]
+    day: dt.date | None
+    lead_figures: tuple[str, ...]
+    english: bool
+    columns: bytes  # int32
+    weights: bytes  # float32
+
+
+def _sparse(pair: tuple[bytes, bytes]) -> tuple[array[int], array[float]]:
+    columns, weights = array("i"), array("f")
+    columns.frombytes(pair[0])
+    weights.frombytes(pair[1])
+    return columns, weights
+
+
+class _Vector(msgspec.Struct, array_like=True):
+    """One row of a sparse matrix: its columns (int32) and weights (float32) as bytes."""
+
+    columns: bytes
+    weights: bytes
+
+    def arrays(self) -> tuple[np.ndarray, np.ndarray]:
+        return np.frombuffer(self.columns, np.int32), np.frombuffer(self.weights, np.float32)
+
+
+#: Events whose centroids are made together (with their members' rows read back).
+_CENTROIDS = 512
+
+
+class Summaries:
+    """The summaries of a pile's kept articles on disk, added in any order; planning reads them by
+    row (seq order). In memory stay what the whole pass needs of each: its seq, id, publish time and
+    reference day (~200 bytes). Lives in ``folder`` until :meth:`close`."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self._spill: Spill[_Stored] = Spill(folder / "summaries", _Stored)
+        self._seqs = array("q")
+        self._ids: list[str] = []
+        self._published: list[str | None] = []
+        self._days = array("i")  # ordinals, 0: unknown
+        self._places: np.ndarray | None = None  # by row, the place each was written at
+
+    def add(self, summary: Summary) -> None:
+        """Write one summary (its vector's arrays as int32 and float32)."""
+        p = summary.profile
+        day = p.day.toordinal() if p.day else 0
+        record = _Stored(
+            summary.seq,
+            summary.id,
+            summary.published,
+            (p.text[0].tobytes(), p.text[1].tobytes()),
+            (p.head[0].tobytes(), p.head[1].tobytes()),
+            p.people,
+            p.organisations,
+            p.places,
+            p.lead_names,
+            p.figures,
+            p.days,
+            p.day,
+            p.lead_figures,
+            p.english,
+            summary.columns.astype(np.int32).tobytes(),
+            summary.weights.astype(np.float32).tobytes(),
+        )
+        self._spill.append(record)
+        self._seqs.append(summary.seq)
+        self._ids.append(summary.id)
+        self._published.append(summary.published)
+        self._days.append(day)
+        self._places = None
+
+    def __len__(self) -> int:
+        return len(self._spill)
+
+    def _by_row(self) -> np.ndarray:
+        if self._places is None:
+            self._places = np.argsort(np.frombuffer(self._seqs, np.int64), kind="stable")
+        return self._places
+
+    def seqs(self) -> np.ndarray:
+        """Each row's seq (ascending)."""
+        found: np.ndarray = np.frombuffer(self._seqs, np.int64)[self._by_row()]
+        return found
+
+    def keys(self) -> tuple[np.ndarray, list[str], list[str | None], list[dt.date | None]]:
+        """By row: the seqs, ids, publish times and reference days."""
+        places = self._by_row()
+        days = np.frombuffer(self._days, np.int32)[places].tolist()
+        return (
+            self.seqs(),
+            [self._ids[p] for p in places],
+            [self._published[p] for p in places],
+            [dt.date.fromordinal(d) if d else None for d in days],
+        )
+
+    def row_of(self, seq: int) -> int:
+        """The row of the summary of ``seq``."""
+        return int(np.searchsorted(self.seqs(), seq))
+
+    def summary(self, row: int) -> Summary:
+        """The summary at ``row``, its profile's row set to it."""
+        s = self._spill[int(self._by_row()[row])]
+        columns, weights = _Vector(s.columns, s.weights).arrays()
+        profile = Profile(
+            row,
+            _sparse(s.text),
+            _sparse(s.head),
+            s.people,
+            s.organisations,
+            s.places,
+            s.lead_names,
+            s.figures,
+            s.days,
+            s.day,
+            s.lead_figures,
+            s.english,
+        )
+        return Summary(s.seq, s.id, s.published, profile, columns, weights)
+
+    def profiles(self) -> Sequence[Profile]:
+        """The profiles by row, each read when asked for."""
+        return _Profiles(self)
+
+    def vectors(self, rows: Sequence[int]) -> csr_matrix:
+        """The term vectors of ``rows``, a row each."""
+        return _matrix([self.summary(r) for r in rows])
+
+    def extend(self, found: Iterable[Summary]) -> Summaries:
+        """Write every summary of ``found``; return these summaries."""
+        for summary in found:
+            self.add(summary)
+        return self
+
+    def close(self) -> None:
+        self._spill.close()
+
+    def __enter__(self) -> Summaries:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+
+class _Profiles(Sequence[Profile]):
+    """The profiles of :class:`Summaries` by row, read from disk when asked for."""
+
+    def __init__(self, summaries: Summaries) -> None:
+        self._summaries = summaries
+
+    def __len__(self) -> int:
+        return len(self._summaries)
+
+    def __getitem__(self, row: int) -> Profile:  # type: ignore[override]
+        return self._summaries.summary(row).profile
+
+
+def _centroids(summaries: Summaries, events: Sequence[list[int]], into: Spill[_Vector]) -> None:
+    """Each event's centroid written to ``into`` (a record per event, in order), made
+    :data:`_CENTROIDS` events at a time from their members' vectors read back."""
+    for start in range(0, len(events), _CENTROIDS):
+        chunk = events[start : start + _CENTROIDS]
+        rows = sorted({r for members in chunk for r in members})
+        local = {r: i for i, r in enumerate(rows)}  # in row order: the same sums, in the same order
+        found = centroids_of([[local[r] for r in members] for members in chunk], summaries.vectors(rows))
+        for e in range(len(chunk)):
+            begin, end = found.indptr[e], found.indptr[e + 1]
+            into.append(_Vector(found.indices[begin:end].astype(np.int32).tobytes(), found.data[begin:end].tobytes()))
+
+
 def plan(
-    found: Iterable[Summary],
-    kinds: Iterable[tuple[tuple[int, int], str]],
-    params: StoryParams,
-    vectors: csr_matrix | None = None,
+    summaries: Summaries, kinds: Iterable[tuple[tuple[int, int], str]], params: StoryParams
 ) -> list[tuple[StoryPlan, list[int]]]:
-    """The stories of a pile from its summaries and its verified copy pairs (by seq, the earlier
-    first): each story's plan and the seqs of its members (the plan's rows, in order). A caller
-    that holds the term vectors as one matrix gives it as ``vectors`` (a row per summary, ``found``
-    in seq order); the summaries' own arrays are then not read."""
-    ordered = sorted(found, key=lambda s: s.seq)
-    if not ordered:
+    """The stories of a pile from its summaries (on disk) and its verified copy pairs (by seq, the
+    earlier first): each story's plan and the seqs of its members (the plan's rows, in order).
+
+    What :func:`kroscek.stories.build.group_prepared` does, with the profiles, vectors and event
+    centroids read from disk as the passes come to them, and the events and stories each pass has
+    left behind moved to disk (:class:`~kroscek.stories.groups.MovedOut`): what stays in memory
+    is a few hundred bytes an article and the events and stories near in time."""
+    if not len(summaries):
         return []
-    row_of = {s.seq: i for i, s in enumerate(ordered)}
-    vectors = _matrix(ordered) if vectors is None else vectors
-    pairs = dict(sorted(((row_of[i], row_of[j]), kind) for (i, j), kind in kinds))
-    duplicates = copy_links([(s.published or "9999", s.id) for s in ordered], pairs)
-    prepared = assemble(
-        [s.profile._replace(row=i) for i, s in enumerate(ordered)],
-        vectors,
-        duplicates,
-        [(s.id, s.published) for s in ordered],
-    )
-    grouping = group_prepared(prepared, params)
-    return [(p, [ordered[r].seq for r in p.rows]) for p in plan_stories([s.id for s in ordered], grouping)]
+    seqs, ids, published, days = summaries.keys()
+    pairs = dict(sorted(((summaries.row_of(i), summaries.row_of(j)), kind) for (i, j), kind in kinds))
+    duplicates = copy_links([(p or "9999", i) for p, i in zip(published, ids, strict=True)], pairs)
+    row_of = {ids[r]: r for pair in pairs for r in pair}
+    tied = {row_of[d.b]: row_of[d.a] for d in duplicates}
+    order = time_order(days, [f"{p or ''}\x00{i}" for p, i in zip(published, ids, strict=True)])
+    profiles = summaries.profiles()
+    moved_events, moved_stories = MovedOut(summaries.folder), MovedOut(summaries.folder)
+    centroids: Spill[_Vector] = Spill(summaries.folder / "centroids", _Vector)
+    try:
+        events = candidates_and_features(profiles, order, tied, model_decision(shipped_model()), moved_events)
+        moved_events.close()
+        _centroids(summaries, events, centroids)
+        parts, stories = join_events(
+            events, lambda e: centroids[e].arrays(), days, profiles, tied, params, moved_stories
+        )
+    finally:
+        moved_events.close()
+        moved_stories.close()
+        centroids.close()
+    return [(p, [int(seqs[r]) for r in p.rows]) for p in plan_stories(ids, parts, stories, duplicates)]
 
 
 def story_of(

@@ -21,9 +21,11 @@ from __future__ import annotations
 import operator
 import os
 import sys
+import tempfile
 from collections.abc import Iterable, Iterator
 from functools import partial
 from itertools import islice
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import msgspec
@@ -348,9 +350,11 @@ def _stories(
     shuffle = sc.defaultParallelism
     replaced = sc.broadcast({old for _, old in revised})
     kept = final.filter(lambda x: x[1][0] not in replaced.value)
-    summaries = kept.mapPartitions(_summaries).collect()
-    plans = cross.plan(summaries, _copies(kept, settings.story.copies, shuffle), settings.story)
-    del summaries
+    kinds = _copies(kept, settings.story.copies, shuffle)
+    # The summaries come to the driver a partition at a time and go to disk there.
+    with tempfile.TemporaryDirectory(prefix="kroscek-plan-") as folder, cross.Summaries(Path(folder)) as summaries:
+        summaries.extend(kept.mapPartitions(_summaries).toLocalIterator())
+        plans = cross.plan(summaries, kinds, settings.story)
     story_of = {seq: story.id for story, seqs in plans for seq in seqs}
     # Each story's members, its plan and the previous versions of its revised members, by story.
     members = kept.mapValues(lambda x: x[1]).join(sc.parallelize(list(story_of.items())), shuffle)

@@ -23,35 +23,29 @@ seen. The results are the ones :func:`kroscek.analysis.cross_article` gives for 
 from __future__ import annotations
 
 import hashlib
-import os
 import shutil
 import tempfile
 import time
 from array import array
-from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
-from typing import Generic, TypeVar
 
 import msgspec
 import numpy as np
-from scipy.sparse import csr_matrix
 
 from kroscek.analysis import build_pipeline
 from kroscek.model import Article, Skipped, Story, revision_key
 from kroscek.scale import cross
+from kroscek.scale.spill import Spill
 from kroscek.settings import Settings
 from kroscek.stories.duplicates import CopyFacts, candidate_pairs
 from kroscek.stories.entities import NameCounts, name_counts, name_mapping, with_speakers
 from kroscek.stories.params import CopyParams
 from kroscek.stories.revisions import folded
-from kroscek.stories.terms import BUCKETS
 
-__all__ = ["Built", "Pile", "Spill", "Versions", "analyze_pile"]
-
-_T = TypeVar("_T")
+__all__ = ["Built", "Pile", "Versions", "analyze_pile"]
 
 #: Articles profiled together (their term vectors at once), as the Spark engine profiles a chunk.
 CHUNK = 512
@@ -59,44 +53,6 @@ CHUNK = 512
 _SHINGLED = 2048
 #: What a summary holds in place of its vector's arrays once they are in the pile's matrix.
 _NONE = np.zeros(0)
-
-
-class Spill(Generic[_T]):
-    """Records of one type appended to a file as they come and read back by their place: what a
-    pile keeps on disk instead of in memory (8 bytes a record stay in memory: where it ends)."""
-
-    def __init__(self, path: Path, kind: type[_T]) -> None:
-        self.path = path
-        self._file = path.open("w+b")
-        self._ends = array("Q")
-        self._encode = msgspec.msgpack.Encoder().encode
-        self._decode = msgspec.msgpack.Decoder(kind).decode
-        self._written = True  # everything appended is in the file, not in its buffer
-
-    def append(self, record: _T) -> int:
-        """Write ``record`` at the end; return its place."""
-        data = self._encode(record)
-        self._file.write(data)
-        self._ends.append((self._ends[-1] if self._ends else 0) + len(data))
-        self._written = False
-        return len(self._ends) - 1
-
-    def __len__(self) -> int:
-        return len(self._ends)
-
-    def __getitem__(self, place: int) -> _T:
-        if not self._written:
-            self._file.flush()
-            self._written = True
-        start = self._ends[place - 1] if place else 0
-        return self._decode(os.pread(self._file.fileno(), self._ends[place] - start, start))
-
-    def __iter__(self) -> Iterator[_T]:
-        return (self[place] for place in range(len(self)))
-
-    def close(self) -> None:
-        self._file.close()
-        self.path.unlink(missing_ok=True)
 
 
 class Versions:
@@ -238,13 +194,15 @@ def _analyse(
             grouped.add(place, final)
     read.close()
     if grouped:
-        found, vectors = grouped.summaries()
-        plans = cross.plan(found, grouped.copies(), settings.story, vectors)
-        for story, places in sorted(plans, key=lambda p: (-len(p[1]), p[0].id)):
-            rows = grouped.rows(places)
-            members = [pile.articles[p] for p in places]
-            built = cross.story_of(story, members, [found[r] for r in rows], vectors[rows])
-            pile.stories.append(Built(built, places))
+        summaries = grouped.summaries()
+        try:
+            plans = cross.plan(summaries, grouped.copies(), settings.story)
+            for story, places in sorted(plans, key=lambda p: (-len(p[1]), p[0].id)):
+                members = [pile.articles[p] for p in places]
+                built = cross.story_of(story, members, [summaries.summary(summaries.row_of(p)) for p in places])
+                pile.stories.append(Built(built, places))
+        finally:
+            summaries.close()
         pile.timings["stories"] = time.perf_counter() - started
 
 
@@ -258,25 +216,23 @@ class _Copy(msgspec.Struct, array_like=True):
 
 
 class _Grouped:
-    """What grouping keeps of the kept articles of a pile (numbered in pile order): each one's place
-    and summary, its sampled copy shingles as postings (shingle, number) in two arrays, and on disk
-    what verifying its copies reads."""
+    """What grouping keeps of the kept articles of a pile (numbered in pile order): each one's place,
+    its summary on disk (:class:`~kroscek.scale.cross.Summaries`), its sampled copy shingles as
+    postings (shingle and number in one 8-byte key), and on disk what verifying its copies reads."""
 
     def __init__(self, folder: Path, params: CopyParams) -> None:
         self.params = params
         self.places = array("Q")
-        self.found: list[cross.Summary] = []  # without their vectors: those are in the three arrays below
-        self.columns, self.weights, self.ends = array("i"), array("f"), array("q", [0])
+        self.found = cross.Summaries(folder)
         self.waiting: list[tuple[int, Article]] = []
-        self.hashes, self.owners = array("I"), array("I")
+        self.postings = array("Q")
         self.copied: Spill[_Copy] = Spill(folder / "shingles", _Copy)
 
     def add(self, place: int, article: Article) -> None:
         """Take in one kept article (at ``place`` in the pile); summaries are made a chunk at a time."""
         found = cross.shingled(article, self.params)
-        sampled = found.sampled(self.params)
-        self.hashes.extend(sampled)
-        self.owners.extend([len(self.places)] * len(sampled))
+        number = len(self.places)
+        self.postings.extend(h << 32 | number for h in found.sampled(self.params))
         self.copied.append(_Copy(found.shingles.tobytes(), *found.facts))
         self.places.append(place)
         self.waiting.append((place, article))
@@ -285,35 +241,29 @@ class _Grouped:
 
     def _summarise(self) -> None:
         for found in cross.summaries(self.waiting):
-            self.columns.frombytes(found.columns.astype(np.int32).tobytes())
-            self.weights.frombytes(found.weights.astype(np.float32).tobytes())
-            self.ends.append(len(self.columns))
-            self.found.append(found._replace(columns=_NONE, weights=_NONE))
+            self.found.add(found)
         self.waiting = []
 
-    def summaries(self) -> tuple[list[cross.Summary], csr_matrix]:
-        """Every kept article's summary, in pile order, and their term vectors (a row each)."""
+    def summaries(self) -> cross.Summaries:
+        """Every kept article's summary (its seq: its place)."""
         self._summarise()
-        shape = (len(self.found), BUCKETS)
-        parts = (np.frombuffer(self.weights, np.float32), np.frombuffer(self.columns, np.int32), self.ends)
-        return self.found, csr_matrix(parts, shape=shape)
-
-    def rows(self, places: list[int]) -> list[int]:
-        """The rows of the kept articles at ``places`` (in :meth:`summaries`)."""
-        return [bisect_left(self.places, place) for place in places]
+        return self.found
 
     def copies(self) -> list[tuple[tuple[int, int], str]]:
         """The verified copy pairs (by place, the earlier first) and their kinds: pairs proposed by
-        two sampled shingles or more, each verified with what the two articles left on disk."""
-        hashes, owners = np.asarray(self.hashes, dtype=np.uint32), np.asarray(self.owners, dtype=np.uint32)
-        self.hashes, self.owners = array("I"), array("I")
-        order = np.lexsort((owners, hashes))
-        hashes, owners = hashes[order], owners[order]
-        shared: Counter[tuple[int, int]] = Counter()
-        for members in np.split(owners, np.flatnonzero(np.diff(hashes)) + 1):
-            if len(members) > 1:
-                shared.update(candidate_pairs(members.tolist(), self.params.crowd))
-        del hashes, owners, order
+        two sampled shingles or more, each verified with what the two articles left on disk. The
+        proposals are counted as 8-byte codes (number << 32 | number) sorted, not in a dict."""
+        postings = np.frombuffer(self.postings, dtype=np.uint64)
+        postings.sort()  # by shingle, then number: the postings' own buffer, in place
+        proposals = array("Q")
+        for owners in _shared(postings):
+            proposals.extend(i << 32 | j for i, j in candidate_pairs(owners, self.params.crowd))
+        del postings
+        self.postings = array("Q")
+        codes = np.frombuffer(proposals, dtype=np.uint64)
+        codes.sort()
+        twice = np.unique(codes[1:][codes[1:] == codes[:-1]]).tolist()  # proposed twice or more
+        del codes, proposals
 
         @lru_cache(maxsize=_SHINGLED)
         def shingled(number: int) -> cross.Shingled:
@@ -321,8 +271,37 @@ class _Grouped:
             return cross.Shingled(np.frombuffer(c.shingles, dtype=np.uint32), CopyFacts(c.words, c.outlet, c.wire))
 
         found = []
-        for i, j in sorted(p for p, n in shared.items() if n >= 2):
+        for code in twice:
+            i, j = code >> 32, code & _LOW
             if kind := cross.verify(shingled(i), shingled(j), self.params):
                 found.append(((self.places[i], self.places[j]), kind))
         self.copied.close()
         return found
+
+
+#: The low 32 bits of a posting or a proposal: an article's number.
+_LOW = 0xFFFFFFFF
+#: Postings looked at together when finding the shingles held by two articles or more.
+_BLOCK = 1 << 20
+
+
+def _shared(postings: np.ndarray) -> Iterator[list[int]]:
+    """The numbers holding each shingle that two or more hold, from postings (shingle << 32 |
+    number) sorted: a block at a time, each block ending where a shingle's postings end, so the
+    temporary arrays stay a few megabytes however many postings there are."""
+    start, size = 0, len(postings)
+    while start < size:
+        end = min(size, start + _BLOCK)
+        if end < size and (last := int(postings[end - 1]) >> 32) < _LOW:
+            end = int(np.searchsorted(postings, np.uint64((last + 1) << 32)))
+        elif end < size:
+            end = size
+        part = postings[start:end]
+        shingles = part >> np.uint64(32)
+        cuts = np.flatnonzero(shingles[1:] != shingles[:-1]) + 1
+        firsts, lasts = np.concatenate(([0], cuts)), np.concatenate((cuts, [len(part)]))
+        many = lasts - firsts > 1
+        numbers = part & np.uint64(_LOW)
+        for first, last_ in zip(firsts[many].tolist(), lasts[many].tolist(), strict=True):
+            yield numbers[first:last_].tolist()
+        start = end

@@ -22,6 +22,7 @@ from kroscek.stories.claims import find_claims
 from kroscek.stories.confidence import claim_confidence, membership_confidence
 from kroscek.stories.duplicates import find_duplicates
 from kroscek.stories.events import (
+    SPLIT_SIZES,
     Profile,
     candidates_and_features,
     memberships,
@@ -31,7 +32,8 @@ from kroscek.stories.events import (
     shipped_model,
     split_event,
 )
-from kroscek.stories.grouping import group, reference_day
+from kroscek.stories.grouping import Rows, group, matrix_rows, reference_day
+from kroscek.stories.groups import MovedOut
 from kroscek.stories.params import StoryParams
 from kroscek.stories.quotechains import quote_chains, translation_claims
 from kroscek.stories.timeline import timeline
@@ -43,11 +45,14 @@ __all__ = [
     "StoryPlan",
     "assemble",
     "build_stories",
+    "centroids_of",
     "group_events",
     "group_prepared",
+    "join_events",
     "plan_stories",
     "prepare",
     "story_record",
+    "time_order",
 ]
 
 
@@ -65,7 +70,7 @@ def _title(article: Article) -> str | None:
     return None
 
 
-def _time_order(days: Sequence[dt.date | None], ties: Sequence[str] | None = None) -> list[int]:
+def time_order(days: Sequence[dt.date | None], ties: Sequence[str] | None = None) -> list[int]:
     """Known days first, in time order; unknown ones after. Within a day (and among the unknown)
     by ``ties`` (an article's publish time, then its content id), else input order: the same
     articles group alike whatever order they came in."""
@@ -119,7 +124,7 @@ def assemble(
     tied = {row_of[d.b]: row_of[d.a] for d in duplicates}
     days = [p.day for p in found]
     ties = [f"{published or ''}\x00{article}" for article, published in keys]
-    return Prepared(found, vectors, _time_order(days, ties), tied, duplicates, days)
+    return Prepared(found, vectors, time_order(days, ties), tied, duplicates, days)
 
 
 def group_events(articles: Sequence[Article], params: StoryParams | None = None) -> Grouping:
@@ -131,28 +136,54 @@ def group_events(articles: Sequence[Article], params: StoryParams | None = None)
 def group_prepared(p: Prepared, params: StoryParams | None = None) -> Grouping:
     """Return the copies, events and stories (as rows) of a pile :func:`prepare` profiled."""
     params = params or StoryParams()
-    model = shipped_model()
-    events = candidates_and_features(p.profiles, p.order, p.tied, model_decision(model))
-    vectors, days = p.vectors, p.days
-    # Event centroids as one sparse product: (events × articles membership) @ (articles × terms).
+    events = candidates_and_features(p.profiles, p.order, p.tied, model_decision(shipped_model()))
+    centroids = matrix_rows(centroids_of(events, p.vectors))
+    parts, stories = join_events(events, centroids, p.days, p.profiles, p.tied, params)
+    return Grouping(parts, stories, p.duplicates, p.vectors, p.days, p.profiles)
+
+
+def centroids_of(events: Sequence[list[int]], vectors: csr_matrix) -> csr_matrix:
+    """Each event's centroid (its members' rows of ``vectors`` summed, unit length), a row each:
+    one sparse product, (events × articles membership) @ (articles × terms). A row depends only on
+    its event's members, so events taken a few at a time (with their members' rows, in the same
+    order) give the same rows."""
     rows_of = np.concatenate([np.array(rows, dtype=np.int64) for rows in events])
     event_ids = np.repeat(np.arange(len(events)), [len(rows) for rows in events])
     membership = csr_matrix(
-        (np.ones(len(rows_of), dtype=np.float32), (event_ids, rows_of)), shape=(len(events), len(p.profiles))
+        (np.ones(len(rows_of), dtype=np.float32), (event_ids, rows_of)), shape=(len(events), vectors.shape[0])
     )
     centroids = (membership @ vectors).tocsr()
     norms = np.sqrt(np.asarray(centroids.multiply(centroids).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
-    centroids = csr_matrix(centroids.multiply(1 / norms[:, None]))
+    return csr_matrix(centroids.multiply(1 / norms[:, None]))
+
+
+def join_events(
+    events: Sequence[list[int]],
+    centroids: Rows,
+    days: Sequence[dt.date | None],
+    profiles: Sequence[Profile],
+    tied: dict[int, int],
+    params: StoryParams,
+    moved: MovedOut | None = None,
+) -> tuple[list[list[int]], list[list[int]]]:
+    """Events (article rows, with their ``centroids``) joined into stories, then each event split
+    where its centroid chained two happenings (:func:`kroscek.stories.events.split_event`): the
+    events after splitting and the stories (rows of those events). The parts stay in their event's
+    story, as a store's index keeps them (stories join the events of the pass). ``moved``: where
+    the story pass moves the stories it has left behind (:func:`kroscek.stories.grouping.group`)."""
     event_days = [min((d for r in rows if (d := days[r]) is not None), default=None) for rows in events]
     g = params.grouping
-    stories = group(centroids, event_days, g.story_threshold, g.story_window, g.probe, _time_order(event_days))
-    # Each event split where its centroid chained two happenings (kroscek.stories.events.split_event);
-    # the parts stay in its story, as a store's index keeps them (stories join the events of the pass).
-    parts = [split_event([p.profiles[r] for r in rows], p.tied, model_probability(model)) for rows in events]
+    order = time_order(event_days)
+    stories = group(centroids, event_days, g.story_threshold, g.story_window, g.probe, order, None, moved)
+    probability = model_probability(shipped_model())
+    parts = [
+        split_event([profiles[r] for r in rows], tied, probability) if len(rows) in SPLIT_SIZES else [rows]
+        for rows in events
+    ]
     starts = np.cumsum([0] + [len(x) for x in parts]).tolist()
     stories = [[starts[e] + k for e in story for k in range(len(parts[e]))] for story in stories]
-    return Grouping([part for x in parts for part in x], stories, p.duplicates, vectors, days, p.profiles)
+    return [part for x in parts for part in x], stories
 
 
 class StoryPlan(NamedTuple):
@@ -165,9 +196,11 @@ class StoryPlan(NamedTuple):
     duplicates: list[Duplicate]
 
 
-def plan_stories(ids: Sequence[str], grouping: Grouping) -> list[StoryPlan]:
-    """The stories of a grouping of the articles ``ids`` (by row), each with what its record needs."""
-    events, stories, duplicates = grouping.events, grouping.stories, grouping.duplicates
+def plan_stories(
+    ids: Sequence[str], events: Sequence[list[int]], stories: Sequence[list[int]], duplicates: Sequence[Duplicate]
+) -> list[StoryPlan]:
+    """The stories of a grouping of the articles ``ids`` (by row: ``events`` of article rows,
+    ``stories`` of event rows, the copy links), each with what its record needs."""
     # Each copy link belongs to the story of its two articles (copies share an event).
     story_of_row = {r: s for s, event_rows in enumerate(stories) for e in event_rows for r in events[e]}
     row_of = {article: i for i, article in enumerate(ids)}
@@ -205,7 +238,7 @@ def build_stories(articles: Sequence[Article], params: StoryParams | None = None
             plan.duplicates,
             [grouping.profiles[r] for r in plan.rows],
         )
-        for plan in plan_stories([a.id for a in articles], grouping)
+        for plan in plan_stories([a.id for a in articles], grouping.events, grouping.stories, grouping.duplicates)
     ]
     return sorted(out, key=lambda s: (-len(s.article_ids), s.id))
 

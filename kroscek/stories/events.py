@@ -40,7 +40,7 @@ import numpy as np
 from scipy.sparse import csr_matrix, vstack
 
 from kroscek.model import Article, day_of
-from kroscek.stories.groups import KEPT, IndexLoader, Packed, TermIndex, encode_weights, writable
+from kroscek.stories.groups import KEPT, IndexLoader, MovedOut, Packed, TermIndex, encode_weights, writable
 from kroscek.stories.terms import BUCKETS, term_vectors, tokens
 
 __all__ = [
@@ -527,7 +527,8 @@ class EventIndex(TermIndex[_Event]):
         shared: Counter[Hashable] = Counter()
         for c in profile.text[0][:PROBE]:
             shared.update(k for k in self.probe(c) if k not in self.dropped)
-        self.load(set(shared))
+        if anytime or profile.day is None or not self.behind:  # else those not in memory are too far
+            self.load(set(shared))
         return [
             e
             for e, _ in shared.most_common(CANDIDATES)
@@ -562,25 +563,49 @@ class EventIndex(TermIndex[_Event]):
 
 
 def candidates_and_features(
-    profiles: Sequence[Profile], order: Sequence[int], tied: dict[int, int], decide: Decide
+    profiles: Sequence[Profile],
+    order: Sequence[int],
+    tied: dict[int, int],
+    decide: Decide,
+    moved: MovedOut | None = None,
 ) -> list[list[int]]:
     """Group the profiled rows in ``order``; ``decide`` picks among each one's candidates; the events' rows.
 
     Every :data:`PACK_EVERY` articles, the events whose last day is more than :data:`WINDOW` days
     before the article's (the order is time order: no dated article is compared with them again)
-    are packed (:meth:`_Event.pack`): what the pass holds grows by the events near in time at full
-    size and by the others packed."""
-    index = EventIndex(decide)
-    owner: dict[int, Hashable] = {}
-    count = iter(range(len(profiles)))
+    are packed (:meth:`_Event.pack`), or with ``moved`` moved there (read again only if a copy or
+    an undated article wants one): what the pass holds grows by the events near in time at full
+    size and by the others packed, or not at all."""
+    index = EventIndex(decide, moved)
+    originals = set(tied.values())
+    owner: dict[int, Hashable] = {}  # an original's event: where its copies go
+    opened = 0
+
+    def new_key() -> int:
+        nonlocal opened
+        opened += 1
+        return opened - 1
+
     for n, row in enumerate(order, start=1):
-        original = owner.get(tied[row]) if row in tied else None
-        owner[row] = index.place(profiles[row], original, lambda: next(count))
-        if n % PACK_EVERY == 0 and (day := profiles[row].day):
-            for event in index.groups.values():
-                if event.last and (day - event.last).days > WINDOW:
-                    event.pack()
-    return [e.members for e in index.groups.values()]
+        profile = profiles[row]
+        chosen = index.place(profile, owner.get(tied[row]) if row in tied else None, new_key)
+        if row in originals:
+            owner[row] = chosen
+        if n % PACK_EVERY == 0 and (day := profile.day):
+            old = [k for k, event in index.groups.items() if event.last and (day - event.last).days > WINDOW]
+            if moved is None:
+                for key in old:
+                    index.groups[key].pack()
+            else:
+                index.move_out(old, _Event.encode)
+    if moved is None:
+        return [e.members for e in index.groups.values()]
+
+    def members(key: int) -> list[int]:
+        event = index.groups.get(key)
+        return event.members if event is not None else _Event.decode(moved.states([key])[key]).members
+
+    return [members(k) for k in range(opened)]
 
 
 def model_decision(model: EventModel) -> Decide:

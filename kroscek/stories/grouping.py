@@ -23,10 +23,10 @@ from scipy.sparse import csr_matrix
 
 from kroscek.clean.published import story_day
 from kroscek.model import Article, day_of
-from kroscek.stories.groups import IndexLoader, Packed, TermIndex, encode_weights, writable
+from kroscek.stories.groups import IndexLoader, MovedOut, Packed, TermIndex, encode_weights, writable
 from kroscek.stories.params import GroupParams
 
-__all__ = ["GroupIndex", "GroupParams", "group", "reference_day"]
+__all__ = ["GroupIndex", "GroupParams", "Rows", "group", "matrix_rows", "reference_day"]
 
 
 def reference_day(article: Article) -> dt.date | None:
@@ -127,7 +127,8 @@ class GroupIndex(TermIndex[_Group]):
         chosen = tied
         if chosen is None:
             shared = Counter(g for c in ranked[: self.strongest] for g in self.probe(c))
-            self.load(set(shared))
+            if day is None or not self.behind:  # else those not in memory are too far
+                self.load(set(shared))
             best = self.threshold
             for g, _ in shared.most_common(_CANDIDATES):
                 if g in self.groups and self.groups[g].near(day, self.window):
@@ -143,34 +144,67 @@ class GroupIndex(TermIndex[_Group]):
         return chosen
 
 
+#: A row's sparse vector (columns, weights): what :func:`group` reads of each row, by row.
+Rows = Callable[[int], tuple[np.ndarray, np.ndarray]]
+
+
+def matrix_rows(vectors: csr_matrix) -> Rows:
+    """The rows of ``vectors`` as :func:`group` reads them."""
+
+    def row(r: int) -> tuple[np.ndarray, np.ndarray]:
+        start, end = vectors.indptr[r], vectors.indptr[r + 1]
+        return vectors.indices[start:end], vectors.data[start:end]
+
+    return row
+
+
 def group(
-    vectors: csr_matrix,
+    vectors: Rows,
     days: Sequence[dt.date | None],
     threshold: float,
     window: int,
     probe: int,
     order: Sequence[int],
     tied: dict[int, int] | None = None,
+    moved: MovedOut | None = None,
 ) -> list[list[int]]:
-    """Group rows of ``vectors`` incrementally in ``order``; return the groups' member rows.
+    """Group rows (``vectors``: each row's sparse vector) incrementally in ``order``; return the
+    groups' member rows.
 
     ``tied`` maps a row to an earlier row whose group it must join (a copy to its original).
     Work per article is bounded (``probe`` features × ``_PER_FEATURE`` groups looked up,
     ``_CANDIDATES`` scored over at most ``_TERMS`` terms), so the pass is linear in articles.
     Every :data:`PACK_EVERY` rows, the groups whose last day is more than ``window`` days before
-    the row's are packed (:meth:`_Group.pack`): in time order, no dated row is near them again.
+    the row's are packed (:meth:`_Group.pack`): in time order, no dated row is near them again;
+    with ``moved`` they are moved there instead (read again only for a tied or undated row).
     """
-    index = GroupIndex(threshold, window, probe)
+    index = GroupIndex(threshold, window, probe, moved)
     owner: dict[int, Hashable] = {}
-    count = iter(range(len(days)))
+    opened = 0
+
+    def new_key() -> int:
+        nonlocal opened
+        opened += 1
+        return opened - 1
+
     for n, row in enumerate(order, start=1):
-        start, end = vectors.indptr[row], vectors.indptr[row + 1]
+        columns, values = vectors(row)
         original = owner.get(tied[row]) if tied and row in tied else None
-        owner[row] = index.place(
-            row, vectors.indices[start:end], vectors.data[start:end], days[row], original, lambda: next(count)
-        )
+        chosen = index.place(row, columns, values, days[row], original, new_key)
+        if tied:
+            owner[row] = chosen
         if n % PACK_EVERY == 0 and (day := days[row]):
-            for g in index.groups.values():
-                if g.last and (day - g.last).days > window:
-                    g.pack()
-    return [g.members for g in index.groups.values()]
+            old = [k for k, g in index.groups.items() if g.last and (day - g.last).days > window]
+            if moved is None:
+                for key in old:
+                    index.groups[key].pack()
+            else:
+                index.move_out(old, _Group.encode)
+    if moved is None:
+        return [g.members for g in index.groups.values()]
+
+    def members(key: int) -> list[int]:
+        found = index.groups.get(key)
+        return found.members if found is not None else _Group.decode(moved.states([key])[key]).members
+
+    return [members(k) for k in range(opened)]

@@ -4,16 +4,28 @@ persisted one reads from where it is kept (:class:`IndexLoader`)."""
 
 from __future__ import annotations
 
+import os
+import tempfile
 import zlib
 from array import array
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
+from pathlib import Path
 from typing import Generic, Protocol, TypeVar
 
 import numpy as np
 
-__all__ = ["KEPT", "IndexLoader", "Packed", "TermIndex", "connected_groups", "encode_weights", "writable"]
+__all__ = [
+    "KEPT",
+    "IndexLoader",
+    "MovedOut",
+    "Packed",
+    "TermIndex",
+    "connected_groups",
+    "encode_weights",
+    "writable",
+]
 
 _State = TypeVar("_State")
 
@@ -29,6 +41,36 @@ class IndexLoader(Protocol):
     def states(self, keys: Sequence[Hashable]) -> dict[Hashable, bytes]:
         """The encoded state of each group of ``keys`` that exists."""
         ...
+
+
+class MovedOut:
+    """The groups a pass in time order has left behind, on disk until an item reads one again: the
+    :class:`IndexLoader` of that pass's index (its terms never leave memory: none are read here).
+    What stays in memory is where each group's latest state is in the file (:meth:`put`)."""
+
+    def __init__(self, folder: Path | None = None) -> None:
+        self._file = tempfile.TemporaryFile(dir=folder)  # noqa: SIM115 (open while the pass runs: close())
+        self._where: dict[Hashable, tuple[int, int]] = {}
+        self._end = 0
+
+    def put(self, key: Hashable, state: bytes) -> None:
+        """Keep ``state`` as the group ``key``'s (the one put before, if any, is no longer read)."""
+        os.pwrite(self._file.fileno(), state, self._end)
+        self._where[key] = (self._end, len(state))
+        self._end += len(state)
+
+    def __contains__(self, key: Hashable) -> bool:
+        return key in self._where
+
+    def terms(self, columns: Sequence[int], per_term: int) -> dict[int, list[Hashable]]:
+        return {}
+
+    def states(self, keys: Sequence[Hashable]) -> dict[Hashable, bytes]:
+        fd = self._file.fileno()
+        return {k: os.pread(fd, self._where[k][1], self._where[k][0]) for k in keys if k in self._where}
+
+    def close(self) -> None:
+        self._file.close()
 
 
 class Packed(Mapping[int, float]):
@@ -155,6 +197,25 @@ class TermIndex(Generic[_State]):
         excess = len(self.groups) + coming - KEPT // 2
         for key in [k for k in self.groups if k not in self.changed and k not in wanted][:excess]:
             del self.groups[key]
+
+    @property
+    def behind(self) -> bool:
+        """Whether what is not in memory is only what a pass in time order left behind
+        (:meth:`move_out`): then an item with a day never needs it, and it is not read for one."""
+        return isinstance(self.loader, MovedOut)
+
+    def move_out(self, keys: Iterable[Hashable], encode: Callable[[_State], bytes]) -> None:
+        """Move the groups ``keys`` to the pass's :class:`MovedOut` (its loader); they are read
+        again only if an item joins one or an undated item is compared with one. What each term
+        lists is cut to the ``per_term`` an item probes (a pass writes no index entries)."""
+        assert isinstance(self.loader, MovedOut), "only a pass with a MovedOut loader moves groups out"
+        for key in keys:
+            self.loader.put(key, encode(self.groups.pop(key)))
+            self.changed.discard(key)
+        self.added.clear()
+        for listed in self.terms.values():
+            if len(listed) > 2 * self.per_term:
+                del listed[: -self.per_term]
 
     def probe(self, c: int) -> list[Hashable]:
         """The most recent groups holding term ``c``."""
