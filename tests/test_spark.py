@@ -128,10 +128,13 @@ def spark() -> Iterator[Any]:
     started.stop()
 
 
-def test_spark_local_mode_writes_what_the_local_engine_writes(spark: Any, pile: list[Article], tmp_path: Path) -> None:
+def test_spark_local_mode_writes_what_the_local_engine_writes(
+    spark: Any, pile: list[Article], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from kroscek.scale import local
     from kroscek.scale import spark as engine
 
+    monkeypatch.setattr(local, "ROWS", 5)  # the local engine's files in many row groups
     settings = Settings()
     ours = local.batch_items(pile, tmp_path / "local", settings, stages=False)
     items = spark.sparkContext.parallelize(list(enumerate(pile)), 4)

@@ -1,5 +1,7 @@
 """``kroscek batch --engine local``: the in-process pipeline (``--jobs`` worker processes) and the
-one-process cross-article layer, writing the same Parquet tables as the Spark engine (pyarrow)."""
+cross-article layer of ``kroscek analyze`` (:mod:`kroscek.scale.stream`: the pile on disk, only its
+index in memory), writing the same Parquet tables as the Spark engine (pyarrow) a batch of rows at
+a time."""
 
 from __future__ import annotations
 
@@ -8,12 +10,15 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from kroscek.analysis import analyze_items, cross_article
-from kroscek.model import Article, Skipped, Story
-from kroscek.scale.tables import Tables, Written, arrow_schema
+from kroscek.model import Article, Skipped
+from kroscek.scale.stream import Pile, analyze_pile
+from kroscek.scale.tables import TABLES, Tables, Written, arrow_schema
 from kroscek.settings import Settings
 
 __all__ = ["batch_items", "write_tables"]
+
+#: Rows a table's file takes at a time (a Parquet row group each).
+ROWS = 4096
 
 
 def batch_items(
@@ -21,39 +26,71 @@ def batch_items(
 ) -> Written:
     """Analyse records read in this process and write the tables under ``out``; with ``stages``
     False the articles come annotated (the stages ran)."""
-    if stages:
-        result = analyze_items(items, settings, jobs=jobs)
-        articles, stories, skipped = result.articles, result.stories, result.skipped
-    else:
-        held = list(items)
-        skipped = [i for i in held if isinstance(i, Skipped)]
-        articles, stories = cross_article([i for i in held if isinstance(i, Article)], settings)
-    return write_tables(out, articles, stories, skipped)
+    pile = analyze_pile(items, settings, jobs=jobs, stages=stages)
+    try:
+        return write_tables(out, pile)
+    finally:
+        pile.close()
 
 
-def write_tables(out: Path, articles: list[Article], stories: list[Story], skipped: list[Skipped]) -> Written:
-    """Write the tables of an analysed pile under ``out``, a folder per table (each replaced)."""
-    import pyarrow as pa
-    import pyarrow.parquet as pq
+def _revisions(pile: Pile) -> list[tuple[Article, Article]]:
+    """Each (previous version, article) of the pile whose previous version is in it: two reads of
+    the pile, holding only the versions."""
+    wanted = {a.revision_of for a in pile.articles if a.revision_of}
+    if not wanted:
+        return []
+    older: dict[str, Article] = {}
+    newer: list[Article] = []
+    for article in pile.articles:
+        if article.id in wanted:
+            older[article.id] = article
+        if article.revision_of:
+            newer.append(article)
+    return [(older[a.revision_of], a) for a in newer if a.revision_of in older]
 
-    tables = Tables()
-    by_id = {a.id: a for a in articles}
-    revisions = [(by_id[a.revision_of], a) for a in articles if a.revision_of in by_id]
-    rows: dict[str, list[dict[str, Any]]] = {
-        "articles": [tables.article_row(a) for a in articles],
-        "skipped": [tables.skipped_row(s) for s in skipped],
-        "stories": [],
-        "events": [],
-        "claims": [],
-        "changes": [],
-    }
-    for story in stories:
-        for table, found in tables.story_rows(story, revisions).items():
-            rows[table] += found
-    for table, found in rows.items():
-        folder = out / table
+
+class _Table:
+    """One table's Parquet file, written :data:`ROWS` rows at a time."""
+
+    def __init__(self, folder: Path, schema: Any) -> None:
+        import pyarrow.parquet as pq
+
         shutil.rmtree(folder, ignore_errors=True)
         folder.mkdir(parents=True)
-        schema = arrow_schema(tables.columns[table])
-        pq.write_table(pa.Table.from_pylist(found, schema=schema), folder / "part-00000.parquet")
-    return Written(len(articles), len(skipped), len(stories))
+        self.schema = schema
+        self.rows: list[dict[str, Any]] = []
+        self.writer = pq.ParquetWriter(folder / "part-00000.parquet", schema)
+
+    def add(self, rows: Iterable[dict[str, Any]]) -> None:
+        self.rows.extend(rows)
+        if len(self.rows) >= ROWS:
+            self._flush()
+
+    def _flush(self) -> None:
+        import pyarrow as pa
+
+        if self.rows:
+            self.writer.write_table(pa.Table.from_pylist(self.rows, schema=self.schema))
+            self.rows = []
+
+    def close(self) -> None:
+        self._flush()
+        self.writer.close()
+
+
+def write_tables(out: Path, pile: Pile) -> Written:
+    """Write the tables of an analysed pile under ``out``, a folder per table (each replaced)."""
+    tables = Tables()
+    revisions = _revisions(pile)
+    files = {table: _Table(out / table, arrow_schema(tables.columns[table])) for table in TABLES}
+    try:
+        for article in pile.articles:
+            files["articles"].add([tables.article_row(article)])
+        files["skipped"].add(tables.skipped_row(s) for s in pile.skipped)
+        for built in pile.stories:
+            for table, found in tables.story_rows(built.story, revisions).items():
+                files[table].add(found)
+    finally:
+        for file in files.values():
+            file.close()
+    return Written(len(pile.articles), len(pile.skipped), len(pile.stories))
