@@ -8,7 +8,9 @@ affixes, quote marks (and whether the token is inside them), the language's attr
 and where the nearest one stands in the sentence, the sentence's edges, the words around it, the
 spans the rule readers found (``kroscek.annotate.quotes.detect``), and spaCy's tags and parse
 (how the token hangs from the nearest attribution verb: "nsubj" for a source, "ccomp" for
-content). Which of the last two a model reads is written in its ``meta.json``.
+content), and the context class of the token and of its neighbours (the nearest of k-means
+centroids of spaCy's context vectors, ``context_clusters``). Which of the last three a model
+reads is written in its ``meta.json``.
 
 The tags are read back into attributions: every source and content run is given to the nearest
 cue of its paragraph, and content runs given to one cue are one content span ('"…," he said,
@@ -27,15 +29,21 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Protocol
 
+import numpy as np
+from numpy.typing import NDArray
+
 from kroscek.lang import language_module
 from kroscek.model import Sentence
 
 __all__ = [
+    "CLUSTERS",
     "MODEL",
     "TAGGED",
     "Attribution",
     "Paragraph",
     "available",
+    "cluster_features",
+    "context_clusters",
     "features",
     "group",
     "paragraphs",
@@ -45,6 +53,7 @@ __all__ = [
     "runs",
     "snap",
     "tag_attributions",
+    "token_features",
 ]
 
 #: The languages the tagger reads (its model is trained on English news).
@@ -52,6 +61,8 @@ TAGGED = frozenset({"en"})
 #: The shipped model (``make train-attribution``): the CRF gzipped, and meta.json (which
 #: features it reads, how it was trained, its dev scores).
 MODEL = Path(__file__).resolve().parents[2] / "models" / "attribution-en"
+#: Beside the model: the centroids of its clusterings, one after another (their sizes in meta.json).
+CLUSTERS = "clusters.npy"
 
 #: Words and single marks; two apostrophes stand for one quote mark (''…'').
 _TOKEN = re.compile(r"''|\w+|[^\w\s]")
@@ -286,6 +297,38 @@ def parse_features(text: str, tokens: Sequence[Span], doc: Any = None) -> list[l
     return out
 
 
+def context_clusters(
+    doc: Any, tokens: Sequence[Span], centroids: Sequence[NDArray[np.float32]]
+) -> list[tuple[int, ...]]:
+    """Per token (character spans), the nearest centroid in each clustering of its context vector:
+    spaCy's tok2vec output for it (``doc.tensor``, what its tagger and parser read), scaled to
+    length one. A word class that knows the word's context, learnt from PolNeAR train by k-means
+    (``training/attribution/build.py``): it carries what the words' own features miss for words
+    the training never saw ("pooh-poohed" near "dismissed")."""
+    starts = [t.idx for t in doc]
+    vectors = doc.tensor / np.maximum(np.linalg.norm(doc.tensor, axis=1, keepdims=True), 1e-6)
+    nearest = [np.argmax(vectors @ c.T - 0.5 * (c * c).sum(axis=1), axis=1) for c in centroids]
+    out = []
+    for start, _ in tokens:
+        at = max(0, bisect_right(starts, start) - 1)
+        out.append(tuple(int(n[at]) for n in nearest))
+    return out
+
+
+def cluster_features(clusters: Sequence[tuple[int, ...]]) -> list[list[str]]:
+    """Per token of a paragraph (its ``context_clusters``), its class in each clustering and the
+    classes of the two tokens either side."""
+    size = len(clusters)
+    out = []
+    for i, mine in enumerate(clusters):
+        feats = [f"k{m}={c}" for m, c in enumerate(mine)]
+        for d in (-2, -1, 1, 2):
+            if 0 <= i + d < size:
+                feats.extend(f"{d}k{m}={c}" for m, c in enumerate(clusters[i + d]))
+        out.append(feats)
+    return out
+
+
 def runs(tags: Sequence[str]) -> list[tuple[str, int, int]]:
     """The (kind, first token, end token) of each tagged run: a B- starts one, an I- of another kind too."""
     found: list[tuple[str, int, int]] = []
@@ -355,6 +398,7 @@ class _Model:
     tagger: _Tagger
     rules: bool  # reads the rule readers' spans
     parse: bool  # reads the parse (``parse_features``)
+    centroids: tuple[NDArray[np.float32], ...]  # its clusterings of context vectors (``context_clusters``)
     data: bytes  # the model itself: CRFsuite reads it in place, so it lives as long as the tagger
 
 
@@ -367,7 +411,10 @@ def _model(folder: Path) -> _Model:
     data = gzip.decompress((folder / "model.crfsuite.gz").read_bytes())
     tagger: _Tagger = pycrfsuite.Tagger()
     tagger.open_inmemory(data)  # type: ignore[attr-defined]
-    return _Model(tagger, bool(meta["features"]["rules"]), bool(meta["features"]["parse"]), data)
+    sizes = meta["features"].get("clusters", [])
+    rows = np.load(folder / CLUSTERS) if sizes else np.zeros((0, 0), np.float32)
+    centroids = tuple(np.split(rows, np.cumsum(sizes)[:-1])) if sizes else ()
+    return _Model(tagger, bool(meta["features"]["rules"]), bool(meta["features"]["parse"]), centroids, data)
 
 
 def available(folder: Path = MODEL) -> bool:
@@ -384,16 +431,34 @@ def tag_attributions(
     ruled = list(ruled)
     found = list(paragraphs(text, sentences))
     doc = parse(text) if model.parse else None
-    parsed = parse_features(text, [t for p in found for t in p.tokens], doc) if doc is not None else None
+    tokens = [t for p in found for t in p.tokens]
+    extra = token_features(text, doc, tokens, model.centroids, [len(p.tokens) for p in found])
     out: list[Attribution] = []
-    at = 0
-    for paragraph in found:
-        size = len(paragraph.tokens)
-        mine = parsed[at : at + size] if parsed is not None else None
-        at += size
+    for paragraph, mine in zip(found, extra, strict=True):
         tags = model.tagger.tag(features(text, paragraph, rule_tags(paragraph, ruled) if model.rules else None, mine))
         attributions = group(paragraph, tags)
         out.extend(attributions if doc is None else (snap(text, doc, a) for a in attributions))
+    return out
+
+
+def token_features(
+    text: str, doc: Any, tokens: Sequence[Span], centroids: Sequence[NDArray[np.float32]], sizes: Sequence[int]
+) -> list[list[list[str]] | None]:
+    """Per paragraph (``sizes``: how many of ``tokens`` each has), per token, the features read
+    from spaCy's parse: ``parse_features`` and, when there are centroids, ``cluster_features``;
+    None per paragraph without a parse."""
+    if doc is None:
+        return [None] * len(sizes)
+    parsed = parse_features(text, tokens, doc)
+    clusters = context_clusters(doc, tokens, centroids) if centroids else None
+    out: list[list[list[str]] | None] = []
+    at = 0
+    for size in sizes:
+        mine = parsed[at : at + size]
+        if clusters is not None:
+            mine = [a + b for a, b in zip(mine, cluster_features(clusters[at : at + size]), strict=True)]
+        out.append(mine)
+        at += size
     return out
 
 
