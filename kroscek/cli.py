@@ -15,7 +15,7 @@ import typer
 from rich.console import Console
 
 if TYPE_CHECKING:
-    from kroscek.model import Skipped
+    from kroscek.model import Article, Skipped, Story
     from kroscek.scale.stream import Pile
     from kroscek.settings import Settings
     from kroscek.store.sqlite import Store
@@ -495,15 +495,26 @@ def report_command(
     store: StoreOption = "kroscek.db",
 ) -> None:
     """Write the HTML briefings and the Markdown report of everything in a store."""
-    from kroscek.report.files import write_reports
+    from collections import Counter
+
+    from kroscek.report.files import write_report_files
 
     source = _open(store)
-    with _store_errors():
-        articles = source.articles()
-        stories = sorted(source.all_stories(), key=lambda s: (-len(s.article_ids), s.id))  # largest first
     out.mkdir(parents=True, exist_ok=True)
-    write_reports(out, articles, [], stories)
-    err.print(f"{len(stories)} briefing(s): {out / 'index.html'}")
+    with _store_errors():  # a story and a batch of articles at a time: a store of any size
+        count, furniture = 0, Counter[str]()
+        for article in source.each_article():
+            count += 1
+            furniture.update(b.reason for b in article.boilerplate)
+        ids = source.story_ids()
+
+        def stories() -> Iterator[tuple[Story, dict[str, Article]]]:
+            for story_id in ids:
+                if (story := source.story(story_id)) is not None:
+                    yield story, {a.id: a for a in source.articles(story.article_ids)}
+
+        write_report_files(out, count, [], furniture, stories(), source.each_article())
+    err.print(f"{len(ids)} briefing(s): {out / 'index.html'}")
 
 
 @app.command("export")

@@ -154,3 +154,27 @@ def test_restory_rebuilds_a_stores_stories_with_the_settings_given(tmp_path: Pat
     assert "1 story(ies) rebuilt" in " ".join(result.stderr.split())
     merged = [c for c in store.changes(seen) if c["kind"] == "merged"]  # the two are one again
     assert [(c["after"], c["story"]) for c in merged] == [(story.id, story.id)]
+
+
+def test_report_of_a_store_is_the_report_of_its_pile_read_a_story_at_a_time(tmp_path: Path) -> None:
+    """`kroscek report` reads the store a story and a batch of articles at a time; its files are
+    the ones the whole store in memory gives (every article, every story largest first)."""
+    from kroscek.report.files import write_reports
+    from kroscek.store import open_store
+
+    store = str(tmp_path / "k.db")
+    ingested = runner.invoke(app, ["ingest", str(EXAMPLES), str(ROOT / "examples-crosslingual"), "--store", store])
+    assert ingested.exit_code == 0, ingested.output
+    done = runner.invoke(app, ["report", "--store", store, "--out", str(tmp_path / "streamed")])
+    assert done.exit_code == 0, done.output
+    source = open_store(store)
+    articles = source.articles()
+    assert list(source.each_article(batch=2)) == articles and len(articles) == 7
+    stories = sorted(source.all_stories(), key=lambda s: (-len(s.article_ids), s.id))
+    assert len(stories) >= 2 and source.story_ids() == [s.id for s in stories]
+    (tmp_path / "whole").mkdir()
+    write_reports(tmp_path / "whole", articles, [], stories)
+    files = sorted(p.name for p in (tmp_path / "whole").iterdir())
+    assert sorted(p.name for p in (tmp_path / "streamed").iterdir()) == files
+    for name in files:
+        assert (tmp_path / "streamed" / name).read_bytes() == (tmp_path / "whole" / name).read_bytes(), name

@@ -68,6 +68,13 @@ def test_records_round_trip(store: Store) -> None:
     assert store.story_of(articles[0].id) == story.id
 
 
+def test_articles_read_a_batch_at_a_time_and_stories_largest_first(store: Store) -> None:
+    """What ``kroscek report`` reads of a store of any size: the articles in ingest order, a few at
+    a time (keyset pages on the ingest order), and the stories' ids largest first."""
+    assert list(store.each_article(batch=2)) == store.articles()
+    assert store.story_ids() == [row["id"] for row in store.stories()]
+
+
 def test_web_app_on_postgres(store: Store) -> None:
     from kroscek.web.app import create_app
 

@@ -721,6 +721,19 @@ class Store:
                 rows += self._fetch(f"SELECT record FROM articles WHERE id IN ({','.join('?' * len(part))})", part)
         return [_ARTICLE.decode(r[0]) for r in rows]
 
+    def each_article(self, batch: int = 500) -> Iterator[Article]:
+        """Every article in ingest order, read ``batch`` at a time: a store of any size in bounded memory."""
+        order, last = self._INGEST_ORDER, -1
+        while rows := self._fetch(
+            f"SELECT {order}, record FROM articles WHERE {order} > ? ORDER BY {order} LIMIT ?", (last, batch)
+        ):
+            last = int(rows[-1][0])
+            yield from (_ARTICLE.decode(r[1]) for r in rows)
+
+    def story_ids(self) -> list[str]:
+        """Every story's id, largest first (ties by id): the order of the reports."""
+        return [str(r[0]) for r in self._fetch("SELECT id FROM stories ORDER BY size DESC, id")]
+
     def missing(self, ids: Iterable[str]) -> set[str]:
         """Those of ``ids`` the store does not hold."""
         wanted = list(ids)
