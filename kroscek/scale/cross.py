@@ -13,8 +13,9 @@ process reads it, so every step gives what the one-process layer gives on the sa
    its copy shingles (:func:`shingled`);
 4. per sampled shingle, the candidate copy pairs (:func:`kroscek.stories.duplicates.candidate_pairs`),
    counted per pair, and each pair proposed twice verified by containment (:func:`verify`);
-5. on one machine, from the summaries and the verified pairs only: events and stories, one pass
-   over time as :func:`kroscek.stories.build.group_prepared` makes it (:func:`plan`);
+5. on one machine, from the summaries (on its disk: :class:`Summaries`) and the verified pairs
+   only: events and stories, in the passes over time :func:`kroscek.stories.build.group_prepared`
+   makes, what they leave behind moved to disk (:func:`plan`);
 6. per story, from its members: its record (claims, quote chains, timeline; :func:`story_of`).
 """
 

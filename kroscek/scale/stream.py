@@ -1,22 +1,25 @@
 """``kroscek analyze`` in bounded memory: the pile on disk, only the grouping index in memory.
 
 :func:`kroscek.analysis.analyze` holds every article until the end. Here each article goes to a
-file (:class:`Spill`) as the stages finish it, in input order (with ``--jobs`` the pipeline's
-bounded window of batches is the reorder buffer), and the cross-article layer runs in the pieces
-:mod:`kroscek.scale.cross` cuts it into, over that file:
+file (:class:`~kroscek.scale.spill.Spill`) as the stages finish it, in input order (with
+``--jobs`` the pipeline's bounded window of batches is the reorder buffer), and the cross-article
+layer runs in the pieces :mod:`kroscek.scale.cross` cuts it into, over that file:
 
 1. as articles come: the speakers each names, its name counts (which add up), and its version
    (the latest text digest per revision key is all that is kept);
 2. one read of the pile: each article with the pile's names and the version it replaces, written
    again (the finished pile); of each kept one, what grouping needs (a
-   :class:`~kroscek.scale.cross.Summary`) and its sampled copy shingles (two 4-byte numbers each);
+   :class:`~kroscek.scale.cross.Summary`, written to disk: :class:`~kroscek.scale.cross.Summaries`)
+   and its sampled copy shingles (an 8-byte posting each);
 3. copy candidates from the shingles, verified by containment with the two articles read back;
-   events and stories planned from the summaries alone (:func:`kroscek.scale.cross.plan`);
+   events and stories planned from the summaries read back (:func:`kroscek.scale.cross.plan`: the
+   events and stories its passes leave behind go to disk too);
 4. each story built from its members read back, largest story first, and written to a file.
 
-What stays in memory is the index: the summaries, the shingle postings, the names and versions
-seen. The results are the ones :func:`kroscek.analysis.cross_article` gives for the same pile
-(tests/test_stream.py); :class:`Pile` reads them back for the writers (the ``kroscek/1`` JSON,
+What stays in memory is the index: each kept article's id, publish time and day, the shingle
+postings, the names and versions seen, and the events and stories near in time. The results are
+the ones :func:`kroscek.analysis.cross_article` gives for the same pile (tests/test_stream.py);
+:class:`Pile` reads them back for the writers (the ``kroscek/1`` JSON,
 :func:`kroscek.model.write_contract`; the reports, :func:`kroscek.report.files.write_report_files`).
 """
 
@@ -51,8 +54,6 @@ __all__ = ["Built", "Pile", "Versions", "analyze_pile"]
 CHUNK = 512
 #: Shingle sets of recently verified articles kept for the next candidate pairs.
 _SHINGLED = 2048
-#: What a summary holds in place of its vector's arrays once they are in the pile's matrix.
-_NONE = np.zeros(0)
 
 
 class Versions:
