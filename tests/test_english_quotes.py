@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import socket
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
@@ -122,11 +123,17 @@ def test_the_class_features_reach_two_tokens_either_side() -> None:
     assert "-2k0=1" in feats[2] and "1k1=40" in feats[2] and not any(f.startswith("2k") for f in feats[3])
 
 
-def _snapped(text: str, source: str, cue: str) -> str | None:
-    """The source a tagged (source, cue) pair of ``text`` snaps to."""
+def _tagged(text: str, source: str, cue: str) -> Attribution:
+    """A tagged attribution of ``text`` with a source and a cue, no content."""
     at, cue_at = text.index(source), text.index(cue)
-    attribution = Attribution(None, (at, at + len(source)), (cue_at, cue_at + len(cue)))
-    snapped = snap(text, parse(text), attribution).source
+    return Attribution(None, (at, at + len(source)), (cue_at, cue_at + len(cue)))
+
+
+def _snapped(text: str, source: str, cue: str, others: Sequence[tuple[str, str]] = ()) -> str | None:
+    """The source a tagged (source, cue) pair of ``text`` snaps to; ``others``: the (source, cue)
+    pairs of the paragraph's other attributions."""
+    found = [_tagged(text, s, c) for s, c in others]
+    snapped = snap(text, parse(text), _tagged(text, source, cue), found).source
     return text[snapped[0] : snapped[1]] if snapped else None
 
 
@@ -145,6 +152,25 @@ def test_a_tagged_source_snaps_to_the_phrase_its_cue_is_about() -> None:
     # A source apart from what the cue's clause is about stays as tagged.
     apart = "Critics of the plan were loud, and the mayor said it would pass."
     assert _snapped(apart, "Critics", "said") == "Critics"
+
+
+def test_a_snapped_source_takes_the_edges_polnear_gives_a_source() -> None:
+    """Sentences written for this test, one per class of PolNeAR dev's boundary errors: a
+    relative clause that is an attribution of its own (PolNeAR gives a token one role) leaves the
+    source with its comma, one that is not stays; a present participle set off by commas and a
+    focus adverb stay out; a dash closing an apposition comes in; a parse that hangs a later
+    apposition from the subject does not stretch the source over the verb."""
+    relative = "Mr. Kamin, who noted that the plan was sound, said it would pass."
+    assert _snapped(relative, "Mr. Kamin", "said", [("who", "noted")]) == "Mr. Kamin"
+    assert _snapped(relative, "Mr. Kamin", "said") == "Mr. Kamin, who noted that the plan was sound,"
+    participle = "Trump, speaking to a veterans group in Ohio, said he would act."
+    assert _snapped(participle, "Trump", "said") == "Trump"
+    focus = "Even China said it opposed the test."
+    assert _snapped(focus, "Even China", "said") == "China"
+    dashes = "Jason Reed -- a teacher from Dayton -- said the school was short of staff."
+    assert _snapped(dashes, "Jason Reed -- a teacher", "said") == "Jason Reed -- a teacher from Dayton --"
+    stretched = "A majority of voters expect the mayor to win the race, the first of the season, by a wide margin."
+    assert _snapped(stretched, "A majority", "expect") == "A majority of voters"
 
 
 def test_the_rule_readers_remain_without_the_tagger() -> None:

@@ -42,7 +42,7 @@ from kroscek.annotate.quotes.tagger import (
     paragraphs,
     parse,
     rule_tags,
-    snap,
+    snapped,
     token_features,
 )
 from kroscek.annotate.sentences import split_sentences
@@ -116,9 +116,10 @@ def score(data: list, tag) -> PolnearScore:
     for ann, text, doc, pars in data:
         found: dict[str, list[tuple[int, int]]] = {"Source": [], "Cue": [], "Content": []}
         for paragraph, feats, gold in pars:
-            for attribution in group(paragraph, tag(feats, gold)):
-                if doc is not None:  # as the tagger reads: sources snapped to their phrase
-                    attribution = snap(text, doc, attribution)
+            attributions = group(paragraph, tag(feats, gold))
+            if doc is not None:  # as the tagger reads: sources snapped to their phrase
+                attributions = snapped(text, doc, attributions)
+            for attribution in attributions:
                 for kind, span in (
                     ("Content", attribution.content),
                     ("Source", attribution.source),

@@ -52,6 +52,7 @@ __all__ = [
     "rule_tags",
     "runs",
     "snap",
+    "snapped",
     "tag_attributions",
     "token_features",
 ]
@@ -437,7 +438,7 @@ def tag_attributions(
     for paragraph, mine in zip(found, extra, strict=True):
         tags = model.tagger.tag(features(text, paragraph, rule_tags(paragraph, ruled) if model.rules else None, mine))
         attributions = group(paragraph, tags)
-        out.extend(attributions if doc is None else (snap(text, doc, a) for a in attributions))
+        out.extend(attributions if doc is None else snapped(text, doc, attributions))
     return out
 
 
@@ -490,39 +491,112 @@ def _according() -> frozenset[str]:
     return frozenset(p.lower() for p in language_module("en", "quotes").ACCORDING_TO)
 
 
-def _phrase(text: str, doc: Any, head: Any) -> Span | None:
-    """The character span of ``head``'s subtree, kept to its sentence and paragraph, without the
-    spaces and marks at its edges (a closing comma or bracket stays: PolNeAR's sources keep an
-    apposition's comma, "Ayrault, the foreign minister of France,")."""
+#: Marks that set off an apposition or a clause inside a phrase ("Ayrault, the foreign minister,",
+#: "Sims -- a teacher --").
+_SET_OFF = (",", "--", "—", "–")
+
+
+def _phrase(text: str, doc: Any, head: Any, taken: Sequence[Span] = ()) -> Span | None:
+    """The character span of ``head``'s subtree as PolNeAR marks a source: kept to its sentence and
+    paragraph, without the branches that hold words of other spans (``taken``: PolNeAR gives a
+    token one role, so in "Kamin, who noted that …, said" the clause is an attribution of its
+    own), without a present participle set off by a comma ("Trump, speaking in Ohio, said") nor a
+    focus adverb before it ("Even China said"), one unbroken run of words around the head (a
+    parse that hangs later words from it does not stretch it), and without the spaces and marks at
+    its edges but the one that closes an apposition (``_edges``)."""
     sentence = head.sent
     begin = text.rfind("\n", 0, head.idx) + 1
     end = text.find("\n", head.idx)
     end = len(text) if end < 0 else end
-    words = [
-        t
-        for t in doc[head.left_edge.i : head.right_edge.i + 1]
-        if sentence.start <= t.i < sentence.end and begin <= t.idx < end
-    ]
+    keep = {t.i for t in head.subtree if sentence.start <= t.i < sentence.end and begin <= t.idx < end}
+    _prune(doc, head, head, keep, taken)
+    for child in head.rights:
+        if child.dep_ in ("acl", "advcl") and child.tag_ == "VBG" and _set_off(doc, child, keep):
+            _drop(doc, head, child, keep)
+    for child in head.lefts:
+        if child.dep_ == "advmod" and child.lower_ in _focus():
+            _drop(doc, head, child, keep)
+    first = last = head.i
+    while first - 1 in keep:
+        first -= 1
+    while last + 1 in keep:
+        last += 1
+    return _edges(doc, head, list(doc[first : last + 1]))
+
+
+@cache
+def _focus() -> frozenset[str]:
+    """The language's focus adverbs, left out of a source ("Even China said")."""
+    return frozenset(language_module("en", "quotes").FOCUS_ADVERBS)
+
+
+def _set_off(doc: Any, branch: Any, keep: set[int]) -> bool:
+    """Whether a comma of the phrase (``keep``) stands right before ``branch``."""
+    before = branch.left_edge.i - 1
+    return before in keep and doc[before].text == ","
+
+
+def _drop(doc: Any, head: Any, branch: Any, keep: set[int]) -> None:
+    """Drop ``branch`` from the phrase (``keep``), and the comma that sets it off when it follows
+    the head ("Kamin, who …" is "Kamin")."""
+    keep.difference_update(t.i for t in branch.subtree)
+    if branch.left_edge.i - 1 > head.i and _set_off(doc, branch, keep):
+        keep.discard(branch.left_edge.i - 1)
+
+
+def _prune(doc: Any, head: Any, token: Any, keep: set[int], taken: Sequence[Span]) -> None:
+    """Drop from the phrase (``keep``) each largest branch under ``token`` that reaches into
+    ``taken``."""
+    for child in token.children:
+        if child.i not in keep:
+            continue
+        if any(a < child.idx + len(child) and child.idx < b for a, b in taken):
+            _drop(doc, head, child, keep)
+        else:
+            _prune(doc, head, child, keep, taken)
+
+
+def _edges(doc: Any, head: Any, words: list[Any]) -> Span | None:
+    """The span of ``words`` without spaces and marks at its edges, a closing comma or bracket kept
+    only when the phrase sets something off after its head, and then the mark that closes it added
+    when it stands right after ("Sims -- a teacher --", "Ayrault, the minister,")."""
     while words and (words[0].is_space or words[0].is_punct):
         words.pop(0)
     while words and (words[-1].is_space or (words[-1].is_punct and words[-1].text not in (",", ")"))):
         words.pop()
-    return (words[0].idx, words[-1].idx + len(words[-1])) if words else None
+    marks = [w.text for w in words[:-1] if w.i > head.i and w.text in (*_SET_OFF, "(")]
+    if words and words[-1].text == "," and not marks:
+        words.pop()
+    if not words:
+        return None
+    opened = [m for m in marks if m != "("]
+    after = words[-1].i + 1
+    if opened and after < words[-1].sent.end and doc[after].text == opened[0] and words[-1].text not in _SET_OFF:
+        words.append(doc[after])
+    return words[0].idx, words[-1].idx + len(words[-1])
 
 
-def snap(text: str, doc: Any, attribution: Attribution) -> Attribution:
+def snap(text: str, doc: Any, attribution: Attribution, others: Sequence[Attribution] = ()) -> Attribution:
     """The attribution with its source snapped to the phrase its cue's clause is about
     (``_subject``, ``_phrase``) when the tagged source overlaps that phrase: the tags find the
     source, the parse gives its edges ("Manhattan Supreme Court Justice Frank" gets "Nervo",
-    "the Supreme Court this month" loses "this month")."""
+    "the Supreme Court this month" loses "this month"). The phrase keeps clear of the
+    attribution's cue and content and of the spans of ``others`` (the paragraph's other
+    attributions)."""
     source, cue = attribution.source, attribution.cue
     if source is None or cue is None:
         return attribution
     head = _subject(doc, cue)
-    phrase = _phrase(text, doc, head) if head is not None else None
+    taken = [cue, *attribution.pieces, *(s for a in others for s in (a.source, a.cue, *a.pieces) if s is not None)]
+    phrase = _phrase(text, doc, head, taken) if head is not None else None
     if phrase is None or phrase == source or not (phrase[0] < source[1] and source[0] < phrase[1]):
         return attribution
     return replace(attribution, source=phrase)
+
+
+def snapped(text: str, doc: Any, attributions: Sequence[Attribution]) -> list[Attribution]:
+    """A paragraph's attributions, each source snapped (``snap``) clear of the others' spans."""
+    return [snap(text, doc, a, [*attributions[:k], *attributions[k + 1 :]]) for k, a in enumerate(attributions)]
 
 
 def rule_tags(paragraph: Paragraph, ruled: Sequence[tuple[str, Span]]) -> list[str]:

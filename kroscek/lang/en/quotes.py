@@ -421,6 +421,10 @@ ATTRIBUTION_IRREGULAR = (
     "says",
 )
 
+#: Focus adverbs: opening a source, they stand outside it in PolNeAR ("Even China said …" has
+#: the source "China"; the attribution tagger's ``snap``).
+FOCUS_ADVERBS = ("even", "especially", "particularly")
+
 #: Words that hedge what a speaker asserts (a possibility, a report, an estimate), lower case:
 #: a translation that adds one where the original has none of these nor of
 #: :data:`MAYBE_HEDGES` shifts the claim, and one that drops one likewise.
