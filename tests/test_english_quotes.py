@@ -173,6 +173,17 @@ def test_a_snapped_source_takes_the_edges_polnear_gives_a_source() -> None:
     assert _snapped(stretched, "A majority", "expect") == "A majority of voters"
 
 
+def test_a_snapped_source_leaves_a_dateline_out_and_closes_its_marks() -> None:
+    """Sentences written for this test: a dateline before a spaced dash stays out; a spaced
+    hyphen closing an aside comes in, and so does the quote mark closing a title."""
+    dateline = "BERLIN - European ministers said on Friday that the talks would go on."
+    assert _snapped(dateline, "BERLIN - European ministers", "said") == "European ministers"
+    hyphens = "Critics - among them two former governors - said the bill was dead."
+    assert _snapped(hyphens, "Critics", "said") == "Critics - among them two former governors -"
+    title = "Tom Hale, a host of the radio show “Morning Call,” said the bill was dead."
+    assert _snapped(title, "Tom Hale", "said") == "Tom Hale, a host of the radio show “Morning Call,”"
+
+
 def test_the_rule_readers_remain_without_the_tagger() -> None:
     quotes = find_quotes(PARAGRAPH, split_sentences(PARAGRAPH, "en"), "en", [], tagger=False)
     assert quotes and all(q.cue in ("said", "told") for q in quotes)

@@ -494,6 +494,10 @@ def _according() -> frozenset[str]:
 #: Marks that set off an apposition or a clause inside a phrase ("Ayrault, the foreign minister,",
 #: "Sims -- a teacher --").
 _SET_OFF = (",", "--", "—", "–")
+#: Dashes, which with a space either side also end a dateline or a headline ("BRUSSELS - ").
+_DASHES = ("-", "--", "—", "–")
+#: Opening and closing marks a phrase closes when it opens them ("(R-Wis.)", "“Guccifer,”").
+_PAIRS = (("(", ")"), ("“", "”"))
 
 
 def _phrase(text: str, doc: Any, head: Any, taken: Sequence[Span] = ()) -> Span | None:
@@ -503,7 +507,8 @@ def _phrase(text: str, doc: Any, head: Any, taken: Sequence[Span] = ()) -> Span 
     own), without a present participle set off by a comma ("Trump, speaking in Ohio, said") nor a
     focus adverb before it ("Even China said"), one unbroken run of words around the head (a
     parse that hangs later words from it does not stretch it), and without the spaces and marks at
-    its edges but the one that closes an apposition (``_edges``)."""
+    its edges but the one that closes an apposition (``_edges``); a dateline or headline before a
+    spaced dash stays out ("BRUSSELS - European leaders")."""
     sentence = head.sent
     begin = text.rfind("\n", 0, head.idx) + 1
     end = text.find("\n", head.idx)
@@ -516,12 +521,26 @@ def _phrase(text: str, doc: Any, head: Any, taken: Sequence[Span] = ()) -> Span 
     for child in head.lefts:
         if child.dep_ == "advmod" and child.lower_ in _focus():
             _drop(doc, head, child, keep)
+    dashes = [i for i in keep if _spaced_dash(doc[i])]
+    if dashes and max(dashes) < head.i:  # a dateline or headline before it, not an aside in dashes
+        keep.difference_update(range(min(keep), max(dashes) + 1))
     first = last = head.i
     while first - 1 in keep:
         first -= 1
     while last + 1 in keep:
         last += 1
     return _edges(doc, head, list(doc[first : last + 1]))
+
+
+def _loose_mark(token: Any) -> bool:
+    """Whether ``token`` is a mark a phrase does not end with (a comma or bracket may close it)."""
+    return bool(token.is_punct and token.text not in (",", ")"))
+
+
+def _spaced_dash(token: Any) -> bool:
+    """Whether ``token`` is a dash with a space either side ("BRUSSELS - European leaders"; not
+    the hyphen of "fact-checker")."""
+    return bool(token.text in _DASHES and token.whitespace_ and token.i and token.doc[token.i - 1].whitespace_)
 
 
 @cache
@@ -557,14 +576,16 @@ def _prune(doc: Any, head: Any, token: Any, keep: set[int], taken: Sequence[Span
 
 
 def _edges(doc: Any, head: Any, words: list[Any]) -> Span | None:
-    """The span of ``words`` without spaces and marks at its edges, a closing comma or bracket kept
-    only when the phrase sets something off after its head, and then the mark that closes it added
-    when it stands right after ("Sims -- a teacher --", "Ayrault, the minister,")."""
+    """The span of ``words`` without spaces, marks and a conjunction at its edges ("the youth
+    and"), a closing comma or bracket kept only when the phrase sets something off after its
+    head, and then the mark that closes it added when it stands right after ("Sims -- a teacher
+    --", "Ayrault, the minister,"); a bracket or quote mark the phrase opens or closes is paired
+    ("Ryan (R-Wis.)", "“Broad City” star")."""
     while words and (words[0].is_space or words[0].is_punct):
         words.pop(0)
-    while words and (words[-1].is_space or (words[-1].is_punct and words[-1].text not in (",", ")"))):
+    while words and (words[-1].is_space or words[-1].dep_ == "cc" or _loose_mark(words[-1])):
         words.pop()
-    marks = [w.text for w in words[:-1] if w.i > head.i and w.text in (*_SET_OFF, "(")]
+    marks = [w.text for w in words[:-1] if w.i > head.i and (w.text in (*_SET_OFF, "(") or _spaced_dash(w))]
     if words and words[-1].text == "," and not marks:
         words.pop()
     if not words:
@@ -573,7 +594,15 @@ def _edges(doc: Any, head: Any, words: list[Any]) -> Span | None:
     after = words[-1].i + 1
     if opened and after < words[-1].sent.end and doc[after].text == opened[0] and words[-1].text not in _SET_OFF:
         words.append(doc[after])
-    return words[0].idx, words[-1].idx + len(words[-1])
+    for opening, closing in _PAIRS:
+        balance = sum(w.text == opening for w in words) - sum(w.text == closing for w in words)
+        after, before = words[-1].i + 1, words[0].i - 1
+        if balance > 0 and after < len(doc) and doc[after].text == closing:
+            words.append(doc[after])
+        elif balance < 0 and before >= 0 and doc[before].text == opening:
+            words.insert(0, doc[before])
+    first = words[0].text
+    return words[0].idx + len(first) - len(first.lstrip("".join(_DASHES))), words[-1].idx + len(words[-1])
 
 
 def snap(text: str, doc: Any, attribution: Attribution, others: Sequence[Attribution] = ()) -> Attribution:
