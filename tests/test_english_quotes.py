@@ -175,13 +175,17 @@ def test_a_snapped_source_takes_the_edges_polnear_gives_a_source() -> None:
 
 def test_a_snapped_source_leaves_a_dateline_out_and_closes_its_marks() -> None:
     """Sentences written for this test: a dateline before a spaced dash stays out; a spaced
-    hyphen closing an aside comes in, and so does the quote mark closing a title."""
+    hyphen closing an aside comes in, and so do the quote mark closing a title and, where the
+    parse gives no phrase, the comma closing an apposition."""
     dateline = "BERLIN - European ministers said on Friday that the talks would go on."
     assert _snapped(dateline, "BERLIN - European ministers", "said") == "European ministers"
     hyphens = "Critics - among them two former governors - said the bill was dead."
     assert _snapped(hyphens, "Critics", "said") == "Critics - among them two former governors -"
     title = "Tom Hale, a host of the radio show “Morning Call,” said the bill was dead."
     assert _snapped(title, "Tom Hale", "said") == "Tom Hale, a host of the radio show “Morning Call,”"
+    # A source whose cue gives no subject to snap to still gets the comma closing its apposition.
+    unparsed = "In a statement, Tom Hale, R-Texas, called the bill dead."
+    assert _snapped(unparsed, "Tom Hale, R-Texas", "statement") == "Tom Hale, R-Texas,"
 
 
 def test_the_rule_readers_remain_without_the_tagger() -> None:

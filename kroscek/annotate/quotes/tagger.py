@@ -611,13 +611,16 @@ def snap(text: str, doc: Any, attribution: Attribution, others: Sequence[Attribu
     source, the parse gives its edges ("Manhattan Supreme Court Justice Frank" gets "Nervo",
     "the Supreme Court this month" loses "this month"). The phrase keeps clear of the
     attribution's cue and content and of the spans of ``others`` (the paragraph's other
-    attributions)."""
+    attributions). A source the parse does not snap gets the phrase's edges (``_edges``)."""
     source, cue = attribution.source, attribution.cue
     if source is None or cue is None:
         return attribution
     head = _subject(doc, cue)
     taken = [cue, *attribution.pieces, *(s for a in others for s in (a.source, a.cue, *a.pieces) if s is not None)]
     phrase = _phrase(text, doc, head, taken) if head is not None else None
+    if phrase is None or not (phrase[0] < source[1] and source[0] < phrase[1]):
+        span = doc.char_span(*source, alignment_mode="expand")
+        phrase = _edges(doc, span.root, list(span)) if span is not None and len(span) else None
     if phrase is None or phrase == source or not (phrase[0] < source[1] and source[0] < phrase[1]):
         return attribution
     return replace(attribution, source=phrase)
