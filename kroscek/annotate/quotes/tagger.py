@@ -306,14 +306,23 @@ def context_clusters(
     length one. A word class that knows the word's context, learnt from PolNeAR train by k-means
     (``training/attribution/build.py``): it carries what the words' own features miss for words
     the training never saw ("pooh-poohed" near "dismissed")."""
-    starts = [t.idx for t in doc]
+    if not tokens:
+        return []
+    starts = doc.to_array("IDX")
     vectors = doc.tensor / np.maximum(np.linalg.norm(doc.tensor, axis=1, keepdims=True), 1e-6)
-    nearest = [np.argmax(vectors @ c.T - 0.5 * (c * c).sum(axis=1), axis=1) for c in centroids]
-    out = []
-    for start, _ in tokens:
-        at = max(0, bisect_right(starts, start) - 1)
-        out.append(tuple(int(n[at]) for n in nearest))
-    return out
+    nearest = np.stack([np.argmax(vectors @ c.T - 0.5 * (c * c).sum(axis=1), axis=1) for c in centroids], axis=1)
+    at = np.maximum(0, np.searchsorted(starts, [start for start, _ in tokens], side="right") - 1)
+    return [tuple(row) for row in nearest[at].tolist()]
+
+
+#: The offsets of the neighbours whose classes a token's features name.
+_NEIGHBOURS = (-2, -1, 1, 2)
+
+
+@cache
+def _class_name(offset: int, clustering: int, found: int) -> str:
+    """The feature name of class ``found`` of one clustering seen at ``offset`` (0: the token itself)."""
+    return f"{offset or ''}k{clustering}={found}"
 
 
 def cluster_features(clusters: Sequence[tuple[int, ...]]) -> list[list[str]]:
@@ -322,10 +331,10 @@ def cluster_features(clusters: Sequence[tuple[int, ...]]) -> list[list[str]]:
     size = len(clusters)
     out = []
     for i, mine in enumerate(clusters):
-        feats = [f"k{m}={c}" for m, c in enumerate(mine)]
-        for d in (-2, -1, 1, 2):
+        feats = [_class_name(0, m, c) for m, c in enumerate(mine)]
+        for d in _NEIGHBOURS:
             if 0 <= i + d < size:
-                feats.extend(f"{d}k{m}={c}" for m, c in enumerate(clusters[i + d]))
+                feats.extend(_class_name(d, m, c) for m, c in enumerate(clusters[i + d]))
         out.append(feats)
     return out
 
