@@ -126,7 +126,10 @@ def main() -> None:
             f"{GOAL:,} articles in an hour at {per_core:.2f} articles/s per core ({name}, local[1]): "
             f"{math.ceil(GOAL / 3600 / per_core)} executor cores"
         )
-    console.print(f"the driver's pass on {GOAL:,}: {GOAL * per_article / 60:.0f} min, {GOAL * size / 2**30:.1f} GiB")
+    console.print(
+        f"the driver's passes on {GOAL:,}: {GOAL * per_article / 60:.0f} min; the summaries sent to it: "
+        f"{GOAL * size / 2**30:.1f} GiB (on its local disk, not in its memory)"
+    )
 
 
 if __name__ == "__main__":
