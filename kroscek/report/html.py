@@ -113,7 +113,12 @@ def summarise(articles: Sequence[Article], size: int = 2, lead: int = 6) -> list
 
 
 #: Languages as a briefing names them.
-_LANGUAGE_NAMES = {"en": "English", "id": "Indonesian"}
+@cache
+def _language_name(code: str) -> str:
+    """A language's name in the briefing's own language, English (CLDR's, by Babel); else its code."""
+    from babel import Locale
+
+    return str(Locale("en").languages.get(code, code))
 
 
 def _original(chain: QuoteChain | None, article: Article, articles: dict[str, Article]) -> dict[str, Any] | None:
@@ -135,7 +140,7 @@ def _original(chain: QuoteChain | None, article: Article, articles: dict[str, Ar
         relation = "original" if chain.original_language == there.language else "translation"
     return {
         "language": there.language,
-        "language_name": _LANGUAGE_NAMES.get(there.language or "", there.language),
+        "language_name": _language_name(there.language) if there.language else None,
         "relation": relation,
         "by": chain.original_by,
         "text": " ".join(there.text[other.start : other.end].split()),
