@@ -101,6 +101,21 @@ def test_a_role_with_its_qualifiers_before_the_name_is_split_off() -> None:
     ]
 
 
+def test_a_content_without_source_takes_the_clause_that_reports_it() -> None:
+    """The tagger reads "is forecast" as the cue of a content without source and "the weather
+    agency said" as an attribution of nothing: the quote is the reporting clause's, not the
+    speaker of the paragraph before."""
+    text = (
+        '"The water rose in less than an hour," the head of the river agency, Aah Saefuloh, said.\n\n'
+        "Heavy rain is forecast to continue in the south of the province until the end of the month, "
+        "the weather agency said."
+    )
+    quotes = find_quotes(text, split_sentences(text, "en"), "en", [])
+    rain = [q for q in quotes if q.start > text.index("Heavy") - 1]
+    assert rain and {q.speaker for q in rain} == {"the weather agency"}
+    assert {q.cue for q in rain} == {"said"}
+
+
 def test_the_model_ships_its_context_classes() -> None:
     """The centroids beside the model are those its meta.json names, one row per class."""
     sizes = json.loads((MODEL / "meta.json").read_text(encoding="utf-8"))["features"]["clusters"]

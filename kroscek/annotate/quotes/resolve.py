@@ -14,7 +14,7 @@ from kroscek.annotate.quotes.confidence import path_confidence
 from kroscek.annotate.quotes.detect import _direct, _indirect, _named_agent, _referring_agent, _said_before
 from kroscek.annotate.quotes.language import _Found, _Lang, _lang, _without_openers
 from kroscek.annotate.quotes.speaker import _WORDLIKE, _is_name, _kind_of, _past_openers, _split_role, _starts_with
-from kroscek.annotate.quotes.tagger import TAGGED, available, tag_attributions
+from kroscek.annotate.quotes.tagger import TAGGED, Attribution, available, tag_attributions
 from kroscek.lang import data_language
 from kroscek.lang.xx import capitals
 from kroscek.model import DateMention, Quote, Sentence, SpanIndex
@@ -209,7 +209,7 @@ def _tagged(text: str, sentences: list[Sentence], ruled: list[_Found]) -> list[_
     marks is direct speech, its words without the marks, as the rule readers give it."""
     found = []
     ends = [s.end for s in sentences]
-    for attribution in tag_attributions(text, sentences, rule_spans(text, ruled)):
+    for attribution in _reported(tag_attributions(text, sentences, rule_spans(text, ruled)), ends):
         spans = [span for span in (attribution.content, attribution.source, attribution.cue) if span]
         last = max(b for _, b in spans)
         at = bisect_left(ends, last)
@@ -228,6 +228,23 @@ def _tagged(text: str, sentences: list[Sentence], ruled: list[_Found]) -> list[_
             quote.around = around
             found.append(quote)
     return found
+
+
+def _reported(attributions: list[Attribution], ends: list[int]) -> list[Attribution]:
+    """The attributions, each one with content but no source given the source and cue of the one
+    of its sentence that has a source but no content: the clause that reports it ("Heavy rain is
+    forecast to continue …, the weather agency said": the tagger reads "is forecast" as the cue of
+    the content and "the weather agency said" as an attribution of nothing)."""
+
+    def sentence(span: tuple[int, int]) -> int:
+        return bisect_left(ends, span[1])
+
+    reporting = {sentence(a.cue): a for a in attributions if a.source and a.cue and not a.pieces}
+    out = []
+    for a in attributions:
+        outer = reporting.get(sentence(a.pieces[0])) if a.pieces and a.source is None else None
+        out.append(replace_found(a, source=outer.source, cue=outer.cue) if outer else a)
+    return out
 
 
 def rule_spans(text: str, found: list[_Found]) -> list[tuple[str, tuple[int, int]]]:
