@@ -238,6 +238,7 @@ class Summaries:
         self._published: list[str | None] = []
         self._days = array("i")  # ordinals, 0: unknown
         self._places: np.ndarray | None = None  # by row, the place each was written at
+        self._sorted: np.ndarray | None = None  # by row, its seq
 
     def add(self, summary: Summary) -> None:
         """Write one summary (its vector's arrays as int32 and float32)."""
@@ -266,7 +267,7 @@ class Summaries:
         self._ids.append(summary.id)
         self._published.append(summary.published)
         self._days.append(day)
-        self._places = None
+        self._places = self._sorted = None
 
     def __len__(self) -> int:
         return len(self._spill)
@@ -278,8 +279,9 @@ class Summaries:
 
     def seqs(self) -> np.ndarray:
         """Each row's seq (ascending)."""
-        found: np.ndarray = np.frombuffer(self._seqs, np.int64)[self._by_row()]
-        return found
+        if self._sorted is None:
+            self._sorted = np.frombuffer(self._seqs, np.int64)[self._by_row()]
+        return self._sorted
 
     def keys(self) -> tuple[np.ndarray, list[str], list[str | None], list[dt.date | None]]:
         """By row: the seqs, ids, publish times and reference days."""
