@@ -59,9 +59,6 @@ class MovedOut:
         self._where[key] = (self._end, len(state))
         self._end += len(state)
 
-    def __contains__(self, key: Hashable) -> bool:
-        return key in self._where
-
     def terms(self, columns: Sequence[int], per_term: int) -> dict[int, list[Hashable]]:
         return {}
 
