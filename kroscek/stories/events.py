@@ -579,33 +579,14 @@ def candidates_and_features(
     index = EventIndex(decide, moved)
     originals = set(tied.values())
     owner: dict[int, Hashable] = {}  # an original's event: where its copies go
-    opened = 0
-
-    def new_key() -> int:
-        nonlocal opened
-        opened += 1
-        return opened - 1
-
     for n, row in enumerate(order, start=1):
         profile = profiles[row]
-        chosen = index.place(profile, owner.get(tied[row]) if row in tied else None, new_key)
+        chosen = index.place(profile, owner.get(tied[row]) if row in tied else None, index.open_key)
         if row in originals:
             owner[row] = chosen
         if n % PACK_EVERY == 0 and (day := profile.day):
-            old = [k for k, event in index.groups.items() if event.last and (day - event.last).days > WINDOW]
-            if moved is None:
-                for key in old:
-                    index.groups[key].pack()
-            else:
-                index.move_out(old, _Event.encode)
-    if moved is None:
-        return [e.members for e in index.groups.values()]
-
-    def members(key: int) -> list[int]:
-        event = index.groups.get(key)
-        return event.members if event is not None else _Event.decode(moved.states([key])[key]).members
-
-    return [members(k) for k in range(opened)]
+            index.leave_behind(day, WINDOW)
+    return index.opened_members()
 
 
 def model_decision(model: EventModel) -> Decide:

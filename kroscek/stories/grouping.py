@@ -180,31 +180,12 @@ def group(
     """
     index = GroupIndex(threshold, window, probe, moved)
     owner: dict[int, Hashable] = {}
-    opened = 0
-
-    def new_key() -> int:
-        nonlocal opened
-        opened += 1
-        return opened - 1
-
     for n, row in enumerate(order, start=1):
         columns, values = vectors(row)
         original = owner.get(tied[row]) if tied and row in tied else None
-        chosen = index.place(row, columns, values, days[row], original, new_key)
+        chosen = index.place(row, columns, values, days[row], original, index.open_key)
         if tied:
             owner[row] = chosen
         if n % PACK_EVERY == 0 and (day := days[row]):
-            old = [k for k, g in index.groups.items() if g.last and (day - g.last).days > window]
-            if moved is None:
-                for key in old:
-                    index.groups[key].pack()
-            else:
-                index.move_out(old, _Group.encode)
-    if moved is None:
-        return [g.members for g in index.groups.values()]
-
-    def members(key: int) -> list[int]:
-        found = index.groups.get(key)
-        return found.members if found is not None else _Group.decode(moved.states([key])[key]).members
-
-    return [members(k) for k in range(opened)]
+            index.leave_behind(day, window)
+    return index.opened_members()

@@ -4,6 +4,7 @@ persisted one reads from where it is kept (:class:`IndexLoader`)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import tempfile
 import zlib
@@ -27,7 +28,20 @@ __all__ = [
     "writable",
 ]
 
-_State = TypeVar("_State")
+
+class _Held(Protocol):
+    """What an index keeps of a group (an event, a story): its members and last day, packed or
+    encoded when a pass leaves it behind."""
+
+    members: list[int]
+    last: dt.date | None
+
+    def pack(self) -> None: ...
+
+    def encode(self) -> bytes: ...
+
+
+_State = TypeVar("_State", bound=_Held)
 
 
 class IndexLoader(Protocol):
@@ -169,6 +183,7 @@ class TermIndex(Generic[_State]):
         self.terms: dict[int, list[Hashable]] = {}
         self.added: dict[int, list[Hashable]] = defaultdict(list)  # index entries made in memory, in order
         self.changed: set[Hashable] = set()  # groups an item joined or opened
+        self.opened = 0  # groups a pass opened (:meth:`open_key`)
 
     def prefetch(self, columns: Iterable[int]) -> None:
         """Read in one go the index entries of ``columns`` (the groups they list are read when probed)."""
@@ -198,21 +213,45 @@ class TermIndex(Generic[_State]):
     @property
     def behind(self) -> bool:
         """Whether what is not in memory is only what a pass in time order left behind
-        (:meth:`move_out`): then an item with a day never needs it, and it is not read for one."""
+        (:meth:`leave_behind`): then an item with a day never needs it, and it is not read for one."""
         return isinstance(self.loader, MovedOut)
 
-    def move_out(self, keys: Iterable[Hashable], encode: Callable[[_State], bytes]) -> None:
-        """Move the groups ``keys`` to the pass's :class:`MovedOut` (its loader); they are read
-        again only if an item joins one or an undated item is compared with one. What each term
-        lists is cut to the ``per_term`` an item probes (a pass writes no index entries)."""
-        assert isinstance(self.loader, MovedOut), "only a pass with a MovedOut loader moves groups out"
-        for key in keys:
-            self.loader.put(key, encode(self.groups.pop(key)))
+    def open_key(self) -> int:
+        """A new group's key in a pass: how many groups the pass opened before it."""
+        self.opened += 1
+        return self.opened - 1
+
+    def leave_behind(self, day: dt.date, window: int) -> None:
+        """The groups whose last day is more than ``window`` days before ``day`` (in a pass in time
+        order no dated item comes near them again): packed (:meth:`_Held.pack`), or with a
+        :class:`MovedOut` loader moved to it, read again only if an item joins one or an undated
+        item is compared with one; what each term lists is then cut to the ``per_term`` an item
+        probes (a pass writes no index entries)."""
+        old = [k for k, group in self.groups.items() if group.last and (day - group.last).days > window]
+        if not isinstance(self.loader, MovedOut):
+            for key in old:
+                self.groups[key].pack()
+            return
+        for key in old:
+            self.loader.put(key, self.groups.pop(key).encode())
             self.changed.discard(key)
         self.added.clear()
         for listed in self.terms.values():
             if len(listed) > 2 * self.per_term:
                 del listed[: -self.per_term]
+
+    def opened_members(self) -> list[list[int]]:
+        """The members of each group the pass opened (:meth:`open_key`), in the order opened; those
+        moved out are read back."""
+
+        def members(key: int) -> list[int]:
+            group = self.groups.get(key)
+            if group is None:
+                assert self.loader is not None, "a group missing from a pass without a loader"
+                group = self.decode(self.loader.states([key])[key])
+            return group.members
+
+        return [members(k) for k in range(self.opened)]
 
     def probe(self, c: int) -> list[Hashable]:
         """The most recent groups holding term ``c``."""
