@@ -578,7 +578,7 @@ def _prune(doc: Any, head: Any, token: Any, keep: set[int], taken: Sequence[Span
     for child in token.children:
         if child.i not in keep:
             continue
-        if any(a < child.idx + len(child) and child.idx < b for a, b in taken):
+        if any(_overlaps((child.idx, child.idx + len(child)), span) for span in taken):
             _drop(doc, head, child, keep)
         else:
             _prune(doc, head, child, keep, taken)
@@ -627,12 +627,18 @@ def snap(text: str, doc: Any, attribution: Attribution, others: Sequence[Attribu
     head = _subject(doc, cue)
     taken = [cue, *attribution.pieces, *(s for a in others for s in (a.source, a.cue, *a.pieces) if s is not None)]
     phrase = _phrase(text, doc, head, taken) if head is not None else None
-    if phrase is None or not (phrase[0] < source[1] and source[0] < phrase[1]):
+    if phrase is None or not _overlaps(phrase, source):
+        # the source's own words: every one overlaps the source, so the edges kept do too
         span = doc.char_span(*source, alignment_mode="expand")
         phrase = _edges(doc, span.root, list(span)) if span is not None and len(span) else None
-    if phrase is None or phrase == source or not (phrase[0] < source[1] and source[0] < phrase[1]):
+    if phrase is None or phrase == source:
         return attribution
     return replace(attribution, source=phrase)
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    """Whether two character spans share a character."""
+    return a[0] < b[1] and b[0] < a[1]
 
 
 def snapped(text: str, doc: Any, attributions: Sequence[Attribution]) -> list[Attribution]:
