@@ -36,7 +36,15 @@ from scipy.sparse import csr_matrix
 from kroscek.model import Article, Story, revision_key
 from kroscek.pipeline import BATCH, Pipeline
 from kroscek.scale.spill import Spill
-from kroscek.stories.build import StoryPlan, centroids_of, join_events, plan_stories, story_record, time_order
+from kroscek.stories.build import (
+    StoryPlan,
+    centroids_of,
+    join_events,
+    plan_stories,
+    publish_ties,
+    story_record,
+    time_order,
+)
 from kroscek.stories.duplicates import CopyFacts, copy_facts, copy_kind, copy_links, overlap, shingles
 from kroscek.stories.entities import renamed, with_speakers
 from kroscek.stories.events import (
@@ -385,7 +393,7 @@ def plan(
     duplicates = copy_links([(p or "9999", i) for p, i in zip(published, ids, strict=True)], pairs)
     row_of = {ids[r]: r for pair in pairs for r in pair}
     tied = {row_of[d.b]: row_of[d.a] for d in duplicates}
-    order = time_order(days, [f"{p or ''}\x00{i}" for p, i in zip(published, ids, strict=True)])
+    order = time_order(days, publish_ties(zip(ids, published, strict=True)))
     profiles = summaries.profiles()
     moved_events, moved_stories = MovedOut(summaries.folder), MovedOut(summaries.folder)
     centroids: Spill[_Vector] = Spill(summaries.folder / "centroids", _Vector)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 import msgspec
@@ -51,6 +51,7 @@ __all__ = [
     "join_events",
     "plan_stories",
     "prepare",
+    "publish_ties",
     "story_record",
     "time_order",
 ]
@@ -68,6 +69,12 @@ def _title(article: Article) -> str | None:
         first = " ".join(article.text[article.sentences[0].start : article.sentences[0].end].split())
         return first if len(first) <= 100 else first[: first.rfind(" ", 0, 100)] + " …"
     return None
+
+
+def publish_ties(keys: Iterable[tuple[str, str | None]]) -> list[str]:
+    """The ties :func:`time_order` reads of articles given as (id, publish time): the publish time,
+    then the content id."""
+    return [f"{published or ''}\x00{article}" for article, published in keys]
 
 
 def time_order(days: Sequence[dt.date | None], ties: Sequence[str] | None = None) -> list[int]:
@@ -123,8 +130,7 @@ def assemble(
     row_of = {article: i for i, (article, _) in enumerate(keys)}
     tied = {row_of[d.b]: row_of[d.a] for d in duplicates}
     days = [p.day for p in found]
-    ties = [f"{published or ''}\x00{article}" for article, published in keys]
-    return Prepared(found, vectors, time_order(days, ties), tied, duplicates, days)
+    return Prepared(found, vectors, time_order(days, publish_ties(keys)), tied, duplicates, days)
 
 
 def group_events(articles: Sequence[Article], params: StoryParams | None = None) -> Grouping:

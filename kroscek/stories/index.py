@@ -46,7 +46,7 @@ from scipy.sparse import csr_matrix, vstack
 from kroscek.annotate.entities import name_key
 from kroscek.model import Article, Change, Correction, Duplicate, Story
 from kroscek.store.sqlite import IndexRows, Store, as_stored
-from kroscek.stories.build import _id, story_record, time_order
+from kroscek.stories.build import _id, publish_ties, story_record, time_order
 from kroscek.stories.corrections import Constraints, check, fix_articles, fix_story
 from kroscek.stories.duplicates import find_duplicates, shingles
 from kroscek.stories.entities import link_entities, name_usage
@@ -147,7 +147,7 @@ def _split(
     tied = {position[d.b]: position[d.a] for d in copies}
     if bound:
         tied = _kept_together(tied, [[position[a] for a in group if a in position] for group in bound], rows)
-    order = {r: n for n, r in enumerate(time_order(days, [f"{a.published or ''}\x00{a.id}" for a in articles]))}
+    order = {r: n for n, r in enumerate(time_order(days, publish_ties((a.id, a.published) for a in articles)))}
     probability = model_probability(shipped_model())
     out: list[tuple[str, list[int]]] = []
     for key, members in rows.items():
@@ -245,7 +245,7 @@ class _Update:
                 return event_of.get(article)
             return elsewhere[article][0] if article in elsewhere else None
 
-        for row in time_order(days, [f"{a.published or ''}\x00{a.id}" for a in pile]):
+        for row in time_order(days, publish_ties((a.id, a.published) for a in pile)):
             if row in tied:
                 chosen = event_of.get(pile[tied[row]].id)
             else:
