@@ -52,6 +52,7 @@ from kroscek.stories.events import (
     candidates_and_features,
     model_decision,
     profiles,
+    publish_hours,
     shipped_model,
     text_vectors,
 )
@@ -323,6 +324,7 @@ class Summaries:
             s.day,
             s.lead_figures,
             s.english,
+            publish_hours(s.published),
         )
         return Summary(s.seq, s.id, s.published, profile, columns, weights)
 

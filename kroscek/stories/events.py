@@ -2,7 +2,7 @@
 
 An article is a :class:`Profile`: its hashed term vectors (whole text with its canonical names;
 title with lead), its canonical people, organisations and places, the names of its title and
-lead, its figures, the days its lead gives, and its reference day. An event is the running sum of
+lead, its figures, the days its lead gives, its reference day and its publish time. An event is the running sum of
 its members' profiles. Articles come in time order; each is compared with the few events an
 inverted index over its strongest terms proposes, the numbers :data:`FEATURES` names are taken
 for each candidate, a logistic model (``kroscek/models/events.json``) turns them into the
@@ -57,6 +57,7 @@ __all__ = [
     "model_probability",
     "pairwise",
     "profiles",
+    "publish_hours",
     "shipped_model",
     "split_event",
     "split_events",
@@ -82,6 +83,7 @@ FEATURES = (
     "other_day_told",  # both leads give days, none the same
     "gap_days_log",  # days from the event's span, log(1 + d)
     "gap_first_log",  # days from the event's first day, log(1 + d)
+    "gap_hours_log",  # hours from the span of the event's publish times, log(1 + h); 0 when a time is unknown
     "day_unknown",
     "event_size_log",
     "lead_figures_shared",  # figures of the lead: two tallies of one count differ here first
@@ -123,6 +125,7 @@ SPLIT_SIZES = range(3, 81)
 #: hold them), read as Python ints and floats; a tenth of the memory of lists.
 _Sparse = tuple["array[int]", "array[float]"]
 _T = TypeVar("_T")
+_O = TypeVar("_O", dt.date, float)
 _STATE = msgspec.msgpack.Encoder()
 
 
@@ -142,6 +145,20 @@ class Profile(NamedTuple):
     day: dt.date | None  # the reference day
     lead_figures: tuple[str, ...]
     english: bool
+    stamp: float | None  # publish time in hours since the epoch, when it has a time of day
+
+
+def publish_hours(published: str | None) -> float | None:
+    """``published`` (ISO 8601) in hours since the epoch when it gives a time of day with its
+    offset, else None: a date alone says nothing of the hour, and a time without an offset could
+    be any zone's (outlets in one pile would be hours apart that were not)."""
+    if not published or "T" not in published:
+        return None
+    try:
+        moment = dt.datetime.fromisoformat(published)
+    except ValueError:
+        return None
+    return moment.timestamp() / 3600.0 if moment.tzinfo is not None else None
 
 
 def _lead_end(article: Article) -> int:
@@ -233,6 +250,7 @@ def profiles(articles: Sequence[Article], days: Sequence[dt.date | None]) -> tup
                 day,
                 tuple(sorted({f for f, in_lead in figures if in_lead})),
                 article.language == "en",
+                publish_hours(article.published),
             )
         )
     return out, text
@@ -257,6 +275,8 @@ class _Event:
     first: dt.date | None = None
     last: dt.date | None = None
     undated: int = 0  # members without a reference day
+    first_stamp: float | None = None  # the span of the members' publish times (hours), where known
+    last_stamp: float | None = None
 
     def add(self, profile: Profile) -> None:
         self.text, self.head = writable(self.text), writable(self.head)
@@ -274,6 +294,9 @@ class _Event:
         if profile.day:
             self.first = min(self.first or profile.day, profile.day)
             self.last = max(self.last or profile.day, profile.day)
+        if profile.stamp is not None:
+            self.first_stamp = min(profile.stamp, self.first_stamp if self.first_stamp is not None else profile.stamp)
+            self.last_stamp = max(profile.stamp, self.last_stamp if self.last_stamp is not None else profile.stamp)
 
     def encode(self) -> bytes:
         """The event as bytes (what a store's index keeps of it)."""
@@ -287,12 +310,14 @@ class _Event:
                 {d.toordinal(): n for d, n in self.days.items()},
                 [d.toordinal() if d else 0 for d in (self.first, self.last)],
                 self.undated,
+                [self.first_stamp, self.last_stamp],
             )
         )
 
     @classmethod
     def decode(cls, data: bytes) -> _Event:
-        members, text, head, names, figures, days, span, undated = msgspec.msgpack.decode(data)
+        members, text, head, names, figures, days, span, undated, *rest = msgspec.msgpack.decode(data)
+        stamps = rest[0] if rest else [None, None]  # an index written before events kept publish times
         people, organisations, places, lead_names = (Counter(n) for n in names)
         first, last = (dt.date.fromordinal(d) if d else None for d in span)
         return cls(
@@ -311,10 +336,18 @@ class _Event:
             first,
             last,
             undated,
+            *stamps,
         )
 
-    def without(self, profile: Profile, first: dt.date | None, last: dt.date | None) -> _Event:
-        """This event less one of its members (``profile``), whose others span ``first`` to ``last``:
+    def without(
+        self,
+        profile: Profile,
+        first: dt.date | None,
+        last: dt.date | None,
+        stamps: tuple[float | None, float | None] = (None, None),
+    ) -> _Event:
+        """This event less one of its members (``profile``), whose others span ``first`` to ``last``
+        (days) and ``stamps`` (their publish times, first and last):
         what :func:`feature_rows` compares the member with, and only that. The centroids lose the
         member's weights (a term an event dropped as weak stays dropped); of the name, figure and
         day counts the rest keeps what a comparison with the member reads (:func:`_less`), in time
@@ -333,6 +366,7 @@ class _Event:
             first,
             last,
             self.undated - (profile.day is None),
+            *stamps,
         )
 
     def pack(self) -> None:
@@ -342,6 +376,13 @@ class _Event:
             self.text = Packed(list(self.text), list(self.text.values()))
         if not isinstance(self.head, Packed):
             self.head = Packed(list(self.head), list(self.head.values()))
+
+    def hours(self, stamp: float | None) -> float | None:
+        """Hours between ``stamp`` and the span of this event's publish times (0 inside it); None
+        when either is unknown."""
+        if stamp is None or self.first_stamp is None or self.last_stamp is None:
+            return None
+        return max(0.0, self.first_stamp - stamp, stamp - self.last_stamp)
 
     def gap(self, day: dt.date | None) -> int | None:
         """Days between ``day`` and this event's span (0 inside it); None when either is unknown."""
@@ -423,6 +464,7 @@ def feature_rows(profile: Profile, events: Sequence[_Event]) -> np.ndarray:
     for event in events:
         gap = event.gap(profile.day)
         first = abs((profile.day - event.first).days) if profile.day and event.first else None
+        hours = event.hours(profile.stamp)
         told_here = bool(profile.days) and any(d in event.days for d in profile.days)
         told_else = bool(profile.days) and bool(event.days) and not told_here
         rows.append(
@@ -439,6 +481,7 @@ def feature_rows(profile: Profile, events: Sequence[_Event]) -> np.ndarray:
                 float(told_else),
                 math.log1p(gap) if gap is not None else 0.0,
                 math.log1p(first) if first is not None else 0.0,
+                math.log1p(hours) if hours is not None else 0.0,
                 float(gap is None),
                 math.log1p(len(event.members)),
                 *_overlap(profile.lead_figures, event.lead_figures),
@@ -630,14 +673,26 @@ def memberships(members: Sequence[Profile], probability: Probability) -> list[fl
     for profile in members:
         whole.add(profile)
     days = sorted(p.day for p in members if p.day)
+    stamps = sorted(p.stamp for p in members if p.stamp is not None)
     out = []
     for profile in members:
-        others = days
-        if profile.day:  # one of its day's places goes: the first or last of the others is one in
-            others = days[1:] if days[0] == profile.day else days[:-1] if days[-1] == profile.day else days
-        rest = whole.without(profile, others[0] if others else None, others[-1] if others else None)
+        others = _others(days, profile.day)
+        times = _others(stamps, profile.stamp)
+        rest = whole.without(
+            profile,
+            others[0] if others else None,
+            others[-1] if others else None,
+            (times[0], times[-1]) if times else (None, None),
+        )
         out.append(float(probability(profile.row, feature_rows(profile, [rest]))[0]))
     return out
+
+
+def _others(values: list[_O], mine: _O | None) -> list[_O]:
+    """Sorted ``values`` less one place of ``mine`` (one of them), as far as their first and last go."""
+    if mine is None:
+        return values
+    return values[1:] if values[0] == mine else values[:-1] if values[-1] == mine else values
 
 
 def split_event(
