@@ -181,7 +181,7 @@ def join_events(
     event_days = [min((d for r in rows if (d := days[r]) is not None), default=None) for rows in events]
     g = params.grouping
     order = time_order(event_days)
-    stories = group(centroids, event_days, g.story_threshold, g.story_window, g.probe, order, None, moved)
+    stories = group(centroids, event_days, g.story_threshold, g.story_window, g.probe, order, moved)
     probability = model_probability(shipped_model())
     parts = [
         split_event([profiles[r] for r in rows], tied, probability) if len(rows) in SPLIT_SIZES else [rows]

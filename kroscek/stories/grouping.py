@@ -165,13 +165,11 @@ def group(
     window: int,
     probe: int,
     order: Sequence[int],
-    tied: dict[int, int] | None = None,
     moved: MovedOut | None = None,
 ) -> list[list[int]]:
     """Group rows (``vectors``: each row's sparse vector) incrementally in ``order``; return the
     groups' member rows.
 
-    ``tied`` maps a row to an earlier row whose group it must join (a copy to its original).
     Work per article is bounded (``probe`` features × ``_PER_FEATURE`` groups looked up,
     ``_CANDIDATES`` scored over at most ``_TERMS`` terms), so the pass is linear in articles.
     Every :data:`PACK_EVERY` rows, the groups whose last day is more than ``window`` days before
@@ -179,13 +177,9 @@ def group(
     with ``moved`` they are moved there instead (read again only for a tied or undated row).
     """
     index = GroupIndex(threshold, window, probe, moved)
-    owner: dict[int, Hashable] = {}
     for n, row in enumerate(order, start=1):
         columns, values = vectors(row)
-        original = owner.get(tied[row]) if tied and row in tied else None
-        chosen = index.place(row, columns, values, days[row], original, index.open_key)
-        if tied:
-            owner[row] = chosen
+        index.place(row, columns, values, days[row], None, index.open_key)
         if n % PACK_EVERY == 0 and (day := days[row]):
             index.leave_behind(day, window)
     return index.opened_members()
