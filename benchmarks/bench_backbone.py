@@ -22,6 +22,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from rich.console import Console
 from rich.table import Table
@@ -73,7 +74,9 @@ def _trafilatura(lines: list[str]) -> set[int]:
     return {i for i in kept if _key(lines[i]) not in extracted}
 
 
-def _quality(name: str, predict: Predictor, inputs: dict[str, list[str]], gold: dict[str, dict[int, str]]) -> dict:
+def _quality(
+    name: str, predict: Predictor, inputs: dict[str, list[str]], gold: dict[str, dict[int, str]]
+) -> dict[str, Any]:
     tp = fp = fn = kept = 0
     began = time.perf_counter()
     predictions = {n: predict(lines) for n, lines in inputs.items()}

@@ -99,18 +99,18 @@ def main() -> None:
             for jobs in (1, 2):
                 result = out / f"j{jobs}.json"
                 command = [kroscek, "analyze", str(pile), "--json", str(result), "-q", "--jobs", str(jobs)]
-                seconds = _timed(command)
-                rates[jobs] = count / seconds
+                took = _timed(command)
+                rates[jobs] = count / took
                 ratio = rates[jobs] / rates[1]
-                table.add_row(f"--jobs {jobs}", str(count), f"{seconds:.1f}", f"{rates[jobs]:.1f}", f"{ratio:.2f}")
+                table.add_row(f"--jobs {jobs}", str(count), f"{took:.1f}", f"{rates[jobs]:.1f}", f"{ratio:.2f}")
             console.print(table)
 
         if "ingest" in parts:
             store = str(out / "k.db")
             table = Table("ingest of corpus-dev-2", "seconds", title="kroscek ingest: the same records again")
             for name, extra in (("first", []), ("again (held: not analysed)", []), ("again with --redo", ["--redo"])):
-                seconds = _timed([kroscek, "ingest", str(CORPUS), "--store", store, *extra])
-                table.add_row(name, f"{seconds:.1f}")
+                took = _timed([kroscek, "ingest", str(CORPUS), "--store", store, *extra])
+                table.add_row(name, f"{took:.1f}")
             console.print(table)
         console.print(f"machine: {os.cpu_count()} cores; load average {os.getloadavg()[0]:.2f} at the end")
 

@@ -51,15 +51,16 @@ def _dateparser_value(text: str, start: int, end: int, anchor: str, grain: str, 
             best, best_overlap = moment, overlap
     if best is None:
         return "(none)"
+    when: datetime = best
     if expected.startswith("T"):
-        return "T" + best.strftime("%H:%M") + expected[6:]  # zone as the gold writes it
+        return "T" + when.strftime("%H:%M") + expected[6:]  # zone as the gold writes it
     if grain == "year":
-        return f"{best.year:04d}"
+        return f"{when.year:04d}"
     if grain == "month":
-        return f"{best.year:04d}-{best.month:02d}"
+        return f"{when.year:04d}-{when.month:02d}"
     if grain == "time":
-        return best.strftime("%Y-%m-%dT%H:%M") + expected[16:]
-    return best.date().isoformat()
+        return when.strftime("%Y-%m-%dT%H:%M") + expected[16:]
+    return when.date().isoformat()
 
 
 def _ours_value(text: str, start: int, end: int, anchor: str) -> tuple[str, str]:

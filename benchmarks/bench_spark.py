@@ -93,8 +93,8 @@ def driver_share(corpus: Path) -> tuple[int, float, float]:
     pairs = {p for seqs in owners.values() for p in candidate_pairs(sorted(seqs), copies.crowd)}
     kinds = [(p, k) for p in sorted(pairs) if (k := cross.verify(shingled[p[0]], shingled[p[1]], copies))]
     began = time.perf_counter()
-    with tempfile.TemporaryDirectory() as folder, cross.Summaries(Path(folder)) as found:
-        cross.plan(found.extend(summaries), kinds, settings.story)
+    with tempfile.TemporaryDirectory() as folder, cross.Summaries(Path(folder)) as on_disk:
+        cross.plan(on_disk.extend(summaries), kinds, settings.story)
     return len(kept), size, (time.perf_counter() - began) / len(kept)
 
 

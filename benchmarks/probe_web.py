@@ -313,7 +313,7 @@ def probe(client: TestClient, articles: list[str], stories: list[str], tally: Ta
         {"Range": "bytes=-99999999999999999999"},
     ]
     for headers in odd_headers:
-        send("odd headers", "GET", "/?q=tentara", **{"headers": headers})
+        send("odd headers", "GET", "/?q=tentara", None, headers=headers)
         send("POST /api/articles", "POST", "/api/articles", lambda s: s in (401, 403), headers=headers, json=[])
     record = [{"text": "JAKARTA - Gempa bermagnitudo 5,1 mengguncang Sukabumi pada Selasa (6/8/2024)."}]
     good = {"Authorization": f"Bearer {TOKEN}"}
