@@ -397,7 +397,8 @@ def plan(
     tied = {row_of[d.b]: row_of[d.a] for d in duplicates}
     order = time_order(days, publish_ties(zip(ids, published, strict=True)))
     profiles = summaries.profiles()
-    moved_events, moved_stories = MovedOut(summaries.folder), MovedOut(summaries.folder)
+    moved_events = MovedOut(summaries.folder / "moved-events")
+    moved_stories = MovedOut(summaries.folder / "moved-stories")
     centroids: Spill[_Vector] = Spill(summaries.folder / "centroids", _Vector)
     try:
         events = candidates_and_features(profiles, order, tied, model_decision(shipped_model()), moved_events)

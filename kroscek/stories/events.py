@@ -344,7 +344,7 @@ class _Event:
         profile: Profile,
         first: dt.date | None,
         last: dt.date | None,
-        stamps: tuple[float | None, float | None] = (None, None),
+        stamps: tuple[float | None, float | None],
     ) -> _Event:
         """This event less one of its members (``profile``), whose others span ``first`` to ``last``
         (days) and ``stamps`` (their publish times, first and last):

@@ -5,8 +5,6 @@ persisted one reads from where it is kept (:class:`IndexLoader`)."""
 from __future__ import annotations
 
 import datetime as dt
-import os
-import tempfile
 import zlib
 from array import array
 from bisect import bisect_left
@@ -16,6 +14,8 @@ from pathlib import Path
 from typing import Generic, Protocol, TypeVar
 
 import numpy as np
+
+from kroscek.scale.spill import Spill
 
 __all__ = [
     "KEPT",
@@ -58,30 +58,27 @@ class IndexLoader(Protocol):
 
 
 class MovedOut:
-    """The groups a pass in time order has left behind, on disk until an item reads one again: the
+    """The groups a pass in time order has left behind, on disk (a
+    :class:`~kroscek.scale.spill.Spill` at ``path``) until an item reads one again: the
     :class:`IndexLoader` of that pass's index (its terms never leave memory: none are read here).
     What stays in memory is where each group's latest state is in the file (:meth:`put`)."""
 
-    def __init__(self, folder: Path | None = None) -> None:
-        self._file = tempfile.TemporaryFile(dir=folder)  # noqa: SIM115 (open while the pass runs: close())
-        self._where: dict[Hashable, tuple[int, int]] = {}
-        self._end = 0
+    def __init__(self, path: Path) -> None:
+        self._spill: Spill[bytes] = Spill(path, bytes)
+        self._where: dict[Hashable, int] = {}
 
     def put(self, key: Hashable, state: bytes) -> None:
         """Keep ``state`` as the group ``key``'s (the one put before, if any, is no longer read)."""
-        os.pwrite(self._file.fileno(), state, self._end)
-        self._where[key] = (self._end, len(state))
-        self._end += len(state)
+        self._where[key] = self._spill.append(state)
 
     def terms(self, columns: Sequence[int], per_term: int) -> dict[int, list[Hashable]]:
         return {}
 
     def states(self, keys: Sequence[Hashable]) -> dict[Hashable, bytes]:
-        fd = self._file.fileno()
-        return {k: os.pread(fd, self._where[k][1], self._where[k][0]) for k in keys if k in self._where}
+        return {k: self._spill[self._where[k]] for k in keys if k in self._where}
 
     def close(self) -> None:
-        self._file.close()
+        self._spill.close()
 
 
 class Packed(Mapping[int, float]):
