@@ -127,6 +127,24 @@ def test_weekday_with_daypart_before_the_bracketed_date_is_one_mention() -> None
     assert text[mention.start : mention.end] == "Rabu sore ( 18 / 9 )" and mention.value == "2019-09-18"
 
 
+def test_weekday_with_a_relative_word_before_the_bracketed_date_is_one_mention() -> None:
+    # "Jumat kemarin (28/9)", "Senin depan (27/10)": the weekday still decides the year.
+    text = "Gempa mengguncang Donggala pada Jumat kemarin ( 28 / 9 ) malam."
+    (mention,) = find_dates(text, "2018-09-30")
+    assert text[mention.start : mention.end] == "Jumat kemarin ( 28 / 9 ) malam" and mention.value == "2018-09-28"
+    (mention,) = find_dates("Sidang digelar Senin depan (27/10).", "2025-10-22")
+    assert mention.value == "2025-10-27"
+
+
+def test_a_weekday_fixes_the_year_either_side_of_a_year_the_text_writes() -> None:
+    # No publish date: the text's only year (a journal of 2016) is no publish day; 28 September
+    # is a Friday in 2012 and 2018, and the nearer year wins.
+    text = "Gempa terjadi pada Jumat (28/9). Jurnal yang terbit pada 2016 sudah memperingatkan."
+    assert _dates(text, published=None)[0][1] == "2018-09-28"
+    # A publish day still looks back only: news tells past days.
+    assert _dates("Gempa terjadi pada Jumat (28/9).", published="2016-05-01")[0][1] == "2012-09-28"
+
+
 def test_dates_outside_the_years_allowed_are_text_with_a_warning() -> None:
     from kroscek.annotate.dates import dates
     from kroscek.model import Article

@@ -147,6 +147,10 @@ def test_metadata_is_kept_as_given() -> None:
         ("Rapat digelar Senin (20/10/2025). Sidang berikutnya Senin (27/10/2025) mendatang.", "id", "2025-10-20"),
         # A weekday that contradicts its date (21/10/2025 is a Tuesday) is a typo: left out.
         ("Rapat digelar Senin (21/10/2025) di Jakarta.", "id", None),
+        # A weekday with a relative word is one stamp, checked by its weekday: here it lands two
+        # years from the text's only year (a journal of 2016), too far to trust; never 2016.
+        ("Gempa Donggala terjadi Jumat kemarin ( 28 / 9 ). Jurnal pada 2016 memperingatkannya.", "id", None),
+        ("Sidang digelar Senin (20/10/2025) dan berlanjut Senin depan (27/10) di Jakarta.", "id", "2025-10-20"),
         # Deictic words need the publish day that is being looked for.
         ("Rapat digelar kemarin di Jakarta, kata juru bicara.", "id", None),
         # Dates written without weekday or brackets: a birth date, a past event, a numeric stat.

@@ -280,11 +280,11 @@ def story_days(text: str, language: str | None) -> list[date]:
         g = span.groups
         if span.kind not in ("point", "english_md") or not (g.get("w") or g.get("open")):
             continue
-        if " ".join(g.get("rel", "").lower().split()) in future:
+        if any(" ".join(g.get(k, "").lower().split()) in future for k in ("rel", "wrel")):
             continue
         if _is_numeric(span) and not numeric_known:
             continue
-        resolved = resolve(span, anchor, code)
+        resolved = resolve(span, anchor, code, written=True)
         day = day_of(resolved.value)
         if day is None:
             continue

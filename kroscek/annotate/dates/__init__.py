@@ -52,7 +52,8 @@ def find_dates(
     found: list[DateMention] = []
     pairs = _pairs_of(language)
     for span in spans:
-        r = resolve(span, anchor if anchor or span.kind not in _YEAR_FROM_TEXT else fallback, language)
+        from_text = anchor is None and span.kind in _YEAR_FROM_TEXT
+        r = resolve(span, fallback if from_text else anchor, language, written=from_text)
         mention = DateMention(span.start, span.end, r.value, r.end_value, r.grain, r.relative, r.modifier, r.clock)
         if r.outside and outside is not None:
             outside.append(mention)

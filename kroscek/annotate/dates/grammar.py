@@ -76,7 +76,8 @@ def _lang(code: str) -> _Lang:
         named = rf"(?P<{p}d2>{_DAY}){day_suffix}\s+(?P<{p}mn>{mon})\.?(?:\s*,?\s+(?P<{p}y2>{_YEAR}))?"
         weekday = rf"(?P<{p}w>{wd})"
         return (
-            rf"(?:{weekday}(?:\s+(?:{_alt(data.DAYPARTS)}))?\s*,?\s*)?"  # "Rabu sore (18/9)"
+            # "Rabu sore (18/9)", "Jumat kemarin (28/9)", "Senin depan (27/10)"
+            rf"(?:{weekday}(?:\s+(?:{_alt(data.DAYPARTS)}))?(?:\s+(?P<{p}wrel>{rel}))?\s*,?\s*)?"
             rf"(?P<{p}open>\(\s*)?(?:{numeric}|{named})(?({p}open)\s*\))"
             + part.format(p=p)
             + rf"(?:\s+(?P<{p}rel>{_alt((*data.PAST, *data.FUTURE))}))?"

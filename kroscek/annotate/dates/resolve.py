@@ -53,18 +53,32 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
 
 
 def _infer_year(
-    lang: _Lang, month: int, day: int, weekday: str | None, anchor: date | None, direction: int = 0
+    lang: _Lang,
+    month: int,
+    day: int,
+    weekday: str | None,
+    anchor: date | None,
+    direction: int = 0,
+    written: bool = False,
 ) -> date | None:
-    """Pick the year for a day and month: the weekday decides, else nearness to the anchor."""
+    """Pick the year for a day and month: the weekday decides, else nearness to the anchor.
+
+    When no year near the anchor has that weekday on that day, a publish day (the anchor) looks
+    back up to seven years (news tells past days); a ``written`` anchor, the latest date the text
+    writes in full, is no publish day (a report names older years as well as its own), so the
+    nearest such year either way is taken."""
     if anchor is None:
         return None
     options = [d for y in (anchor.year - 1, anchor.year, anchor.year + 1) if (d := _safe_date(y, month, day))]
     if weekday:
         wanted = lang.weekdays.get(weekday.lower())
         matching = [d for d in options if d.weekday() == wanted]
-        if not matching:  # the weekday rules out the near years: look further back
-            wider = (_safe_date(y, month, day) for y in range(anchor.year - 7, anchor.year - 1))
-            matching = [d for d in wider if d and d.weekday() == wanted][-1:]
+        if not matching:  # the weekday rules out the near years: look further
+            years = range(anchor.year - 7, anchor.year + (8 if written else -1))
+            wider = [d for y in years if abs(y - anchor.year) > 1 and (d := _safe_date(y, month, day))]
+            matching = sorted(
+                (d for d in wider if d.weekday() == wanted), key=lambda d: (abs(d.year - anchor.year), d)
+            )[:1]
         if matching:
             options = matching
     if direction < 0:
@@ -76,7 +90,7 @@ def _infer_year(
 
 
 def _point(
-    lang: _Lang, g: dict[str, str], p: str, anchor: date | None
+    lang: _Lang, g: dict[str, str], p: str, anchor: date | None, written: bool = False
 ) -> tuple[date | None, int | None, int | None, bool]:
     """Return (day, month, year, relative) for a point's groups with prefix ``p``."""
     day_text = g.get(f"{p}d") or g.get(f"{p}d2")
@@ -86,8 +100,8 @@ def _point(
     if day_text and month:
         if year:
             return _safe_date(year, month, int(day_text)), month, year, False
-        direction = _direction(lang, g.get(f"{p}rel"))
-        found = _infer_year(lang, month, int(day_text), weekday, anchor, direction)
+        direction = _direction(lang, g.get(f"{p}rel") or g.get(f"{p}wrel"))
+        found = _infer_year(lang, month, int(day_text), weekday, anchor, direction, written)
         return found, month, found.year if found else None, True
     return None, month, year, False
 
@@ -151,10 +165,12 @@ def _iso(d: date | None, grain: str) -> str | None:
     return {"year": f"{d.year:04d}", "month": f"{d.year:04d}-{d.month:02d}"}.get(grain, d.isoformat())
 
 
-def resolve(span: DateSpan, anchor: date | None, language: str | None = "id") -> Resolved:
-    """Return the normalised value of one date span; a date outside the years allowed has none."""
+def resolve(span: DateSpan, anchor: date | None, language: str | None = "id", written: bool = False) -> Resolved:
+    """Return the normalised value of one date span; a date outside the years allowed has none.
+    ``written``: the anchor is the latest date the text writes in full (:func:`text_anchor`), not
+    a publish day."""
     try:
-        out = _resolve(span, anchor, language)
+        out = _resolve(span, anchor, language, written)
     except OverflowError:  # "1.000.000 hari lalu": before the first day the calendar knows
         return Resolved(outside=True)
     if not (_in_years(out.value) and _in_years(out.end_value)):
@@ -163,13 +179,13 @@ def resolve(span: DateSpan, anchor: date | None, language: str | None = "id") ->
     return out
 
 
-def _resolve(span: DateSpan, anchor: date | None, language: str | None) -> Resolved:
+def _resolve(span: DateSpan, anchor: date | None, language: str | None, written: bool) -> Resolved:
     lang = _lang(data_language(language))
     g = span.groups
     kind = span.kind
     out = Resolved()
     if kind in ("point", "english_md"):
-        day, month, year, relative = _point(lang, g, "", anchor)
+        day, month, year, relative = _point(lang, g, "", anchor, written)
         out.value, out.grain, out.relative = _iso(day, "day"), "day", relative
         if day is None and year and month:
             out.value = None
@@ -178,8 +194,8 @@ def _resolve(span: DateSpan, anchor: date | None, language: str | None) -> Resol
         out.value = _iso(_weekday_date(lang, g["w"], anchor, direction), "day")
         out.grain, out.relative = "day", True
     elif kind == "range_points":
-        a, _, _, rel_a = _point(lang, g, "a", anchor)
-        b, _, _, rel_b = _point(lang, g, "b", anchor)
+        a, _, _, rel_a = _point(lang, g, "a", anchor, written)
+        b, _, _, rel_b = _point(lang, g, "b", anchor, written)
         out.value, out.end_value, out.grain, out.relative = _iso(a, "day"), _iso(b, "day"), "day", rel_a or rel_b
     elif kind == "range_days":
         month = _month(lang, g["mn"])
