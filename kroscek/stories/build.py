@@ -20,7 +20,7 @@ from scipy.sparse import csr_matrix
 from kroscek.model import Article, Duplicate, Event, Story
 from kroscek.stories.claims import find_claims
 from kroscek.stories.confidence import claim_confidence, membership_confidence
-from kroscek.stories.duplicates import find_duplicates
+from kroscek.stories.duplicates import event_ties, find_duplicates
 from kroscek.stories.events import (
     SPLIT_SIZES,
     Profile,
@@ -128,7 +128,7 @@ def assemble(
     """What grouping needs of a pile, from each article's profile (rows in pile order), its whole
     term vector, the copy links, and each article's id and publish time (``keys``)."""
     row_of = {article: i for i, (article, _) in enumerate(keys)}
-    tied = {row_of[d.b]: row_of[d.a] for d in duplicates}
+    tied = event_ties(duplicates, row_of)
     days = [p.day for p in found]
     return Prepared(found, vectors, time_order(days, publish_ties(keys)), tied, duplicates, days)
 

@@ -46,6 +46,7 @@ from kroscek.model import (
     SpanIndex,
     sentence_at,
 )
+from kroscek.stories.duplicates import same_report
 from kroscek.stories.groups import connected_groups
 
 __all__ = ["find_claims", "state_voice"]
@@ -561,7 +562,7 @@ def find_claims(
     articles' reference days (:func:`kroscek.stories.grouping.reference_day`), ``copies`` the
     story's copy links (a rewrite is a report of its own and is not one of them)."""
     row = {a.id: i for i, a in enumerate(articles)}
-    links = [(row[d.a], row[d.b]) for d in copies if d.kind != "rewrite" and d.a in row and d.b in row]
+    links = [(row[d.a], row[d.b]) for d in copies if same_report(d.kind) and d.a in row and d.b in row]
     group_of = {articles[i].id: articles[g[0]].id for g in connected_groups(len(articles), links) for i in g}
     mentions: dict[str, list[_Mention]] = defaultdict(list)
     statements: dict[tuple[str, str], list[ClaimValue]] = defaultdict(list)

@@ -24,7 +24,7 @@ import hashlib
 import re
 import zlib
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import NamedTuple
 
 import numpy as np
@@ -41,8 +41,10 @@ __all__ = [
     "copy_kind",
     "copy_links",
     "copy_pairs",
+    "event_ties",
     "find_duplicates",
     "overlap",
+    "same_report",
     "shingles",
 ]
 
@@ -154,6 +156,20 @@ def copy_links(firsts: Sequence[tuple[str, str]], kinds: dict[tuple[int, int], s
             kind = kinds.get(pair) or closest[m]
             out.append(Duplicate(firsts[first][1], firsts[m][1], kind))  # type: ignore[arg-type]
     return out
+
+
+def same_report(kind: str) -> bool:
+    """Whether a copy of this kind carries its original's report (exact, near-duplicate, syndicated). A rewrite
+    reuses part of another article's text — background paragraphs, a desk's template — and is a
+    report of its own, which may tell another happening (the afternoon's revocation over the
+    morning's criticism, tomorrow's forecast from today's template)."""
+    return kind != "rewrite"
+
+
+def event_ties(copies: Iterable[Duplicate], row_of: Mapping[str, int]) -> dict[int, int]:
+    """Each copy's row and its original's (``row_of``: article id to row), for the copies that
+    join their original's event (:func:`same_report`); a rewrite is placed like any article."""
+    return {row_of[d.b]: row_of[d.a] for d in copies if same_report(d.kind)}
 
 
 def find_duplicates(articles: Sequence[Article], params: CopyParams | None = None) -> list[Duplicate]:

@@ -8,7 +8,8 @@ inverted index over its strongest terms proposes, the numbers :data:`FEATURES` n
 for each candidate, a logistic model (``kroscek/models/events.json``) turns them into the
 probability that the article reports that event's happening, and the article joins the most
 probable event when the probability passes the model's threshold, else it opens one. A copy joins
-its original's event. A centroid can chain: two happenings of one topic (a verdict and a hearing of
+its original's event; a rewrite (partial reuse: background paragraphs, a desk's template) is placed
+like any article (:func:`~kroscek.stories.duplicates.same_report`). A centroid can chain: two happenings of one topic (a verdict and a hearing of
 one trial, a tally on two days) meet through the members between them; so each event of
 :data:`SPLIT_SIZES` members is then split by its members' pairwise probabilities
 (:func:`split_event`). Nothing is fitted on the batch (term weights come with the package, see

@@ -48,7 +48,15 @@ from kroscek.model import Article, Change, Correction, Duplicate, Story
 from kroscek.store.sqlite import IndexRows, Store, as_stored
 from kroscek.stories.build import _id, publish_ties, story_record, time_order
 from kroscek.stories.corrections import Constraints, check, fix_articles, fix_story
-from kroscek.stories.duplicates import find_duplicates, shingles
+from kroscek.stories.duplicates import (
+    copy_facts,
+    copy_kind,
+    event_ties,
+    find_duplicates,
+    overlap,
+    same_report,
+    shingles,
+)
 from kroscek.stories.entities import link_entities, name_usage
 from kroscek.stories.events import (
     SPLIT_SIZES,
@@ -144,7 +152,7 @@ def _split(
         return list(rows.items()), text_vectors(articles), None
     found, vectors = profiles(articles, days)
     position = {a.id: r for r, a in enumerate(articles)}
-    tied = {position[d.b]: position[d.a] for d in copies}
+    tied = event_ties(copies, position)
     if bound:
         tied = _kept_together(tied, [[position[a] for a in group if a in position] for group in bound], rows)
     order = {r: n for n, r in enumerate(time_order(days, publish_ties((a.id, a.published) for a in articles)))}
@@ -231,8 +239,9 @@ class _Update:
         vectors = vstack([batch_vectors, *(profiled[m[0]][2] for m in moved)], format="csr")
         days = [p.day for p in found]
         row_of = {a.id: i for i, a in enumerate(pile)}
-        tied = {row_of[d.b]: row_of[d.a] for d in find_duplicates(pile, self.params.copies)}
-        outside = {r: o for r, o in originals.items() if o not in row_of}  # copies of articles left in place
+        tied = event_ties(find_duplicates(pile, self.params.copies), row_of)
+        # copies of articles left in place, and not rewrites (a report of its own: placed like any article)
+        outside = {r: o for r, (o, same) in originals.items() if same and o not in row_of}
         placed_outside = self.store.index_placed(sorted(set(outside.values()))) if outside else {}
         # Events: the pile in time order, against the candidates the index proposes, as the
         # analysts' corrections bind them and keep them apart.
@@ -306,7 +315,7 @@ class _Update:
         self,
         events: EventIndex,
         probes: list[Profile],
-        originals: dict[int, str],
+        originals: dict[int, tuple[str, bool]],
         previous: dict[str, tuple[str, str]],
     ) -> tuple[list[tuple[str, int, str, str]], dict[str, tuple[Article, Profile, csr_matrix]]]:
         """The placed articles of the events near the new ones (``probes``) and near the articles
@@ -314,7 +323,8 @@ class _Update:
         replace (``previous``, which are left out); events over :data:`REGROUP` stay. Each article
         read comes with its profile and term vector."""
         events.prefetch_for(probes)
-        near: set[Hashable] = {event for event, _ in self.store.index_placed(sorted(set(originals.values()))).values()}
+        copied = sorted({o for o, _ in originals.values()})
+        near: set[Hashable] = {event for event, _ in self.store.index_placed(copied).values()}
         near.update(event for event, _ in previous.values())
         profiled: dict[str, tuple[Article, Profile, csr_matrix]] = {}
         moved: list[tuple[str, int, str, str]] = []
@@ -357,14 +367,15 @@ class _Update:
             self.rows.words += [(w, form) for w in dict.fromkeys(name_key(form).split())]
         return linked
 
-    def _originals(self, batch: list[Article]) -> dict[int, str]:
-        """Each copy in the batch and the earliest article it copies (in the batch or the store)."""
+    def _originals(self, batch: list[Article]) -> dict[int, tuple[str, bool]]:
+        """Each copy in the batch, the earliest article it copies (in the batch or the store) and
+        whether it carries that article's report (:func:`~kroscek.stories.duplicates.same_report`)."""
 
         p = self.params.copies
-        earliest: dict[int, Article] = {}
+        earliest: dict[int, tuple[Article, bool]] = {}
         row_of = {a.id: i for i, a in enumerate(batch)}
         for d in find_duplicates(batch, p):
-            earliest[row_of[d.b]] = batch[row_of[d.a]]
+            earliest[row_of[d.b]] = (batch[row_of[d.a]], same_report(d.kind))
         sets = [shingles(a.text, p.k) for a in batch]
         sampled = [s[s % p.sample == 0] for s in sets]
         self.rows.shingles = [(int(h), self.base + i) for i, s in enumerate(sampled) for h in s.tolist()]
@@ -378,12 +389,16 @@ class _Update:
                     if n < 2 or other not in stored:
                         continue
                     article, theirs = stored[other]
-                    inter = len(np.intersect1d(sets[row], theirs, assume_unique=True))
-                    if inter / (min(len(sets[row]), len(theirs)) or 1) >= p.contained:
+                    jaccard, containment = overlap(sets[row], theirs)
+                    if containment >= p.contained:
                         now = earliest.get(row)
-                        if now is None or (article.published or "9999", article.id) < (now.published or "9999", now.id):
-                            earliest[row] = article
-        return {row: a.id for row, a in earliest.items()}
+                        if now is None or (article.published or "9999", article.id) < (
+                            now[0].published or "9999",
+                            now[0].id,
+                        ):
+                            kind = copy_kind(copy_facts(batch[row]), copy_facts(article), jaccard, p)
+                            earliest[row] = (article, same_report(kind))
+        return {row: (a.id, same) for row, (a, same) in earliest.items()}
 
     def _write(
         self,
