@@ -592,3 +592,22 @@ def test_an_article_and_its_copy_never_diverge() -> None:
     (story,) = build_stories([original, copy, other])
     (claim,) = story.claims
     assert claim.status == "differ" and claim.reason == "3 figures from unattributed reports as of 2025-01-02"
+
+
+def test_gold_events_cut_where_dated_members_lie_more_than_a_week_apart() -> None:
+    # ECB+ joins a conviction and the sentencing weeks later in one event; corpus-dev-2's
+    # definition (one happening and its coverage within days) cuts it, the undated stay with the
+    # larger part.
+    from kroscek.evaluate.events import cut_at_gaps, labelled
+    from kroscek.evaluate.stories import Gold
+
+    days = {"a": "2007-03-20", "b": "2007-03-22", "c": "2007-05-02", "d": None, "e": "2007-03-21"}
+    articles = [
+        _article(name, f"Laporan {name} tentang sidang di pengadilan negeri.", published=day)
+        for name, day in days.items()
+    ]
+    s = labelled("t", articles, Gold([["a", "b", "c", "d"]], [], []))
+    cut = cut_at_gaps(s)
+    by_name = dict(zip(days, cut.gold, strict=True))
+    assert by_name["a"] == by_name["b"] == by_name["d"] != by_name["c"]
+    assert by_name["e"] == s.gold[4] and cut.fold == s.fold

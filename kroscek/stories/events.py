@@ -9,8 +9,9 @@ for each candidate, a logistic model (``kroscek/models/events.json``) turns them
 probability that the article reports that event's happening, and the article joins the most
 probable event when the probability passes the model's threshold, else it opens one. A copy joins
 its original's event; a rewrite (partial reuse: background paragraphs, a desk's template) is placed
-like any article (:func:`~kroscek.stories.duplicates.same_report`). A centroid can chain: two happenings of one topic (a verdict and a hearing of
-one trial, a tally on two days) meet through the members between them; so each event of
+like any article (:func:`~kroscek.stories.duplicates.same_report`). A centroid can chain: two
+happenings of one topic (a verdict and a hearing of one trial, a tally on two days) meet through
+the members between them; so each event of
 :data:`SPLIT_SIZES` members is then split by its members' pairwise probabilities
 (:func:`split_event`). Nothing is fitted on the batch (term weights come with the package, see
 :mod:`kroscek.stories.terms`), so an article's profile never changes with the pile it is in, and
