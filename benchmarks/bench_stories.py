@@ -37,9 +37,10 @@ from kroscek.analysis import analyze
 from kroscek.evaluate.stories import score_stories
 from kroscek.model import Article
 from kroscek.settings import Settings
-from kroscek.stories.build import build_stories, group_events
+from kroscek.stories.build import build_stories, group_prepared, prepare
 from kroscek.stories.duplicates import copy_pairs, shingles
 from kroscek.stories.entities import link_entities
+from kroscek.stories.events import group_articles
 from kroscek.stories.revisions import mark_revisions
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -153,33 +154,42 @@ def scaling(articles: list[Article], sizes: list[int]) -> None:
         "names s",
         "grouping s",
         "grouping articles/s",
+        "events decision articles/s",
         "whole layer s",
         "articles/s",
         "peak RSS (MiB)",
         "stories",
         title="cross-article layer alone (names: link_entities and revisions; grouping: profiles, copies, events "
-        "and stories; whole layer: names, then build_stories)",
+        "and stories; events decision: the same-event pass and split alone, on the profiled pile; whole layer: "
+        "names, then build_stories)",
     )
-    points, grouping_points = [], []
+    points, grouping_points, decision_points = [], [], []
     for size in sizes:
         pile = [variant(articles[i % len(articles)], i // len(articles), rng) for i in range(size)]
         started = time.perf_counter()
         pile = mark_revisions(link_entities(pile))  # the steps before the stories, as analyze runs them
         names = time.perf_counter() - started
         started = time.perf_counter()
-        group_events(pile)
+        prepared = prepare(pile)
+        group_prepared(prepared)
         grouping = time.perf_counter() - started
+        started = time.perf_counter()
+        group_articles(prepared.profiles, prepared.order, prepared.tied)
+        decision = time.perf_counter() - started
+        del prepared
         started = time.perf_counter()
         stories = build_stories(pile)
         seconds = names + time.perf_counter() - started
         points.append((size, seconds))
         grouping_points.append((size, grouping))
+        decision_points.append((size, decision))
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         table.add_row(
             f"{size:,}",
             f"{names:.1f}",
             f"{grouping:.1f}",
             f"{size / grouping:,.0f}",
+            f"{size / decision:,.0f}",
             f"{seconds:.1f}",
             f"{size / seconds:,.0f}",
             f"{peak:,.0f}",
@@ -187,7 +197,7 @@ def scaling(articles: list[Article], sizes: list[int]) -> None:
         )
         del pile, stories
     console.print(table)
-    for what, found in (("whole layer", points), ("grouping", grouping_points)):
+    for what, found in (("whole layer", points), ("grouping", grouping_points), ("events decision", decision_points)):
         if len(found) > 1:
             exponent = float(np.polyfit(np.log([p[0] for p in found]), np.log([p[1] for p in found]), 1)[0])
             console.print(f"fitted exponent of time against articles, {what}: {exponent:.2f} (1.00 is linear)")

@@ -186,7 +186,8 @@ class TermIndex(Generic[_State]):
         """Read in one go the index entries of ``columns`` (the groups they list are read when probed)."""
         if self.loader is None:
             return
-        wanted = sorted(set(columns) - self.terms.keys())
+        terms = self.terms  # a set less a dict's keys view walks the whole dict: test each column instead
+        wanted = sorted({c for c in columns if c not in terms})
         found = self.loader.terms(wanted, self.per_term)
         for c in wanted:
             self.terms[c] = found.get(c, [])
@@ -194,7 +195,8 @@ class TermIndex(Generic[_State]):
     def load(self, keys: set[Hashable]) -> None:
         """Read the groups of ``keys`` not in memory yet (those that exist); every group of ``keys`` is
         in memory after, and only groups read before and unchanged may have gone (:data:`KEPT`)."""
-        missing = sorted(keys - self.groups.keys(), key=str)
+        groups = self.groups  # not ``keys - groups.keys()``: that walks every group, each call
+        missing = sorted((k for k in keys if k not in groups), key=str)
         if missing and self.loader is not None:
             self._make_room(len(missing), keys)
             self.groups.update({k: self.decode(state) for k, state in self.loader.states(missing).items()})
