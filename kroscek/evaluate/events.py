@@ -207,7 +207,7 @@ def score(s: LabelledSet, events: list[list[int]]) -> dict[str, Any]:
 
 def cut_at_gaps(s: LabelledSet, days: int = WINDOW) -> LabelledSet:
     """The set with each gold event cut where its dated members lie more than ``days`` apart
-    (single link over publish days; the undated members stay with its largest part): corpus-dev-2's
+    (single link over their reference days; the undated members stay with its largest part): corpus-dev-2's
     definition, one happening and its coverage within days, read into a gold that joins coverage
     over months (ECB+: a conviction and the sentencing weeks later are one of its events)."""
     members: dict[str, list[int]] = {}
@@ -241,13 +241,13 @@ def cross_validate(sets: Sequence[LabelledSet], made: dict[str, Pairs] | None = 
     return {s.name: score(s, group_with(s, fold_models(s, sets, made))) for s in sets}
 
 
-def leave_one_out(sets: Sequence[LabelledSet], made: dict[str, Pairs] | None = None) -> dict[str, dict[str, Any]]:
-    """Each set grouped by a model trained on the other sets only."""
+def leave_one_out(sets: Sequence[LabelledSet], made: dict[str, Pairs] | None = None) -> dict[str, list[list[int]]]:
+    """Each set grouped by a model trained on the other sets only: its events (rows), to :func:`score`."""
     made = made or {s.name: pairs(s) for s in sets}
     out = {}
     for s in sets:
         model = fit([made[o.name][:2] for o in sets if o.name != s.name])
-        out[s.name] = score(s, group_with(s, [model] * FOLDS))
+        out[s.name] = group_with(s, [model] * FOLDS)
     return out
 
 

@@ -44,6 +44,7 @@ __all__ = [
     "event_ties",
     "find_duplicates",
     "overlap",
+    "publish_order",
     "same_report",
     "shingles",
 ]
@@ -158,6 +159,11 @@ def copy_links(firsts: Sequence[tuple[str, str]], kinds: dict[tuple[int, int], s
     return out
 
 
+def publish_order(article: Article) -> tuple[str, str]:
+    """Where an article comes among copies: its publish time ("9999", last, when unknown), then its id."""
+    return article.published or "9999", article.id
+
+
 def same_report(kind: str) -> bool:
     """Whether a copy of this kind carries its original's report (exact, near-duplicate, syndicated). A rewrite
     reuses part of another article's text — background paragraphs, a desk's template — and is a
@@ -182,4 +188,4 @@ def find_duplicates(articles: Sequence[Article], params: CopyParams | None = Non
             if m not in facts:
                 facts[m] = copy_facts(articles[m])
         kinds[(i, j)] = copy_kind(facts[i], facts[j], jaccard, params)
-    return copy_links([(a.published or "9999", a.id) for a in articles], kinds)
+    return copy_links([publish_order(a) for a in articles], kinds)
