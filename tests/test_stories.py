@@ -12,6 +12,7 @@ import msgspec
 import pytest
 
 from kroscek.analysis import analyze
+from kroscek.clean.published import month_days
 from kroscek.evaluate.stories import bcubed, evaluate_events
 from kroscek.model import Article, DateMention, Entity, Quote, Sentence, Story
 from kroscek.report.files import write_reports
@@ -108,6 +109,35 @@ def test_hours_from_an_events_publish_times_reach_the_decision_and_survive_its_s
     assert (back.first_stamp, back.last_stamp) == (found[0].stamp, found[1].stamp)
     older = msgspec.msgpack.encode(msgspec.msgpack.decode(event.encode())[:8])
     assert (_Event.decode(older).first_stamp, _Event.decode(older).last_stamp) == (None, None)
+
+
+def test_an_undated_reports_yearless_days_are_placed_against_each_events_span() -> None:
+    """An undated English report that writes "Dec. 11" (the ECB+ look-alikes: a December rule and
+    its reversal in March, both about the same act) is months from a March event and on the day
+    of a December one: its yearless days take the year nearest each event's span. A dated article,
+    or one whose lead writes no day, is compared as before (the day unknown)."""
+    text = (
+        "The Interior Department reported Dec. 11 final changes to the Endangered Species Act. "
+        "Agencies may now decide on their own whether a project harms a species. "
+    )
+    articles = [
+        _article("dec", "Interior rule\n" + text, language="en"),
+        _article("march", "Reversal\n" + text, language="en"),
+        _article("december", "Rule\n" + text, language="en"),
+        _article("plain", "Rule\nThe Interior Department changed the Endangered Species Act.", language="en"),
+    ]
+    found, _ = profiles(articles, [None, dt.date(2009, 3, 4), dt.date(2008, 12, 12), None])
+    assert found[0].month_days == ((12, 11),) and found[1].month_days == () and found[3].month_days == ()
+    march, december = _Event(), _Event()
+    march.add(found[1])
+    december.add(found[2])
+    gap, unknown = FEATURES.index("gap_days_log"), FEATURES.index("day_unknown")
+    rows = feature_rows(found[0], [march, december])
+    assert rows[0, gap] == pytest.approx(math.log1p(83)) and rows[0, unknown] == 0.0  # 2008-12-11 to 2009-03-04
+    assert rows[1, gap] == pytest.approx(math.log1p(1)) and rows[1, unknown] == 0.0
+    assert feature_rows(found[3], [march])[0, unknown] == 1.0
+    assert month_days("Rapat Senin (20/10). Sidang Selasa (21/10) mendatang. Lalu 5 Mei 2024.", "id") == ((10, 20),)
+    assert month_days("On 12/11 they met. On Dec. 12 the rule came. It was signed 20 Sept. 2024.", "en") == ((12, 12),)
 
 
 def test_an_event_chained_through_its_centroid_splits_and_a_copy_stays_with_its_original() -> None:

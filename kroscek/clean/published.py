@@ -57,6 +57,7 @@ __all__ = [
     "byline_date",
     "choose_stamp",
     "infer_published",
+    "month_days",
     "page_numeric_order",
     "published",
     "read_stamps",
@@ -301,6 +302,33 @@ def story_days(text: str, language: str | None) -> list[date]:
 def story_day(text: str, language: str | None) -> date | None:
     """Return the day of the happening the story reports: the latest of its :func:`story_days`."""
     return max(story_days(text, language), default=None)
+
+
+def month_days(text: str, language: str | None) -> tuple[tuple[int, int], ...]:
+    """Return the (month, day) of each day ``text`` writes with its month but no year ("Dec. 11",
+    "Selasa (21/10)"), distinct and sorted: what an undated text tells of its days when no year can
+    be read. Numeric dates count only where the language says their order; dates marked as future
+    are left out, as in :func:`story_days`."""
+    code = data_language(language)
+    data = language_module(code, "dates")
+    future = frozenset(data.FUTURE)
+    calendar = language_module(code, "calendar")
+    months = {**calendar.MONTHS, **calendar.MONTH_ABBREVIATIONS}
+    found = set()
+    for span in find_date_spans(text, code):
+        g = span.groups
+        day = g.get("d") or g.get("d2")
+        if span.kind not in ("point", "english_md") or not day or g.get("y") or g.get("y2"):
+            continue
+        if any(" ".join(g.get(k, "").lower().split()) in future for k in ("rel", "wrel")):
+            continue
+        if _is_numeric(span):
+            month = int(g["m"]) if data.NUMERIC_ORDER is not None else None
+        else:
+            month = months.get(g.get("mn", "").lower().rstrip("."))
+        if month and 1 <= month <= 12 and 1 <= int(day) <= 31:
+            found.add((month, int(day)))
+    return tuple(sorted(found))
 
 
 def infer_published(article: Article) -> tuple[str | None, str | None]:

@@ -211,6 +211,7 @@ class _Stored(msgspec.Struct, array_like=True):
     english: bool
     columns: bytes  # int32
     weights: bytes  # float32
+    month_days: tuple[tuple[int, int], ...] = ()
 
 
 def _sparse(pair: tuple[bytes, bytes]) -> tuple[array[int], array[float]]:
@@ -270,6 +271,7 @@ class Summaries:
             p.english,
             summary.columns.astype(np.int32).tobytes(),
             summary.weights.astype(np.float32).tobytes(),
+            p.month_days,
         )
         self._spill.append(record)
         self._seqs.append(summary.seq)
@@ -325,6 +327,7 @@ class Summaries:
             s.lead_figures,
             s.english,
             publish_hours(s.published),
+            s.month_days,
         )
         return Summary(s.seq, s.id, s.published, profile, columns, weights)
 

@@ -41,6 +41,7 @@ import msgspec
 import numpy as np
 from scipy.sparse import csr_matrix, vstack
 
+from kroscek.clean.published import month_days
 from kroscek.model import Article, day_of
 from kroscek.stories.groups import KEPT, IndexLoader, MovedOut, Packed, TermIndex, encode_weights, writable
 from kroscek.stories.terms import BUCKETS, term_vectors, tokens
@@ -158,6 +159,8 @@ class Profile(NamedTuple):
     lead_figures: tuple[str, ...]
     english: bool
     stamp: float | None  # publish time in hours since the epoch, when it has a time of day
+    # Without a reference day: the (month, day) of each day the lead writes with no year ("Dec. 11").
+    month_days: tuple[tuple[int, int], ...] = ()
 
 
 def publish_hours(published: str | None) -> float | None:
@@ -263,6 +266,7 @@ def profiles(articles: Sequence[Article], days: Sequence[dt.date | None]) -> tup
                 tuple(sorted({f for f, in_lead in figures if in_lead})),
                 article.language == "en",
                 publish_hours(article.published),
+                month_days(article.text[:lead_end], article.language) if day is None else (),
             )
         )
     return out, text
@@ -470,40 +474,72 @@ def _overlap(mine: tuple[str, ...], theirs: Counter[str]) -> tuple[float, float]
     return shared, float(shared == 0 and bool(theirs))
 
 
+def _dated_against(profile: Profile, event: _Event) -> Profile:
+    """An undated article as compared with a dated event: each day its lead writes with no year
+    ("Dec. 11") takes the year that puts it nearest the event's span (as a missing year is taken
+    from an anchor), and the nearest of them stands for its reference day. A report of last
+    December's rule is then months from the event of this March's reversal, as its text says."""
+    if profile.day is not None or not profile.month_days or event.first is None or event.last is None:
+        return profile
+    placed = []
+    for month, day in profile.month_days:
+        years = range(event.first.year - 1, event.last.year + 2)
+        options = [d for y in years if (d := _safe_day(y, month, day))]
+        if options:
+            placed.append(min(options, key=lambda d: (_outside(d, event.first, event.last), d)))
+    if not placed:
+        return profile
+    nearest = min(placed, key=lambda d: (_outside(d, event.first, event.last), d))
+    return profile._replace(day=nearest, days=tuple(sorted({*profile.days, *placed})))
+
+
+def _safe_day(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _outside(day: dt.date, first: dt.date | None, last: dt.date | None) -> int:
+    """Days from ``day`` to the span ``first`` to ``last`` (0 inside it)."""
+    assert first is not None and last is not None
+    return (first - day).days if day < first else max(0, (day - last).days)
+
+
 def feature_rows(profile: Profile, events: Sequence[_Event]) -> np.ndarray:
-    """The numbers :data:`FEATURES` names for an article against each candidate event, one row each."""
-    rows = []
-    for event in events:
-        gap = event.gap(profile.day)
-        first = abs((profile.day - event.first).days) if profile.day and event.first else None
-        hours = event.hours(profile.stamp)
-        told_here = bool(profile.days) and any(d in event.days for d in profile.days)
-        told_else = bool(profile.days) and bool(event.days) and not told_here
-        rows.append(
-            [
-                _cosine(event.text, event.text_norm2, profile.text),
-                _cosine(event.head, event.head_norm2, profile.head),
-                0.0,  # text_relative, below
-                *_overlap(profile.people, event.people),
-                *_overlap(profile.organisations, event.organisations),
-                *_overlap(profile.places, event.places),
-                *_overlap(profile.lead_names, event.lead_names),
-                *_overlap(profile.figures, event.figures),
-                float(told_here),
-                float(told_else),
-                math.log1p(gap) if gap is not None else 0.0,
-                math.log1p(first) if first is not None else 0.0,
-                math.log1p(hours) if hours is not None else 0.0,
-                float(gap is None),
-                math.log1p(len(event.members)),
-                *_overlap(profile.lead_figures, event.lead_figures),
-                float(profile.english),
-            ]
-        )
-    out = np.array(rows, dtype=np.float64)
+    """The numbers :data:`FEATURES` names for an article against each candidate event, one row each
+    (an undated article's yearless days placed near each event's span: :func:`_dated_against`)."""
+    out = np.array([_features(_dated_against(profile, event), event) for event in events], dtype=np.float64)
     best = out[:, 0].max()
     out[:, 2] = out[:, 0] / best if best > 0 else 0.0
     return out
+
+
+def _features(profile: Profile, event: _Event) -> list[float]:
+    gap = event.gap(profile.day)
+    first = abs((profile.day - event.first).days) if profile.day and event.first else None
+    hours = event.hours(profile.stamp)
+    told_here = bool(profile.days) and any(d in event.days for d in profile.days)
+    told_else = bool(profile.days) and bool(event.days) and not told_here
+    return [
+        _cosine(event.text, event.text_norm2, profile.text),
+        _cosine(event.head, event.head_norm2, profile.head),
+        0.0,  # text_relative, set by feature_rows
+        *_overlap(profile.people, event.people),
+        *_overlap(profile.organisations, event.organisations),
+        *_overlap(profile.places, event.places),
+        *_overlap(profile.lead_names, event.lead_names),
+        *_overlap(profile.figures, event.figures),
+        float(told_here),
+        float(told_else),
+        math.log1p(gap) if gap is not None else 0.0,
+        math.log1p(first) if first is not None else 0.0,
+        math.log1p(hours) if hours is not None else 0.0,
+        float(gap is None),
+        math.log1p(len(event.members)),
+        *_overlap(profile.lead_figures, event.lead_figures),
+        float(profile.english),
+    ]
 
 
 class EventModel(NamedTuple):
