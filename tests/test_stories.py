@@ -127,7 +127,7 @@ def test_an_undated_reports_yearless_days_are_placed_against_each_events_span() 
         _article("plain", "Rule\nThe Interior Department changed the Endangered Species Act.", language="en"),
     ]
     found, _ = profiles(articles, [None, dt.date(2009, 3, 4), dt.date(2008, 12, 12), None])
-    assert found[0].month_days == ((12, 11),) and found[1].month_days == () and found[3].month_days == ()
+    assert found[0].month_days == ((12, 11, -1),) and found[1].month_days == () and found[3].month_days == ()
     march, december = _Event(), _Event()
     march.add(found[1])
     december.add(found[2])
@@ -136,8 +136,21 @@ def test_an_undated_reports_yearless_days_are_placed_against_each_events_span() 
     assert rows[0, gap] == pytest.approx(math.log1p(83)) and rows[0, unknown] == 0.0  # 2008-12-11 to 2009-03-04
     assert rows[1, gap] == pytest.approx(math.log1p(1)) and rows[1, unknown] == 0.0
     assert feature_rows(found[3], [march])[0, unknown] == 1.0
-    assert month_days("Rapat Senin (20/10). Sidang Selasa (21/10) mendatang. Lalu 5 Mei 2024.", "id") == ((10, 20),)
-    assert month_days("On 12/11 they met. On Dec. 12 the rule came. It was signed 20 Sept. 2024.", "en") == ((12, 12),)
+    # A weekday written with the day picks among the years whose calendar has it: "Kamis (5/9)" is
+    # 5 September 2024 (a Thursday), a year before an event of 5 September 2025 (a Friday).
+    banjir = [_article("kamis", f"Banjir\nBandung - Banjir merendam rumah warga pada Kamis (5/9). {MORE}")]
+    events = []
+    for day in (dt.date(2025, 9, 5), dt.date(2024, 9, 5)):
+        dated, _ = profiles([_article(str(day), LEAD + MORE)], [day])
+        events.append(_Event())
+        events[-1].add(dated[0])
+    undated, _ = profiles(banjir, [None])
+    assert undated[0].month_days == ((9, 5, 3),)
+    gaps = feature_rows(undated[0], events)[:, gap]
+    assert gaps[0] == pytest.approx(math.log1p(365)) and gaps[1] == 0.0
+    assert month_days("Rapat Senin (20/10). Sidang Selasa (21/10) mendatang. Lalu 5 Mei 2024.", "id") == ((10, 20, 0),)
+    english = "On 12/11 they met. On Dec. 12 the rule came. It was signed 20 Sept. 2024."
+    assert month_days(english, "en") == ((12, 12, -1),)
 
 
 def test_an_event_chained_through_its_centroid_splits_and_a_copy_stays_with_its_original() -> None:

@@ -304,11 +304,11 @@ def story_day(text: str, language: str | None) -> date | None:
     return max(story_days(text, language), default=None)
 
 
-def month_days(text: str, language: str | None) -> tuple[tuple[int, int], ...]:
-    """Return the (month, day) of each day ``text`` writes with its month but no year ("Dec. 11",
-    "Selasa (21/10)"), distinct and sorted: what an undated text tells of its days when no year can
-    be read. Numeric dates count only where the language says their order; dates marked as future
-    are left out, as in :func:`story_days`."""
+def month_days(text: str, language: str | None) -> tuple[tuple[int, int, int], ...]:
+    """Return (month, day, weekday) for each day ``text`` writes with its month but no year ("Dec.
+    11", "Selasa (21/10)"; weekday 0-6 from Monday, -1 when none is written), distinct and sorted:
+    what an undated text tells of its days when no year can be read. Numeric dates count only where
+    the language says their order; dates marked as future are left out, as in :func:`story_days`."""
     code = data_language(language)
     data = language_module(code, "dates")
     future = frozenset(data.FUTURE)
@@ -326,8 +326,9 @@ def month_days(text: str, language: str | None) -> tuple[tuple[int, int], ...]:
             month = int(g["m"]) if data.NUMERIC_ORDER is not None else None
         else:
             month = months.get(g.get("mn", "").lower().rstrip("."))
+        weekday = calendar.WEEKDAYS.get(g.get("w", "").lower().rstrip("."), -1)
         if month and 1 <= month <= 12 and 1 <= int(day) <= 31:
-            found.add((month, int(day)))
+            found.add((month, int(day), weekday))
     return tuple(sorted(found))
 
 

@@ -211,7 +211,7 @@ class _Stored(msgspec.Struct, array_like=True):
     english: bool
     columns: bytes  # int32
     weights: bytes  # float32
-    month_days: tuple[tuple[int, int], ...] = ()
+    month_days: tuple[tuple[int, int, int], ...] = ()
 
 
 def _sparse(pair: tuple[bytes, bytes]) -> tuple[array[int], array[float]]:

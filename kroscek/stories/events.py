@@ -159,8 +159,8 @@ class Profile(NamedTuple):
     lead_figures: tuple[str, ...]
     english: bool
     stamp: float | None  # publish time in hours since the epoch, when it has a time of day
-    # Without a reference day: the (month, day) of each day the lead writes with no year ("Dec. 11").
-    month_days: tuple[tuple[int, int], ...] = ()
+    # Without a reference day: (month, day, weekday or -1) of each day the lead writes with no year ("Dec. 11").
+    month_days: tuple[tuple[int, int, int], ...] = ()
 
 
 def publish_hours(published: str | None) -> float | None:
@@ -476,21 +476,28 @@ def _overlap(mine: tuple[str, ...], theirs: Counter[str]) -> tuple[float, float]
 
 def _dated_against(profile: Profile, event: _Event) -> Profile:
     """An undated article as compared with a dated event: each day its lead writes with no year
-    ("Dec. 11") takes the year that puts it nearest the event's span (as a missing year is taken
+    ("Dec. 11", "Kamis (5/9)") takes the year that puts it nearest the event's span, among the years
+    whose calendar has its weekday on that day when one is written (as a missing year is taken
     from an anchor), and the nearest of them stands for its reference day. A report of last
     December's rule is then months from the event of this March's reversal, as its text says."""
     if profile.day is not None or not profile.month_days or event.first is None or event.last is None:
         return profile
+    first, last = event.first, event.last
     placed = []
-    for month, day in profile.month_days:
-        years = range(event.first.year - 1, event.last.year + 2)
-        options = [d for y in years if (d := _safe_day(y, month, day))]
+    for month, day, weekday in profile.month_days:
+        years = range(first.year - _WEEKDAY_YEARS, last.year + _WEEKDAY_YEARS + 1)
+        options = [d for y in years if (d := _safe_day(y, month, day)) and weekday in (-1, d.weekday())]
         if options:
-            placed.append(min(options, key=lambda d: (_outside(d, event.first, event.last), d)))
+            placed.append(min(options, key=lambda d: (_outside(d, first, last), d)))
     if not placed:
         return profile
-    nearest = min(placed, key=lambda d: (_outside(d, event.first, event.last), d))
+    nearest = min(placed, key=lambda d: (_outside(d, first, last), d))
     return profile._replace(day=nearest, days=tuple(sorted({*profile.days, *placed})))
+
+
+#: Years either side of an event's span where a yearless day with its weekday may fall (the
+#: calendar repeats a weekday on a day within 11 years).
+_WEEKDAY_YEARS = 11
 
 
 def _safe_day(year: int, month: int, day: int) -> dt.date | None:
@@ -500,9 +507,8 @@ def _safe_day(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
-def _outside(day: dt.date, first: dt.date | None, last: dt.date | None) -> int:
+def _outside(day: dt.date, first: dt.date, last: dt.date) -> int:
     """Days from ``day`` to the span ``first`` to ``last`` (0 inside it)."""
-    assert first is not None and last is not None
     return (first - day).days if day < first else max(0, (day - last).days)
 
 
