@@ -98,6 +98,18 @@ def test_the_pieces_give_what_one_process_gives(pile: list[Article], tmp_path: P
     assert sorted(stories, key=lambda s: (-len(s.article_ids), s.id)) == expected
 
 
+def test_a_summary_on_disk_keeps_what_the_decision_reads(tmp_path: Path) -> None:
+    """An undated article's yearless days ("Kamis (5/9)") come back from the summaries' spill with
+    the rest of its profile."""
+    text = "Banjir merendam rumah warga di Bandung pada Kamis (5/9). Petugas mengevakuasi warga lanjut usia."
+    undated = Article(id="a", source="a", name="a", raw=text, text=text, title="Banjir")
+    made = cross.summaries([(0, undated)])
+    assert made[0].profile.month_days == ((9, 5, 3),) and made[0].profile.day is None
+    with cross.Summaries(tmp_path) as found:
+        back = found.extend(made).summary(0)
+    assert back.profile == made[0].profile
+
+
 def _rows(folder: Path) -> dict[str, tuple[Any, list[str]]]:
     """Each table under ``folder``: its schema and its rows (as sorted JSON text)."""
     import pyarrow.parquet as pq
