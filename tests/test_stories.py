@@ -109,6 +109,8 @@ def test_hours_from_an_events_publish_times_reach_the_decision_and_survive_its_s
     assert (back.first_stamp, back.last_stamp) == (found[0].stamp, found[1].stamp)
     older = msgspec.msgpack.encode(msgspec.msgpack.decode(event.encode())[:8])
     assert (_Event.decode(older).first_stamp, _Event.decode(older).last_stamp) == (None, None)
+    before_occasions = msgspec.msgpack.encode(msgspec.msgpack.decode(event.encode())[:9])
+    assert (_Event.decode(before_occasions).occasion, _Event.decode(before_occasions).occasion_norm2) == ({}, 0.0)
 
 
 def test_an_undated_reports_yearless_days_are_placed_against_each_events_span() -> None:
@@ -449,6 +451,38 @@ def corpus_2_events() -> dict[str, int]:
 )
 def test_look_alike_happenings_of_each_error_class_stay_apart(corpus_2_events: dict[str, int], a: str, b: str) -> None:
     assert corpus_2_events[a] != corpus_2_events[b]
+
+
+def test_reports_of_one_occasion_share_its_dated_sentences(tmp_path: Path) -> None:
+    """Two reports of one cabinet session on different sub-topics share the sentence that says
+    where and when it was said; a report of another occasion that day does not, and a report whose
+    lead dates nothing has no occasion to compare. The occasion survives the index's encoding."""
+    session = (
+        "Hal itu disampaikan Presiden dalam Sidang Kabinet Paripurna di Istana Negara, Jakarta, Senin (20/10/2025)."
+    )
+    records = [
+        ("gizi", f"Presiden menyebut program makan bergizi gratis telah menjangkau jutaan siswa. {session}"),
+        ("mobil", f"Presiden meminta para menteri memakai mobil buatan dalam negeri. {session}"),
+        ("banjir", "Banjir merendam ratusan rumah di Kabupaten Bandung, Senin (20/10/2025). Warga mengungsi."),
+        ("tanpa", "Presiden meminta para menteri memakai mobil buatan dalam negeri. Menteri setuju."),
+    ]
+    path = tmp_path / "session.jsonl"
+    path.write_text(
+        "\n".join(json.dumps({"id": n, "published": "2025-10-20", "text": t}) for n, t in records), encoding="utf-8"
+    )
+    articles = analyze([str(path)], Settings(stories=False)).articles
+    found, _ = profiles(articles, [dt.date(2025, 10, 20)] * len(articles))
+    by = {a.name: p for a, p in zip(articles, found, strict=True)}
+    events = {}
+    for name in ("mobil", "banjir"):
+        events[name] = _Event()
+        events[name].add(by[name])
+    occasion = FEATURES.index("occasion_cosine")
+    same, other = feature_rows(by["gizi"], [events["mobil"], events["banjir"]])[:, occasion]
+    assert same > 0.5 > other
+    assert len(by["tanpa"].occasion[0]) == 0 and feature_rows(by["tanpa"], [events["mobil"]])[0, occasion] == 0.0
+    back = _Event.decode(events["mobil"].encode())
+    assert feature_rows(by["gizi"], [back])[0, occasion] == pytest.approx(same)
 
 
 @pytest.mark.xfail(

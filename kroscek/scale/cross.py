@@ -211,7 +211,8 @@ class _Stored(msgspec.Struct, array_like=True):
     english: bool
     columns: bytes  # int32
     weights: bytes  # float32
-    month_days: tuple[tuple[int, int, int], ...] = ()
+    month_days: tuple[tuple[int, int, int], ...]
+    occasion: tuple[bytes, bytes]
 
 
 def _sparse(pair: tuple[bytes, bytes]) -> tuple[array[int], array[float]]:
@@ -272,6 +273,7 @@ class Summaries:
             summary.columns.astype(np.int32).tobytes(),
             summary.weights.astype(np.float32).tobytes(),
             p.month_days,
+            (p.occasion[0].tobytes(), p.occasion[1].tobytes()),
         )
         self._spill.append(record)
         self._seqs.append(summary.seq)
@@ -328,6 +330,7 @@ class Summaries:
             s.english,
             publish_hours(s.published),
             s.month_days,
+            _sparse(s.occasion),
         )
         return Summary(s.seq, s.id, s.published, profile, columns, weights)
 

@@ -1,9 +1,10 @@
 """Events: the same-event decision, learned from labelled pairs, applied in one pass over time.
 
 An article is a :class:`Profile`: its hashed term vectors (whole text with its canonical names;
-title with lead), its canonical people, organisations and places, the names, figures and days its
-opening sentences give, its figures, its reference day and its publish time. An event is the
-running sum of its members' profiles. Articles come in time order; each is compared with the few events an
+title with lead; the lead's sentences that carry a day, which say the occasion), its canonical
+people, organisations and places, the names, figures and days its opening sentences give, its
+figures, its reference day and its publish time. An event is the running sum of its members'
+profiles. Articles come in time order; each is compared with the few events an
 inverted index over its strongest terms proposes, the numbers :data:`FEATURES` names are taken
 for each candidate, a logistic model (``kroscek/models/events.json``) turns them into the
 probability that the article reports that event's happening, and the article joins the most
@@ -91,6 +92,7 @@ FEATURES = (
     "event_size_log",
     "lead_figures_shared",  # figures of the lead: two tallies of one count differ here first
     "lead_figures_apart",
+    "occasion_cosine",  # the lead's dated sentences (the occasion, its place and day), to the event's
     "english",  # the article's language is English (look-alike events differ by language)
 )
 
@@ -160,7 +162,8 @@ class Profile(NamedTuple):
     english: bool
     stamp: float | None  # publish time in hours since the epoch, when it has a time of day
     # Without a reference day: (month, day, weekday or -1) of each day the lead writes with no year ("Dec. 11").
-    month_days: tuple[tuple[int, int, int], ...] = ()
+    month_days: tuple[tuple[int, int, int], ...]
+    occasion: _Sparse  # strongest terms of the lead's dated sentences (:func:`_occasion`), unit length
 
 
 def publish_hours(published: str | None) -> float | None:
@@ -206,9 +209,24 @@ def _stack(parts: list[csr_matrix]) -> csr_matrix:
     return stacked
 
 
-def _vectors(articles: Sequence[Article], heads_too: bool = True) -> tuple[csr_matrix, csr_matrix]:
-    """The articles' whole-text vectors (with their names) and title-and-lead vectors."""
-    text_parts, head_parts = [], []
+def _occasion(article: Article) -> str:
+    """The sentences among the first :data:`TOLD_SENTENCES` that carry a day or a time ("Hal itu
+    disampaikan Prabowo dalam Sidang Kabinet Paripurna di Istana Negara, Jakarta, Senin (20/10/2025)",
+    "Turkmenistan voted Sunday in a parliamentary election"): where a report says what the occasion
+    was, where and when. Reports of one occasion on different sub-topics (one speech, one hearing)
+    share these sentences more than their texts."""
+    marks = [m.start for m in article.dates if m.grain in ("day", "time")]
+    return " ".join(
+        article.text[s.start : s.end]
+        for s in article.sentences[:TOLD_SENTENCES]
+        if any(s.start <= m < s.end for m in marks)
+    )
+
+
+def _vectors(articles: Sequence[Article], heads_too: bool = True) -> tuple[csr_matrix, csr_matrix, csr_matrix]:
+    """The articles' whole-text vectors (with their names), title-and-lead vectors and occasion
+    vectors (:func:`_occasion`)."""
+    text_parts, head_parts, occasion_parts = [], [], []
     for start in range(0, len(articles), _CHUNK):  # token lists of a chunk at a time: memory stays flat
         heads, texts = [], []
         for a in articles[start : start + _CHUNK]:
@@ -218,7 +236,8 @@ def _vectors(articles: Sequence[Article], heads_too: bool = True) -> tuple[csr_m
         text_parts.append(term_vectors(texts))
         if heads_too:
             head_parts.append(term_vectors(heads))
-    return _stack(text_parts), _stack(head_parts)
+            occasion_parts.append(term_vectors([tokens(_occasion(a)) for a in articles[start : start + _CHUNK]]))
+    return _stack(text_parts), _stack(head_parts), _stack(occasion_parts)
 
 
 def text_vectors(articles: Sequence[Article]) -> csr_matrix:
@@ -228,7 +247,7 @@ def text_vectors(articles: Sequence[Article]) -> csr_matrix:
 
 def profiles(articles: Sequence[Article], days: Sequence[dt.date | None]) -> tuple[list[Profile], csr_matrix]:
     """The profile of each article, given its reference day, and the articles' whole term vectors."""
-    text, head = _vectors(articles)
+    text, head, occasion = _vectors(articles)
     out = []
     for row, (article, day) in enumerate(zip(articles, days, strict=True)):
         kinds: dict[str, set[str]] = {"PER": set(), "ORG": set(), "PLACE": set()}
@@ -267,6 +286,7 @@ def profiles(articles: Sequence[Article], days: Sequence[dt.date | None]) -> tup
                 article.language == "en",
                 publish_hours(article.published),
                 month_days(article.text[:lead_end], article.language) if day is None else (),
+                _strongest(occasion, row),
             )
         )
     return out, text
@@ -293,12 +313,15 @@ class _Event:
     undated: int = 0  # members without a reference day
     first_stamp: float | None = None  # the span of the members' publish times (hours), where known
     last_stamp: float | None = None
+    occasion: dict[int, float] | Packed = field(default_factory=dict)
+    occasion_norm2: float = 0.0
 
     def add(self, profile: Profile) -> None:
-        self.text, self.head = writable(self.text), writable(self.head)
+        self.text, self.head, self.occasion = writable(self.text), writable(self.head), writable(self.occasion)
         self.members.append(profile.row)
         self.text_norm2 = _accumulate(self.text, profile.text, self.text_norm2)
         self.head_norm2 = _accumulate(self.head, profile.head, self.head_norm2)
+        self.occasion_norm2 = _accumulate(self.occasion, profile.occasion, self.occasion_norm2)
         self.people.update(profile.people)
         self.organisations.update(profile.organisations)
         self.places.update(profile.places)
@@ -327,13 +350,15 @@ class _Event:
                 [d.toordinal() if d else 0 for d in (self.first, self.last)],
                 self.undated,
                 [self.first_stamp, self.last_stamp],
+                [encode_weights(self.occasion), self.occasion_norm2],
             )
         )
 
     @classmethod
     def decode(cls, data: bytes) -> _Event:
         members, text, head, names, figures, days, span, undated, *rest = msgspec.msgpack.decode(data)
-        stamps = rest[0] if rest else [None, None]  # an index written before events kept publish times
+        first_stamp, last_stamp = rest[0] if rest else (None, None)  # an index written before events kept publish times
+        occasion = rest[1] if len(rest) > 1 else None  # or before they kept their occasion sentences
         people, organisations, places, lead_names = (Counter(n) for n in names)
         first, last = (dt.date.fromordinal(d) if d else None for d in span)
         return cls(
@@ -352,7 +377,10 @@ class _Event:
             first,
             last,
             undated,
-            *stamps,
+            first_stamp,
+            last_stamp,
+            _weights(occasion) if occasion else {},
+            occasion[-1] if occasion else 0.0,
         )
 
     def without(
@@ -383,6 +411,7 @@ class _Event:
             last,
             self.undated - (profile.day is None),
             *stamps,
+            *_subtract(self.occasion, profile.occasion),
         )
 
     def pack(self) -> None:
@@ -392,6 +421,8 @@ class _Event:
             self.text = Packed(list(self.text), list(self.text.values()))
         if not isinstance(self.head, Packed):
             self.head = Packed(list(self.head), list(self.head.values()))
+        if not isinstance(self.occasion, Packed):
+            self.occasion = Packed(list(self.occasion), list(self.occasion.values()))
 
     def hours(self, stamp: float | None) -> float | None:
         """Hours between ``stamp`` and the span of this event's publish times (0 inside it); None
@@ -544,6 +575,7 @@ def _features(profile: Profile, event: _Event) -> list[float]:
         float(gap is None),
         math.log1p(len(event.members)),
         *_overlap(profile.lead_figures, event.lead_figures),
+        _cosine(event.occasion, event.occasion_norm2, profile.occasion),
         float(profile.english),
     ]
 
