@@ -211,10 +211,10 @@ def _stack(parts: list[csr_matrix]) -> csr_matrix:
 
 def _occasion(article: Article) -> str:
     """The sentences among the first :data:`TOLD_SENTENCES` that carry a day or a time ("Hal itu
-    disampaikan Prabowo dalam Sidang Kabinet Paripurna di Istana Negara, Jakarta, Senin (20/10/2025)",
-    "Turkmenistan voted Sunday in a parliamentary election"): where a report says what the occasion
-    was, where and when. Reports of one occasion on different sub-topics (one speech, one hearing)
-    share these sentences more than their texts."""
+    disampaikan Presiden dalam rapat kabinet di Istana, Senin (20/10/2025)", "Voters went to the
+    polls on Sunday"): where a report says what the occasion was, where and when. Reports of one
+    occasion on different sub-topics (one speech, one hearing) share these sentences more than
+    their texts."""
     marks = [m.start for m in article.dates if m.grain in ("day", "time")]
     return " ".join(
         article.text[s.start : s.end]
