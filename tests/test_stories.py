@@ -688,3 +688,20 @@ def test_gold_events_cut_where_dated_members_lie_more_than_a_week_apart() -> Non
     by_name = dict(zip(days, cut.gold, strict=True))
     assert by_name["a"] == by_name["b"] == by_name["d"] != by_name["c"]
     assert by_name["e"] == s.gold[4] and cut.fold == s.fold
+
+
+def test_folds_are_dealt_whole_events_with_their_look_alikes_and_deal_zero_is_fixed() -> None:
+    from kroscek.evaluate.events import FOLDS, deal
+
+    labels = [f"event:{n // 3}" for n in range(30)] + [f"single:{n}" for n in range(12)]
+    negatives = [(0, 3), (6, 40)]  # event:0 with event:1, event:2 with a lone article
+    dealt = {seed: deal(labels, negatives, seed) for seed in range(6)}
+    assert dealt[0] == deal(labels, negatives) == deal(labels, negatives, 0)
+    assert len({tuple(d) for d in dealt.values()}) > 1  # other seeds deal otherwise
+    for folds in dealt.values():
+        assert set(folds) == set(range(FOLDS))
+        for label in set(labels):  # a whole event in one fold
+            assert len({f for f, lab in zip(folds, labels, strict=True) if lab == label}) == 1
+        assert folds[0] == folds[3] and folds[6] == folds[40]
+        sizes = [folds.count(k) for k in range(FOLDS)]
+        assert max(sizes) - min(sizes) <= 6  # the largest units first, each to the least loaded fold

@@ -16,6 +16,7 @@ Measured two ways, never on groups the model was trained on:
 
 from __future__ import annotations
 
+import random
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -44,6 +45,7 @@ __all__ = [
     "baseline",
     "cross_validate",
     "cut_at_gaps",
+    "deal",
     "fit",
     "fold_models",
     "group_with",
@@ -103,21 +105,30 @@ def labelled(name: str, articles: list[Article], gold: Gold) -> LabelledSet:
             if member in row:
                 labels[row[member]] = f"event:{number}"
     negatives = [(row[a], row[b]) for a, b in gold.hard_negatives if a in row and b in row]
-    # Look-alike events go to one fold together; folds are dealt the largest units first.
+    return LabelledSet(name, articles, labels, deal(labels, negatives), negatives, prepare(articles))
+
+
+def deal(labels: Sequence[str], negatives: Sequence[tuple[int, int]], seed: int = 0) -> list[int]:
+    """Each row's fold: whole events, and look-alike events together, dealt the largest units
+    first to the least loaded fold. Deal 0 breaks ties by the units' order and the folds' numbers;
+    another ``seed`` breaks them at random (``make train-events`` reports the mean over several
+    deals with ``--deals``: one deal's folds move a score by a few thousandths)."""
     units = sorted(set(labels))
     index = {u: i for i, u in enumerate(units)}
-    size = {u: 0 for u in units}
+    size = dict.fromkeys(units, 0)
     for label in labels:
         size[label] += 1
     components = connected_groups(len(units), [(index[labels[a]], index[labels[b]]) for a, b in negatives])
+    draw = random.Random(seed)
+    tie = {min(c): draw.random() if seed else float(min(c)) for c in components}
     load = [0] * FOLDS
     fold_of: dict[str, int] = {}
-    for component in sorted(components, key=lambda c: (-sum(size[units[u]] for u in c), min(c))):
-        k = min(range(FOLDS), key=lambda f: (load[f], f))
+    for component in sorted(components, key=lambda c: (-sum(size[units[u]] for u in c), tie[min(c)])):
+        k = min(range(FOLDS), key=lambda f: (load[f], draw.random() if seed else f))
         for u in component:
             fold_of[units[u]] = k
         load[k] += sum(size[units[u]] for u in component)
-    return LabelledSet(name, articles, labels, [fold_of[label] for label in labels], negatives, prepare(articles))
+    return [fold_of[label] for label in labels]
 
 
 def pairs(s: LabelledSet) -> Pairs:
