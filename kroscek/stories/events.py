@@ -93,6 +93,8 @@ FEATURES = (
     "lead_figures_shared",  # figures of the lead: two tallies of one count differ here first
     "lead_figures_apart",
     "occasion_cosine",  # the lead's dated sentences (the occasion, its place and day), to the event's
+    "occasion_same_day",  # occasion_cosine where the lead tells a day the event's leads tell, else 0
+    "occasion_other_day",  # occasion_cosine where both leads tell days, none the same (a template re-run)
     "english",  # the article's language is English (look-alike events differ by language)
 )
 
@@ -570,6 +572,7 @@ def _features(profile: Profile, event: _Event) -> list[float]:
     hours = event.hours(profile.stamp)
     told_here = bool(profile.days) and any(d in event.days for d in profile.days)
     told_else = bool(profile.days) and bool(event.days) and not told_here
+    occasion = _cosine(event.occasion, event.occasion_norm2, profile.occasion)
     return [
         _cosine(event.text, event.text_norm2, profile.text),
         _cosine(event.head, event.head_norm2, profile.head),
@@ -587,7 +590,9 @@ def _features(profile: Profile, event: _Event) -> list[float]:
         float(gap is None),
         math.log1p(len(event.members)),
         *_overlap(profile.lead_figures, event.lead_figures),
-        _cosine(event.occasion, event.occasion_norm2, profile.occasion),
+        occasion,
+        occasion * told_here,
+        occasion * told_else,
         float(profile.english),
     ]
 
