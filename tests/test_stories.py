@@ -14,7 +14,7 @@ import pytest
 from kroscek.analysis import analyze
 from kroscek.clean.published import month_days
 from kroscek.evaluate.stories import bcubed, evaluate_events
-from kroscek.model import Article, DateMention, Entity, Quote, Sentence, Story
+from kroscek.model import Article, DateMention, Entity, Quote, Sentence, Story, day_of
 from kroscek.report.files import write_reports
 from kroscek.settings import Settings
 from kroscek.stories.build import build_stories
@@ -456,22 +456,30 @@ def test_look_alike_happenings_of_each_error_class_stay_apart(corpus_2_events: d
 def test_reports_of_one_occasion_share_its_dated_sentences(tmp_path: Path) -> None:
     """Two reports of one cabinet session on different sub-topics share the sentence that says
     where and when it was said; a report of another occasion that day does not, and a report whose
-    lead dates nothing has no occasion to compare. The occasion survives the index's encoding."""
+    lead dates nothing has no occasion to compare. The same sentence on another day (next week's
+    session, written from this one) counts as a template re-run, not as the same day's occasion.
+    The occasion survives the index's encoding."""
     session = (
         "Hal itu disampaikan Presiden dalam Sidang Kabinet Paripurna di Istana Negara, Jakarta, Senin (20/10/2025)."
     )
+    next_week = session.replace("20/10", "27/10")
     records = [
         ("gizi", f"Presiden menyebut program makan bergizi gratis telah menjangkau jutaan siswa. {session}"),
         ("mobil", f"Presiden meminta para menteri memakai mobil buatan dalam negeri. {session}"),
         ("banjir", "Banjir merendam ratusan rumah di Kabupaten Bandung, Senin (20/10/2025). Warga mengungsi."),
         ("tanpa", "Presiden meminta para menteri memakai mobil buatan dalam negeri. Menteri setuju."),
+        ("pekan", "Presiden menyebut program makan bergizi gratis telah menjangkau jutaan siswa. " + next_week),
     ]
     path = tmp_path / "session.jsonl"
     path.write_text(
-        "\n".join(json.dumps({"id": n, "published": "2025-10-20", "text": t}) for n, t in records), encoding="utf-8"
+        "\n".join(
+            json.dumps({"id": n, "published": "2025-10-27" if n == "pekan" else "2025-10-20", "text": t})
+            for n, t in records
+        ),
+        encoding="utf-8",
     )
     articles = analyze([str(path)], Settings(stories=False)).articles
-    found, _ = profiles(articles, [dt.date(2025, 10, 20)] * len(articles))
+    found, _ = profiles(articles, [day_of(a.published) for a in articles])
     by = {a.name: p for a, p in zip(articles, found, strict=True)}
     events = {}
     for name in ("mobil", "banjir"):
@@ -483,6 +491,12 @@ def test_reports_of_one_occasion_share_its_dated_sentences(tmp_path: Path) -> No
     assert len(by["tanpa"].occasion[0]) == 0 and feature_rows(by["tanpa"], [events["mobil"]])[0, occasion] == 0.0
     back = _Event.decode(events["mobil"].encode())
     assert feature_rows(by["gizi"], [back])[0, occasion] == pytest.approx(same)
+    same_day, other_day = occasion + 1, occasion + 2
+    assert FEATURES[same_day : other_day + 1] == ("occasion_same_day", "occasion_other_day")
+    row = feature_rows(by["gizi"], [events["mobil"]])[0]
+    assert row[same_day] == pytest.approx(same) and row[other_day] == 0.0
+    row = feature_rows(by["pekan"], [events["mobil"]])[0]
+    assert row[occasion] > 0.5 and row[same_day] == 0.0 and row[other_day] == pytest.approx(row[occasion])
 
 
 @pytest.mark.xfail(
