@@ -165,3 +165,30 @@ def test_shingles_held_twice_are_found_across_blocks(monkeypatch: pytest.MonkeyP
     for block in (1, 2, 3, 7, 64, 1 << 20):
         monkeypatch.setattr(stream, "_BLOCK", block)
         assert sorted(stream._shared(postings)) == want, block
+
+
+def test_only_a_stores_index_keeps_the_entries_it_made(tmp_path: Path) -> None:
+    """A pass in memory, or one that moves what it leaves behind to disk, writes no index entries, so
+    it keeps none (the synthetic 10k pile of bench_stories made 314,573); a store's update writes them back,
+    so keeps them."""
+    from kroscek.store.sqlite import Store
+    from kroscek.stories.index import update
+
+    moved = MovedOut(tmp_path / "moved")
+    for index, keeps in (
+        (events.EventIndex(lambda *_: None), False),
+        (events.EventIndex(lambda *_: None, moved), False),
+        (grouping.GroupIndex(0.5, 7, 8, moved), False),
+        (events.EventIndex(lambda *_: None, None, keep_added=True), True),
+    ):
+        index.record(0, [7, 9])
+        index.record(1, [7])
+        assert index.terms == {7: [0, 1], 9: [0]}
+        assert dict(index.added) == ({7: [0, 1], 9: [0]} if keeps else {})
+    moved.close()
+    store = Store(tmp_path / "k.db")  # a fresh store's first update writes its index entries
+    store.upsert_articles(analyze([str(EXAMPLES)], Settings(stories=False)).articles)
+    update(store)
+    entries = dict(store._fetch("SELECT kind, count(*) FROM index_terms GROUP BY kind"))
+    assert store.indexed() > 0 and entries["event"] > 0 and entries["story"] > 0
+    store.close()

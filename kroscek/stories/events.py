@@ -653,8 +653,8 @@ Decide = Callable[[int, list[int], np.ndarray], int | None]
 class EventIndex(TermIndex[_Event]):
     """The events so far and the inverted index that proposes candidates: what an article is placed against."""
 
-    def __init__(self, decide: Decide, loader: IndexLoader | None = None) -> None:
-        super().__init__(PER_TERM, _Event.decode, loader)
+    def __init__(self, decide: Decide, loader: IndexLoader | None = None, keep_added: bool = False) -> None:
+        super().__init__(PER_TERM, _Event.decode, loader, keep_added)
         self.decide = decide
         self.dropped: set[Hashable] = set()  # events taken apart: never proposed again
 

@@ -107,8 +107,10 @@ _CANDIDATES = 16
 class GroupIndex(TermIndex[_Group]):
     """The groups so far and the inverted index from feature to group."""
 
-    def __init__(self, threshold: float, window: int, probe: int, loader: IndexLoader | None = None) -> None:
-        super().__init__(_PER_FEATURE, _Group.decode, loader)
+    def __init__(
+        self, threshold: float, window: int, probe: int, loader: IndexLoader | None = None, keep_added: bool = False
+    ) -> None:
+        super().__init__(_PER_FEATURE, _Group.decode, loader, keep_added)
         self.threshold, self.window, self.strongest = threshold, window, probe
 
     def place(

@@ -174,11 +174,16 @@ class TermIndex(Generic[_State]):
     persisted one reads through ``loader`` only what is not in memory yet, so an update reads what
     its new items touch."""
 
-    def __init__(self, per_term: int, decode: Callable[[bytes], _State], loader: IndexLoader | None) -> None:
+    def __init__(
+        self, per_term: int, decode: Callable[[bytes], _State], loader: IndexLoader | None, keep_added: bool = False
+    ) -> None:
         self.per_term, self.decode, self.loader = per_term, decode, loader
         self.groups: dict[Hashable, _State] = {}
         self.terms: dict[int, list[Hashable]] = {}
-        self.added: dict[int, list[Hashable]] = defaultdict(list)  # index entries made in memory, in order
+        # The index entries made in memory, in order: what a store's update writes back
+        # (``keep_added``). A pass writes none, so keeps none (314,573 on the synthetic 10k pile).
+        self.added: dict[int, list[Hashable]] = defaultdict(list)
+        self.keep_added = keep_added
         self.changed: set[Hashable] = set()  # groups an item joined or opened
         self.opened = 0  # groups a pass opened (:meth:`open_key`)
 
@@ -265,4 +270,5 @@ class TermIndex(Generic[_State]):
             keys = self.terms.setdefault(c, [])
             if not keys or keys[-1] != chosen:
                 keys.append(chosen)
-                self.added[c].append(chosen)
+                if self.keep_added:
+                    self.added[c].append(chosen)

@@ -215,7 +215,7 @@ class _Update:
         batch = fix_articles(self._link_names(), self.corrections)
         story_of: dict[Hashable, Hashable] = {}
         loader = None if self.fresh else _FromStore(self.store, "event", story_of)
-        events = EventIndex(model_decision(shipped_model()), loader)
+        events = EventIndex(model_decision(shipped_model()), loader, keep_added=True)
         # The neighbourhood: the events the new articles would be compared with (and their copies'
         # events). They are taken apart and placed again with the new articles, in time order, as
         # one pass over the whole pile would have placed them; only events too big to move stay.
@@ -272,7 +272,11 @@ class _Update:
         # articles opened join stories in time order, each by its members' summed vector.
         g = self.params.grouping
         stories = GroupIndex(
-            g.story_threshold, g.story_window, g.probe, None if self.fresh else _FromStore(self.store, "story")
+            g.story_threshold,
+            g.story_window,
+            g.probe,
+            None if self.fresh else _FromStore(self.store, "story"),
+            keep_added=True,
         )
         keys = []
         for key, rows in opened.items():
