@@ -45,7 +45,16 @@ from kroscek.stories.build import (
     story_record,
     time_order,
 )
-from kroscek.stories.duplicates import CopyFacts, copy_facts, copy_kind, copy_links, event_ties, overlap, shingles
+from kroscek.stories.duplicates import (
+    CopyFacts,
+    copy_facts,
+    copy_kind,
+    copy_links,
+    event_ties,
+    overlap,
+    publish_order,
+    shingles,
+)
 from kroscek.stories.entities import renamed, with_speakers
 from kroscek.stories.events import (
     Profile,
@@ -398,7 +407,7 @@ def plan(
         return []
     seqs, ids, published, days = summaries.keys()
     pairs = dict(sorted(((summaries.row_of(i), summaries.row_of(j)), kind) for (i, j), kind in kinds))
-    duplicates = copy_links([(p or "9999", i) for p, i in zip(published, ids, strict=True)], pairs)
+    duplicates = copy_links([publish_order(p, i) for p, i in zip(published, ids, strict=True)], pairs)
     row_of = {ids[r]: r for pair in pairs for r in pair}
     tied = event_ties(duplicates, row_of)
     order = time_order(days, publish_ties(zip(ids, published, strict=True)))

@@ -159,9 +159,9 @@ def copy_links(firsts: Sequence[tuple[str, str]], kinds: dict[tuple[int, int], s
     return out
 
 
-def publish_order(article: Article) -> tuple[str, str]:
+def publish_order(published: str | None, article_id: str) -> tuple[str, str]:
     """Where an article comes among copies: its publish time ("9999", last, when unknown), then its id."""
-    return article.published or "9999", article.id
+    return published or "9999", article_id
 
 
 def same_report(kind: str) -> bool:
@@ -188,4 +188,4 @@ def find_duplicates(articles: Sequence[Article], params: CopyParams | None = Non
             if m not in facts:
                 facts[m] = copy_facts(articles[m])
         kinds[(i, j)] = copy_kind(facts[i], facts[j], jaccard, params)
-    return copy_links([publish_order(a) for a in articles], kinds)
+    return copy_links([publish_order(a.published, a.id) for a in articles], kinds)

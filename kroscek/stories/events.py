@@ -42,6 +42,7 @@ import msgspec
 import numpy as np
 from scipy.sparse import csr_matrix, vstack
 
+from kroscek.annotate.dates.resolve import safe_date
 from kroscek.clean.published import month_days
 from kroscek.model import Article, day_of
 from kroscek.stories.groups import KEPT, IndexLoader, MovedOut, Packed, TermIndex, encode_weights, writable
@@ -234,15 +235,17 @@ def _vectors(articles: Sequence[Article], heads_too: bool = True) -> tuple[csr_m
     vectors (:func:`_occasion`)."""
     text_parts, head_parts, occasion_parts = [], [], []
     for start in range(0, len(articles), _CHUNK):  # token lists of a chunk at a time: memory stays flat
-        heads, texts = [], []
+        heads, texts, occasions = [], [], []
         for a in articles[start : start + _CHUNK]:
             end = _lead_end(a)  # a sentence end: no word runs across it
             heads.append(tokens(f"{a.title or ''}\n{a.text[:end]}"))
             texts.append(heads[-1] + tokens(f"{a.text[end:]}\n{_names(a)}"))
+            if heads_too:
+                occasions.append(tokens(_occasion(a)))
         text_parts.append(term_vectors(texts))
         if heads_too:
             head_parts.append(term_vectors(heads))
-            occasion_parts.append(term_vectors([tokens(_occasion(a)) for a in articles[start : start + _CHUNK]]))
+            occasion_parts.append(term_vectors(occasions))
     return _stack(text_parts), _stack(head_parts), _stack(occasion_parts)
 
 
@@ -441,9 +444,7 @@ class _Event:
         """Days between ``day`` and this event's span (0 inside it); None when either is unknown."""
         if day is None or self.first is None or self.last is None:
             return None
-        if day < self.first:
-            return (self.first - day).days
-        return max(0, (day - self.last).days)
+        return _outside(day, self.first, self.last)
 
 
 def _weights(stored: list[Any]) -> Packed:
@@ -531,7 +532,7 @@ def _dated_against(profile: Profile, event: _Event) -> Profile:
     placed = []
     for month, day, weekday in profile.month_days:
         years = range(first.year - _WEEKDAY_YEARS, last.year + _WEEKDAY_YEARS + 1)
-        options = [d for y in years if (d := _safe_day(y, month, day)) and weekday in (-1, d.weekday())]
+        options = [d for y in years if (d := safe_date(y, month, day)) and weekday in (-1, d.weekday())]
         if options:
             placed.append(min(options, key=lambda d: (_outside(d, first, last), d)))
     if not placed:
@@ -543,13 +544,6 @@ def _dated_against(profile: Profile, event: _Event) -> Profile:
 #: Years either side of an event's span where a yearless day with its weekday may fall (the
 #: calendar repeats a weekday on a day within 11 years).
 _WEEKDAY_YEARS = 11
-
-
-def _safe_day(year: int, month: int, day: int) -> dt.date | None:
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
 
 
 def _outside(day: dt.date, first: dt.date, last: dt.date) -> int:

@@ -397,7 +397,9 @@ class _Update:
                     jaccard, containment = overlap(sets[row], theirs)
                     if containment >= p.contained:
                         now = earliest.get(row)
-                        if now is None or publish_order(article) < publish_order(now[0]):
+                        if now is None or publish_order(article.published, article.id) < publish_order(
+                            now[0].published, now[0].id
+                        ):
                             kind = copy_kind(copy_facts(batch[row]), copy_facts(article), jaccard, p)
                             earliest[row] = (article, same_report(kind))
         return {row: (a.id, same) for row, (a, same) in earliest.items()}
@@ -447,7 +449,7 @@ class _Update:
             record = story_record(story, articles, parts, story_days, vectors, copies, profiled)
             built.append(fix_story(record, self.corrections))
         before = self.store.all_stories() if self.fresh else [s for t in touched if (s := self.store.story(t))]
-        first_seen = {a.id: publish_order(a) for a in loaded.values()}
+        first_seen = {a.id: publish_order(a.published, a.id) for a in loaded.values()}
         carried, redirects = carry_ids(before, built, first_seen)  # in the order built
         rename: dict[str, str] = {}
         for old, new in zip(built, carried, strict=True):

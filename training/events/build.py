@@ -167,10 +167,11 @@ def main() -> None:
     calibration = _calibrate(predicted)
     print("\nleave one set out (trained on the other two):")
     left_out = leave_one_out(sets, made)
+    left_out_scores = {s.name: score(s, left_out[s.name]) for s in sets}
     for s in sets:
-        print(_line(s.name, score(s, left_out[s.name])))
+        print(_line(s.name, left_out_scores[s.name]))
     if args.deals > 1:
-        _over_deals(sets, made, args.deals, {s.name: score(s, left_out[s.name]) for s in sets})
+        _over_deals(sets, made, args.deals, left_out_scores)
     cut = [(s, c) for s in sets if (c := cut_at_gaps(s)).gold != s.gold]
     if cut:
         print("\nagainst gold events cut where dated members lie more than a week apart (coverage within days):")

@@ -45,7 +45,8 @@ def _direction(lang: _Lang, rel: str | None) -> int:
     return (offset > 0) - (offset < 0)
 
 
-def _safe_date(year: int, month: int, day: int) -> date | None:
+def safe_date(year: int, month: int, day: int) -> date | None:
+    """The day, or None when the calendar has no such day (30 February)."""
     try:
         return date(year, month, day)
     except ValueError:
@@ -69,13 +70,13 @@ def _infer_year(
     nearest such year either way is taken."""
     if anchor is None:
         return None
-    options = [d for y in (anchor.year - 1, anchor.year, anchor.year + 1) if (d := _safe_date(y, month, day))]
+    options = [d for y in (anchor.year - 1, anchor.year, anchor.year + 1) if (d := safe_date(y, month, day))]
     if weekday:
         wanted = lang.weekdays.get(weekday.lower())
         matching = [d for d in options if d.weekday() == wanted]
         if not matching:  # the weekday rules out the near years: look further
             years = range(anchor.year - 7, anchor.year + (8 if written else -1))
-            wider = [d for y in years if abs(y - anchor.year) > 1 and (d := _safe_date(y, month, day))]
+            wider = [d for y in years if abs(y - anchor.year) > 1 and (d := safe_date(y, month, day))]
             matching = sorted(
                 (d for d in wider if d.weekday() == wanted), key=lambda d: (abs(d.year - anchor.year), d)
             )[:1]
@@ -99,7 +100,7 @@ def _point(
     weekday = g.get(f"{p}w")
     if day_text and month:
         if year:
-            return _safe_date(year, month, int(day_text)), month, year, False
+            return safe_date(year, month, int(day_text)), month, year, False
         direction = _direction(lang, g.get(f"{p}rel") or g.get(f"{p}wrel"))
         found = _infer_year(lang, month, int(day_text), weekday, anchor, direction, written)
         return found, month, found.year if found else None, True
@@ -205,8 +206,8 @@ def _resolve(span: DateSpan, anchor: date | None, language: str | None, written:
             end = _infer_year(lang, month, int(g["d2"]), None, anchor, _direction(lang, g.get("rel")))
             year, out.relative = (end.year if end else None), True
         if year:
-            out.value = _iso(_safe_date(year, month, int(g["d1"])), "day")
-            out.end_value = _iso(_safe_date(year, month, int(g["d2"])), "day")
+            out.value = _iso(safe_date(year, month, int(g["d1"])), "day")
+            out.end_value = _iso(safe_date(year, month, int(g["d2"])), "day")
         out.grain = "day"
     elif kind == "range_months":
         year = int(g["y"])
@@ -359,6 +360,6 @@ def text_anchor(spans: list[DateSpan], language: str | None) -> date | None:
             year = int(value[:4])
             month = int(value[5:7]) if len(value) >= 7 else 7
             day = int(value[8:10]) if len(value) >= 10 else 15
-            found = _safe_date(year, month, day)
+            found = safe_date(year, month, day)
             latest = max(latest, found) if latest and found else (found or latest)
     return latest
