@@ -141,6 +141,10 @@ class DateMention(msgspec.Struct, frozen=True):
     #: The day is not written in the mention: a clock time placed on the day its sentence names
     #: or on the publish day ("pukul 21.30 WIT"). Claims, the timeline and events leave it out.
     day_assumed: bool = False
+    #: The full date as the text writes it when its weekday contradicts it and ``value`` corrects a
+    #: one-field slip the publish day explains ("Senin (20/10/2026)" in a report of Monday 20 October
+    #: 2025 is 2025-10-20); None when the value is the date as written.
+    as_written: str | None = None
 
 
 class Article(msgspec.Struct, frozen=True):

@@ -108,6 +108,7 @@ def test_english_forms() -> None:
         ("Fri., May. 3, 2013 11: 45 AM PDT", "Fri., May. 3, 2013", "2013-05-03"),
         ("Published: Tuesday, Dec. 20 2005 12: 00 a. m. MST", "Tuesday, Dec. 20 2005", "2005-12-20"),
         ("Sept 18, 2013", "Sept 18, 2013", "2013-09-18"),
+        ("the ruling of Dec.14, 2012", "Dec.14, 2012", "2012-12-14"),  # the dot stands for the space
     ],
 )
 def test_english_date_line_forms(text: str, mention: str, value: str) -> None:
@@ -236,3 +237,37 @@ def test_a_day_of_the_month_by_its_number() -> None:
         ("tanggal 23", "2025-04-23", "", "day"),
         ("24", "2025-04-24", "", "day"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "value"),
+    [
+        # Each slips one field; the written weekday and the publish day agree on the day meant.
+        ("kata dia di Jakarta, Senin (20/10/2026).", "2025-10-20", "2025-10-20"),  # the year
+        ("kata dia, Selasa (7/10/2024).", "2025-10-07", "2025-10-07"),
+        ("ujar dia, Senin (19/10/2025).", "2025-10-20", "2025-10-20"),  # the day, one off
+        ("ujar dia, Senin (22/7/2025).", "2025-07-21", "2025-07-21"),
+        ("kata dia, Senin (7/5/2025).", "2025-07-07", "2025-07-07"),  # the month
+        ("said on Tuesday, March 5, 2014.", "2014-03-04", "2014-03-04"),
+    ],
+)
+def test_a_full_date_its_weekday_contradicts_is_the_slip_the_publish_day_explains(
+    text: str, published: str, value: str
+) -> None:
+    (mention,) = find_dates(text, published, "en" if "said" in text else "id")
+    assert mention.value == value and mention.as_written not in (None, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        ("Kamis (20/10/2025).", "2025-10-20"),  # the written day is the publish day: the weekday slipped
+        ("Selasa (22/10/2025).", "2025-10-22"),
+        ("Senin (14/10/2025).", "2025-10-18"),  # no one-field slip lies nearer the publish day
+        ("Senin (19/10/2021).", "2025-10-20"),  # the Monday a day before lies years from the publish day
+        ("Senin (19/10/2025).", None),  # no publish day to judge by
+    ],
+)
+def test_a_contradicted_full_date_stays_as_written_without_a_nearer_slip(text: str, published: str | None) -> None:
+    mention = find_dates(text, published)[0]
+    assert mention.as_written is None and mention.value is not None and mention.value[8:10] == text.split("(")[1][:2]

@@ -317,3 +317,13 @@ def test_a_page_with_limits_shows_part_of_a_big_story_and_says_so(seeds: dict[st
     assert "4 more texts" in part and "more claims" in part and "more value(s)" in part
     assert f'<a href="/api/stories/{story.id}">JSON</a>' in part
     assert 'data-live="1"' in part and "/articles/" in part  # evidence of a text left out opens its page
+
+
+def test_markdown_report_says_when_a_date_was_written_otherwise(tmp_path: Path) -> None:
+    from kroscek.annotate.dates import dates
+
+    text = "Konferensi pers digelar di Jakarta, Senin (20/10/2026)."
+    article = dates(Article(id="a", source="a", name="a", raw=text, text=text, published="2025-10-20"))
+    write_reports(tmp_path, [article], [], [])
+    report = (tmp_path / "report.md").read_text(encoding="utf-8")
+    assert "Senin (20/10/2026) → 2025-10-20 (day) (written 2026-10-20: its weekday says otherwise)" in report

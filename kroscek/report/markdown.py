@@ -78,6 +78,8 @@ def _article_section(number: int, article: Article) -> list[str]:
             value = d.value or (f"T{d.clock}" if d.clock else "unresolved")
             span = f"{value} – {d.end_value}" if d.end_value else value
             how = " (resolved in context)" if d.relative else ""
+            if d.as_written:
+                how += f" (written {_cell(d.as_written)}: its weekday says otherwise)"
             out.append(f"- {_cell(article.text[d.start : d.end])} → {_cell(span)} ({_cell(d.grain)}){how}")
         out.append("")
     if article.quantities:

@@ -55,6 +55,7 @@ def find_dates(
         from_text = anchor is None and span.kind in _YEAR_FROM_TEXT
         r = resolve(span, fallback if from_text else anchor, language, written=from_text)
         mention = DateMention(span.start, span.end, r.value, r.end_value, r.grain, r.relative, r.modifier, r.clock)
+        mention = msgspec.structs.replace(mention, as_written=r.as_written) if r.as_written else mention
         if r.outside and outside is not None:
             outside.append(mention)
         found.extend(_coordinated(text, mention, pairs))

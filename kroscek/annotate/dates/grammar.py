@@ -85,9 +85,9 @@ def _lang(code: str) -> _Lang:
 
     weekday_only = rf"(?P<w>{wd})(?:\s+(?P<part>{_alt(data.DAYPARTS)}))?"
     month_year = rf"(?:(?:{month_word})\s+)?(?P<mn>{mon})\.?\s+(?P<y>{_YEAR})"
-    # "Tuesday, March 4, 2014", "May 3rd, 2013", "Dec 23 2012".
+    # "Tuesday, March 4, 2014", "May 3rd, 2013", "Dec 23 2012", "Dec.14" (the period stands for the space).
     english_md = (
-        rf"(?:(?P<w>{wd})\.?\s*,?\s*)?(?P<mn>{mon})\.?\s+(?P<d>{_DAY}){day_suffix}"
+        rf"(?:(?P<w>{wd})\.?\s*,?\s*)?(?P<mn>{mon})(?:\.\s*|\s+)(?P<d>{_DAY}){day_suffix}"
         rf"(?:\s*,\s*(?P<y>{_YEAR})|\s+(?P<y2>{_YEAR}))?"
     )
     patterns: list[tuple[str, str]] = [

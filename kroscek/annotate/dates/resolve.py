@@ -107,6 +107,35 @@ def _point(
     return None, month, year, False
 
 
+#: How near the publish day a slip's correction must lie (a week: the days news tells as its own).
+SLIP_DAYS = 7
+
+
+def _slip(lang: _Lang, day: date, weekday: str | None, anchor: date | None) -> date | None:
+    """The day a full date means when the weekday written with it contradicts it ("Senin (20/10/2026)"
+    in a report of Monday 20 October 2025): a one-field slip (the day one off, the publish day's
+    month or year for the written one) that falls on that weekday, nearer the publish day than the
+    written date and within :data:`SLIP_DAYS` of it. Two witnesses, the weekday and the publish
+    day, outvote the one field; with no such slip the date stays as written (the weekday may be
+    the slip: "Kamis (20/10/2025)" in that Monday's report)."""
+    wanted = lang.weekdays.get(weekday.lower()) if weekday else None
+    if wanted is None or anchor is None or day.weekday() == wanted:
+        return None
+    slips = [
+        day - timedelta(days=1),
+        day + timedelta(days=1),
+        safe_date(anchor.year, day.month, day.day),
+        safe_date(day.year, anchor.month, day.day),
+    ]
+    far = abs((day - anchor).days)
+    near = [
+        d
+        for d in slips
+        if d and d.weekday() == wanted and abs((d - anchor).days) < far and abs((d - anchor).days) <= SLIP_DAYS
+    ]
+    return min(near, key=lambda d: (abs((d - anchor).days), d)) if near else None
+
+
 def _weekday_date(lang: _Lang, weekday: str, anchor: date | None, direction: int) -> date | None:
     if anchor is None:
         return None
@@ -149,6 +178,9 @@ class Resolved:
     relative: bool = False
     modifier: str | None = None
     clock: str | None = None
+    #: The full date as the text writes it, when its weekday contradicts it and ``value`` is the slip's
+    #: correction (:func:`_slip`).
+    as_written: str | None = None
     #: The written date lies outside the years allowed (or past the calendar): kept as text only.
     outside: bool = False
 
@@ -187,6 +219,8 @@ def _resolve(span: DateSpan, anchor: date | None, language: str | None, written:
     out = Resolved()
     if kind in ("point", "english_md"):
         day, month, year, relative = _point(lang, g, "", anchor, written)
+        if day and not relative and not written and (meant := _slip(lang, day, g.get("w"), anchor)):
+            out.as_written, day = day.isoformat(), meant
         out.value, out.grain, out.relative = _iso(day, "day"), "day", relative
         if day is None and year and month:
             out.value = None
