@@ -45,7 +45,7 @@ from scipy.sparse import csr_matrix, vstack
 from kroscek.annotate.dates.resolve import safe_date
 from kroscek.clean.published import month_days
 from kroscek.model import Article, day_of
-from kroscek.stories.groups import KEPT, IndexLoader, MovedOut, Packed, TermIndex, encode_weights, writable
+from kroscek.stories.groups import KEPT, IndexLoader, MovedOut, Packed, TermIndex, cosine, encode_weights, writable
 from kroscek.stories.terms import BUCKETS, term_vectors, tokens
 
 __all__ = [
@@ -497,21 +497,6 @@ def _less(counts: Counter[_T], mine: tuple[_T, ...], nothing: _T) -> Counter[_T]
     return rest
 
 
-def _cosine(total: Mapping[int, float], norm2: float, vector: _Sparse) -> float:
-    """Cosine of a unit ``vector`` to a centroid (``total``, squared norm ``norm2``). A plain loop
-    that skips the terms the centroid lacks: a fifth faster than a sum over a generator, and the
-    same float result (left to right, whatever Python's ``sum`` does)."""
-    if norm2 <= 0:
-        return 0.0
-    get = total.get
-    dot = 0.0
-    for c, v in zip(*vector, strict=True):
-        w = get(c)
-        if w:
-            dot += w * v
-    return dot / math.sqrt(norm2)
-
-
 def _overlap(mine: tuple[str, ...], theirs: Counter[str]) -> tuple[float, float]:
     """(share of ``mine`` the event also has, 1 when both have some and share none)."""
     if not mine:
@@ -566,10 +551,10 @@ def _features(profile: Profile, event: _Event) -> list[float]:
     hours = event.hours(profile.stamp)
     told_here = bool(profile.days) and any(d in event.days for d in profile.days)
     told_else = bool(profile.days) and bool(event.days) and not told_here
-    occasion = _cosine(event.occasion, event.occasion_norm2, profile.occasion)
+    occasion = cosine(event.occasion, event.occasion_norm2, *profile.occasion)
     return [
-        _cosine(event.text, event.text_norm2, profile.text),
-        _cosine(event.head, event.head_norm2, profile.head),
+        cosine(event.text, event.text_norm2, *profile.text),
+        cosine(event.head, event.head_norm2, *profile.head),
         0.0,  # text_relative, set by feature_rows
         *_overlap(profile.people, event.people),
         *_overlap(profile.organisations, event.organisations),

