@@ -649,9 +649,8 @@ class EventIndex(TermIndex[_Event]):
     def candidates(self, profile: Profile, anytime: bool = False) -> list[Hashable]:
         """The events the article is compared with: those sharing most of its strongest terms, near in
         time (``anytime``: however far; an undated member of a far event may still go either way)."""
-        shared: Counter[Hashable] = Counter()
-        for c in profile.text[0][:PROBE]:
-            shared.update(k for k in self.probe(c) if k not in self.dropped)
+        dropped, probe = self.dropped, self.probe
+        shared: Counter[Hashable] = Counter(k for c in profile.text[0][:PROBE] for k in probe(c) if k not in dropped)
         if anytime or profile.day is None or not self.behind:  # else those not in memory are too far
             self.load(set(shared))
         return [
