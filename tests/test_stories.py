@@ -173,6 +173,47 @@ def test_an_event_chained_through_its_centroid_splits_and_a_copy_stays_with_its_
     assert split_event([found[0], found[2]], {}, cosine) == [[0, 2]]
 
 
+def test_the_splits_pair_rows_are_the_rows_each_pair_gives_alone(tmp_path: Path) -> None:
+    """The split reads every pair of an event's members at once (matrix products); each row is what
+    :func:`feature_rows` gives the member against a one-member event of the other: cosines (the
+    occasion on the same day and on another), names, figures, told days, gaps in days and hours, an
+    undated report's yearless days placed against each dated member, English, and the text cosine
+    relative to the member's best."""
+    from kroscek.stories.events import _pair_rows
+
+    session = "Hal itu disampaikan Gubernur Ridwan Kamil di Gedung Sate, Bandung, Senin (6/1/2025)."
+    records = [
+        ("a", "2025-01-06T10:00+07:00", f"{LEAD}{session} {MORE} Sebanyak 1.200 warga mengungsi."),
+        ("b", "2025-01-06T15:30+07:00", f"{LEAD}{session} Sebanyak 1.200 warga mengungsi. Warga diminta waspada."),
+        ("c", "2025-01-13T09:00+07:00", f"{OTHER}{session.replace('6/1', '13/1')} Pedagang mengeluh."),
+        ("d", "2025-01-06", f"{OTHER}Pedagang di Surabaya mengeluh, Senin (6/1/2025)."),
+        ("e", None, f"Banjir\nBandung - Banjir merendam rumah warga pada Kamis (5/9). {MORE}"),
+    ]
+    path = tmp_path / "pairs.jsonl"
+    path.write_text(
+        "\n".join(json.dumps({"id": n, "published": p, "text": t}) for n, p, t in records), encoding="utf-8"
+    )
+    english = tmp_path / "en.jsonl"
+    text = (
+        "Rule\nThe Interior Department reported Dec. 11 final changes to the Endangered Species Act. "
+        "Agencies may now decide on their own whether a project harms a species, officials said."
+    )
+    english.write_text(json.dumps({"id": "g", "text": text}), encoding="utf-8")
+    articles = analyze([str(path), str(english)], Settings(stories=False)).articles
+    found, _ = profiles(articles, [day_of(a.published) for a in articles])
+    assert sum(bool(p.month_days) for p in found) == 2 and sum(p.english for p in found) == 1
+    singles = []
+    for profile in found:
+        singles.append(_Event())
+        singles[-1].add(profile)
+    rows = _pair_rows(found)
+    for i, profile in enumerate(found):
+        others = [k for k in range(len(found)) if k != i]
+        assert rows[i, others] == pytest.approx(feature_rows(profile, [singles[k] for k in others]), abs=1e-12)
+    for name in ("occasion_same_day", "occasion_other_day", "people_shared", "figures_shared", "gap_hours_log"):
+        assert rows[:, :, FEATURES.index(name)].max() > 0, name  # each is read somewhere here
+
+
 def test_every_article_is_in_exactly_one_event_and_story() -> None:
     articles = [_article(str(i), t) for i, t in enumerate([LEAD + MORE, OTHER, LEAD, MORE])]
     stories = build_stories(articles)

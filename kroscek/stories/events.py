@@ -100,6 +100,7 @@ FEATURES = (
 )
 
 _ENGLISH = FEATURES.index("english")
+_AT = {name: k for k, name in enumerate(FEATURES)}
 
 #: Terms kept per article vector: its strongest (the rest is noise here and costs time).
 TERMS = 128
@@ -728,20 +729,105 @@ def model_decision(model: EventModel) -> Decide:
 def pairwise(members: Sequence[Profile], probability: Probability) -> np.ndarray:
     """The members' probabilities of one event, pair by pair: each article against a one-member event
     of each other (its ``text_relative`` over its best among the others, as among candidates), the two
-    directions averaged. Costs the members squared in feature rows."""
-    singles = []
-    for profile in members:
-        single = _Event()
-        single.add(profile)
-        singles.append(single)
+    directions averaged. The feature rows of all pairs at once (:func:`_pair_rows`)."""
     n = len(members)
+    rows = _pair_rows(members)
     directed = np.ones((n, n))
     for i, profile in enumerate(members):
         others = [k for k in range(n) if k != i]
         if others:
-            directed[i, others] = probability(profile.row, feature_rows(profile, [singles[k] for k in others]))
+            directed[i, others] = probability(profile.row, rows[i, others])
     symmetric: np.ndarray = (directed + directed.T) / 2.0
     return symmetric
+
+
+def _pair_rows(members: Sequence[Profile]) -> np.ndarray:
+    """``[i, j]``: the :data:`FEATURES` of member ``i`` against an event made of member ``j`` alone, as
+    :func:`feature_rows` gives them among the others (the diagonal unused), computed for all pairs
+    as matrix products: the split reads the members squared in rows, and a loop over them was half
+    of the decision's time on a 100k pile. A one-member event's centroids are its member's vectors,
+    its span its day and its publish time, its counts its member's names, figures and days. An
+    undated member with yearless days (:func:`_dated_against`) is compared pair by pair."""
+    n = len(members)
+    out = np.zeros((n, n, len(FEATURES)))
+    if n < 2:
+        return out
+    at = _AT
+    out[:, :, at["text_cosine"]] = _pair_cosines([p.text for p in members])
+    out[:, :, at["head_cosine"]] = _pair_cosines([p.head for p in members])
+    shared, mine = _pair_counts(members)
+    share = np.where(mine[:, :, None] > 0, shared / np.maximum(mine, 1.0)[:, :, None], 0.0)
+    none = (shared == 0) & (mine[:, :, None] > 0) & (mine[:, None, :] > 0)
+    for kind, name in enumerate(_COUNTED[:_DAYS]):
+        out[:, :, at[f"{name}_shared"]], out[:, :, at[f"{name}_apart"]] = share[kind], none[kind]
+    here, elsewhere = shared[_DAYS] > 0, none[_DAYS]  # a day both tell; days both tell, none the same
+    out[:, :, at["same_day_told"]], out[:, :, at["other_day_told"]] = here, elsewhere
+    ordinal = np.array([p.day.toordinal() if p.day else np.nan for p in members])
+    days = np.abs(ordinal[:, None] - ordinal[None, :])
+    known = ~np.isnan(days)
+    out[:, :, at["gap_days_log"]] = out[:, :, at["gap_first_log"]] = np.log1p(np.where(known, days, 0.0))
+    stamps = np.array([p.stamp if p.stamp is not None else np.nan for p in members])
+    hours = np.abs(stamps[:, None] - stamps[None, :])
+    out[:, :, at["gap_hours_log"]] = np.log1p(np.where(np.isnan(hours), 0.0, hours))
+    out[:, :, at["day_unknown"]] = ~known
+    out[:, :, at["event_size_log"]] = math.log1p(1)
+    occasion = _pair_cosines([p.occasion for p in members])
+    out[:, :, at["occasion_cosine"]] = occasion
+    out[:, :, at["occasion_same_day"]], out[:, :, at["occasion_other_day"]] = occasion * here, occasion * elsewhere
+    out[:, :, _ENGLISH] = np.array([float(p.english) for p in members])[:, None]
+    for i, profile in enumerate(members):
+        if profile.day is None and profile.month_days:
+            for j, other in enumerate(members):
+                if j != i and other.day is not None:
+                    single = _Event()
+                    single.add(other)
+                    out[i, j] = _features(_dated_against(profile, single), single)
+    text = out[:, :, at["text_cosine"]]
+    best = np.where(np.eye(n, dtype=bool), -np.inf, text).max(axis=1, keepdims=True)
+    out[:, :, at["text_relative"]] = np.where(best > 0, text / np.where(best > 0, best, 1.0), 0.0)
+    return out
+
+
+def _pair_cosines(vectors: Sequence[_Sparse]) -> np.ndarray:
+    """``[i, j]``: the cosine of vector ``i`` to a centroid made of vector ``j`` alone (its own squared
+    norm, 0 when it has none), as :func:`~kroscek.stories.groups.cosine` gives it."""
+    columns = np.concatenate([np.frombuffer(c, dtype=np.int32) for c, _ in vectors])
+    values = np.concatenate([np.frombuffer(v, dtype=np.float32) for _, v in vectors]).astype(np.float64)
+    owners = np.repeat(np.arange(len(vectors)), [len(c) for c, _ in vectors])
+    terms, local = np.unique(columns, return_inverse=True)
+    dense = np.zeros((len(vectors), len(terms)))
+    dense[owners, local] = values
+    dots = dense @ dense.T
+    norm2 = np.bincount(owners, values * values, minlength=len(vectors))
+    return np.where(norm2 > 0, dots / np.sqrt(np.where(norm2 > 0, norm2, 1.0)), 0.0)
+
+
+#: What :func:`_pair_counts` counts of each member, in this order (the days last: :data:`_DAYS`).
+_COUNTED = ("people", "organisations", "places", "lead_names", "figures", "lead_figures", "days")
+_DAYS = len(_COUNTED) - 1
+
+
+def _pair_counts(members: Sequence[Profile]) -> tuple[np.ndarray, np.ndarray]:
+    """For each field of :data:`_COUNTED`: ``[field, i, j]``, how many of member ``i``'s items member ``j``
+    has too; ``[field, i]``, how many member ``i`` has (items are distinct within a member)."""
+    index: dict[tuple[int, Hashable], int] = {}
+    rows: list[int] = []
+    columns: list[int] = []
+    for i, profile in enumerate(members):
+        for kind, name in enumerate(_COUNTED):
+            for item in getattr(profile, name):
+                columns.append(index.setdefault((kind, item), len(index)))
+                rows.append(i)
+    has = np.zeros((len(members), len(index)))
+    has[rows, columns] = 1.0
+    kind_of = np.array([kind for kind, _ in index], dtype=np.int64)
+    shared = np.zeros((len(_COUNTED), len(members), len(members)))
+    mine = np.zeros((len(_COUNTED), len(members)))
+    for kind in range(len(_COUNTED)):
+        part = has[:, kind_of == kind]
+        shared[kind] = part @ part.T
+        mine[kind] = part.sum(axis=1)
+    return shared, mine
 
 
 def memberships(members: Sequence[Profile], probability: Probability) -> list[float]:
