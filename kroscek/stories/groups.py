@@ -91,9 +91,10 @@ class Packed(Mapping[int, float]):
     __slots__ = ("_terms", "_weights")
 
     def __init__(self, terms: Sequence[int], weights: Sequence[float]) -> None:
-        order = sorted(range(len(terms)), key=terms.__getitem__)
-        self._terms = array("q", [terms[i] for i in order])
-        self._weights = array("d", [weights[i] for i in order])
+        keys = np.asarray(terms, dtype=np.int64)
+        order = np.argsort(keys, kind="stable")
+        self._terms = array("q", keys[order].tobytes())
+        self._weights = array("d", np.asarray(weights, dtype=np.float64)[order].tobytes())
 
     def __getitem__(self, term: int) -> float:
         i = bisect_left(self._terms, term)
@@ -203,6 +204,7 @@ class TermIndex(Generic[_State]):
         self.added: dict[int, list[Hashable]] = defaultdict(list)
         self.keep_added = keep_added
         self.changed: set[Hashable] = set()  # groups an item joined or opened
+        self.unpacked: set[Hashable] = set()  # groups an item joined or opened since they were last packed
         self.opened = 0  # groups a pass opened (:meth:`open_key`)
 
     def prefetch(self, columns: Iterable[int]) -> None:
@@ -248,12 +250,15 @@ class TermIndex(Generic[_State]):
         order no dated item comes near them again): packed (:meth:`_Held.pack`), or with a
         :class:`MovedOut` loader moved to it, read again only if an item joins one or an undated
         item is compared with one; what each term lists is then cut to the ``per_term`` an item
-        probes (a pass writes no index entries)."""
-        old = [k for k, group in self.groups.items() if group.last and (day - group.last).days > window]
+        probes (a pass writes no index entries). Packing looks only at the groups an item joined
+        since their last packing (``unpacked``): not at every group, each time."""
         if not isinstance(self.loader, MovedOut):
-            for key in old:
-                self.groups[key].pack()
+            groups = self.groups
+            for key in [k for k in self.unpacked if (g := groups.get(k)) and g.last and (day - g.last).days > window]:
+                groups[key].pack()
+                self.unpacked.discard(key)
             return
+        old = [k for k, group in self.groups.items() if group.last and (day - group.last).days > window]
         for key in old:
             self.loader.put(key, self.groups.pop(key).encode())
             self.changed.discard(key)
@@ -284,6 +289,7 @@ class TermIndex(Generic[_State]):
     def record(self, chosen: Hashable, ranked: Iterable[int]) -> None:
         """Note that an item joined ``chosen``: it changed, and it now holds the item's ``ranked`` terms."""
         self.changed.add(chosen)
+        self.unpacked.add(chosen)
         for c in ranked:
             keys = self.terms.setdefault(c, [])
             if not keys or keys[-1] != chosen:
