@@ -744,8 +744,8 @@ def pairwise(members: Sequence[Profile], probability: Probability) -> np.ndarray
 def _pair_rows(members: Sequence[Profile]) -> np.ndarray:
     """``[i, j]``: the :data:`FEATURES` of member ``i`` against an event made of member ``j`` alone, as
     :func:`feature_rows` gives them among the others (the diagonal unused), computed for all pairs
-    as matrix products: the split reads the members squared in rows, and a loop over them was half
-    of the decision's time on a 100k pile. A one-member event's centroids are its member's vectors,
+    as matrix products: the split reads the members squared in rows, and a loop over them was a
+    third of the decision's time on a 100k pile (now a sixth). A one-member event's centroids are its member's vectors,
     its span its day and its publish time, its counts its member's names, figures and days. An
     undated member with yearless days (:func:`_dated_against`) is compared pair by pair."""
     n = len(members)

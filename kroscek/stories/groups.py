@@ -262,6 +262,7 @@ class TermIndex(Generic[_State]):
         for key in old:
             self.loader.put(key, self.groups.pop(key).encode())
             self.changed.discard(key)
+            self.unpacked.discard(key)
         self.added.clear()
         for listed in self.terms.values():
             if len(listed) > 2 * self.per_term:
