@@ -745,9 +745,10 @@ def _pair_rows(members: Sequence[Profile]) -> np.ndarray:
     """``[i, j]``: the :data:`FEATURES` of member ``i`` against an event made of member ``j`` alone, as
     :func:`feature_rows` gives them among the others (the diagonal unused), computed for all pairs
     as matrix products: the split reads the members squared in rows, and a loop over them was a
-    third of the decision's time on a 100k pile (now a sixth). A one-member event's centroids are its member's vectors,
-    its span its day and its publish time, its counts its member's names, figures and days. An
-    undated member with yearless days (:func:`_dated_against`) is compared pair by pair."""
+    third of the decision's time on a 100k pile (now a sixth). A one-member event's centroids are
+    its member's vectors, its span its day and its publish time, its counts its member's names,
+    figures and days. An undated member with yearless days (:func:`_dated_against`) is compared
+    pair by pair with the dated members, each made a one-member event once."""
     n = len(members)
     out = np.zeros((n, n, len(FEATURES)))
     if n < 2:
@@ -775,13 +776,15 @@ def _pair_rows(members: Sequence[Profile]) -> np.ndarray:
     out[:, :, at["occasion_cosine"]] = occasion
     out[:, :, at["occasion_same_day"]], out[:, :, at["occasion_other_day"]] = occasion * here, occasion * elsewhere
     out[:, :, _ENGLISH] = np.array([float(p.english) for p in members])[:, None]
+    singles: dict[int, _Event] = {}
     for i, profile in enumerate(members):
         if profile.day is None and profile.month_days:
             for j, other in enumerate(members):
                 if j != i and other.day is not None:
-                    single = _Event()
-                    single.add(other)
-                    out[i, j] = _features(_dated_against(profile, single), single)
+                    if j not in singles:
+                        singles[j] = _Event()
+                        singles[j].add(other)
+                    out[i, j] = _features(_dated_against(profile, singles[j]), singles[j])
     text = out[:, :, at["text_cosine"]]
     best = np.where(np.eye(n, dtype=bool), -np.inf, text).max(axis=1, keepdims=True)
     out[:, :, at["text_relative"]] = np.where(best > 0, text / np.where(best > 0, best, 1.0), 0.0)

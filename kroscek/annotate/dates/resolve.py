@@ -127,13 +127,9 @@ def _slip(lang: _Lang, day: date, weekday: str | None, anchor: date | None) -> d
         safe_date(anchor.year, day.month, day.day),
         safe_date(day.year, anchor.month, day.day),
     ]
-    far = abs((day - anchor).days)
-    near = [
-        d
-        for d in slips
-        if d and d.weekday() == wanted and abs((d - anchor).days) < far and abs((d - anchor).days) <= SLIP_DAYS
-    ]
-    return min(near, key=lambda d: (abs((d - anchor).days), d)) if near else None
+    reach = min(abs((day - anchor).days) - 1, SLIP_DAYS)  # nearer than the date as written, within a week
+    near = [(away, d) for d in slips if d and d.weekday() == wanted and (away := abs((d - anchor).days)) <= reach]
+    return min(near)[1] if near else None
 
 
 def _weekday_date(lang: _Lang, weekday: str, anchor: date | None, direction: int) -> date | None:
