@@ -26,7 +26,6 @@ and the ECB+ training topics; only its coefficients ship.
 from __future__ import annotations
 
 import datetime as dt
-import heapq
 import json
 import math
 import sys
@@ -35,6 +34,7 @@ from collections import Counter
 from collections.abc import Callable, Collection, Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import chain
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 
@@ -471,10 +471,13 @@ def _accumulate(total: dict[int, float], vector: _Sparse, norm2: float) -> float
         square += v * v
     if len(total) < 2 * CENTROID:
         return norm2 + 2.0 * dot + square
-    kept = heapq.nlargest(CENTROID, total.items(), key=lambda item: (item[1], -item[0]))
+    columns = np.fromiter(total, dtype=np.int64, count=len(total))
+    weights = np.fromiter(total.values(), dtype=np.float64, count=len(total))
+    top = np.lexsort((columns, -weights))[:CENTROID]  # heaviest first, ties by column: the same cut every run
+    kept = weights[top].tolist()
     total.clear()
-    total.update(kept)
-    return sum(v * v for _, v in kept)
+    total.update(zip(columns[top].tolist(), kept, strict=True))
+    return sum(v * v for v in kept)
 
 
 def _subtract(total: Mapping[int, float], vector: _Sparse) -> tuple[dict[int, float], float]:
@@ -650,8 +653,9 @@ class EventIndex(TermIndex[_Event]):
     def candidates(self, profile: Profile, anytime: bool = False) -> list[Hashable]:
         """The events the article is compared with: those sharing most of its strongest terms, near in
         time (``anytime``: however far; an undated member of a far event may still go either way)."""
-        dropped, probe = self.dropped, self.probe
-        shared: Counter[Hashable] = Counter(k for c in profile.text[0][:PROBE] for k in probe(c) if k not in dropped)
+        shared: Counter[Hashable] = Counter(chain.from_iterable(map(self.probe, profile.text[0][:PROBE])))
+        for k in self.dropped.intersection(shared):  # counted, then left out: the others' counts and order stay
+            del shared[k]
         if anytime or profile.day is None or not self.behind:  # else those not in memory are too far
             self.load(set(shared))
         return [
