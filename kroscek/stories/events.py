@@ -474,7 +474,7 @@ def _accumulate(total: dict[int, float], vector: _Sparse, norm2: float) -> float
     columns = np.fromiter(total, dtype=np.int64, count=len(total))
     weights = np.fromiter(total.values(), dtype=np.float64, count=len(total))
     top = np.lexsort((columns, -weights))[:CENTROID]  # heaviest first, ties by column: the same cut every run
-    kept = weights[top].tolist()
+    kept: list[float] = weights[top].tolist()
     total.clear()
     total.update(zip(columns[top].tolist(), kept, strict=True))
     return sum(v * v for v in kept)
