@@ -249,9 +249,9 @@ class TermIndex(Generic[_State]):
         """The groups whose last day is more than ``window`` days before ``day`` (in a pass in time
         order no dated item comes near them again): packed (:meth:`_Held.pack`), or with a
         :class:`MovedOut` loader moved to it, read again only if an item joins one or an undated
-        item is compared with one; what each term lists is then cut to the ``per_term`` an item
-        probes (a pass writes no index entries). Packing looks only at the groups an item joined
-        since their last packing (``unpacked``): not at every group, each time."""
+        item is compared with one (a pass writes no index entries: those it kept go). Packing
+        looks only at the groups an item joined since their last packing (``unpacked``): not at
+        every group, each time."""
         if not isinstance(self.loader, MovedOut):
             groups = self.groups
             for key in [k for k in self.unpacked if (g := groups.get(k)) and g.last and (day - g.last).days > window]:
@@ -264,9 +264,6 @@ class TermIndex(Generic[_State]):
             self.changed.discard(key)
             self.unpacked.discard(key)
         self.added.clear()
-        for listed in self.terms.values():
-            if len(listed) > 2 * self.per_term:
-                del listed[: -self.per_term]
 
     def opened_members(self) -> list[list[int]]:
         """The members of each group the pass opened (:meth:`open_key`), in the order opened; those
@@ -295,5 +292,7 @@ class TermIndex(Generic[_State]):
             keys = self.terms.setdefault(c, [])
             if not keys or keys[-1] != chosen:
                 keys.append(chosen)
+                if len(keys) > 2 * self.per_term:  # a probe reads the last ``per_term``: the rest would only grow
+                    del keys[: -self.per_term]
                 if self.keep_added:
                     self.added[c].append(chosen)
