@@ -5,10 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
+import random
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
 import msgspec
+import numpy as np
 import pytest
 
 from kroscek.analysis import analyze
@@ -18,7 +21,7 @@ from kroscek.model import Article, DateMention, Entity, Quote, Sentence, Story, 
 from kroscek.report.files import write_reports
 from kroscek.settings import Settings
 from kroscek.stories.build import build_stories
-from kroscek.stories.duplicates import copy_pairs, find_duplicates
+from kroscek.stories.duplicates import _proposed_twice, candidate_pairs, copy_pairs, find_duplicates
 from kroscek.stories.events import FEATURES, _Event, feature_rows, group_articles, profiles, publish_hours, split_event
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
@@ -57,6 +60,20 @@ def test_copies_are_found_by_containment_not_only_jaccard() -> None:
     assert [(i, j) for i, j, _, _ in pairs] == [(0, 1)]
     _, _, jaccard, containment = pairs[0]
     assert jaccard < 0.5 <= containment
+
+
+def test_copy_candidates_at_once_are_those_each_shingle_proposes() -> None:
+    # copy_pairs counts the pairs of all sampled shingles at once; the Spark plan and a store's
+    # index count them a shingle at a time (candidate_pairs): both must propose the same pairs.
+    rng = random.Random(3)
+    articles, crowd = 60, 5
+    owners_of = {h: sorted(rng.sample(range(articles), rng.choice([1, 2, 3, 5, 6, 9, 40]))) for h in range(300)}
+    proposed = Counter(pair for owners in owners_of.values() for pair in candidate_pairs(owners, crowd))
+    hashes = np.array([h for h, owners in owners_of.items() for _ in owners])
+    owners = np.array([o for held in owners_of.values() for o in held], dtype=np.int64)
+    firsts, seconds = _proposed_twice(owners, np.flatnonzero(np.diff(hashes)) + 1, crowd, articles)
+    assert list(zip(firsts, seconds, strict=True)) == sorted(pair for pair, n in proposed.items() if n >= 2)
+    assert any(len(held) > crowd for held in owners_of.values()) and len(firsts) > 100
 
 
 def test_copy_kinds_and_earliest_publisher() -> None:

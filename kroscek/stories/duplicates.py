@@ -23,7 +23,6 @@ from __future__ import annotations
 import hashlib
 import re
 import zlib
-from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import NamedTuple
 
@@ -83,6 +82,25 @@ def overlap(a: np.ndarray, b: np.ndarray) -> tuple[float, float]:
     return inter / (len(a) + len(b) - inter or 1), inter / (min(len(a), len(b)) or 1)
 
 
+def _proposed_twice(owners: np.ndarray, bounds: np.ndarray, crowd: int, articles: int) -> tuple[list[int], list[int]]:
+    """The pairs (first rows, second rows, ascending) that two or more sampled shingles propose
+    (:func:`candidate_pairs`), given the shingles' ``owners`` in (shingle, owner) order and where
+    each shingle's owners start after the first (``bounds``): the groups of one size at a time."""
+    starts = np.concatenate(([0], bounds))
+    sizes = np.diff(np.concatenate((starts, [len(owners)])))
+    group = np.repeat(np.arange(len(sizes)), sizes)
+    neighbours = np.flatnonzero((sizes[group[:-1]] > crowd) & (group[:-1] == group[1:]))
+    firsts, seconds = [owners[neighbours]], [owners[neighbours + 1]]
+    for size in np.unique(sizes[(sizes >= 2) & (sizes <= crowd)]).tolist():
+        block = owners[starts[sizes == size][:, None] + np.arange(size)]  # a row per shingle of this size
+        x, y = np.triu_indices(size, 1)
+        firsts.append(block[:, x].ravel())
+        seconds.append(block[:, y].ravel())
+    pairs, times = np.unique(np.concatenate(firsts) * articles + np.concatenate(seconds), return_counts=True)
+    twice = pairs[times >= 2]
+    return (twice // articles).tolist(), (twice % articles).tolist()
+
+
 def copy_pairs(texts: Sequence[str], params: CopyParams | None = None) -> list[tuple[int, int, float, float]]:
     """Return (i, j, jaccard, containment) for every candidate pair at or over ``contained``."""
     params = params or CopyParams()
@@ -94,15 +112,9 @@ def copy_pairs(texts: Sequence[str], params: CopyParams | None = None) -> list[t
     owners = np.repeat(np.arange(len(sets), dtype=np.int64), [len(s) for s in sampled])
     order = np.lexsort((owners, hashes))
     hashes, owners = hashes[order], owners[order]
-    bounds = np.flatnonzero(np.diff(hashes)) + 1
-    shared: dict[tuple[int, int], int] = defaultdict(int)
-    for members in np.split(owners, bounds):
-        for pair in candidate_pairs(members.tolist(), params.crowd):
-            shared[pair] += 1
+    firsts, seconds = _proposed_twice(owners, np.flatnonzero(np.diff(hashes)) + 1, params.crowd, len(sets))
     out = []
-    for (i, j), n in shared.items():
-        if n < 2:
-            continue
+    for i, j in zip(firsts, seconds, strict=True):
         jaccard, containment = overlap(sets[i], sets[j])
         if containment >= params.contained:
             out.append((i, j, jaccard, containment))
