@@ -12,7 +12,6 @@ when an event arrives, so the pass is linear in events.
 from __future__ import annotations
 
 import datetime as dt
-import heapq
 from collections import Counter
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
@@ -116,9 +115,7 @@ class GroupIndex(TermIndex[_Group]):
         new_key: Callable[[], Hashable],
     ) -> Hashable:
         """Put a row (its sparse vector and day) in a group (``tied``: that one); return the group's key."""
-        ranked = [
-            int(columns[i]) for i in heapq.nlargest(2 * self.strongest, range(len(columns)), key=values.__getitem__)
-        ]
+        ranked: list[int] = columns[np.argsort(-values, kind="stable")[: 2 * self.strongest]].tolist()  # ties: first
         chosen = tied
         terms, weights = columns.tolist(), values.tolist()
         if chosen is None:
