@@ -77,8 +77,11 @@ def candidate_pairs(owners: Sequence[int], crowd: int) -> Iterator[tuple[int, in
 
 
 def overlap(a: np.ndarray, b: np.ndarray) -> tuple[float, float]:
-    """(Jaccard, containment) of two shingle sets: containment is shared over the smaller set's."""
-    inter = len(np.intersect1d(a, b, assume_unique=True))
+    """(Jaccard, containment) of two shingle sets (each sorted, unique): containment is shared over
+    the smaller set's. A shared shingle is one that sorting both together puts twice in a row."""
+    both = np.concatenate((a, b))
+    both.sort()
+    inter = int(np.count_nonzero(both[1:] == both[:-1]))
     return inter / (len(a) + len(b) - inter or 1), inter / (min(len(a), len(b)) or 1)
 
 
