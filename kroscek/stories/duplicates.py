@@ -55,12 +55,14 @@ _ORDER = ("exact", "near-duplicate", "syndicated", "rewrite")
 
 def shingles(text: str, k: int = 5) -> np.ndarray:
     """Return the sorted unique hashed ``k``-word shingles of ``text`` (uint32)."""
-    words = [w.lower() for w in _WORD.findall(text)]
+    words = list(map(str.lower, _WORD.findall(text)))
     if len(words) < k:
-        grams = [" ".join(words)] if words else []
-    else:
-        grams = [" ".join(words[i : i + k]) for i in range(len(words) - k + 1)]
-    return np.unique(np.fromiter((zlib.crc32(g.encode()) for g in grams), dtype=np.uint32, count=len(grams)))
+        grams: Iterable[str] = [" ".join(words)] if words else []
+        count = 1 if words else 0
+    else:  # each word with the k - 1 after it, joined and hashed in C loops
+        grams = map(" ".join, zip(*(words[i:] for i in range(k)), strict=False))
+        count = len(words) - k + 1
+    return np.unique(np.fromiter(map(zlib.crc32, map(str.encode, grams)), dtype=np.uint32, count=count))
 
 
 def candidate_pairs(owners: Sequence[int], crowd: int) -> Iterator[tuple[int, int]]:
