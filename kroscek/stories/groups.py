@@ -142,9 +142,9 @@ def encode_weights(weights: Mapping[int, float]) -> bytes:
 
 
 def cosine(total: Mapping[int, float], norm2: float, columns: Iterable[int], values: Iterable[float]) -> float:
-    """Cosine of a unit vector (``columns`` and their ``values``, as lists) to a sum of vectors
-    (``total``, squared norm ``norm2``), as events and stories compare an article or an event with
-    a group. A plain loop that skips the terms the sum lacks: a fifth faster than a sum over a
+    """Cosine of a unit vector (``columns`` and their ``values``: lists, or a profile's arrays) to a
+    sum of vectors (``total``, squared norm ``norm2``), as events and stories compare an article or
+    an event with a group. A plain loop that skips the terms the sum lacks: a fifth faster than a sum over a
     generator, and the same float result (left to right, whatever Python's ``sum`` does)."""
     if norm2 <= 0:
         return 0.0
