@@ -544,8 +544,9 @@ def feature_rows(profile: Profile, events: Sequence[_Event]) -> np.ndarray:
     """The numbers :data:`FEATURES` names for an article against each candidate event, one row each
     (an undated article's yearless days placed near each event's span: :func:`_dated_against`)."""
     out = np.array([_features(_dated_against(profile, event), event) for event in events], dtype=np.float64)
-    best = out[:, 0].max()
-    out[:, 2] = out[:, 0] / best if best > 0 else 0.0
+    text = out[:, _AT["text_cosine"]]
+    best = text.max()
+    out[:, _AT["text_relative"]] = text / best if best > 0 else 0.0
     return out
 
 

@@ -53,6 +53,11 @@ def safe_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
+def _weekday(lang: _Lang, name: str | None) -> int | None:
+    """The weekday (0 is Monday) a written weekday name means, None when none is written or known."""
+    return lang.weekdays.get(name.lower()) if name else None
+
+
 def _infer_year(
     lang: _Lang,
     month: int,
@@ -72,7 +77,7 @@ def _infer_year(
         return None
     options = [d for y in (anchor.year - 1, anchor.year, anchor.year + 1) if (d := safe_date(y, month, day))]
     if weekday:
-        wanted = lang.weekdays.get(weekday.lower())
+        wanted = _weekday(lang, weekday)
         matching = [d for d in options if d.weekday() == wanted]
         if not matching:  # the weekday rules out the near years: look further
             years = range(anchor.year - 7, anchor.year + (8 if written else -1))
@@ -118,7 +123,7 @@ def _slip(lang: _Lang, day: date, weekday: str | None, anchor: date | None) -> d
     written date and within :data:`SLIP_DAYS` of it. Two witnesses, the weekday and the publish
     day, outvote the one field; with no such slip the date stays as written (the weekday may be
     the slip: "Kamis (20/10/2025)" in that Monday's report)."""
-    wanted = lang.weekdays.get(weekday.lower()) if weekday else None
+    wanted = _weekday(lang, weekday)
     if wanted is None or anchor is None or day.weekday() == wanted:
         return None
     slips = [
@@ -135,7 +140,7 @@ def _slip(lang: _Lang, day: date, weekday: str | None, anchor: date | None) -> d
 def _weekday_date(lang: _Lang, weekday: str, anchor: date | None, direction: int) -> date | None:
     if anchor is None:
         return None
-    wanted = lang.weekdays.get(weekday.lower())
+    wanted = _weekday(lang, weekday)
     if wanted is None:
         return None
     if direction > 0:
