@@ -777,3 +777,37 @@ def test_folds_are_dealt_whole_events_with_their_look_alikes_and_deal_zero_is_fi
         assert folds[0] == folds[3] and folds[6] == folds[40]
         sizes = [folds.count(k) for k in range(FOLDS)]
         assert max(sizes) - min(sizes) <= 6  # the largest units first, each to the least loaded fold
+
+
+def test_training_pairs_meet_every_event_the_index_proposes_and_the_decision_its_strongest() -> None:
+    from kroscek.evaluate.events import TRAINING_CANDIDATES, labelled, pairs
+    from kroscek.evaluate.stories import Gold
+    from kroscek.stories.events import CANDIDATES, candidates_and_features
+
+    rng = random.Random(3)
+
+    def word() -> str:
+        return "".join(rng.choice("bcdfghjklmnprstvwyz") + rng.choice("aiueo") for _ in range(4))
+
+    # 24 reports of other happenings, each sharing two of the last report's 20 words: each word's
+    # list holds a few of them, all of them together more than the decision scores.
+    shared = [word() for _ in range(20)]
+    texts = [" ".join([shared[k % 20], shared[(k + 1) % 20], *(word() for _ in range(12))]) + "." for k in range(24)]
+    articles = [_article(str(i), t, published="2025-01-01") for i, t in enumerate(texts)]
+    articles.append(_article("24", " ".join(shared) + ".", published="2025-01-02"))  # placed last
+    found, _ = profiles(articles, [dt.date(2025, 1, 1)] * 24 + [dt.date(2025, 1, 2)])
+    scored: dict[int | None, int] = {}
+    for limit in (CANDIDATES, None):
+
+        def decide(row: int, _firsts: list[int], rows: np.ndarray, limit: int | None = limit) -> int | None:
+            if row == 24:
+                scored[limit] = len(rows)
+            return None
+
+        candidates_and_features(found, list(range(len(found))), {}, decide, limit=limit)
+    assert scored == {CANDIDATES: CANDIDATES, None: 24}
+    assert TRAINING_CANDIDATES is None
+    gold = Gold([[a.name] for a in articles], [], [])
+    _, y, who = pairs(labelled("synthetic", articles, gold))
+    assert int((who == 24).sum()) == 24 and not y.any()  # the training pairs: every proposed event
+    assert int((pairs(labelled("synthetic", articles, gold), limit=CANDIDATES)[2] == 24).sum()) == CANDIDATES

@@ -118,7 +118,8 @@ LEAD_SENTENCES = 3
 TOLD_SENTENCES = 6
 #: Strongest terms of an article that look up candidate events (twice as many index the event it joins).
 PROBE = 20
-#: Events probed per term (the most recent), and candidates scored per article.
+#: Events probed per term (the most recent), and candidates scored per article (those sharing the
+#: most of its probed terms).
 PER_TERM = 16
 CANDIDATES = 16
 #: Days past an event's span beyond which an article is never compared with it.
@@ -637,9 +638,16 @@ Decide = Callable[[int, list[int], np.ndarray], int | None]
 class EventIndex(TermIndex[_Event]):
     """The events so far and the inverted index that proposes candidates: what an article is placed against."""
 
-    def __init__(self, decide: Decide, loader: IndexLoader | None = None, keep_added: bool = False) -> None:
+    def __init__(
+        self,
+        decide: Decide,
+        loader: IndexLoader | None = None,
+        keep_added: bool = False,
+        limit: int | None = CANDIDATES,
+    ) -> None:
         super().__init__(PER_TERM, _Event.decode, loader, keep_added)
         self.decide = decide
+        self.limit = limit  # candidates scored per article; None: every event the probes list
         self.dropped: set[Hashable] = set()  # events taken apart: never proposed again
 
     def prefetch_for(self, batch: Sequence[Profile]) -> None:
@@ -661,7 +669,7 @@ class EventIndex(TermIndex[_Event]):
             self.load(set(shared))
         return [
             e
-            for e, _ in shared.most_common(CANDIDATES)
+            for e, _ in shared.most_common(self.limit)
             if e in self.groups and (anytime or (gap := self.groups[e].gap(profile.day)) is None or gap <= WINDOW)
         ]
 
@@ -698,15 +706,17 @@ def candidates_and_features(
     tied: dict[int, int],
     decide: Decide,
     moved: MovedOut | None = None,
+    limit: int | None = CANDIDATES,
 ) -> list[list[int]]:
-    """Group the profiled rows in ``order``; ``decide`` picks among each one's candidates; the events' rows.
+    """Group the profiled rows in ``order``; ``decide`` picks among each one's candidates (``limit``
+    of them: :class:`EventIndex`); the events' rows.
 
     Every :data:`PACK_EVERY` articles, the events whose last day is more than :data:`WINDOW` days
     before the article's (the order is time order: no dated article is compared with them again)
     are packed (:meth:`_Event.pack`), or with ``moved`` moved there (read again only if a copy or
     an undated article wants one): what the pass holds grows by the events near in time at full
     size and by the others packed, or not at all."""
-    index = EventIndex(decide, moved)
+    index = EventIndex(decide, moved, limit=limit)
     originals = set(tied.values())
     owner: dict[int, Hashable] = {}  # an original's event: where its copies go
     for n, row in enumerate(order, start=1):
