@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from functools import cache
 from pathlib import Path
+from typing import cast
 
 import numpy as np
 from murmurhash.mrmr import hash as murmurhash3
@@ -59,6 +60,12 @@ def bucket(word: str) -> int:
     return found
 
 
+def _buckets(words: Collection[str]) -> list[int]:
+    """The buckets of ``words``: looked up in C when each was hashed before (most are), else hashed."""
+    known = list(map(_BUCKET_OF.get, words))
+    return list(map(bucket, words)) if None in known else cast(list[int], known)
+
+
 @cache
 def idf() -> np.ndarray:
     """Inverse document frequency per bucket from the shipped counts.
@@ -76,19 +83,20 @@ def idf() -> np.ndarray:
 
 def counts(documents: Sequence[list[str]]) -> csr_matrix:
     """Raw hashed counts of each document's :func:`tokens`, one row per document (columns sorted)."""
-    indptr = [0]
-    indices: list[int] = []
-    data: list[float] = []
-    for words in documents:
-        row = Counter(bucket(word) for word in words)
-        for column in sorted(row):
-            indices.append(column)
-            data.append(row[column])
-        indptr.append(len(indices))
-    return csr_matrix(
-        (np.asarray(data, dtype=np.float32), np.asarray(indices, dtype=np.int32), np.asarray(indptr, dtype=np.int32)),
+    rows: list[int] = []
+    columns: list[int] = []
+    data: list[int] = []
+    for row, words in enumerate(documents):
+        seen = Counter(words)  # words counted in C, each distinct word hashed once
+        columns.extend(_buckets(seen))
+        data.extend(seen.values())
+        rows.extend([row] * len(seen))
+    matrix = csr_matrix(
+        (np.asarray(data, dtype=np.float32), (np.asarray(rows, dtype=np.int32), np.asarray(columns, dtype=np.int32))),
         shape=(len(documents), BUCKETS),
     )
+    matrix.sum_duplicates()  # two words of a row in one bucket add up; columns sorted
+    return matrix
 
 
 def term_vectors(documents: Sequence[list[str]]) -> csr_matrix:
