@@ -779,7 +779,9 @@ def test_folds_are_dealt_whole_events_with_their_look_alikes_and_deal_zero_is_fi
         assert max(sizes) - min(sizes) <= 6  # the largest units first, each to the least loaded fold
 
 
-def test_training_pairs_meet_every_event_the_index_proposes_and_the_decision_its_strongest() -> None:
+def test_training_pairs_meet_every_event_the_index_proposes_and_the_decision_its_strongest(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     from kroscek.evaluate.events import TRAINING_CANDIDATES, labelled, pairs
     from kroscek.evaluate.stories import Gold
     from kroscek.stories.events import CANDIDATES, candidates_and_features
@@ -811,3 +813,5 @@ def test_training_pairs_meet_every_event_the_index_proposes_and_the_decision_its
     _, y, who = pairs(labelled("synthetic", articles, gold))
     assert int((who == 24).sum()) == 24 and not y.any()  # the training pairs: every proposed event
     assert int((pairs(labelled("synthetic", articles, gold), limit=CANDIDATES)[2] == 24).sum()) == CANDIDATES
+    monkeypatch.setattr("kroscek.evaluate.events.TRAINING_CANDIDATES", CANDIDATES)  # the setting as it is now
+    assert int((pairs(labelled("synthetic", articles, gold))[2] == 24).sum()) == CANDIDATES

@@ -22,7 +22,7 @@ import random
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 
@@ -142,9 +142,11 @@ def deal(labels: Sequence[str], negatives: Sequence[tuple[int, int]], seed: int 
 TRAINING_CANDIDATES: int | None = None
 
 
-def pairs(s: LabelledSet, limit: int | None = TRAINING_CANDIDATES) -> Pairs:
+def pairs(s: LabelledSet, limit: int | Literal["training"] | None = "training") -> Pairs:
     """Teacher-forced pairs of one set, each article against ``limit`` candidate events (None: all
-    the index proposes)."""
+    the index proposes; "training": :data:`TRAINING_CANDIDATES` as it is when called)."""
+    if limit == "training":
+        limit = TRAINING_CANDIDATES
     xs: list[np.ndarray] = []
     ys: list[int] = []
     who: list[int] = []
