@@ -95,7 +95,7 @@ def counts(documents: Sequence[list[str]]) -> csr_matrix:
         (np.asarray(data, dtype=np.float32), (np.asarray(rows, dtype=np.int32), np.asarray(columns, dtype=np.int32))),
         shape=(len(documents), BUCKETS),
     )
-    matrix.sum_duplicates()  # two words of a row in one bucket add up; columns sorted
+    matrix.sum_duplicates()  # canonical whatever scipy gives: two words of a row in one bucket added, columns sorted
     return matrix
 
 
